@@ -1,0 +1,41 @@
+import { appendFileSync } from 'node:fs';
+import { RENDERERS, type Format, type Report } from '../render/index.js';
+
+/** Where a command writes; injected so tests run the CLI in-process. */
+export interface CliIo {
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly cwd: string;
+  readonly isTty: boolean;
+}
+
+export function processIo(): CliIo {
+  return {
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+    env: process.env,
+    cwd: process.cwd(),
+    isTty: Boolean(process.stdout.isTTY),
+  };
+}
+
+/** Colour only on a terminal, and never when NO_COLOR is set to anything non-empty. */
+export function useColor(io: CliIo): boolean {
+  const noColor = io.env['NO_COLOR'];
+  return io.isTty && (noColor === undefined || noColor === '');
+}
+
+export const DOCS_BASE = 'https://github.com/wirepin/wirepin/blob/main/docs/rules';
+
+/**
+ * Prints a report in the chosen format. With `github`, the markdown report is
+ * also appended to $GITHUB_STEP_SUMMARY when Actions provides one.
+ */
+export function emitReport(io: CliIo, report: Report, format: Format): void {
+  io.stdout(RENDERERS[format](report, { color: format === 'text' && useColor(io), docsBase: DOCS_BASE }));
+  const summary = io.env['GITHUB_STEP_SUMMARY'];
+  if (format === 'github' && summary) {
+    appendFileSync(summary, `${RENDERERS.markdown(report, { color: false, docsBase: DOCS_BASE })}\n`);
+  }
+}

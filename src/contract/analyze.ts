@@ -1,0 +1,98 @@
+import { readFile, stat } from 'node:fs/promises';
+import { relative, resolve, sep } from 'node:path';
+import { WirepinError } from '../errors.js';
+import { sortFindings, type Finding } from '../finding.js';
+import { placeDrafts } from '../rules/rule.js';
+import type { LintContext } from '../rules/lint/context.js';
+import { LINT_RULES } from '../rules/lint/index.js';
+import { buildContractModel, type ContractModel } from './field-table.js';
+import { decodeUtf8, isJsonObject, readJson, type JsonDocument, type JsonProblem } from './json-document.js';
+import { validateAgainstMetaSchema, type MetaSchemaError } from './meta-validate.js';
+
+/** Contracts larger than this are refused before reading (a real contract is a few KiB). */
+export const MAX_CONTRACT_BYTES = 8 * 1024 * 1024;
+
+/** A contract file as read from disk or from git. `file` is how reports name it. */
+export interface ContractText {
+  readonly file: string;
+  readonly text: string;
+}
+
+/** The contract after load → validate → normalize → lint. Nothing here is mutated later. */
+export interface AnalyzedContract {
+  readonly file: string;
+  readonly text: string;
+  readonly document: JsonDocument | undefined;
+  readonly metaErrors: readonly MetaSchemaError[];
+  readonly model: ContractModel | undefined;
+  /** Lint findings, sorted. */
+  readonly findings: readonly Finding[];
+}
+
+/** Report paths relative to the working directory, with forward slashes. */
+export function displayPath(path: string, cwd: string = process.cwd()): string {
+  const rel = relative(cwd, resolve(cwd, path));
+  return (rel === '' ? '.' : rel).split(sep).join('/');
+}
+
+/** Reads a contract file; unreadable, oversized or non-UTF-8 files are WirepinErrors (exit 2). */
+export async function readContractFile(path: string, cwd: string = process.cwd()): Promise<ContractText | { file: string; problem: JsonProblem }> {
+  const absolute = resolve(cwd, path);
+  const file = displayPath(absolute, cwd);
+  let size: number;
+  try {
+    const info = await stat(absolute);
+    if (info.isDirectory()) throw new WirepinError('E_READ', `${file} is a directory, not a contract file.`, { hint: 'Pass a .contract.json file.' });
+    size = info.size;
+  } catch (error) {
+    if (error instanceof WirepinError) throw error;
+    throw new WirepinError('E_READ', `Cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? 'unknown error'}.`, {
+      hint: 'Check the path; contract files live under contracts/ and end in .contract.json.',
+    });
+  }
+  if (size > MAX_CONTRACT_BYTES) {
+    throw new WirepinError('E_READ', `${file} is ${size} bytes, over wirepin's ${MAX_CONTRACT_BYTES}-byte limit for a contract.`, {
+      location: { file, line: 1, column: 1 },
+      hint: 'A contract describes one wire shape; split it, or check that this is the right file.',
+    });
+  }
+  const bytes = await readFile(absolute);
+  const decoded = decodeUtf8(bytes);
+  return 'problem' in decoded ? { file, problem: decoded.problem } : { file, text: decoded.text };
+}
+
+/** Runs the pure pipeline on contract text. Deterministic: the same text gives the same result. */
+export function analyzeContractText(input: ContractText): AnalyzedContract {
+  const read = readJson(input.text);
+  const document = read.ok ? read.document : undefined;
+  const value = document?.value;
+  const metaErrors = value !== undefined && isJsonObject(value) ? validateAgainstMetaSchema(value) : [];
+  const model = value !== undefined && isJsonObject(value) ? buildContractModel(value) : undefined;
+  const context: LintContext = { problems: read.problems, value, metaErrors, model };
+  return lintWith(input, context, document, metaErrors, model);
+}
+
+/** An unreadable encoding becomes a CONTRACT_PARSE_ERROR finding like any other parse problem. */
+export function analyzeUnreadable(file: string, problem: JsonProblem): AnalyzedContract {
+  const context: LintContext = { problems: [problem], value: undefined, metaErrors: [], model: undefined };
+  return lintWith({ file, text: '' }, context, undefined, [], undefined);
+}
+
+function lintWith(
+  input: ContractText,
+  context: LintContext,
+  document: JsonDocument | undefined,
+  metaErrors: readonly MetaSchemaError[],
+  model: ContractModel | undefined,
+): AnalyzedContract {
+  const findings: Finding[] = [];
+  for (const rule of LINT_RULES) {
+    findings.push(...placeDrafts(rule, rule.check(context), input.file, document?.positions));
+  }
+  return { file: input.file, text: input.text, document, metaErrors, model, findings: sortFindings(findings) };
+}
+
+export async function analyzeContractFile(path: string, cwd: string = process.cwd()): Promise<AnalyzedContract> {
+  const read = await readContractFile(path, cwd);
+  return 'problem' in read ? analyzeUnreadable(read.file, read.problem) : analyzeContractText(read);
+}

@@ -1,0 +1,263 @@
+import { parse, type AnyNode, type DocumentNode, type ValueNode } from '@humanwhocodes/momoa';
+import { joinPointer } from './json-pointer.js';
+
+/**
+ * Reads JSON text into a value plus a map from JSON pointer to position, and
+ * refuses what JSON.parse would quietly accept or mangle: duplicate keys
+ * (last one wins, hiding a field), raw control characters, runaway nesting.
+ * Keys such as "__proto__" and "constructor" are ordinary names: objects are
+ * built without a prototype and with defineProperty.
+ */
+
+export type JsonValue = null | boolean | number | string | JsonValue[] | JsonObject;
+export interface JsonObject {
+  [key: string]: JsonValue;
+}
+
+/** 1-based line and column (UTF-16 code units), 0-based offset. */
+export interface TextPosition {
+  readonly line: number;
+  readonly column: number;
+  readonly offset: number;
+}
+
+export interface NodePosition {
+  /** Where the member's key starts, for object members. */
+  readonly key?: TextPosition;
+  /** Where the value starts. */
+  readonly value: TextPosition;
+}
+
+export interface JsonDocument {
+  readonly value: JsonValue;
+  /** Position of every value (and member key) by JSON pointer. */
+  readonly positions: ReadonlyMap<string, NodePosition>;
+}
+
+export type JsonProblemKind = 'syntax' | 'empty' | 'duplicate-key' | 'control-character' | 'too-deep' | 'encoding';
+
+export interface JsonProblem {
+  readonly kind: JsonProblemKind;
+  readonly message: string;
+  readonly position: TextPosition;
+  /** JSON pointer of the object holding the problem, for duplicate keys. */
+  readonly pointer?: string;
+  readonly data?: Readonly<Record<string, unknown>>;
+}
+
+export type JsonReadResult =
+  | { readonly ok: true; readonly document: JsonDocument; readonly problems: readonly JsonProblem[] }
+  | { readonly ok: false; readonly problems: readonly JsonProblem[] };
+
+/** Nesting beyond this is refused before parsing, so a hostile file cannot exhaust the stack. */
+export const MAX_JSON_DEPTH = 128;
+
+const START: TextPosition = { line: 1, column: 1, offset: 0 };
+
+/**
+ * Decodes bytes as strict UTF-8 (no silent U+FFFD) and drops a leading BOM.
+ * Returns the problem when the bytes are not UTF-8.
+ */
+export function decodeUtf8(bytes: Uint8Array): { text: string } | { problem: JsonProblem } {
+  try {
+    const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+    return { text };
+  } catch {
+    const lossy = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
+    const at = firstInvalidUtf8Offset(bytes);
+    const prefix = new TextDecoder('utf-8', { fatal: false }).decode(bytes.subarray(0, at));
+    return {
+      problem: {
+        kind: 'encoding',
+        message: `The file is not valid UTF-8 (bad byte 0x${(bytes[at] ?? 0).toString(16).padStart(2, '0')} at byte ${at}). Save it as UTF-8.`,
+        position: positionAt(prefix.replace(/^\uFEFF/, ''), prefix.replace(/^\uFEFF/, '').length),
+        data: { byteOffset: at, decodedLength: lossy.length },
+      },
+    };
+  }
+}
+
+function firstInvalidUtf8Offset(bytes: Uint8Array): number {
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i] ?? 0;
+    const need = b < 0x80 ? 0 : b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1;
+    if (need < 0) return i;
+    for (let k = 1; k <= need; k++) {
+      const c = bytes[i + k];
+      if (c === undefined || (c & 0xc0) !== 0x80) return i;
+    }
+    i += need + 1;
+  }
+  return Math.max(0, bytes.length - 1);
+}
+
+export function positionAt(text: string, offset: number): TextPosition {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < offset && i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch === 10) {
+      line++;
+      lineStart = i + 1;
+    } else if (ch === 13) {
+      if (text.charCodeAt(i + 1) !== 10) {
+        line++;
+        lineStart = i + 1;
+      }
+    }
+  }
+  return { line, column: offset - lineStart + 1, offset };
+}
+
+/** Finds the first place where brackets nest deeper than MAX_JSON_DEPTH, skipping strings. */
+function findExcessiveNesting(text: string): number {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    if (inString) {
+      if (ch === 92) i++;
+      else if (ch === 34) inString = false;
+    } else if (ch === 34) inString = true;
+    else if (ch === 123 || ch === 91) {
+      if (++depth > MAX_JSON_DEPTH) return i;
+    } else if (ch === 125 || ch === 93) depth--;
+  }
+  return -1;
+}
+
+interface MomoaSyntaxError {
+  message: string;
+  line?: number;
+  column?: number;
+  offset?: number;
+}
+
+export function readJson(rawText: string): JsonReadResult {
+  const text = rawText.startsWith('\uFEFF') ? rawText.slice(1) : rawText;
+  if (text.trim() === '') {
+    return { ok: false, problems: [{ kind: 'empty', message: 'The file is empty; a JSON object was expected.', position: START }] };
+  }
+  const deep = findExcessiveNesting(text);
+  if (deep >= 0) {
+    return {
+      ok: false,
+      problems: [
+        {
+          kind: 'too-deep',
+          message: `JSON nests deeper than ${MAX_JSON_DEPTH} levels; wirepin refuses it rather than risk exhausting the stack.`,
+          position: positionAt(text, deep),
+        },
+      ],
+    };
+  }
+  let ast: DocumentNode;
+  try {
+    ast = parse(text, { mode: 'json', ranges: true });
+  } catch (error) {
+    const e = error as MomoaSyntaxError;
+    const offset = typeof e.offset === 'number' ? e.offset : 0;
+    const position =
+      typeof e.line === 'number' && typeof e.column === 'number' ? { line: e.line, column: e.column, offset } : positionAt(text, offset);
+    const reason = e.message.replace(/\s*\(\d+:\d+\)\s*$/, '');
+    return { ok: false, problems: [{ kind: 'syntax', message: `Invalid JSON: ${reason}.`, position }] };
+  }
+  const problems: JsonProblem[] = [];
+  const positions = new Map<string, NodePosition>();
+  const value = evaluateNode(text, ast.body, '', positions, problems, undefined);
+  return { ok: true, document: { value, positions }, problems };
+}
+
+function toPosition(node: AnyNode): TextPosition {
+  return { line: node.loc.start.line, column: node.loc.start.column, offset: node.loc.start.offset };
+}
+
+function evaluateNode(
+  text: string,
+  node: ValueNode,
+  pointer: string,
+  positions: Map<string, NodePosition>,
+  problems: JsonProblem[],
+  key: TextPosition | undefined,
+): JsonValue {
+  positions.set(pointer, key ? { key, value: toPosition(node) } : { value: toPosition(node) });
+  switch (node.type) {
+    case 'Object': {
+      const out = Object.create(null) as JsonObject;
+      const firstSeen = new Map<string, TextPosition>();
+      for (const member of node.members) {
+        const name = member.name.type === 'String' ? member.name.value : member.name.name;
+        const keyPosition = toPosition(member.name);
+        const earlier = firstSeen.get(name);
+        if (earlier) {
+          problems.push({
+            kind: 'duplicate-key',
+            message: `Key "${name}" appears twice in the same object (first at line ${earlier.line}); JSON parsers keep only the last one, which hides the first.`,
+            position: keyPosition,
+            pointer,
+            data: { key: name, firstLine: earlier.line, firstColumn: earlier.column },
+          });
+          continue;
+        }
+        firstSeen.set(name, keyPosition);
+        checkControlCharacters(text, member.name, problems);
+        const child = evaluateNode(text, member.value, joinPointer(pointer, name), positions, problems, keyPosition);
+        Object.defineProperty(out, name, { value: child, enumerable: true, writable: true, configurable: true });
+      }
+      return out;
+    }
+    case 'Array':
+      return node.elements.map((element, index) => evaluateNode(text, element.value, `${pointer}/${index}`, positions, problems, undefined));
+    case 'String':
+      checkControlCharacters(text, node, problems);
+      return node.value;
+    case 'Number':
+      return node.value;
+    case 'Boolean':
+      return node.value;
+    case 'Null':
+      return null;
+    default:
+      // JSON mode never produces NaN/Infinity/identifiers; keep the compiler honest.
+      return null;
+  }
+}
+
+/** JSON forbids raw U+0000..U+001F inside strings; momoa lets them through, JSON.parse does not. */
+function checkControlCharacters(text: string, node: AnyNode, problems: JsonProblem[]): void {
+  for (let i = node.loc.start.offset; i < node.loc.end.offset; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x20) {
+      const position = positionAt(text, i);
+      problems.push({
+        kind: 'control-character',
+        message: `A string contains a raw control character U+${code.toString(16).padStart(4, '0').toUpperCase()}; escape it (e.g. \\n) or remove it.`,
+        position,
+      });
+      return;
+    }
+  }
+}
+
+export function isJsonObject(value: JsonValue | undefined): value is JsonObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Own-property lookup: never reaches Object.prototype, whatever the key. */
+export function member(object: JsonObject, key: string): JsonValue | undefined {
+  return Object.hasOwn(object, key) ? object[key] : undefined;
+}
+
+/** The value at a JSON pointer, or undefined. Own properties only. */
+export function valueAt(root: JsonValue, pointer: string): JsonValue | undefined {
+  if (pointer === '') return root;
+  let current: JsonValue | undefined = root;
+  for (const raw of pointer.slice(1).split('/')) {
+    const segment = raw.replaceAll('~1', '/').replaceAll('~0', '~');
+    if (Array.isArray(current)) current = current[Number(segment)];
+    else if (isJsonObject(current)) current = member(current, segment);
+    else return undefined;
+  }
+  return current;
+}

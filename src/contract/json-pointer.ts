@@ -1,0 +1,26 @@
+/** RFC 6901 JSON pointers. */
+
+export function escapeSegment(segment: string): string {
+  return segment.replaceAll('~', '~0').replaceAll('/', '~1');
+}
+
+export function unescapeSegment(segment: string): string {
+  return segment.replaceAll('~1', '/').replaceAll('~0', '~');
+}
+
+export function joinPointer(base: string, ...segments: readonly string[]): string {
+  let out = base;
+  for (const s of segments) out += `/${escapeSegment(s)}`;
+  return out;
+}
+
+export function splitPointer(pointer: string): string[] {
+  if (pointer === '') return [];
+  return pointer.slice(1).split('/').map(unescapeSegment);
+}
+
+/** "/display/mode" -> "display.mode"; "" -> "(root)". For messages only. */
+export function dottedName(wirePointer: string): string {
+  const parts = splitPointer(wirePointer);
+  return parts.length === 0 ? '(root)' : parts.join('.');
+}

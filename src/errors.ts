@@ -1,0 +1,39 @@
+/**
+ * Typed errors for "the check could not run": bad usage, unreadable files,
+ * input wirepin cannot parse or understand. Only the CLI entry point turns
+ * these into exit code 2; library code never calls process.exit.
+ */
+export type WirepinErrorCode =
+  | 'E_USAGE'
+  | 'E_READ'
+  | 'E_PARSE'
+  | 'E_UNKNOWN_TYPE'
+  | 'E_UNSUPPORTED'
+  | 'E_CONFIG'
+  | 'E_GIT';
+
+/** A position in a file. `line` and `column` are 1-based; columns count UTF-16 code units. */
+export interface SourceLocation {
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+}
+
+export class WirepinError extends Error {
+  readonly code: WirepinErrorCode;
+  readonly location: SourceLocation | undefined;
+  /** What the user should do about it, in one sentence. */
+  readonly hint: string | undefined;
+
+  constructor(code: WirepinErrorCode, message: string, options: { location?: SourceLocation; hint?: string } = {}) {
+    super(message);
+    this.name = 'WirepinError';
+    this.code = code;
+    this.location = options.location;
+    this.hint = options.hint;
+  }
+}
+
+export function isWirepinError(value: unknown): value is WirepinError {
+  return value instanceof WirepinError;
+}

@@ -1,0 +1,69 @@
+import type { SourceLocation } from '../errors.js';
+
+/**
+ * The JSON type a field has on the wire, as the JSON encoder of the source
+ * language produces it. `nullable` says the value may travel as JSON null
+ * (a nil Go pointer, map or slice that is not omitted; a TS `| null`).
+ */
+export type WireType =
+  | { readonly kind: 'string' | 'integer' | 'number' | 'boolean' | 'any' | 'null'; readonly nullable: boolean }
+  /** An object with named fields; its fields are separate WireFields below its pointer. */
+  | { readonly kind: 'object'; readonly nullable: boolean }
+  /** A JSON object used as a map: string keys, every value of one type. */
+  | { readonly kind: 'map'; readonly values: WireType; readonly nullable: boolean }
+  | { readonly kind: 'array'; readonly items: WireType; readonly nullable: boolean }
+  /** A type the extractor could not see into (another package, a custom marshaller). */
+  | { readonly kind: 'opaque'; readonly nullable: boolean; readonly reason: string };
+
+/**
+ * One field of a wire object as a producer sends it or a consumer decodes it.
+ * `pointer` is a JSON pointer into the payload ("/display/mode"); fields of
+ * objects inside arrays or map values use the segment "*" ("/items/*\/name").
+ */
+export interface WireField {
+  readonly pointer: string;
+  readonly jsonName: string;
+  readonly type: WireType;
+  /**
+   * True when the producer always sends the field (Go: no omitempty/omitzero,
+   * or a struct value, which encoding/json never omits; TS: no `?`).
+   */
+  readonly required: boolean;
+  /** The declaration in the source: the struct field, the TS property, the JSON sample key. */
+  readonly location: SourceLocation;
+  /** The type as spelled in the source, for messages ("map[string][]byte", "string[]"). */
+  readonly sourceType: string;
+}
+
+/** A place the extractor could not resolve and refuses to guess about. */
+export interface OpaqueRef {
+  readonly pointer: string;
+  readonly typeName: string;
+  readonly reason: string;
+  readonly location: SourceLocation;
+}
+
+export interface ExtractResult {
+  /** Where the root type is declared. */
+  readonly root: { readonly name: string; readonly location: SourceLocation };
+  /** Sorted by source order of declaration, parents before children. */
+  readonly fields: readonly WireField[];
+  readonly opaque: readonly OpaqueRef[];
+}
+
+/** The source kinds wirepin reads a wire shape from. */
+export type SourceKind = 'go' | 'ts' | 'json';
+
+export interface ExtractRequest {
+  /** A file, or for Go also a package directory (every non-test .go file in it). */
+  readonly path: string;
+  /** The struct, interface or type alias to read. Not used for JSON samples. */
+  readonly typeName?: string;
+  /** Paths in locations are reported relative to this directory (default: process.cwd()). */
+  readonly cwd?: string;
+}
+
+export interface Extractor {
+  readonly kind: SourceKind;
+  extract(request: ExtractRequest): Promise<ExtractResult>;
+}

@@ -1,0 +1,24 @@
+import type { Severity } from '../finding.js';
+import type { Renderer } from './report.js';
+
+const COMMAND: Record<Severity, string> = { error: 'error', warning: 'warning', notice: 'notice' };
+
+/** Workflow-command data escaping: % first, then CR and LF. */
+export function escapeData(text: string): string {
+  return text.replaceAll('%', '%25').replaceAll('\r', '%0D').replaceAll('\n', '%0A');
+}
+
+/** Property values also escape ':' and ','. */
+export function escapeProperty(text: string): string {
+  return escapeData(text).replaceAll(':', '%3A').replaceAll(',', '%2C');
+}
+
+/** For GitHub Actions: one `::error file=…,line=…,col=…,title=RULE::message` per finding, so findings annotate the PR. */
+export const renderGithub: Renderer = (report) => {
+  const lines = report.findings.map((f) => {
+    const related = f.related ? ` (${f.related.label}: ${f.related.file}:${f.related.line})` : '';
+    const props = [`file=${escapeProperty(f.file)}`, `line=${f.line}`, `col=${f.column}`, `title=${escapeProperty(`wirepin ${f.rule}`)}`].join(',');
+    return `::${COMMAND[f.severity]} ${props}::${escapeData(f.message + related)}`;
+  });
+  return lines.length ? `${lines.join('\n')}\n` : '';
+};

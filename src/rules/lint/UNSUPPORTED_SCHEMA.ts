@@ -1,0 +1,32 @@
+import { dottedName } from '../../contract/json-pointer.js';
+import type { WireType } from '../../extract/types.js';
+import type { LintRule } from './context.js';
+
+function opaqueReason(type: WireType): string | undefined {
+  if (type.kind === 'opaque') return type.reason;
+  if (type.kind === 'map') return opaqueReason(type.values);
+  if (type.kind === 'array') return opaqueReason(type.items);
+  return undefined;
+}
+
+export const UNSUPPORTED_SCHEMA: LintRule = {
+  id: 'UNSUPPORTED_SCHEMA',
+  stage: 'lint',
+  severity: 'error',
+  summary: 'Every wire field uses the JSON Schema subset wirepin can compare with code: one "type" (optionally with "null"), objects, maps, arrays, enums of one type.',
+  why: 'wirepin fails closed: a field whose type it cannot understand would otherwise pass every pin unchecked.',
+  check(context) {
+    const drafts = [];
+    for (const field of context.model?.fields.values() ?? []) {
+      const reason = opaqueReason(field.type);
+      if (reason === undefined) continue;
+      drafts.push({
+        path: field.schemaPointer,
+        field: dottedName(field.pointer),
+        message: `Field "${dottedName(field.pointer)}" cannot be compared with code: ${reason}.`,
+        data: { reason },
+      });
+    }
+    return drafts;
+  },
+};

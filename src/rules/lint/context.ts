@@ -1,0 +1,40 @@
+import type { ContractModel } from '../../contract/field-table.js';
+import type { JsonProblem, JsonValue } from '../../contract/json-document.js';
+import type { MetaSchemaError } from '../../contract/meta-validate.js';
+import type { Rule } from '../rule.js';
+
+/** What lint rules see: the read problems, the value, the meta-schema errors, the field table. */
+export interface LintContext {
+  readonly problems: readonly JsonProblem[];
+  /** Undefined when the text could not be read as JSON. */
+  readonly value: JsonValue | undefined;
+  readonly metaErrors: readonly MetaSchemaError[];
+  readonly model: ContractModel | undefined;
+}
+
+export type LintRule = Rule<LintContext>;
+
+/** Is this meta-schema error about the ledger keywords (owned by the ledger rules, not SCHEMA_INVALID)? */
+export function ledgerKeywordOf(error: MetaSchemaError): 'cp_consumes' | 'note' | undefined {
+  const missing = error.keyword === 'required' ? error.params['missingProperty'] : undefined;
+  if (missing === 'cp_consumes' || error.instancePath.endsWith('/cp_consumes')) return 'cp_consumes';
+  if (missing === 'note' || error.instancePath.endsWith('/note')) return 'note';
+  return undefined;
+}
+
+/** The schema pointer of the field a ledger error is about. */
+export function ledgerFieldPointer(error: MetaSchemaError): string {
+  return error.keyword === 'required' ? error.instancePath : error.instancePath.slice(0, error.instancePath.lastIndexOf('/'));
+}
+
+/** "/properties/display/properties/mode" -> "display.mode" (the wire name, for messages). */
+export function fieldNameOfSchemaPointer(schemaPointer: string): string {
+  const segments = schemaPointer.split('/').slice(1).map((s) => s.replaceAll('~1', '/').replaceAll('~0', '~'));
+  const names: string[] = [];
+  for (let i = 0; i < segments.length; i++) {
+    const s = segments[i];
+    if (s === 'properties' && i + 1 < segments.length) names.push(segments[++i] ?? '');
+    else if (s === 'items' || s === 'additionalProperties') names.push('*');
+  }
+  return names.length ? names.join('.') : '(root)';
+}
