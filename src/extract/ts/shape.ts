@@ -1,0 +1,335 @@
+import type ts from 'typescript';
+import type { SourceLocation } from '../../errors.js';
+import type { OpaqueRef, WireField, WireType } from '../types.js';
+import { createTypeNodeReader, hasIntegerTag, type TypeNodeReader } from './type-nodes.js';
+
+/**
+ * Turns a checker type into wire fields, the way JSON.stringify would send a
+ * value of that type:
+ * - `?` and `| undefined` on a property: the key may be left out (required false);
+ *   `undefined` inside an array travels as null, so there it means nullable.
+ * - `| null`: nullable. Unions of one JSON kind (string literals, enums, booleans)
+ *   collapse to that kind; unions of different kinds or of object types are opaque.
+ * - `Date` is sent as an ISO string (Date.prototype.toJSON); any other type with
+ *   `toJSON` is opaque, since what it sends is up to that method.
+ * - Class instances lose their methods and accessors (they live on the prototype).
+ * - `number` is integer only by the convention in type-nodes.ts.
+ */
+
+export interface ShapeContext {
+  readonly ts: typeof ts;
+  readonly program: ts.Program;
+  readonly checker: ts.TypeChecker;
+  readonly locate: (node: ts.Node) => SourceLocation;
+}
+
+export interface Shape {
+  readonly type: WireType;
+  readonly fields: readonly WireField[];
+  readonly opaque: readonly OpaqueRef[];
+}
+
+/** Object nesting deeper than this is cut (generic types can build new types at every level). */
+const MAX_DEPTH = 48;
+
+/** Where a type sits: its pointer, how it is written, and what it inherits from the property. */
+interface Site {
+  readonly pointer: string;
+  readonly node: ts.TypeNode | undefined;
+  readonly text: string;
+  readonly location: SourceLocation;
+  /** The property carries `@asType integer`: every number under it (not under nested properties) is an integer. */
+  readonly integerTag: boolean;
+  /** What `undefined` in a union means here: the key is left out (properties, map values), or null (array items). */
+  readonly undefinedMeans: 'omitted' | 'null';
+}
+
+/** Fields and opaque places found below one site, in the order they must be reported. */
+interface Sink {
+  readonly fields: WireField[];
+  readonly opaque: OpaqueRef[];
+}
+
+/** JSON pointer segment (RFC 6901): "~" → "~0", "/" → "~1". */
+function pointerSegment(name: string): string {
+  return name.replaceAll('~', '~0').replaceAll('/', '~1');
+}
+
+export function readShape(context: ShapeContext, type: ts.Type, node: ts.TypeNode | undefined, location: SourceLocation): Shape {
+  const walker = new ShapeWalker(context);
+  const sink: Sink = { fields: [], opaque: [] };
+  const text = node !== undefined ? spelledType(node) : context.checker.typeToString(type);
+  const wireType = walker.convert(type, { pointer: '', node, text, location, integerTag: false, undefinedMeans: 'omitted' }, sink);
+  return { type: wireType, fields: sink.fields, opaque: sink.opaque };
+}
+
+class ShapeWalker {
+  private readonly ts: typeof ts;
+  private readonly checker: ts.TypeChecker;
+  private readonly nodes: TypeNodeReader;
+  /** Object types being expanded, outermost first: meeting one again is a cycle. */
+  private readonly expanding: ts.Type[] = [];
+
+  constructor(private readonly context: ShapeContext) {
+    this.ts = context.ts;
+    this.checker = context.checker;
+    this.nodes = createTypeNodeReader(context.ts, context.checker);
+  }
+
+  convert(type: ts.Type, site: Site, sink: Sink): WireType {
+    const flags = this.ts.TypeFlags;
+    if (isErrorType(type)) {
+      return this.opaque(site, sink, `the type "${site.text}" does not resolve (a missing name or import)`);
+    }
+    if ((type.flags & (flags.Any | flags.Unknown)) !== 0) return { kind: 'any', nullable: false };
+    if (!type.isUnion()) return this.convertSingle(type, site, sink, false);
+
+    const members = type.types;
+    const nullable =
+      members.some((member) => (member.flags & flags.Null) !== 0) ||
+      (site.undefinedMeans === 'null' && members.some((member) => (member.flags & (flags.Undefined | flags.Void)) !== 0));
+    const rest = members.filter((member) => (member.flags & (flags.Null | flags.Undefined | flags.Void)) === 0);
+    const first = rest[0];
+    if (first === undefined) {
+      return nullable ? { kind: 'null', nullable: true } : this.opaque(site, sink, 'the type only admits undefined, which is never sent');
+    }
+    if (rest.length === 1) return this.convertSingle(first, site, sink, nullable);
+    if (rest.every((member) => (member.flags & flags.StringLike) !== 0)) return { kind: 'string', nullable };
+    if (rest.every((member) => (member.flags & flags.BooleanLike) !== 0)) return { kind: 'boolean', nullable };
+    if (rest.every((member) => (member.flags & flags.NumberLike) !== 0)) return this.numberType(site, nullable);
+    const spelled = rest.map((member) => this.checker.typeToString(member)).join(' | ');
+    const objectsOnly = rest.every((member) => (member.flags & (flags.Object | flags.Intersection)) !== 0);
+    const reason = objectsOnly
+      ? `the union ${spelled} has a different set of fields per member; wirepin does not guess which one is sent`
+      : `the union ${spelled} mixes JSON types, so no single wire type fits`;
+    return this.opaque(site, sink, reason, nullable);
+  }
+
+  private convertSingle(type: ts.Type, site: Site, sink: Sink, nullable: boolean): WireType {
+    const flags = this.ts.TypeFlags;
+    if (isErrorType(type)) {
+      return this.opaque(site, sink, `the type "${site.text}" does not resolve (a missing name or import)`, nullable);
+    }
+    if ((type.flags & (flags.Any | flags.Unknown)) !== 0) return { kind: 'any', nullable: false };
+    if ((type.flags & flags.StringLike) !== 0) return { kind: 'string', nullable };
+    if ((type.flags & flags.NumberLike) !== 0) return this.numberType(site, nullable);
+    if ((type.flags & flags.BooleanLike) !== 0) return { kind: 'boolean', nullable };
+    if ((type.flags & flags.Null) !== 0) return { kind: 'null', nullable: true };
+    if ((type.flags & flags.BigIntLike) !== 0) return this.opaque(site, sink, 'JSON.stringify throws on bigint values', nullable);
+    if ((type.flags & flags.ESSymbolLike) !== 0) return this.opaque(site, sink, 'JSON.stringify drops symbol values', nullable);
+    if ((type.flags & flags.TypeParameter) !== 0) {
+      return this.opaque(site, sink, `the type parameter ${this.checker.typeToString(type)} is not instantiated here`, nullable);
+    }
+    if (type.isIntersection()) {
+      // A branded primitive (`string & { __brand: 'Id' }`) is sent as the primitive.
+      const primitive = type.types.find((member) => (member.flags & (flags.StringLike | flags.NumberLike | flags.BooleanLike)) !== 0);
+      if (primitive !== undefined) return this.convertSingle(primitive, site, sink, nullable);
+      return this.convertObject(type, site, sink, nullable);
+    }
+    if ((type.flags & flags.Object) !== 0) return this.convertObject(type, site, sink, nullable);
+    return this.opaque(site, sink, `wirepin does not know how "${this.checker.typeToString(type)}" is sent`, nullable);
+  }
+
+  private numberType(site: Site, nullable: boolean): WireType {
+    const integer = site.integerTag || this.nodes.isIntegerNode(site.node);
+    return { kind: integer ? 'integer' : 'number', nullable };
+  }
+
+  private convertObject(type: ts.Type, site: Site, sink: Sink, nullable: boolean): WireType {
+    const checker = this.checker;
+    if (this.expanding.includes(type)) {
+      return this.opaque(site, sink, `the type "${checker.typeToString(type)}" refers to itself; wirepin stops at the cycle`, nullable);
+    }
+    if (this.expanding.length >= MAX_DEPTH) {
+      return this.opaque(site, sink, `objects nest deeper than ${MAX_DEPTH} levels here; wirepin stops`, nullable);
+    }
+    this.expanding.push(type);
+    try {
+      return this.expandObject(type, site, sink, nullable);
+    } finally {
+      this.expanding.pop();
+    }
+  }
+
+  private expandObject(type: ts.Type, site: Site, sink: Sink, nullable: boolean): WireType {
+    const checker = this.checker;
+    if (checker.isArrayType(type)) {
+      const element = checker.getTypeArguments(type as ts.TypeReference)[0];
+      const itemSite: Site = {
+        ...site,
+        pointer: `${site.pointer}/*`,
+        node: this.nodes.elementNode(site.node),
+        text: element === undefined ? 'unknown' : checker.typeToString(element),
+        undefinedMeans: 'null',
+      };
+      const items: WireType = element === undefined ? { kind: 'any', nullable: false } : this.convert(element, itemSite, sink);
+      return { kind: 'array', items, nullable };
+    }
+    if (checker.isTupleType(type)) {
+      return this.opaque(site, sink, 'a tuple has a type per position, which a wire array type cannot express', nullable);
+    }
+    if (type.getCallSignatures().length > 0 || type.getConstructSignatures().length > 0) {
+      return this.opaque(site, sink, 'functions are not sent by JSON.stringify', nullable);
+    }
+
+    // Library types are not read: `Date` is known, other lib interfaces (RegExp, Error, boxed
+    // String) and classes from node_modules send whatever their instances hold at run time.
+    // Plain interfaces from node_modules are data declarations and are read like local ones.
+    const symbol = type.getSymbol();
+    if (symbol !== undefined) {
+      const origin = this.declaredIn(symbol);
+      if (origin === 'lib' && symbol.getName() === 'Date') return { kind: 'string', nullable };
+      const isClass = (symbol.flags & this.ts.SymbolFlags.Class) !== 0;
+      const isInterface = (symbol.flags & this.ts.SymbolFlags.Interface) !== 0;
+      if ((origin === 'lib' && (isClass || isInterface)) || (origin === 'node_modules' && isClass)) {
+        const where = origin === 'lib' ? 'the standard library' : 'node_modules';
+        return this.opaque(site, sink, `"${symbol.getName()}" is declared in ${where}; wirepin does not guess how its instances are sent`, nullable);
+      }
+    }
+
+    if (checker.getPropertyOfType(type, 'toJSON') !== undefined) {
+      return this.opaque(site, sink, 'the type has toJSON(), so JSON.stringify sends whatever that returns', nullable);
+    }
+    const properties = this.sentProperties(type);
+    const indexInfos = checker.getIndexInfosOfType(type);
+    const stringIndex = indexInfos.find((info) => (info.keyType.flags & this.ts.TypeFlags.StringLike) !== 0);
+
+    if (properties.length === 0 && stringIndex !== undefined) {
+      const valueSite: Site = {
+        ...site,
+        pointer: `${site.pointer}/*`,
+        node: this.nodes.mapValueNode(site.node),
+        text: checker.typeToString(stringIndex.type),
+        undefinedMeans: 'omitted',
+      };
+      return { kind: 'map', values: this.convert(stringIndex.type, valueSite, sink), nullable };
+    }
+    if (properties.length === 0 && indexInfos.length > 0) {
+      return this.opaque(site, sink, 'only number or symbol keys are declared, which JSON objects do not have', nullable);
+    }
+
+    for (const property of properties) this.readProperty(property, site, sink);
+    if (stringIndex !== undefined) {
+      sink.opaque.push({
+        pointer: `${site.pointer}/*`,
+        typeName: checker.typeToString(stringIndex.type),
+        reason: 'an index signature next to named properties admits more keys than wirepin can list',
+        location: site.location,
+      });
+    }
+    return { kind: 'object', nullable };
+  }
+
+  private readProperty(property: ts.Symbol, parent: Site, sink: Sink): void {
+    const checker = this.checker;
+    const declaration = declarationOf(property);
+    const propertyType = checker.getTypeOfSymbol(property);
+    const node = declaration === undefined ? undefined : this.writtenTypeNode(declaration, propertyType);
+    const name = property.getName();
+    const text = node !== undefined ? spelledType(node) : checker.typeToString(propertyType);
+    const nameNode = declaration !== undefined && hasNameNode(declaration) ? declaration.name : declaration;
+    const location = nameNode === undefined ? parent.location : this.context.locate(nameNode);
+    const site: Site = {
+      pointer: `${parent.pointer}/${pointerSegment(name)}`,
+      node,
+      text,
+      location,
+      integerTag: declaration !== undefined && hasIntegerTag(this.ts, declaration),
+      undefinedMeans: 'omitted',
+    };
+
+    const undefinedFlags = this.ts.TypeFlags.Undefined | this.ts.TypeFlags.Void;
+    const mayBeUndefined = propertyType.isUnion()
+      ? propertyType.types.some((member) => (member.flags & undefinedFlags) !== 0)
+      : (propertyType.flags & undefinedFlags) !== 0;
+    const optional = (property.flags & this.ts.SymbolFlags.Optional) !== 0 || mayBeUndefined;
+
+    const below: Sink = { fields: [], opaque: [] };
+    const type = this.convert(propertyType, site, below);
+    sink.fields.push({ pointer: site.pointer, jsonName: name, type, required: !optional, location, sourceType: text });
+    sink.fields.push(...below.fields);
+    sink.opaque.push(...below.opaque);
+  }
+
+  /**
+   * The type node of a property as written, if it still describes the property's type.
+   * Mapped types (Pick, Partial) keep the original declaration; a mapped type that
+   * changes the value type (`{ [K in keyof T]: string }`) does not, and its node is dropped.
+   */
+  private writtenTypeNode(declaration: ts.Declaration, propertyType: ts.Type): ts.TypeNode | undefined {
+    const tsApi = this.ts;
+    if (!(tsApi.isPropertySignature(declaration) || tsApi.isPropertyDeclaration(declaration))) return undefined;
+    const node = declaration.type;
+    if (node === undefined) return undefined;
+    const written = this.checker.getTypeFromTypeNode(node);
+    return this.checker.getNonNullableType(written) === this.checker.getNonNullableType(propertyType) ? node : undefined;
+  }
+
+  /**
+   * The properties JSON.stringify would send, in declaration order: files in the
+   * order the checker lists them, positions ascending within a file. Methods and
+   * accessors of classes are skipped (prototype members are not own properties),
+   * and so are `#private` fields and symbol keys.
+   */
+  private sentProperties(type: ts.Type): ts.Symbol[] {
+    const tsApi = this.ts;
+    const kept = this.checker.getPropertiesOfType(type).filter((property) => {
+      if (property.getName().startsWith('__@')) return false;
+      const declaration = declarationOf(property);
+      if (declaration === undefined) return true;
+      if (hasNameNode(declaration) && tsApi.isPrivateIdentifier(declaration.name)) return false;
+      return !(tsApi.isMethodDeclaration(declaration) || tsApi.isGetAccessorDeclaration(declaration) || tsApi.isSetAccessorDeclaration(declaration));
+    });
+    const fileOrder = new Map<string, number>();
+    for (const property of kept) {
+      const file = declarationOf(property)?.getSourceFile().fileName ?? '';
+      if (!fileOrder.has(file)) fileOrder.set(file, fileOrder.size);
+    }
+    const key = (property: ts.Symbol): [number, number] => {
+      const declaration = declarationOf(property);
+      const file = declaration?.getSourceFile().fileName ?? '';
+      return [fileOrder.get(file) ?? 0, declaration?.getStart() ?? Number.MAX_SAFE_INTEGER];
+    };
+    return kept
+      .map((property, index) => ({ property, index, key: key(property) }))
+      .sort((a, b) => a.key[0] - b.key[0] || a.key[1] - b.key[1] || a.index - b.index)
+      .map((entry) => entry.property);
+  }
+
+  /** Where every declaration of the symbol lives, or 'source' when any of them is in the project. */
+  private declaredIn(symbol: ts.Symbol): 'lib' | 'node_modules' | 'source' {
+    const files = (symbol.declarations ?? []).map((declaration) => declaration.getSourceFile());
+    if (files.length === 0) return 'source';
+    if (files.every((file) => this.context.program.isSourceFileDefaultLibrary(file))) return 'lib';
+    if (files.every((file) => /[\\/]node_modules[\\/]/.test(file.fileName))) return 'node_modules';
+    return 'source';
+  }
+
+  private opaque(site: Site, sink: Sink, reason: string, nullable = false): WireType {
+    sink.opaque.push({ pointer: site.pointer, typeName: site.text, reason, location: site.location });
+    return { kind: 'opaque', nullable, reason };
+  }
+}
+
+/** The type as written, on one line: inline object types spread over lines are joined with single spaces. */
+function spelledType(node: ts.TypeNode): string {
+  return node.getText().replace(/\s+/g, ' ');
+}
+
+function declarationOf(symbol: ts.Symbol): ts.Declaration | undefined {
+  return symbol.valueDeclaration ?? symbol.declarations?.[0];
+}
+
+function hasNameNode(declaration: ts.Declaration): declaration is ts.Declaration & { readonly name: ts.Node } {
+  const name: unknown = (declaration as { readonly name?: unknown }).name;
+  return typeof name === 'object' && name !== null;
+}
+
+/**
+ * The checker's error type (an unresolved name) carries the flag Any; only its
+ * intrinsic name tells it apart from a written `any`. Not part of the public API,
+ * hence the structural read.
+ */
+function isErrorType(type: ts.Type): boolean {
+  return (type as { readonly intrinsicName?: unknown }).intrinsicName === 'error';
+}
