@@ -2,7 +2,8 @@ import type { Finding, RelatedLocation, Severity } from '../finding.js';
 import type { TextPosition } from '../contract/json-document.js';
 
 /** Which command a rule belongs to. */
-export type RuleStage = 'lint' | 'pin' | 'consumes' | 'trace' | 'diff' | 'generate';
+/** `source`: rules about reading a producer or consumer source, shared by pin and consumes. */
+export type RuleStage = 'lint' | 'pin' | 'consumes' | 'source' | 'diff' | 'generate';
 
 /**
  * A rule, declared as data. IDs are UPPER_SNAKE and permanent: a retired rule

@@ -1,18 +1,55 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { analyzeContractFile, type AnalyzedContract } from '../../contract/analyze.js';
+import { loadConfig, type ContractEntry, type SideSource } from '../../config/load-config.js';
+import { extractFields } from '../../extract/index.js';
 import { sortFindings, type Finding } from '../../finding.js';
+import { runGuard } from '../../guards/run-guard.js';
+import { CONTRACTS_DIR, defaultContractFiles } from '../contract-files.js';
 import type { CliIo } from '../io.js';
 import type { CommandOutcome } from '../main.js';
-import { runGenerate, targetsFromContracts } from './generate.js';
-import { runLint } from './lint.js';
+import { compareGenerated, targetFor } from './generate.js';
 
-/** `wirepin check`: every guard over the repository, one report. */
-export async function runCheck(io: CliIo, _configPath: string): Promise<CommandOutcome> {
-  const lint = await runLint(io, []);
-  const findings: Finding[] = [...lint.findings];
-  const steps = ['lint'];
-  if (!lint.findings.some((f) => f.severity === 'error')) {
-    const generate = await runGenerate(io, await targetsFromContracts(io, []), true);
-    findings.push(...generate.findings);
-    steps.push('generate --check');
+async function guardSide(io: CliIo, guard: 'pin' | 'consumes', contract: AnalyzedContract, side: SideSource): Promise<Finding[]> {
+  const source = await extractFields(side.kind, { path: side.path, ...(side.type ? { typeName: side.type } : {}), cwd: io.cwd });
+  return runGuard(guard, contract, source, side.kind);
+}
+
+/**
+ * `wirepin check`: the CI job. For every contract in wirepin.yaml (and any
+ * other contracts/*.contract.json): lint; then, for contracts that lint clean,
+ * generate --check, the producer pin and consumer completeness.
+ */
+export async function runCheck(io: CliIo, configPath: string): Promise<CommandOutcome> {
+  const config = await loadConfig(configPath, io.cwd);
+  const entries: Array<Pick<ContractEntry, 'contract' | 'generate'> & Partial<ContractEntry>> = [...config.contracts];
+  if (existsSync(join(io.cwd, CONTRACTS_DIR))) {
+    const configured = new Set(config.contracts.map((c) => c.contract));
+    for (const file of await defaultContractFiles(io.cwd)) if (!configured.has(file)) entries.push({ contract: file, generate: {} });
   }
-  return { report: { command: 'check', subject: steps.join(', '), findings: sortFindings(findings) } };
+  const findings: Finding[] = [];
+  const notes: string[] = [];
+  let pins = 0;
+  let consumes = 0;
+  const clean: Array<{ entry: (typeof entries)[number]; analyzed: AnalyzedContract }> = [];
+  for (const entry of entries) {
+    const analyzed = await analyzeContractFile(entry.contract, io.cwd);
+    findings.push(...analyzed.findings);
+    if (analyzed.findings.some((f) => f.severity === 'error')) notes.push(`${entry.contract}: lint errors; generate --check, pin and consumes not run for it`);
+    else clean.push({ entry, analyzed });
+  }
+  findings.push(...(await compareGenerated(io, clean.map((c) => ({ target: targetFor(c.entry), analyzed: c.analyzed })))));
+  for (const { entry, analyzed } of clean) {
+    if (entry.producer) {
+      findings.push(...(await guardSide(io, 'pin', analyzed, entry.producer)));
+      pins++;
+    }
+    if (entry.consumer) {
+      findings.push(...(await guardSide(io, 'consumes', analyzed, entry.consumer)));
+      consumes++;
+    }
+    if (!entry.producer && !entry.consumer) notes.push(`${entry.contract}: not in ${config.file}; linted and generate-checked only`);
+  }
+  const subject = `${entries.length} contract${entries.length === 1 ? '' : 's'}: lint, generate --check, ${pins} pin${pins === 1 ? '' : 's'}, ${consumes} consumes`;
+  return { report: { command: 'check', subject, findings: sortFindings(findings), notes } };
 }

@@ -1,6 +1,8 @@
+import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import { analyzeContractFile } from '../../contract/analyze.js';
+import { analyzeContractFile, displayPath, type AnalyzedContract } from '../../contract/analyze.js';
+import { DEFAULT_CONFIG_FILE, loadConfig, type ContractEntry } from '../../config/load-config.js';
 import { sortFindings, type Finding } from '../../finding.js';
 import { defaultGeneratedPaths, planGeneratedFiles, type GeneratedFile, type GeneratedPaths } from '../../generate/plan.js';
 import type { Report } from '../../render/index.js';
@@ -37,9 +39,44 @@ async function plan(io: CliIo, targets: readonly GenerateTarget[]): Promise<{ fi
   return { files, lintFindings };
 }
 
+/** Generated paths for a contract: the defaults, overridden by its `generate` block in wirepin.yaml. */
+export function targetFor(entry: Pick<ContractEntry, 'contract' | 'generate'>): GenerateTarget {
+  const defaults = defaultGeneratedPaths(entry.contract);
+  return {
+    contract: entry.contract,
+    paths: {
+      schema: entry.generate.schema ?? defaults.schema,
+      producerTypes: entry.generate.producerTypes ?? defaults.producerTypes,
+      consumerTypes: entry.generate.consumerTypes ?? defaults.consumerTypes,
+    },
+  };
+}
+
+/** The named contracts, or every contracts/*.contract.json; paths from wirepin.yaml when it configures them. */
 export async function targetsFromContracts(io: CliIo, contracts: readonly string[]): Promise<GenerateTarget[]> {
   const files = contracts.length ? contracts : await defaultContractFiles(io.cwd);
-  return files.map((contract) => ({ contract, paths: defaultGeneratedPaths(contract) }));
+  const config = existsSync(resolve(io.cwd, DEFAULT_CONFIG_FILE)) ? await loadConfig(DEFAULT_CONFIG_FILE, io.cwd) : undefined;
+  return files.map((contract) => {
+    const configured = config?.contracts.find((c) => displayPath(c.contract, io.cwd) === displayPath(contract, io.cwd));
+    return targetFor({ contract, generate: configured?.generate ?? {} });
+  });
+}
+
+async function staleFindings(io: CliIo, files: readonly GeneratedFile[]): Promise<Finding[]> {
+  const comparisons = [];
+  for (const f of files) comparisons.push({ path: f.path, contract: f.contract, expected: f.content, actual: await readIfPresent(resolve(io.cwd, f.path)) });
+  const findings: Finding[] = [];
+  for (const draft of GENERATED_FILE_STALE.check(comparisons)) {
+    findings.push(...placeDrafts(GENERATED_FILE_STALE, [draft], String(draft.data?.['generated'] ?? ''), undefined));
+  }
+  return sortFindings(findings);
+}
+
+/** generate --check for contracts already analyzed (and lint-clean): the stale or missing generated files. */
+export async function compareGenerated(io: CliIo, items: ReadonlyArray<{ target: GenerateTarget; analyzed: AnalyzedContract }>): Promise<Finding[]> {
+  const files: GeneratedFile[] = [];
+  for (const { target, analyzed } of items) files.push(...(await planGeneratedFiles(analyzed, target.paths)));
+  return staleFindings(io, files);
 }
 
 /**
@@ -50,16 +87,7 @@ export async function runGenerate(io: CliIo, targets: readonly GenerateTarget[],
   const { files, lintFindings } = await plan(io, targets);
   const subject = `${targets.length} contract${targets.length === 1 ? '' : 's'}, ${files.length} generated files`;
   if (lintFindings.length) return { command: check ? 'generate --check' : 'generate', subject, findings: sortFindings(lintFindings) };
-  if (check) {
-    const comparisons = [];
-    for (const f of files) comparisons.push({ path: f.path, contract: f.contract, expected: f.content, actual: await readIfPresent(resolve(io.cwd, f.path)) });
-    const findings: Finding[] = [];
-    for (const draft of GENERATED_FILE_STALE.check(comparisons)) {
-      const generated = String(draft.data?.['generated'] ?? '');
-      findings.push(...placeDrafts(GENERATED_FILE_STALE, [draft], generated, undefined));
-    }
-    return { command: 'generate --check', subject, findings: sortFindings(findings) };
-  }
+  if (check) return { command: 'generate --check', subject, findings: await staleFindings(io, files) };
   const notes: string[] = [];
   for (const f of files) {
     const target = resolve(io.cwd, f.path);

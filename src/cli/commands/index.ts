@@ -5,6 +5,7 @@ import { formatOption, type CommandOutcome } from '../main.js';
 import { runGenerate, targetsFromContracts } from './generate.js';
 import { runLint } from './lint.js';
 import { runCheck } from './check.js';
+import { runGuardCommand } from './guards.js';
 
 export type Deliver = (outcome: CommandOutcome, format: Format) => void;
 
@@ -26,6 +27,28 @@ export function registerCommands(program: Command, io: CliIo, deliver: Deliver):
     .action(async (files, options) =>
       deliver({ report: await runGenerate(io, await targetsFromContracts(io, files), options.check === true) }, options.format),
     );
+
+  program
+    .command('pin')
+    .description("Producer pin: the producer's wire fields equal the contract's, exactly, at every depth.")
+    .requiredOption('--contract <file>', 'the contract file')
+    .option('--go <path>', 'a Go file or package directory holding the producer struct')
+    .option('--ts <file>', 'a TypeScript file holding the producer interface or type alias')
+    .option('--json <file>', 'a JSON payload the producer really sent (any language)')
+    .option('--type <name>', 'the struct or type name (with --go or --ts)')
+    .addOption(formatOption())
+    .action(async (options) => deliver(await runGuardCommand(io, 'pin', options), options.format));
+
+  program
+    .command('consumes')
+    .description('Consumer completeness: the consumer reads every consumed field, and no dead or unknown one.')
+    .requiredOption('--contract <file>', 'the contract file')
+    .option('--go <path>', 'a Go file or package directory holding the consumer struct')
+    .option('--ts <file>', 'a TypeScript file holding the consumer interface or type alias')
+    .option('--trace <file>', 'a consumption trace: the fields a running handler actually read')
+    .option('--type <name>', 'the struct or type name (with --go or --ts)')
+    .addOption(formatOption())
+    .action(async (options) => deliver(await runGuardCommand(io, 'consumes', options), options.format));
 
   program
     .command('check')

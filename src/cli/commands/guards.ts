@@ -1,0 +1,104 @@
+import { analyzeContractFile, displayPath } from '../../contract/analyze.js';
+import { WirepinError } from '../../errors.js';
+import { extractFields } from '../../extract/index.js';
+import type { ExtractResult, SourceKind, WireField } from '../../extract/types.js';
+import { runGuard } from '../../guards/run-guard.js';
+import type { CliIo } from '../io.js';
+import type { CommandOutcome } from '../main.js';
+
+/** The source flags shared by pin and consumes: exactly one of them. */
+export interface SourceFlags {
+  readonly go?: string;
+  readonly ts?: string;
+  readonly json?: string;
+  readonly trace?: string;
+  readonly type?: string;
+}
+
+export interface ResolvedSource {
+  readonly kind: SourceKind | 'trace';
+  readonly path: string;
+  readonly typeName: string | undefined;
+}
+
+/** Checks the flag combination: one source, and --type exactly when the source is Go or TypeScript. */
+export function resolveSourceFlags(flags: SourceFlags, allowed: readonly (SourceKind | 'trace')[]): ResolvedSource {
+  const given = allowed.filter((k) => flags[k] !== undefined);
+  const usage = allowed.map((k) => (k === 'go' || k === 'ts' ? `--${k} PATH --type NAME` : `--${k} FILE`)).join(' | ');
+  if (given.length !== 1) {
+    throw new WirepinError('E_USAGE', given.length === 0 ? 'No source given.' : `Give one source, not ${given.map((k) => `--${k}`).join(' and ')}.`, {
+      hint: `Use one of: ${usage}.`,
+    });
+  }
+  const kind = given[0] as SourceKind | 'trace';
+  const needsType = kind === 'go' || kind === 'ts';
+  if (needsType && !flags.type) throw new WirepinError('E_USAGE', `--${kind} needs --type NAME (the struct or type that holds the wire shape).`);
+  if (!needsType && flags.type) throw new WirepinError('E_USAGE', `--type does not apply to --${kind}.`);
+  return { kind, path: flags[kind] as string, typeName: needsType ? flags.type : undefined };
+}
+
+/** A consumption trace as a source: every pointer the handler read, located at the trace file. */
+async function traceAsSource(io: CliIo, path: string, endpoint: string, isMapLike: (pointer: string) => boolean): Promise<ExtractResult> {
+  const { readTrace } = await import('../../trace/read-trace.js');
+  const trace = await readTrace(path, io.cwd);
+  const file = displayPath(path, io.cwd);
+  if (trace.endpoint !== endpoint) {
+    throw new WirepinError('E_USAGE', `The trace ${file} is for "${trace.endpoint}", but the contract is for "${endpoint}".`, {
+      location: { file, line: 1, column: 1 },
+      hint: 'Pass the trace recorded for this contract\'s endpoint.',
+    });
+  }
+  if (trace.requests === 0) {
+    throw new WirepinError('E_USAGE', `The trace ${file} recorded no requests, so it shows nothing about what the handler reads.`, {
+      location: { file, line: 1, column: 1 },
+      hint: 'Run the provider verification (or the tests) with tracing on, then check the trace it wrote.',
+    });
+  }
+  const location = { file, line: 1, column: 1 };
+  const fields: WireField[] = trace.read
+    .filter((pointer) => !isMapLike(pointer))
+    .map((pointer) => ({
+      pointer,
+      jsonName: pointer.slice(pointer.lastIndexOf('/') + 1),
+      type: { kind: 'any', nullable: true },
+      required: false,
+      location,
+      sourceType: 'read at run time',
+    }));
+  return { root: { name: `the traced handler (${trace.requests} request${trace.requests === 1 ? '' : 's'})`, location }, fields, opaque: [] };
+}
+
+export interface GuardArgs extends SourceFlags {
+  readonly contract: string;
+}
+
+/** `wirepin pin` and `wirepin consumes`. */
+export async function runGuardCommand(io: CliIo, guard: 'pin' | 'consumes', args: GuardArgs): Promise<CommandOutcome> {
+  const allowed: readonly (SourceKind | 'trace')[] = guard === 'pin' ? ['go', 'ts', 'json'] : ['go', 'ts', 'trace'];
+  const source = resolveSourceFlags(args, allowed);
+  const contract = await analyzeContractFile(args.contract, io.cwd);
+  if (contract.findings.some((f) => f.severity === 'error')) {
+    // The contract itself is broken: show why, and say the guard could not run.
+    return { report: { command: guard, subject: `${contract.file} (invalid contract; guard not run)`, findings: contract.findings }, exitCode: 2 };
+  }
+  let extracted: ExtractResult;
+  let kind: SourceKind;
+  if (source.kind === 'trace') {
+    const fields = contract.model?.fields;
+    const isMapLike = (pointer: string): boolean => {
+      for (let p = pointer.slice(0, pointer.lastIndexOf('/')); p !== ''; p = p.slice(0, p.lastIndexOf('/'))) {
+        const kindAt = fields?.get(p)?.type.kind;
+        if (kindAt === 'map' || kindAt === 'any') return true;
+      }
+      return false;
+    };
+    extracted = await traceAsSource(io, source.path, contract.model?.endpoint ?? '', isMapLike);
+    kind = 'json';
+  } else {
+    kind = source.kind;
+    extracted = await extractFields(kind, { path: source.path, ...(source.typeName ? { typeName: source.typeName } : {}), cwd: io.cwd });
+  }
+  const findings = runGuard(guard, contract, extracted, kind, source.kind === 'trace' ? 'trace' : 'static');
+  const side = guard === 'pin' ? 'producer' : 'consumer';
+  return { report: { command: guard, subject: `${side} ${extracted.root.name} against ${contract.file}`, findings } };
+}

@@ -1,0 +1,40 @@
+import { dottedName } from '../../contract/json-pointer.js';
+import { name, type GuardRule } from '../../guards/context.js';
+import { opaqueReasonOf } from '../../guards/wire-type-compat.js';
+import type { FindingDraft } from '../rule.js';
+
+export const SOURCE_TYPE_UNRESOLVED: GuardRule = {
+  id: 'SOURCE_TYPE_UNRESOLVED',
+  stage: 'source',
+  severity: 'error',
+  summary: 'Every field of the checked source has a type wirepin can see into; an unresolved type (another package, a custom marshaller) is reported, never guessed.',
+  why: 'Guessing the wire shape of a type wirepin cannot read would make the guard pass on exactly the fields it did not check.',
+  check(context) {
+    const drafts: FindingDraft[] = [];
+    const seen = new Set<string>();
+    for (const p of context.pairs) {
+      if (!p.source) continue;
+      const reason = opaqueReasonOf(p.source.type);
+      if (reason === undefined) continue;
+      seen.add(p.pointer);
+      drafts.push({
+        path: p.contract?.schemaPointer ?? '',
+        field: name(p),
+        message: `wirepin cannot see the wire shape of "${name(p)}" (${p.source.sourceType}): ${reason}. Declare the type in the same package, or check this field by a JSON sample (--json).`,
+        related: { label: `source ${context.source.root.name}`, ...p.source.location },
+        data: { pointer: p.pointer, sourceType: p.source.sourceType, reason },
+      });
+    }
+    for (const o of context.source.opaque) {
+      if (seen.has(o.pointer)) continue;
+      drafts.push({
+        path: context.model.fields.get(o.pointer)?.schemaPointer ?? '',
+        ...(o.pointer ? { field: dottedName(o.pointer) } : {}),
+        message: `wirepin cannot see the wire shape of ${o.pointer ? `"${dottedName(o.pointer)}"` : context.source.root.name} (${o.typeName}): ${o.reason}. Declare the type in the same package, or check this shape by a JSON sample (--json).`,
+        related: { label: `source ${context.source.root.name}`, ...o.location },
+        data: { pointer: o.pointer, sourceType: o.typeName, reason: o.reason },
+      });
+    }
+    return drafts;
+  },
+};
