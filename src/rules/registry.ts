@@ -1,9 +1,12 @@
+import { CONSUMES_RULES } from './consumes/index.js';
 import { GENERATED_FILE_STALE } from './generate/GENERATED_FILE_STALE.js';
 import { LINT_RULES } from './lint/index.js';
+import { PIN_RULES } from './pin/index.js';
 import type { RuleMeta } from './rule.js';
 
-/** Every rule wirepin has, sorted by ID. Each has a doc at docs/rules/<ID>.md. */
+/** Every rule wirepin has, once each, sorted by ID. Each has a doc at docs/rules/<ID>.md. */
 export function allRules(): RuleMeta[] {
-  const rules: RuleMeta[] = [...LINT_RULES, GENERATED_FILE_STALE];
-  return rules.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const byId = new Map<string, RuleMeta>();
+  for (const rule of [...LINT_RULES, GENERATED_FILE_STALE, ...PIN_RULES, ...CONSUMES_RULES]) byId.set(rule.id, rule);
+  return [...byId.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
