@@ -35,6 +35,10 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
   registerCommands(program, io, (value, format) => {
     outcome = { value, format };
   });
+  if (argv.length === 0) {
+    io.stderr(program.helpInformation());
+    return 2;
+  }
   try {
     await program.parseAsync([...argv], { from: 'user' });
   } catch (error) {

@@ -160,13 +160,27 @@ export function readJson(rawText: string): JsonReadResult {
     const offset = typeof e.offset === 'number' ? e.offset : 0;
     const position =
       typeof e.line === 'number' && typeof e.column === 'number' ? { line: e.line, column: e.column, offset } : positionAt(text, offset);
-    const reason = e.message.replace(/\s*\(\d+:\d+\)\s*$/, '');
-    return { ok: false, problems: [{ kind: 'syntax', message: `Invalid JSON: ${reason}.`, position }] };
+    const reason = readableSyntaxError(e.message);
+    return { ok: false, problems: [{ kind: 'syntax', message: `Invalid JSON: ${reason}. Fix the JSON syntax at this position.`, position }] };
   }
   const problems: JsonProblem[] = [];
   const positions = new Map<string, NodePosition>();
   const value = evaluateNode(text, ast.body, '', positions, problems, undefined);
   return { ok: true, document: { value, positions }, problems };
+}
+
+/** momoa's token names, as a person would write them. */
+const TOKEN_TEXT: Readonly<Record<string, string>> = {
+  LBrace: '"{"', RBrace: '"}"', LBracket: '"["', RBracket: '"]"', Colon: '":"', Comma: '","', EOF: 'end of file',
+  String: 'a string', Number: 'a number', Boolean: 'true or false', Null: 'null',
+};
+
+/** "Unexpected token RBrace found. (1:9)" -> 'Unexpected token "}" found' */
+function readableSyntaxError(message: string): string {
+  return message
+    .replace(/\s*\(\d+:\d+\)\s*$/u, '')
+    .replace(/\.+$/u, '')
+    .replace(/\b(LBrace|RBrace|LBracket|RBracket|Colon|Comma|EOF|String|Number|Boolean|Null)\b/gu, (name) => TOKEN_TEXT[name] ?? name);
 }
 
 function toPosition(node: AnyNode): TextPosition {

@@ -6,13 +6,15 @@ export interface MetaSchemaError {
   /** JSON pointer into the contract. */
   readonly instancePath: string;
   readonly keyword: string;
+  /** Where in the meta-schema the failing keyword sits. */
+  readonly schemaPath: string;
   readonly message: string;
   readonly params: Readonly<Record<string, unknown>>;
 }
 
 interface StandaloneValidator {
   (data: unknown): boolean;
-  errors?: Array<{ instancePath: string; keyword: string; message?: string; params: Record<string, unknown> }> | null;
+  errors?: Array<{ instancePath: string; schemaPath: string; keyword: string; message?: string; params: Record<string, unknown> }> | null;
 }
 
 let cached: StandaloneValidator | undefined;
@@ -45,7 +47,7 @@ export function validateAgainstMetaSchema(value: JsonValue): MetaSchemaError[] {
     const key = `${e.instancePath}\u0000${e.keyword}\u0000${e.message ?? ''}\u0000${JSON.stringify(e.params)}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    out.push({ instancePath: e.instancePath, keyword: e.keyword, message: e.message ?? 'is invalid', params: e.params });
+    out.push({ instancePath: e.instancePath, keyword: e.keyword, schemaPath: e.schemaPath, message: e.message ?? 'is invalid', params: e.params });
   }
   return out;
 }

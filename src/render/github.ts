@@ -17,7 +17,7 @@ export function escapeProperty(text: string): string {
 export const renderGithub: Renderer = (report) => {
   const lines = report.findings.map((f) => {
     const related = f.related ? ` (${f.related.label}: ${f.related.file}:${f.related.line})` : '';
-    const props = [`file=${escapeProperty(f.file)}`, `line=${f.line}`, `col=${f.column}`, `title=${escapeProperty(`wirepin ${f.rule}`)}`].join(',');
+    const props = [`file=${escapeProperty(f.file)}`, `line=${f.line}`, `col=${f.column}`, `title=${escapeProperty(f.rule)}`].join(',');
     return `::${COMMAND[f.severity]} ${props}::${escapeData(f.message + related)}`;
   });
   return lines.length ? `${lines.join('\n')}\n` : '';

@@ -15,7 +15,7 @@ export const renderMarkdown: Renderer = (report, options) => {
   if (report.findings.length === 0) {
     lines.push(`✅ No findings (${report.subject}).`);
   } else {
-    lines.push(`**${counts.error} error(s), ${counts.warning} warning(s)** (${report.subject})`, '');
+    lines.push(`**${counts.error} error(s), ${counts.warning} warning(s)${counts.notice ? `, ${counts.notice} notice(s)` : ''}** (${report.subject})`, '');
     lines.push('| | Rule | Where | Field | What to do |', '|---|---|---|---|---|');
     for (const f of report.findings) {
       const where = `\`${f.file}:${f.line}\`${f.related ? `<br>${cell(f.related.label)}: \`${f.related.file}:${f.related.line}\`` : ''}`;

@@ -20,7 +20,7 @@ export const renderText: Renderer = (report, options) => {
   const lines: string[] = [];
   for (const f of report.findings) {
     lines.push(`${paint('bold', `${f.file}:${f.line}:${f.column}`)}  ${paint(f.severity, f.severity)}  ${f.rule}`);
-    lines.push(`  ${f.message}`);
+    lines.push(...f.message.split('\n').map((line) => `  ${line}`));
     if (f.related) lines.push(paint('dim', `  ${f.related.label}: ${f.related.file}:${f.related.line}:${f.related.column}`));
     lines.push('');
   }

@@ -1,4 +1,4 @@
-import { fieldNameOfSchemaPointer, ledgerFieldPointer, ledgerKeywordOf, type LintRule } from './context.js';
+import { fieldNameOfSchemaPointer, isFieldNotObject, ledgerFieldPointer, ledgerKeywordOf, type LintRule } from './context.js';
 
 export const CONSUMES_FLAG_MISSING: LintRule = {
   id: 'CONSUMES_FLAG_MISSING',
@@ -12,12 +12,12 @@ export const CONSUMES_FLAG_MISSING: LintRule = {
       .map((e) => {
         const pointer = ledgerFieldPointer(e);
         const field = fieldNameOfSchemaPointer(pointer);
-        const missing = e.keyword === 'required';
+        const missing = e.keyword === 'required' || isFieldNotObject(e);
         return {
           path: missing ? pointer : e.instancePath,
           field,
           message: missing
-            ? `Field "${field}" has no "cp_consumes". Add "cp_consumes": true if the consumer reads it, or false with a "note" saying why it is sent anyway.`
+            ? `Field "${field}" has no "cp_consumes"${isFieldNotObject(e) ? ' (its schema is a bare boolean)' : ''}. Add "cp_consumes": true if the consumer reads it, or false with a "note" saying why it is sent anyway.`
             : `Field "${field}" has "cp_consumes" that is not a JSON boolean. Write true or false without quotes.`,
           data: { kind: missing ? 'missing' : 'not-boolean' },
         };

@@ -1,3 +1,4 @@
+import { dottedName } from '../../contract/json-pointer.js';
 import { fieldNameOfSchemaPointer, ledgerFieldPointer, ledgerKeywordOf, type LintRule } from './context.js';
 
 /** Notes that hold a place instead of a reason. Compared lower-case, trimmed of punctuation. */
@@ -45,7 +46,7 @@ export const DEAD_FIELD_NOTE_MISSING: LintRule = {
       if (!kind) continue;
       drafts.push({
         path: `${field.schemaPointer}/note`,
-        field: field.pointer.slice(1).split('/').join('.'),
+        field: dottedName(field.pointer),
         message:
           kind === 'too-short'
             ? `Field "${field.name}" is marked dead but its note "${field.note}" is too short to justify it (fewer than ${MIN_NOTE_WORDS} words). Say why the producer sends it and what the consumer does instead.`

@@ -1,3 +1,4 @@
+import { dottedName } from '../../contract/json-pointer.js';
 import { isJsonObject, member, valueAt, type JsonObject } from '../../contract/json-document.js';
 import type { FindingDraft } from '../rule.js';
 import type { LintRule } from './context.js';
@@ -17,7 +18,7 @@ export const OBJECT_NOT_CLOSED: LintRule = {
     const drafts: FindingDraft[] = [];
     if (!isJsonObject(context.value ?? null) || !context.model) return drafts;
     const root = context.value as JsonObject;
-    const candidates = [{ schemaPointer: '', name: '(root)' }, ...[...context.model.fields.values()].map((f) => ({ schemaPointer: f.schemaPointer, name: f.pointer.slice(1).split('/').join('.') }))];
+    const candidates = [{ schemaPointer: '', name: '(root)' }, ...[...context.model.fields.values()].map((f) => ({ schemaPointer: f.schemaPointer, name: dottedName(f.pointer) }))];
     for (const { schemaPointer, name } of candidates) {
       for (const suffix of ['', '/items', '/additionalProperties']) {
         const schema = valueAt(root, schemaPointer + suffix);

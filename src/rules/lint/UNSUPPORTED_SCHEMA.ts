@@ -20,6 +20,8 @@ export const UNSUPPORTED_SCHEMA: LintRule = {
     for (const field of context.model?.fields.values() ?? []) {
       const reason = opaqueReason(field.type);
       if (reason === undefined) continue;
+      // An invalid schema (a typo in "type") is SCHEMA_INVALID's to report, once.
+      if (context.metaErrors.some((e) => e.instancePath === field.schemaPointer || e.instancePath.startsWith(`${field.schemaPointer}/`))) continue;
       drafts.push({
         path: field.schemaPointer,
         field: dottedName(field.pointer),

@@ -16,14 +16,24 @@ export type LintRule = Rule<LintContext>;
 
 /** Is this meta-schema error about the ledger keywords (owned by the ledger rules, not SCHEMA_INVALID)? */
 export function ledgerKeywordOf(error: MetaSchemaError): 'cp_consumes' | 'note' | undefined {
+  // A property whose schema is a boolean (`"a": true`) has no room for the ledger at all.
+  if (isFieldNotObject(error)) return 'cp_consumes';
   const missing = error.keyword === 'required' ? error.params['missingProperty'] : undefined;
   if (missing === 'cp_consumes' || error.instancePath.endsWith('/cp_consumes')) return 'cp_consumes';
   if (missing === 'note' || error.instancePath.endsWith('/note')) return 'note';
   return undefined;
 }
 
+/** The dialect's field rule failed its `"type": "object"`: the property's schema is `true` or `false`. */
+export function isFieldNotObject(error: MetaSchemaError): boolean {
+  // ajv compiles the field rule as its own function, so its schemaPath is just "#/type";
+  // 2020-12's own check of a subschema says "object,boolean" instead.
+  return error.keyword === 'type' && error.params['type'] === 'object' && error.schemaPath === '#/type' && /\/properties\/[^/]+$/u.test(error.instancePath);
+}
+
 /** The schema pointer of the field a ledger error is about. */
 export function ledgerFieldPointer(error: MetaSchemaError): string {
+  if (isFieldNotObject(error)) return error.instancePath;
   return error.keyword === 'required' ? error.instancePath : error.instancePath.slice(0, error.instancePath.lastIndexOf('/'));
 }
 
