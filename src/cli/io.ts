@@ -26,16 +26,19 @@ export function useColor(io: CliIo): boolean {
   return io.isTty && (noColor === undefined || noColor === '');
 }
 
-export const DOCS_BASE = 'https://github.com/wirepin/wirepin/blob/main/docs/rules';
+/** Where markdown reports link rule IDs: WIREPIN_DOCS_URL when set (e.g. your fork's docs/rules on GitHub), else the relative docs/rules. */
+export function docsBase(io: CliIo): string {
+  return io.env['WIREPIN_DOCS_URL']?.replace(/\/+$/u, '') || 'docs/rules';
+}
 
 /**
  * Prints a report in the chosen format. With `github`, the markdown report is
  * also appended to $GITHUB_STEP_SUMMARY when Actions provides one.
  */
 export function emitReport(io: CliIo, report: Report, format: Format): void {
-  io.stdout(RENDERERS[format](report, { color: format === 'text' && useColor(io), docsBase: DOCS_BASE }));
+  io.stdout(RENDERERS[format](report, { color: format === 'text' && useColor(io), docsBase: docsBase(io) }));
   const summary = io.env['GITHUB_STEP_SUMMARY'];
   if (format === 'github' && summary) {
-    appendFileSync(summary, `${RENDERERS.markdown(report, { color: false, docsBase: DOCS_BASE })}\n`);
+    appendFileSync(summary, `${RENDERERS.markdown(report, { color: false, docsBase: docsBase(io) })}\n`);
   }
 }
