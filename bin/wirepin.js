@@ -2,6 +2,11 @@
 // The wirepin CLI. The compiled code lives in dist/ (built by `npm run build`,
 // which `npm ci` runs through the prepare script).
 import { existsSync } from 'node:fs';
+import { setFlagsFromString } from 'node:v8';
+
+// wirepin compiles tree-sitter's Go grammar (WebAssembly) once per run and
+// throws it away; V8's optimising tier would only delay the exit.
+setFlagsFromString('--liftoff-only');
 
 const entry = new URL('../dist/cli/main.js', import.meta.url);
 if (!existsSync(entry)) {
@@ -9,4 +14,7 @@ if (!existsSync(entry)) {
   process.exit(2);
 }
 const { main } = await import(entry.href);
-process.exitCode = await main(process.argv.slice(2));
+const code = await main(process.argv.slice(2));
+// Exit now rather than wait for background compiler threads; stdout and
+// stderr writes to files and pipes are synchronous on Linux and macOS.
+process.exit(code);

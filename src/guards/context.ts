@@ -7,6 +7,8 @@ import type { FieldPair } from './pair-fields.js';
 
 /** What pin and consumes rules see: the contract, the source, and the fields paired once. */
 export interface GuardContext {
+  /** Which guard is running: the producer pin or consumer completeness. */
+  readonly guard: 'pin' | 'consumes';
   readonly contractFile: string;
   readonly model: ContractModel;
   readonly source: ExtractResult;

@@ -36,6 +36,7 @@ export function runGuard(
 ): Finding[] {
   const model = requireCleanContract(contract);
   const context: GuardContext = {
+    guard,
     contractFile: contract.file,
     model,
     source,

@@ -1,10 +1,10 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { analyzeContractFile, displayPath, type AnalyzedContract } from '../../contract/analyze.js';
 import { DEFAULT_CONFIG_FILE, loadConfig, type ContractEntry } from '../../config/load-config.js';
 import { sortFindings, type Finding } from '../../finding.js';
-import { defaultGeneratedPaths, planGeneratedFiles, type GeneratedFile, type GeneratedPaths } from '../../generate/plan.js';
+import { defaultGeneratedPaths, planGeneratedFiles, type ExistingFile, type GeneratedFile, type GeneratedPaths } from '../../generate/plan.js';
 import type { Report } from '../../render/index.js';
 import { GENERATED_FILE_STALE } from '../../rules/generate/GENERATED_FILE_STALE.js';
 import { placeDrafts } from '../../rules/rule.js';
@@ -14,6 +14,17 @@ import type { CliIo } from '../io.js';
 export interface GenerateTarget {
   readonly contract: string;
   readonly paths: GeneratedPaths;
+}
+
+/** Generated files already on disk: a file whose stamp proves it fresh is not regenerated. */
+function onDisk(io: CliIo): ExistingFile {
+  return (path) => {
+    try {
+      return readFileSync(resolve(io.cwd, path), 'utf8');
+    } catch {
+      return undefined;
+    }
+  };
 }
 
 async function readIfPresent(path: string): Promise<string | undefined> {
@@ -34,7 +45,7 @@ async function plan(io: CliIo, targets: readonly GenerateTarget[]): Promise<{ fi
       lintFindings.push(...analyzed.findings);
       continue;
     }
-    files.push(...(await planGeneratedFiles(analyzed, target.paths)));
+    files.push(...(await planGeneratedFiles(analyzed, target.paths, onDisk(io))));
   }
   return { files, lintFindings };
 }
@@ -75,7 +86,7 @@ async function staleFindings(io: CliIo, files: readonly GeneratedFile[]): Promis
 /** generate --check for contracts already analyzed (and lint-clean): the stale or missing generated files. */
 export async function compareGenerated(io: CliIo, items: ReadonlyArray<{ target: GenerateTarget; analyzed: AnalyzedContract }>): Promise<Finding[]> {
   const files: GeneratedFile[] = [];
-  for (const { target, analyzed } of items) files.push(...(await planGeneratedFiles(analyzed, target.paths)));
+  for (const { target, analyzed } of items) files.push(...(await planGeneratedFiles(analyzed, target.paths, onDisk(io))));
   return staleFindings(io, files);
 }
 

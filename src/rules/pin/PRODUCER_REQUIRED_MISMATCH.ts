@@ -5,7 +5,7 @@ export const PRODUCER_REQUIRED_MISMATCH: GuardRule = {
   id: 'PRODUCER_REQUIRED_MISMATCH',
   stage: 'pin',
   severity: 'error',
-  summary: 'A field is "required" in the contract exactly when the producer always sends it (Go: no omitempty, or a struct value, which encoding/json never omits).',
+  summary: 'A field is "required" in the contract exactly when the producer always sends it (Go: no omitempty or omitzero; a struct value is sent even with omitempty).',
   why: 'The consumer trusts "required": if the producer may omit the field, the consumer reads a zero value it mistakes for data; if it is always sent, the contract should say so.',
   check(context) {
     const drafts: FindingDraft[] = [];

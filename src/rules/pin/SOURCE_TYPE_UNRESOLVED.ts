@@ -11,6 +11,8 @@ export const SOURCE_TYPE_UNRESOLVED: GuardRule = {
   why: 'Guessing the wire shape of a type wirepin cannot read would make the guard pass on exactly the fields it did not check.',
   check(context) {
     const drafts: FindingDraft[] = [];
+    // What can check the field instead: a real payload for a producer, a run-time trace for a consumer.
+    const instead = context.guard === 'pin' ? 'check the producer by a JSON sample it sent (--json)' : 'check the consumer by a consumption trace (--trace)';
     const seen = new Set<string>();
     for (const p of context.pairs) {
       if (!p.source) continue;
@@ -20,7 +22,7 @@ export const SOURCE_TYPE_UNRESOLVED: GuardRule = {
       drafts.push({
         path: p.contract?.schemaPointer ?? '',
         field: name(p),
-        message: `wirepin cannot see the wire shape of "${name(p)}" (${p.source.sourceType}): ${reason}. Declare the type in the same package, or check this field by a JSON sample (--json).`,
+        message: `wirepin cannot see the wire shape of "${name(p)}" (${p.source.sourceType}): ${reason}. Declare the type in the same package, or ${instead}.`,
         related: { label: `source ${context.source.root.name}`, ...p.source.location },
         data: { pointer: p.pointer, sourceType: p.source.sourceType, reason },
       });
@@ -30,7 +32,7 @@ export const SOURCE_TYPE_UNRESOLVED: GuardRule = {
       drafts.push({
         path: context.model.fields.get(o.pointer)?.schemaPointer ?? '',
         ...(o.pointer ? { field: dottedName(o.pointer) } : {}),
-        message: `wirepin cannot see the wire shape of ${o.pointer ? `"${dottedName(o.pointer)}"` : context.source.root.name} (${o.typeName}): ${o.reason}. Declare the type in the same package, or check this shape by a JSON sample (--json).`,
+        message: `wirepin cannot see the wire shape of ${o.pointer ? `"${dottedName(o.pointer)}"` : context.source.root.name} (${o.typeName}): ${o.reason}. Declare the type in the same package, or ${instead}.`,
         related: { label: `source ${context.source.root.name}`, ...o.location },
         data: { pointer: o.pointer, sourceType: o.typeName, reason: o.reason },
       });

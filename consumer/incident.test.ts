@@ -1,0 +1,99 @@
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { analyzeContractFile } from '../src/contract/analyze.js';
+import { loadPact, pactContractOf, PROVIDER_STATE, renderPactFile, type PactContract, type PactModule } from '../src/pact/index.js';
+import { readTrace } from '../src/trace/read-trace.js';
+import { unreadConsumedFields } from '../src/trace/unread-fields.js';
+import { createProvisionRecorder, traceFile } from './consumption-trace.js';
+import { createProvisionHandler, type ProvisionHandler } from './handler.js';
+import type { ProvisionRequest } from './provision_request.types.js';
+import { startServer } from './server.js';
+
+// The template_assets incident, replayed. Suppose the contract says cp
+// consumes template_assets while cp's handler ignores it (what happened for
+// weeks). Pact provider verification cannot see that: it replays the request
+// and compares only the response. The consumption trace recorded during the
+// very same verification can.
+
+const SECRET = 'cp-shared-secret';
+const TENANT_TOKEN = 'tenant-admin-token';
+
+let pact: PactModule;
+let workDir: string;
+let contract: PactContract;
+let pactFile: string;
+
+beforeAll(async () => {
+  pact = await loadPact();
+  workDir = await mkdtemp(join(tmpdir(), 'wirepin-incident-'));
+  const shipped = JSON.parse(await readFile('contracts/provision_request.contract.json', 'utf8')) as {
+    properties: { template_assets: Record<string, unknown> };
+  };
+  shipped.properties.template_assets['cp_consumes'] = true;
+  delete shipped.properties.template_assets['note'];
+  const contractPath = join(workDir, 'provision_request.contract.json');
+  await writeFile(contractPath, `${JSON.stringify(shipped, null, 2)}\n`);
+  const analyzed = await analyzeContractFile(contractPath);
+  expect(analyzed.findings).toEqual([]);
+  contract = pactContractOf(analyzed);
+  const rendered = renderPactFile(contract);
+  pactFile = join(workDir, rendered.fileName);
+  await writeFile(pactFile, rendered.text);
+});
+
+afterAll(async () => {
+  await rm(workDir, { recursive: true, force: true });
+});
+
+/** Verifies a cp running `handler` against the pact, tracing what the handler reads; returns the trace as read back from disk. */
+async function verifyAndTrace(handler: ProvisionHandler, name: string) {
+  const tenantTokens = new Map<string, string>();
+  const recorder = createProvisionRecorder();
+  const server = await startServer({ handler, secret: SECRET, tenantTokens, trace: recorder });
+  try {
+    const verifier = new pact.Verifier({
+      provider: contract.consumer.name,
+      providerBaseUrl: server.url,
+      pactUrls: [pactFile],
+      logLevel: 'error',
+      customProviderHeaders: { Authorization: `Bearer ${SECRET}`, 'X-Tenant-Admin-Token': TENANT_TOKEN },
+      stateHandlers: {
+        [PROVIDER_STATE]: async (params: unknown) => {
+          const orgId = (params as { org_id?: unknown } | undefined)?.org_id;
+          if (typeof orgId === 'string') tenantTokens.set(orgId, TENANT_TOKEN);
+          return undefined;
+        },
+      },
+    });
+    await verifier.verifyProvider();
+  } finally {
+    await server.close();
+  }
+  const file = traceFile(name);
+  await recorder.write(file);
+  return readTrace(file);
+}
+
+describe('a consumed field the handler ignores (template_assets)', () => {
+  it('passes Pact provider verification, and the trace shows the field was never read', async () => {
+    // cp's real handler: it has no template_assets field at all.
+    const trace = await verifyAndTrace(createProvisionHandler(), 'incident-template-assets-ignored');
+    expect(trace.requests).toBe(1);
+    expect(trace.read).not.toContain('/template_assets');
+    expect(unreadConsumedFields(contract.model, trace.read)).toEqual(['/template_assets']);
+  });
+
+  it('once the handler reads the field, the trace shows it and nothing consumed is unread', async () => {
+    const base = createProvisionHandler();
+    const fixed: ProvisionHandler = async (request) => {
+      const assets = (request as ProvisionRequest & { readonly template_assets?: Readonly<Record<string, string>> }).template_assets;
+      expect(Object.keys(assets ?? {})).toHaveLength(1);
+      return base(request);
+    };
+    const trace = await verifyAndTrace(fixed, 'incident-template-assets-read');
+    expect(trace.read).toContain('/template_assets');
+    expect(unreadConsumedFields(contract.model, trace.read)).toEqual([]);
+  });
+});

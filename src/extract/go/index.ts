@@ -1,0 +1,81 @@
+import { WirepinError } from '../../errors.js';
+import type { ExtractRequest, ExtractResult, Extractor } from '../types.js';
+import { withGoPackage } from './parse-package.js';
+import type { GoPackage } from './parse-package.js';
+import { EMPTY_ENV, TypeResolver } from './resolve-type.js';
+import type { ResolvedType } from './resolve-type.js';
+import { collectWireFields } from './wire-fields.js';
+
+/**
+ * Reads the wire shape of a Go struct from source, with encoding/json's
+ * rules, without a Go toolchain. `path` is a .go file (its package's other
+ * files are read too) or a package directory.
+ */
+export const goExtractor: Extractor = {
+  kind: 'go',
+  extract: extractGoStruct,
+};
+
+export async function extractGoStruct(request: ExtractRequest): Promise<ExtractResult> {
+  const typeName = request.typeName;
+  if (typeName === undefined || typeName === '') {
+    throw new WirepinError('E_USAGE', 'The Go extractor needs the name of the struct type to read.', {
+      hint: 'Pass the struct type name, for example cpProvisionRequest.',
+    });
+  }
+  const cwd = request.cwd ?? process.cwd();
+  return withGoPackage({ path: request.path, cwd, preferDeclaring: typeName }, (pkg) => extractStruct(pkg, typeName));
+}
+
+function extractStruct(pkg: GoPackage, typeName: string): ExtractResult {
+  const decl = pkg.lookupType(typeName);
+  if (decl === undefined) throw unknownType(pkg, typeName);
+  const resolver = new TypeResolver(pkg);
+  const file = decl.location.file;
+  const resolved = resolver.resolve({ expr: { kind: 'named', name: typeName, typeArgs: [], text: typeName, file }, env: EMPTY_ENV });
+  const where = `${file}:${decl.location.line}:${decl.location.column}`;
+  if (resolved.kind !== 'struct') {
+    throw new WirepinError('E_UNKNOWN_TYPE', `Type "${typeName}" (${where}) is ${describe(resolved)}, not a struct.`, {
+      location: decl.location,
+      hint: 'Name the struct type that is marshalled to JSON.',
+    });
+  }
+  const root = { name: typeName, location: decl.location };
+  const custom = resolver.customMarshaler(resolved);
+  if (custom !== undefined) {
+    // A custom marshaller decides the whole encoding; the struct's fields say nothing about the wire.
+    return { root, fields: [], opaque: [{ pointer: '', typeName, reason: custom, location: decl.location }] };
+  }
+  return { root, ...collectWireFields(resolved, resolver) };
+}
+
+function unknownType(pkg: GoPackage, typeName: string): WirepinError {
+  const shown = pkg.files.slice(0, 5).map((file) => `"${file}"`);
+  const more = pkg.files.length > shown.length ? ` and ${pkg.files.length - shown.length} more` : '';
+  const similar = pkg.typeNames().find((name) => name.toLowerCase() === typeName.toLowerCase());
+  return new WirepinError('E_UNKNOWN_TYPE', `Type "${typeName}" is not declared in ${shown.join(', ')}${more}.`, {
+    hint:
+      similar !== undefined
+        ? `Type names are case-sensitive: did you mean "${similar}"?`
+        : 'Check the type name (it is case-sensitive) and point the path at the package that declares it.',
+  });
+}
+
+function describe(resolved: ResolvedType): string {
+  switch (resolved.kind) {
+    case 'basic':
+      return withArticle(resolved.name);
+    case 'known':
+      return resolved.known;
+    case 'unresolved':
+      return `unresolvable (${resolved.reason})`;
+    case 'unsupported':
+      return withArticle(`${resolved.expr.what} type`);
+    default:
+      return withArticle(`${resolved.kind} type`);
+  }
+}
+
+function withArticle(noun: string): string {
+  return `${/^[aeiou]/.test(noun) ? 'an' : 'a'} ${noun}`;
+}
