@@ -37,3 +37,13 @@ export class WirepinError extends Error {
 export function isWirepinError(value: unknown): value is WirepinError {
   return value instanceof WirepinError;
 }
+
+/** A file-system error in words for a message: "no such file (ENOENT)". */
+export function describeFsError(error: unknown): string {
+  const code = error instanceof Error && 'code' in error && typeof error.code === 'string' ? error.code : undefined;
+  if (code === 'ENOENT') return 'no such file (ENOENT)';
+  if (code === 'EISDIR') return 'it is a directory, not a file (EISDIR)';
+  if (code === 'EACCES') return 'permission denied (EACCES)';
+  if (code !== undefined) return code;
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,5 +1,8 @@
 import { readFile, stat } from 'node:fs/promises';
-import { relative, resolve, sep } from 'node:path';
+import { resolve } from 'node:path';
+import { displayPath } from '../paths.js';
+
+export { displayPath };
 import { WirepinError } from '../errors.js';
 import { sortFindings, type Finding } from '../finding.js';
 import { placeDrafts } from '../rules/rule.js';
@@ -29,11 +32,6 @@ export interface AnalyzedContract {
   readonly findings: readonly Finding[];
 }
 
-/** Report paths relative to the working directory, with forward slashes. */
-export function displayPath(path: string, cwd: string = process.cwd()): string {
-  const rel = relative(cwd, resolve(cwd, path));
-  return (rel === '' ? '.' : rel).split(sep).join('/');
-}
 
 /** Reads a contract file; unreadable, oversized or non-UTF-8 files are WirepinErrors (exit 2). */
 export async function readContractFile(path: string, cwd: string = process.cwd()): Promise<ContractText | { file: string; problem: JsonProblem }> {

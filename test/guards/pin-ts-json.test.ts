@@ -117,7 +117,7 @@ describe('consumer completeness on a TypeScript consumer', () => {
 
   it('fails when the consumer decodes a dead field', async () => {
     scratch = scratchCopy([CONTRACT, TS]);
-    scratch.edit(`${TS}/consumer.ts`, '  platform_url: string;', '  platform_url: string;\n  template_assets?: Record<string, string>;');
+    scratch.edit(`${TS}/consumer.ts`, '  platform_url: string;', '  platform_url: string;\n  template_assets?: Record<string, string | null>;');
     const run = await consumes(scratch.dir);
     expect(run.findings.map((f) => [f.rule, f.field])).toEqual([['CONSUMER_READS_DEAD_FIELD', 'template_assets']]);
   });

@@ -1,12 +1,13 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Node, Tree } from 'web-tree-sitter';
-import { WirepinError } from '../../errors.js';
+import { describeFsError, WirepinError } from '../../errors.js';
 import type { GoReceiver, GoTypeDecl } from './source-model.js';
 import { unquoteGoString } from './struct-tag.js';
 import { loadGoGrammar } from './tree-sitter-go.js';
 import { convertType, locationOf } from './type-syntax.js';
 import type { FileScope } from './type-syntax.js';
+import { displayPath } from '../../paths.js';
 
 /**
  * One Go package as the extractor sees it: its package-level type
@@ -117,15 +118,11 @@ async function readSource(file: string, shown: string): Promise<string> {
 }
 
 function readError(file: string, error: unknown): WirepinError {
-  const reason = error instanceof Error && 'code' in error ? String(error.code) : String(error);
-  return new WirepinError('E_READ', `Cannot read Go source "${file}" (${reason}).`, {
+  return new WirepinError('E_READ', `Cannot read Go source "${file}": ${describeFsError(error)}.`, {
     hint: 'Check that the path exists and is readable.',
   });
 }
 
-function displayPath(file: string, cwd: string): string {
-  return path.relative(cwd, file).split(path.sep).join('/');
-}
 
 /**
  * Whether the file's build constraint can only be satisfied with the `ignore`

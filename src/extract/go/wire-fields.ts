@@ -3,6 +3,7 @@ import { jsonFieldsOf } from './json-fields.js';
 import type { StructFields } from './json-fields.js';
 import type { ResolvedStruct, TypeResolver } from './resolve-type.js';
 import { wireShapeOf } from './wire-type.js';
+import { escapeSegment } from '../../contract/json-pointer.js';
 
 export interface CollectedFields {
   readonly fields: readonly WireField[];
@@ -39,7 +40,7 @@ export function collectWireFields(root: ResolvedStruct, resolver: TypeResolver):
       opaque.push({ pointer: prefix, typeName: embed.typeName, reason: embed.reason, location: embed.field.location });
     }
     for (const jsonField of jsonFields) {
-      const pointer = `${prefix}/${escapePointerSegment(jsonField.name)}`;
+      const pointer = `${prefix}/${escapeSegment(jsonField.name)}`;
       const { encoding, field } = jsonField;
       const shape = wireShapeOf({ expr: field.type, env: jsonField.env }, encoding, resolver);
       // omitzero drops any zero value; omitempty drops empty values, which a struct never is.
@@ -89,7 +90,3 @@ export function collectWireFields(root: ResolvedStruct, resolver: TypeResolver):
   return { fields, opaque };
 }
 
-/** RFC 6901: "~" becomes "~0" and "/" becomes "~1" inside a pointer segment. */
-function escapePointerSegment(segment: string): string {
-  return segment.replaceAll('~', '~0').replaceAll('/', '~1');
-}

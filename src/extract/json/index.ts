@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse, type MemberNode, type ObjectNode, type StringNode, type ValueNode } from '@humanwhocodes/momoa';
-import { WirepinError, type SourceLocation } from '../../errors.js';
+import { describeFsError, WirepinError, type SourceLocation } from '../../errors.js';
 import type { ExtractRequest, ExtractResult, Extractor } from '../types.js';
 import { mergeShapes, shapeToFields, type MemberShape, type ObjectShape, type SampleShape } from './sample-shape.js';
 
@@ -34,7 +34,7 @@ async function extractJsonSample(request: ExtractRequest): Promise<ExtractResult
   try {
     text = await readFile(absolutePath, 'utf8');
   } catch (error) {
-    throw new WirepinError('E_READ', `Cannot read JSON sample "${file}": ${describeError(error)}.`, {
+    throw new WirepinError('E_READ', `Cannot read JSON sample "${file}": ${describeFsError(error)}.`, {
       hint: 'Check the path; it is resolved against the working directory.',
     });
   }
@@ -190,11 +190,3 @@ function describeNode(node: ValueNode): string {
   }
 }
 
-function describeError(error: unknown): string {
-  const code = error instanceof Error && 'code' in error && typeof error.code === 'string' ? error.code : undefined;
-  if (code === 'ENOENT') return 'no such file (ENOENT)';
-  if (code === 'EISDIR') return 'it is a directory, not a file (EISDIR)';
-  if (code === 'EACCES') return 'permission denied (EACCES)';
-  if (code !== undefined) return code;
-  return error instanceof Error ? error.message : String(error);
-}

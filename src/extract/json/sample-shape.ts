@@ -1,5 +1,6 @@
 import type { SourceLocation } from '../../errors.js';
 import type { OpaqueRef, WireField, WireType } from '../types.js';
+import { escapeSegment } from '../../contract/json-pointer.js';
 
 /**
  * The shape a JSON sample shows, before it becomes wire fields. Array elements
@@ -82,7 +83,7 @@ export function shapeToFields(root: ObjectShape): { fields: WireField[]; opaque:
 
   const visitMembers = (shape: ObjectShape, pointer: string): void => {
     for (const [name, member] of shape.members) {
-      const childPointer = `${pointer}/${pointerSegment(name)}`;
+      const childPointer = `${pointer}/${escapeSegment(name)}`;
       fields.push({
         pointer: childPointer,
         jsonName: name,
@@ -150,7 +151,3 @@ function nullableSuffix(text: string, nullable: boolean): string {
   return nullable ? `${text} | null` : text;
 }
 
-/** JSON pointer segment (RFC 6901): "~" → "~0", "/" → "~1". */
-function pointerSegment(name: string): string {
-  return name.replaceAll('~', '~0').replaceAll('/', '~1');
-}

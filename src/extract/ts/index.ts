@@ -1,9 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type ts from 'typescript';
-import { WirepinError, type SourceLocation } from '../../errors.js';
+import { describeFsError, WirepinError, type SourceLocation } from '../../errors.js';
 import type { ExtractRequest, ExtractResult, Extractor } from '../types.js';
 import { readShape } from './shape.js';
+import { displayPath } from '../../paths.js';
 
 /**
  * Reads the wire shape of a TypeScript interface, type alias or class with the
@@ -50,18 +51,18 @@ function loadCompiler(): Promise<typeof ts> {
 async function extractTs(request: ExtractRequest): Promise<ExtractResult> {
   const cwd = request.cwd ?? process.cwd();
   const absolutePath = path.resolve(cwd, request.path);
-  const displayPath = toDisplayPath(cwd, absolutePath);
+  const shownPath = displayPath(absolutePath, cwd);
 
   try {
     await readFile(absolutePath, 'utf8');
   } catch (error) {
-    throw new WirepinError('E_READ', `Cannot read TypeScript file "${displayPath}": ${describeError(error)}.`, {
+    throw new WirepinError('E_READ', `Cannot read TypeScript file "${shownPath}": ${describeFsError(error)}.`, {
       hint: 'Check the path; it is resolved against the working directory.',
     });
   }
   const typeName = request.typeName;
   if (typeName === undefined || typeName === '') {
-    throw new WirepinError('E_USAGE', `No type name given for "${displayPath}".`, {
+    throw new WirepinError('E_USAGE', `No type name given for "${shownPath}".`, {
       hint: 'Name the interface or type alias that describes the wire shape.',
     });
   }
@@ -70,7 +71,7 @@ async function extractTs(request: ExtractRequest): Promise<ExtractResult> {
   const program = tsApi.createProgram([absolutePath], PROGRAM_OPTIONS);
   const sourceFile = program.getSourceFile(absolutePath);
   if (sourceFile === undefined) {
-    throw new WirepinError('E_READ', `The TypeScript compiler did not load "${displayPath}".`, {
+    throw new WirepinError('E_READ', `The TypeScript compiler did not load "${shownPath}".`, {
       hint: 'Give a .ts, .mts, .cts or .d.ts file.',
     });
   }
@@ -78,15 +79,15 @@ async function extractTs(request: ExtractRequest): Promise<ExtractResult> {
   const locate = (node: ts.Node): SourceLocation => {
     const file = node.getSourceFile();
     const position = file.getLineAndCharacterOfPosition(node.getStart(file));
-    return { file: toDisplayPath(cwd, file.fileName), line: position.line + 1, column: position.character + 1 };
+    return { file: displayPath(file.fileName, cwd), line: position.line + 1, column: position.character + 1 };
   };
 
   const syntaxError = program.getSyntacticDiagnostics(sourceFile)[0];
   if (syntaxError !== undefined) {
     const position = sourceFile.getLineAndCharacterOfPosition(syntaxError.start ?? 0);
-    const location: SourceLocation = { file: displayPath, line: position.line + 1, column: position.character + 1 };
+    const location: SourceLocation = { file: shownPath, line: position.line + 1, column: position.character + 1 };
     const text = tsApi.flattenDiagnosticMessageText(syntaxError.messageText, ' ');
-    throw new WirepinError('E_PARSE', `TypeScript syntax error in "${displayPath}": ${text}`, {
+    throw new WirepinError('E_PARSE', `TypeScript syntax error in "${shownPath}": ${text}`, {
       location,
       hint: 'Fix the syntax; wirepin reads files that do not type-check, but not files that do not parse.',
     });
@@ -97,7 +98,7 @@ async function extractTs(request: ExtractRequest): Promise<ExtractResult> {
   if (declaration === undefined) {
     const names = declaredTypeNames(tsApi, checker, sourceFile);
     const found = names.length === 0 ? 'It declares no interfaces, type aliases or classes.' : `Declared types: ${names.join(', ')}.`;
-    throw new WirepinError('E_UNKNOWN_TYPE', `Type "${typeName}" is not declared in "${displayPath}". ${found}`, {
+    throw new WirepinError('E_UNKNOWN_TYPE', `Type "${typeName}" is not declared in "${shownPath}". ${found}`, {
       hint: 'Pass the name of an interface, type alias or class that this file declares or exports.',
     });
   }
@@ -108,7 +109,7 @@ async function extractTs(request: ExtractRequest): Promise<ExtractResult> {
   const shape = readShape({ ts: tsApi, program, checker, locate }, rootType, rootNode, rootLocation);
   if (shape.type.kind !== 'object') {
     const what = shape.type.kind === 'opaque' ? `opaque (${shape.type.reason})` : `a ${shape.type.kind}`;
-    throw new WirepinError('E_UNSUPPORTED', `Type "${typeName}" in "${displayPath}" is ${what}, not an object with named fields.`, {
+    throw new WirepinError('E_UNSUPPORTED', `Type "${typeName}" in "${shownPath}" is ${what}, not an object with named fields.`, {
       location: rootLocation,
       hint: 'Point wirepin at the object type that is sent on the wire.',
     });
@@ -150,16 +151,4 @@ function moduleExports(checker: ts.TypeChecker, sourceFile: ts.SourceFile): ts.S
   return moduleSymbol === undefined ? [] : checker.getExportsOfModule(moduleSymbol);
 }
 
-/** Paths in locations: relative to the working directory, with forward slashes. */
-function toDisplayPath(cwd: string, absolutePath: string): string {
-  return path.relative(cwd, absolutePath).split(path.sep).join('/');
-}
 
-function describeError(error: unknown): string {
-  const code = error instanceof Error && 'code' in error && typeof error.code === 'string' ? error.code : undefined;
-  if (code === 'ENOENT') return 'no such file (ENOENT)';
-  if (code === 'EISDIR') return 'it is a directory, not a file (EISDIR)';
-  if (code === 'EACCES') return 'permission denied (EACCES)';
-  if (code !== undefined) return code;
-  return error instanceof Error ? error.message : String(error);
-}

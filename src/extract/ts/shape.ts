@@ -2,6 +2,7 @@ import type ts from 'typescript';
 import type { SourceLocation } from '../../errors.js';
 import type { OpaqueRef, WireField, WireType } from '../types.js';
 import { createTypeNodeReader, hasIntegerTag, type TypeNodeReader } from './type-nodes.js';
+import { escapeSegment } from '../../contract/json-pointer.js';
 
 /**
  * Turns a checker type into wire fields, the way JSON.stringify would send a
@@ -50,10 +51,6 @@ interface Sink {
   readonly opaque: OpaqueRef[];
 }
 
-/** JSON pointer segment (RFC 6901): "~" → "~0", "/" → "~1". */
-function pointerSegment(name: string): string {
-  return name.replaceAll('~', '~0').replaceAll('/', '~1');
-}
 
 export function readShape(context: ShapeContext, type: ts.Type, node: ts.TypeNode | undefined, location: SourceLocation): Shape {
   const walker = new ShapeWalker(context);
@@ -230,7 +227,7 @@ class ShapeWalker {
     const nameNode = declaration !== undefined && hasNameNode(declaration) ? declaration.name : declaration;
     const location = nameNode === undefined ? parent.location : this.context.locate(nameNode);
     const site: Site = {
-      pointer: `${parent.pointer}/${pointerSegment(name)}`,
+      pointer: `${parent.pointer}/${escapeSegment(name)}`,
       node,
       text,
       location,
