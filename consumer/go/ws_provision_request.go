@@ -7,7 +7,8 @@ import (
 )
 
 // wsProvisionRequest is what cp decodes from core's provisioning call.
-// cp does not read template_assets: assets are fetched by the runtime itself.
+// It has no template_assets field: encoding/json drops that key on decode,
+// and cp falls back to config_files (see the contract's ledger note).
 type wsProvisionRequest struct {
 	OrgID        string `json:"org_id"`
 	WorkspaceID  string `json:"workspace_id"`
