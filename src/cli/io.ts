@@ -1,5 +1,5 @@
 import { appendFileSync } from 'node:fs';
-import { RENDERERS, type Format, type Report } from '../render/index.js';
+import { RENDERERS, type Format, type Renderer, type Report } from '../render/index.js';
 
 /** Where a command writes; injected so tests run the CLI in-process. */
 export interface CliIo {
@@ -36,9 +36,10 @@ export function docsBase(io: CliIo): string {
  * also appended to $GITHUB_STEP_SUMMARY when Actions provides one.
  */
 export function emitReport(io: CliIo, report: Report, format: Format): void {
-  io.stdout(RENDERERS[format](report, { color: format === 'text' && useColor(io), docsBase: docsBase(io) }));
+  const render = (f: Format): Renderer => report.renderers?.[f] ?? RENDERERS[f];
+  io.stdout(render(format)(report, { color: format === 'text' && useColor(io), docsBase: docsBase(io) }));
   const summary = io.env['GITHUB_STEP_SUMMARY'];
   if (format === 'github' && summary) {
-    appendFileSync(summary, `${RENDERERS.markdown(report, { color: false, docsBase: docsBase(io) })}\n`);
+    appendFileSync(summary, `${render('markdown')(report, { color: false, docsBase: docsBase(io) })}\n`);
   }
 }

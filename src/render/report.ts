@@ -13,6 +13,8 @@ export interface Report {
   readonly findings: readonly Finding[];
   /** Extra lines for the text and markdown renderers (e.g. "wrote schemas/x.schema.json"). */
   readonly notes?: readonly string[];
+  /** Renderers of the command's own (the diff's class-by-class view); the generic ones fill the gaps. */
+  readonly renderers?: Readonly<Partial<Record<Format, Renderer>>>;
 }
 
 export interface RenderOptions {

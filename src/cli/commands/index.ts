@@ -2,6 +2,8 @@ import type { Command } from '@commander-js/extra-typings';
 import type { Format } from '../../render/index.js';
 import type { CliIo } from '../io.js';
 import { formatOption, type CommandOutcome } from '../main.js';
+import { registerDiffCommands } from './diff-register.js';
+import { registerPactCommand } from './pact-register.js';
 
 export type Deliver = (outcome: CommandOutcome, format: Format) => void;
 
@@ -50,6 +52,9 @@ export function registerCommands(program: Command, io: CliIo, deliver: Deliver):
     .option('--type <name>', 'the struct or type name (with --go or --ts)')
     .addOption(formatOption())
     .action(async (options) => deliver(await (await import('./guards.js')).runGuardCommand(io, 'consumes', options), options.format));
+
+  registerDiffCommands(program, io, deliver);
+  registerPactCommand(program, io, deliver);
 
   program
     .command('check')

@@ -97,8 +97,8 @@ describe('consumer/go wsProvisionRequest', () => {
     const shape = (fields: readonly WireField[]) => fields.map((field) => [field.pointer, field.type, field.required]);
     expect(shape(consumer.fields)).toEqual(shape(producer.fields.filter((field) => field.pointer !== '/template_assets')));
     const fields = byPointer(consumer.fields);
-    expect(fields.get('/display')).toMatchObject({ sourceType: 'wsDisplay', location: { file: 'consumer/go/ws_provision_request.go', line: 23 } });
-    expect(fields.get('/display/mode')?.location.line).toBe(31);
-    expect(fields.get('/config_files')?.location.line).toBe(26);
+    expect(fields.get('/display')).toMatchObject({ sourceType: 'wsDisplay', location: { file: 'consumer/go/ws_provision_request.go', line: 24 } });
+    expect(fields.get('/display/mode')?.location.line).toBe(32);
+    expect(fields.get('/config_files')?.location.line).toBe(27);
   });
 });

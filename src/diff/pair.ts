@@ -1,0 +1,156 @@
+import type { AnalyzedContract } from '../contract/analyze.js';
+import { formatWireType, type ContractField, type ContractModel } from '../contract/field-table.js';
+import type { JsonValue, NodePosition } from '../contract/json-document.js';
+import { WirepinError } from '../errors.js';
+
+/** One side of a comparison: the contract's file name, field table and positions. */
+export interface PairedSide {
+  readonly file: string;
+  readonly model: ContractModel;
+  /** The parsed contract, for the few facts the field table does not carry (the order of `required`). */
+  readonly root: JsonValue;
+  readonly positions: ReadonlyMap<string, NodePosition>;
+  /** The wire type of every field as reports spell it ("map<string>|null"), by wire pointer. */
+  readonly types: ReadonlyMap<string, string>;
+}
+
+/** A field present in both versions (same wire pointer). */
+export interface FieldPair {
+  readonly pointer: string;
+  readonly base: ContractField;
+  readonly head: ContractField;
+  readonly baseType: string;
+  readonly headType: string;
+  /**
+   * Fields under this one that exist on one side only and are not reported on
+   * their own, because this field's type changed (an object became a string...).
+   */
+  readonly nested: number;
+}
+
+/** The top of a removed subtree: its descendants are counted in `nested`, not reported. */
+export interface RemovedField {
+  readonly field: ContractField;
+  readonly type: string;
+  readonly nested: number;
+  /** The first added field (document order) with the same parent and type, matched one to one. */
+  readonly possibleRename: ContractField | undefined;
+}
+
+/** The top of an added subtree. */
+export interface AddedField {
+  readonly field: ContractField;
+  readonly type: string;
+  readonly nested: number;
+}
+
+/**
+ * Base and head fields paired by wire pointer, once, for every diff rule. A side
+ * is undefined when the contract was added (no base) or deleted (no head).
+ */
+export interface ContractPairing {
+  readonly base: PairedSide | undefined;
+  readonly head: PairedSide | undefined;
+  /** In head document order. */
+  readonly kept: readonly FieldPair[];
+  /** In base document order. */
+  readonly removed: readonly RemovedField[];
+  /** In head document order. */
+  readonly added: readonly AddedField[];
+}
+
+function sideOf(contract: AnalyzedContract): PairedSide {
+  if (!contract.model || !contract.document) {
+    throw new WirepinError('E_PARSE', `${contract.file} could not be read as a contract, so wirepin cannot compare it.`, {
+      hint: `Run \`wirepin lint ${contract.file}\` and fix its findings first.`,
+    });
+  }
+  const types = new Map<string, string>();
+  for (const field of contract.model.fields.values()) types.set(field.pointer, formatWireType(field.type));
+  return { file: contract.file, model: contract.model, root: contract.document.value, positions: contract.document.positions, types };
+}
+
+interface Subtree {
+  nested: number;
+}
+
+/**
+ * Walks one side's fields in document order (parents come before their
+ * children) and keeps only the top of each subtree that is missing on the other
+ * side; deeper fields are counted against their top, or against the field whose
+ * type changed, instead of being reported again. Linear in the number of fields.
+ */
+function onlyOnOneSide(
+  from: PairedSide,
+  other: PairedSide | undefined,
+  typeChangedAt: (pointer: string) => Subtree | undefined,
+): { top: ContractField; subtree: Subtree }[] {
+  const tops: { top: ContractField; subtree: Subtree }[] = [];
+  const subtreeOf = new Map<string, Subtree>();
+  for (const field of from.model.fields.values()) {
+    if (other?.model.fields.has(field.pointer)) continue;
+    const enclosing = field.parent === '' ? undefined : (subtreeOf.get(field.parent) ?? typeChangedAt(field.parent));
+    if (enclosing) {
+      enclosing.nested += 1;
+      subtreeOf.set(field.pointer, enclosing);
+      continue;
+    }
+    const subtree: Subtree = { nested: 0 };
+    subtreeOf.set(field.pointer, subtree);
+    tops.push({ top: field, subtree });
+  }
+  return tops;
+}
+
+/** Pairs the fields of two contract versions by wire pointer. Pure; O(fields). */
+export function pairContracts(base: AnalyzedContract | undefined, head: AnalyzedContract | undefined): ContractPairing {
+  const baseSide = base ? sideOf(base) : undefined;
+  const headSide = head ? sideOf(head) : undefined;
+
+  // Fields whose type changed absorb the one-sided fields below them.
+  const typeChanges = new Map<string, Subtree>();
+  const keptOrder: { base: ContractField; head: ContractField; baseType: string; headType: string }[] = [];
+  if (baseSide && headSide) {
+    for (const headField of headSide.model.fields.values()) {
+      const baseField = baseSide.model.fields.get(headField.pointer);
+      if (!baseField) continue;
+      const baseType = baseSide.types.get(baseField.pointer) ?? '';
+      const headType = headSide.types.get(headField.pointer) ?? '';
+      if (baseType !== headType) typeChanges.set(headField.pointer, { nested: 0 });
+      keptOrder.push({ base: baseField, head: headField, baseType, headType });
+    }
+  }
+  const typeChangedAt = (pointer: string): Subtree | undefined => typeChanges.get(pointer);
+
+  const removedTops = baseSide ? onlyOnOneSide(baseSide, headSide, typeChangedAt) : [];
+  const addedTops = headSide ? onlyOnOneSide(headSide, baseSide, typeChangedAt) : [];
+
+  const added: AddedField[] = addedTops.map(({ top, subtree }) => ({
+    field: top,
+    type: headSide?.types.get(top.pointer) ?? '',
+    nested: subtree.nested,
+  }));
+
+  // One-to-one rename candidates: same parent, same wire type, first come first served.
+  const candidates = new Map<string, ContractField[]>();
+  for (const a of added) {
+    const key = `${a.field.parent}\u0000${a.type}`;
+    const queue = candidates.get(key);
+    if (queue) queue.push(a.field);
+    else candidates.set(key, [a.field]);
+  }
+  const removed: RemovedField[] = removedTops.map(({ top, subtree }) => {
+    const type = baseSide?.types.get(top.pointer) ?? '';
+    return { field: top, type, nested: subtree.nested, possibleRename: candidates.get(`${top.parent}\u0000${type}`)?.shift() };
+  });
+
+  const kept: FieldPair[] = keptOrder.map((k) => ({
+    pointer: k.head.pointer,
+    base: k.base,
+    head: k.head,
+    baseType: k.baseType,
+    headType: k.headType,
+    nested: typeChanges.get(k.head.pointer)?.nested ?? 0,
+  }));
+  return { base: baseSide, head: headSide, kept, removed, added };
+}

@@ -1,0 +1,122 @@
+import type { Finding } from '../finding.js';
+import { cell } from '../render/markdown.js';
+import { CHANGE_CLASSES, countByClass, type ChangeClass } from './change.js';
+import {
+  changeLabel,
+  changesOf,
+  CLASS_LABEL,
+  CLASS_MEANING,
+  failingClasses,
+  PROSE_RULES,
+  reportFails,
+  rowFacts,
+  rowSubject,
+  type DiffRenderer,
+  type DiffReport,
+} from './report.js';
+
+const ICON: Readonly<Record<ChangeClass | 'drift', string>> = {
+  breaking: '❌',
+  'needs-both-sides': '⚠️',
+  'dead-channel': '🕳️',
+  safe: 'ℹ️',
+  drift: '❌',
+};
+
+/** A short value in a cell: code for tokens (types, "consumed"), plain for prose, a dash for nothing. */
+function valueCell(value: string | null, prose: boolean): string {
+  if (value === null) return '—';
+  if (prose) return cell(value);
+  // A backtick inside inline code would end it early; double backticks with padding do not.
+  return value.includes('`') ? `\`\` ${cell(value)} \`\`` : `\`${cell(value)}\``;
+}
+
+/** "3 changes (1 breaking, 2 needs both sides)": the non-zero classes only. */
+function classCounts(report: DiffReport): string {
+  const changes = changesOf(report.findings);
+  if (changes.length === 0) return 'no contract changes';
+  const counts = countByClass(changes);
+  const parts = CHANGE_CLASSES.filter((c) => counts[c] > 0).map((c) => `${counts[c]} ${CLASS_LABEL[c]}`);
+  return `${changes.length} change${changes.length === 1 ? '' : 's'} (${parts.join(', ')})`;
+}
+
+function status(report: DiffReport, changeCount: number, contractCount: number): string {
+  const compared = `${contractCount} contract${contractCount === 1 ? '' : 's'} compared`;
+  if (report.failOn === undefined) {
+    return reportFails(report)
+      ? `❌ The ${report.sides.head} differs from the ${report.sides.base} (${report.subject}).`
+      : `✅ The ${report.sides.head} matches the ${report.sides.base} under canonical JSON (${report.subject}).`;
+  }
+  const flag = `\`--fail-on ${report.failOn}\``;
+  if (changeCount === 0) return `✅ Nothing changed (${compared}: ${report.subject}).`;
+  const failing = report.failOn === 'any' ? 'any change' : failingClasses(report.failOn).map((c) => CLASS_LABEL[c]).join(' or ');
+  return reportFails(report)
+    ? `❌ Fails ${flag}: a change is ${failing} (${compared}).`
+    : `✅ Passes ${flag}: no change is ${failing}; review the changes below (${compared}).`;
+}
+
+function row(finding: Finding, docsBase: string): string {
+  const facts = rowFacts(finding);
+  const prose = PROSE_RULES.has(finding.rule);
+  const change = `${changeLabel(finding.rule, facts.kind)}<br>[\`${finding.rule}\`](${docsBase}/${finding.rule}.md)`;
+  const consumed = facts.consumes === null ? '' : facts.consumes ? 'yes' : 'no';
+  const note = facts.note === null || finding.rule === 'NOTE_CHANGED' ? '' : cell(facts.note);
+  const impact = facts.class
+    ? `${ICON[facts.class]} **${CLASS_LABEL[facts.class]}**: ${cell(finding.message)}`
+    : `${ICON.drift} **drift**: ${cell(finding.message)}`;
+  const line = `<sub>line ${finding.line}</sub>`;
+  return `| \`${cell(rowSubject(finding))}\`<br>${line} | ${change} | ${valueCell(facts.before, prose)} | ${valueCell(facts.after, prose)} | ${consumed} | ${note} | ${impact} |`;
+}
+
+function capitalized(word: string): string {
+  return word.charAt(0).toUpperCase() + word.slice(1);
+}
+
+/**
+ * The diff as a pull-request comment: a headline with the counts by class and
+ * whether the run fails, a table of the classes, then one table per contract
+ * (field, change, before, after, consumed, note, impact), most severe first.
+ * Pure and deterministic.
+ */
+export const renderDiffMarkdown: DiffRenderer = (report, options) => {
+  const changes = changesOf(report.findings);
+  const n = report.findings.length;
+  const headline =
+    report.failOn === undefined
+      ? n === 0
+        ? `the ${report.sides.head} matches the ${report.sides.base}`
+        : `${n} difference${n === 1 ? '' : 's'} from the ${report.sides.base}`
+      : classCounts(report);
+  const lines: string[] = [`### wirepin ${report.command}: ${headline}`, '', status(report, n, report.compared.length)];
+
+  if (changes.length > 0) {
+    const counts = countByClass(changes);
+    lines.push('', '| Class | Changes | Meaning |', '| --- | ---: | --- |');
+    for (const c of CHANGE_CLASSES) lines.push(`| ${ICON[c]} ${CLASS_LABEL[c]} | ${counts[c]} | ${CLASS_MEANING[c]} |`);
+  }
+
+  const unchanged: string[] = [];
+  for (const contract of report.compared) {
+    const findings = report.findings.filter((f) => f.file === contract.file);
+    if (findings.length === 0) {
+      unchanged.push(contract.file);
+      continue;
+    }
+    lines.push('', `#### ${report.framing}: \`${cell(contract.file)}\``, '');
+    if (contract.base === undefined) lines.push(`New contract; there is no ${report.sides.base} version.`, '');
+    else if (contract.head === undefined) lines.push(`Deleted; the ${report.sides.base} version is \`${cell(contract.base)}\`.`, '');
+    else lines.push(`${capitalized(report.sides.base)}: \`${cell(contract.base)}\` · ${report.sides.head}: \`${cell(contract.head)}\``, '');
+    lines.push(
+      `| Field | Change | ${capitalized(report.sides.base)} | ${capitalized(report.sides.head)} | Consumed | Note | Impact |`,
+      '| --- | --- | --- | --- | --- | --- | --- |',
+    );
+    for (const finding of findings) lines.push(row(finding, options.docsBase));
+  }
+  if (unchanged.length > 0 && report.findings.length > 0) {
+    lines.push('', `Unchanged: ${unchanged.length <= 10 ? unchanged.map((f) => `\`${cell(f)}\``).join(', ') : `${unchanged.length} contracts`}.`);
+  }
+  for (const note of report.notes ?? []) lines.push('', note);
+  const guide = options.docsBase.replace(/\/rules$/u, '');
+  lines.push('', `<sub>How wirepin classifies changes: [${guide === options.docsBase ? 'diff.md' : 'docs/diff.md'}](${guide}/diff.md)</sub>`);
+  return `${lines.join('\n')}\n`;
+};

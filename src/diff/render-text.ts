@@ -1,0 +1,57 @@
+import type { Severity } from '../finding.js';
+import { CHANGE_CLASSES, countByClass } from './change.js';
+import { changeLabel, changesOf, PROSE_RULES, reportFails, rowFacts, rowSubject, type DiffRenderer } from './report.js';
+
+const COLORS: Readonly<Record<Severity | 'dim' | 'bold' | 'ok', readonly [string, string]>> = {
+  error: ['\u001b[31m', '\u001b[39m'],
+  warning: ['\u001b[33m', '\u001b[39m'],
+  notice: ['\u001b[36m', '\u001b[39m'],
+  ok: ['\u001b[32m', '\u001b[39m'],
+  dim: ['\u001b[2m', '\u001b[22m'],
+  bold: ['\u001b[1m', '\u001b[22m'],
+};
+
+function quoted(value: string | null): string {
+  return value === null ? '(none)' : JSON.stringify(value);
+}
+
+/**
+ * The diff for terminals: per change `file:line:col  class  RULE  field: before → after`,
+ * then the message and the base location; a closing line with the counts by
+ * class and whether the run fails.
+ */
+export const renderDiffText: DiffRenderer = (report, options) => {
+  const paint = (style: keyof typeof COLORS, text: string): string => (options.color ? `${COLORS[style][0]}${text}${COLORS[style][1]}` : text);
+  const lines: string[] = [];
+  for (const f of report.findings) {
+    const facts = rowFacts(f);
+    const prose = PROSE_RULES.has(f.rule);
+    const values = prose || (facts.before === null && facts.after === null) ? '' : `: ${facts.before ?? '(none)'} → ${facts.after ?? '(none)'}`;
+    lines.push(
+      `${paint('bold', `${f.file}:${f.line}:${f.column}`)}  ${paint(f.severity, facts.class ?? 'drift')}  ${f.rule}  ${rowSubject(f)} ${changeLabel(f.rule, facts.kind)}${values}`,
+    );
+    lines.push(`  ${f.message}`);
+    if (prose) lines.push(`  ${report.sides.base}: ${quoted(facts.before)}`, `  ${report.sides.head}: ${quoted(facts.after)}`);
+    if (f.related) lines.push(paint('dim', `  ${f.related.label}: ${f.related.file}:${f.related.line}:${f.related.column}`));
+    lines.push('');
+  }
+  for (const note of report.notes ?? []) lines.push(note);
+  const counts = countByClass(changesOf(report.findings));
+  const drift = report.findings.length - changesOf(report.findings).length;
+  const tally = [...CHANGE_CLASSES.map((c) => `${counts[c]} ${c}`), ...(drift ? [`${drift} drift`] : [])].join(', ');
+  const fails = reportFails(report);
+  const verdict =
+    report.failOn === undefined
+      ? fails
+        ? `the ${report.sides.head} differs from the ${report.sides.base}`
+        : `the ${report.sides.head} matches the ${report.sides.base}`
+      : fails
+        ? `fails --fail-on ${report.failOn}`
+        : `passes --fail-on ${report.failOn}`;
+  if (report.findings.length === 0) {
+    lines.push(paint('ok', `✔ ${report.command}: no changes, ${verdict} (${report.subject})`));
+  } else {
+    lines.push(paint(fails ? 'error' : 'ok', `${fails ? '✖' : '✔'} ${report.command}: ${tally}; ${verdict} (${report.subject})`));
+  }
+  return `${lines.join('\n')}\n`;
+};

@@ -1,0 +1,221 @@
+import { wireTypeOf } from '../contract/field-table.js';
+import { isJsonObject, member, type JsonObject, type JsonValue } from '../contract/json-document.js';
+import { dottedName, joinPointer } from '../contract/json-pointer.js';
+import { WirepinError } from '../errors.js';
+import type { PactContract } from './contract.js';
+
+/**
+ * The example request body of a contract, as a typed tree the matchers are
+ * derived from. Every field is present, optional and dead ones included
+ * (Pact's request matching fails on a missing key as on an unexpected one, so
+ * the example must carry the whole shape); maps get one entry, arrays one
+ * item; nullable fields get their non-null value. Values are deterministic
+ * (no randomness, no clock): an `examples` entry in the field's schema wins,
+ * then `const`, then the first `enum` value, then a value made from the field
+ * name that satisfies the field's format, length, range and pattern.
+ */
+export type BodyNode =
+  | { readonly kind: 'string'; readonly example: string; readonly nullable: boolean; readonly allowed: readonly string[] | undefined }
+  | { readonly kind: 'integer' | 'number'; readonly example: number; readonly nullable: boolean }
+  | { readonly kind: 'boolean'; readonly example: boolean; readonly nullable: boolean }
+  | { readonly kind: 'null' }
+  | { readonly kind: 'any'; readonly example: JsonValue }
+  | { readonly kind: 'object'; readonly members: readonly BodyMember[]; readonly nullable: boolean }
+  | { readonly kind: 'map'; readonly key: string; readonly value: BodyNode; readonly nullable: boolean }
+  | { readonly kind: 'array'; readonly item: BodyNode; readonly nullable: boolean };
+
+export interface BodyMember {
+  readonly name: string;
+  readonly node: BodyNode;
+}
+
+/** The one key every example map gets. */
+export const EXAMPLE_MAP_KEY = 'example_key';
+
+const FORMAT_EXAMPLES: Readonly<Record<string, (slug: string) => string>> = {
+  uri: (slug) => `https://example.test/${slug}`,
+  'uri-reference': (slug) => `https://example.test/${slug}`,
+  iri: (slug) => `https://example.test/${slug}`,
+  'iri-reference': (slug) => `https://example.test/${slug}`,
+  url: (slug) => `https://example.test/${slug}`,
+  email: (slug) => `${slug}@example.test`,
+  'idn-email': (slug) => `${slug}@example.test`,
+  hostname: () => 'example.test',
+  'idn-hostname': () => 'example.test',
+  uuid: () => '00000000-0000-4000-8000-000000000000',
+  'date-time': () => '2000-01-01T00:00:00Z',
+  date: () => '2000-01-01',
+  time: () => '00:00:00Z',
+  duration: () => 'PT1M',
+  ipv4: () => '192.0.2.1',
+  ipv6: () => '2001:db8::1',
+};
+
+/** Where an example is being made, for messages and made-up values. */
+export interface ExamplePlace {
+  readonly contract: string;
+  /** Wire pointer, for messages. */
+  readonly pointer: string;
+  /** A name for values made up from it ("org_id", "env-value"). */
+  readonly name: string;
+}
+
+function unsupported(place: ExamplePlace, why: string): never {
+  throw new WirepinError('E_UNSUPPORTED', `Field "${dottedName(place.pointer)}" in ${place.contract}: ${why}.`, {
+    hint: 'Give the field an "examples" entry in the contract; wirepin uses the first one as the Pact example.',
+  });
+}
+
+function numberOr(schema: JsonObject, key: string): number | undefined {
+  const value = member(schema, key);
+  return typeof value === 'number' ? value : undefined;
+}
+
+/** The author's example: `examples[0]`, then `const`, then `enum[0]`. */
+function givenExample(schema: JsonObject): JsonValue | undefined {
+  const examples = member(schema, 'examples');
+  if (Array.isArray(examples) && examples.length > 0) return examples[0];
+  if (Object.hasOwn(schema, 'const')) return member(schema, 'const');
+  const values = member(schema, 'enum');
+  return Array.isArray(values) && values.length > 0 ? values.find((v) => v !== null) : undefined;
+}
+
+function stringExample(schema: JsonObject, place: ExamplePlace): string {
+  const given = givenExample(schema);
+  if (typeof given === 'string') return given;
+  const slug = place.name.replace(/[^A-Za-z0-9_-]+/g, '-');
+  const format = member(schema, 'format');
+  let text = typeof format === 'string' && FORMAT_EXAMPLES[format] ? FORMAT_EXAMPLES[format](slug) : `example-${slug}`;
+  if (member(schema, 'contentEncoding') === 'base64') text = Buffer.from(text, 'utf8').toString('base64');
+  const minLength = numberOr(schema, 'minLength');
+  const maxLength = numberOr(schema, 'maxLength');
+  // JSON Schema lengths count code points; the made-up text is ASCII.
+  if (minLength !== undefined && text.length < minLength) text = text.padEnd(minLength, 'x');
+  if (maxLength !== undefined && text.length > maxLength) text = text.slice(0, maxLength);
+  const pattern = member(schema, 'pattern');
+  if (typeof pattern === 'string' && !new RegExp(pattern, 'u').test(text)) {
+    unsupported(place, `the made-up example ${JSON.stringify(text)} does not match its pattern ${JSON.stringify(pattern)}`);
+  }
+  return text;
+}
+
+function numberExample(schema: JsonObject, place: ExamplePlace, integer: boolean): number {
+  const given = givenExample(schema);
+  if (typeof given === 'number' && (!integer || Number.isInteger(given))) return given;
+  const minimum = numberOr(schema, 'minimum');
+  const maximum = numberOr(schema, 'maximum');
+  const exclusiveMinimum = numberOr(schema, 'exclusiveMinimum');
+  const exclusiveMaximum = numberOr(schema, 'exclusiveMaximum');
+  const multipleOf = numberOr(schema, 'multipleOf');
+  const fits = (n: number): boolean =>
+    (!integer || Number.isInteger(n)) &&
+    (minimum === undefined || n >= minimum) &&
+    (maximum === undefined || n <= maximum) &&
+    (exclusiveMinimum === undefined || n > exclusiveMinimum) &&
+    (exclusiveMaximum === undefined || n < exclusiveMaximum) &&
+    (multipleOf === undefined || Number.isInteger(n / multipleOf));
+  const step = multipleOf ?? 1;
+  const candidates = [integer ? 1 : 1.5, step];
+  const lowest = Math.max(minimum ?? -Infinity, exclusiveMinimum ?? -Infinity);
+  if (Number.isFinite(lowest)) candidates.push(Math.ceil(lowest / step) * step, (Math.floor(lowest / step) + 1) * step);
+  const highest = Math.min(maximum ?? Infinity, exclusiveMaximum ?? Infinity);
+  if (Number.isFinite(highest)) candidates.push(Math.floor(highest / step) * step, (Math.ceil(highest / step) - 1) * step);
+  const found = candidates.find(fits);
+  if (found === undefined) unsupported(place, 'wirepin cannot make up a number within its range and multipleOf');
+  return found;
+}
+
+/** Builds the example tree for one schema. */
+export function exampleNode(schema: JsonValue | undefined, place: ExamplePlace): BodyNode {
+  const type = wireTypeOf(schema);
+  const object = isJsonObject(schema) ? schema : {};
+  switch (type.kind) {
+    case 'opaque':
+      return unsupported(place, type.reason);
+    case 'any': {
+      const given = givenExample(object);
+      return { kind: 'any', example: given ?? `example-${place.name}` };
+    }
+    case 'null':
+      return { kind: 'null' };
+    case 'string': {
+      const values = member(object, 'enum');
+      const allowed = Object.hasOwn(object, 'const')
+        ? [member(object, 'const')]
+        : Array.isArray(values)
+          ? values
+          : undefined;
+      const strings = allowed?.filter((v): v is string => typeof v === 'string');
+      return { kind: 'string', example: stringExample(object, place), nullable: type.nullable, allowed: strings };
+    }
+    case 'integer':
+    case 'number':
+      return { kind: type.kind, example: numberExample(object, place, type.kind === 'integer'), nullable: type.nullable };
+    case 'boolean': {
+      const given = givenExample(object);
+      return { kind: 'boolean', example: typeof given === 'boolean' ? given : true, nullable: type.nullable };
+    }
+    case 'object': {
+      const properties = member(object, 'properties');
+      const members: BodyMember[] = [];
+      if (isJsonObject(properties)) {
+        for (const name of Object.keys(properties)) {
+          members.push({ name, node: exampleNode(member(properties, name), { ...place, pointer: joinPointer(place.pointer, name), name }) });
+        }
+      }
+      return { kind: 'object', members, nullable: type.nullable };
+    }
+    case 'map':
+      return {
+        kind: 'map',
+        key: EXAMPLE_MAP_KEY,
+        value: exampleNode(member(object, 'additionalProperties'), { ...place, pointer: joinPointer(place.pointer, '*'), name: `${place.name}-value` }),
+        nullable: type.nullable,
+      };
+    case 'array':
+      return {
+        kind: 'array',
+        item: exampleNode(member(object, 'items'), { ...place, pointer: joinPointer(place.pointer, '*'), name: `${place.name}-item` }),
+        nullable: type.nullable,
+      };
+  }
+}
+
+/** The plain JSON value of an example tree. Objects are built in contract order. */
+export function exampleValue(node: BodyNode): JsonValue {
+  switch (node.kind) {
+    case 'null':
+      return null;
+    case 'object': {
+      const out: JsonObject = {};
+      for (const m of node.members) defineMember(out, m.name, exampleValue(m.node));
+      return out;
+    }
+    case 'map': {
+      const out: JsonObject = {};
+      defineMember(out, node.key, exampleValue(node.value));
+      return out;
+    }
+    case 'array':
+      return [exampleValue(node.item)];
+    default:
+      return node.example;
+  }
+}
+
+/** defineProperty, so a field named "__proto__" is an ordinary member. */
+export function defineMember(target: JsonObject, key: string, value: JsonValue): void {
+  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
+/** The example tree of a contract's request body. */
+export function exampleTree(contract: PactContract): BodyNode {
+  return exampleNode(contract.schema, { contract: contract.file, pointer: '', name: 'body' });
+}
+
+/** A request body with every field of the contract populated; valid against the generated wire schema. */
+export function exampleBody(contract: PactContract): JsonObject {
+  const value = exampleValue(exampleTree(contract));
+  if (!isJsonObject(value)) throw new WirepinError('E_UNSUPPORTED', `${contract.file} does not describe a JSON object body.`);
+  return value;
+}

@@ -1,0 +1,114 @@
+import type { AnalyzedContract } from '../contract/analyze.js';
+import { WirepinError } from '../errors.js';
+import { sortFindings, type Finding } from '../finding.js';
+import type { ContractChange } from '../diff/change.js';
+import { assertLintClean, classifyChanges } from '../diff/diff-contracts.js';
+import { pairContracts, type ContractPairing } from '../diff/pair.js';
+import { holderOf } from '../rules/diff/context.js';
+import { SYNC_DRIFT } from '../rules/diff/SYNC_DRIFT.js';
+import { placeDrafts } from '../rules/rule.js';
+import { canonicalJson, differingValues } from './value-diff.js';
+
+/** A mirror compared with its source of truth. */
+export interface SyncResult {
+  /** The two are the same contract under canonical JSON. */
+  readonly inSync: boolean;
+  /** What the mirror has wrong: field-level changes from source (base) to mirror (head), most severe first. */
+  readonly changes: readonly ContractChange[];
+  /** SYNC_DRIFT findings: differences no field-level change explains, in document order. */
+  readonly drift: readonly Finding[];
+}
+
+/** The RFC 8785 form of a contract: what "the same contract" means for sync. */
+export function canonicalContract(contract: AnalyzedContract): string {
+  if (!contract.document) throw new WirepinError('E_PARSE', `${contract.file} could not be read as JSON.`);
+  try {
+    return canonicalJson(contract.document.value);
+  } catch (error) {
+    throw new WirepinError('E_PARSE', `${contract.file} has no canonical JSON form: ${(error as Error).message}.`, {
+      hint: 'Canonical JSON (RFC 8785) refuses lone surrogates such as "\\ud800"; remove them.',
+    });
+  }
+}
+
+/** The keywords inside a field's schema that decide its wire type (see wireTypeOf). */
+const TYPE_KEYWORDS = ['type', 'items', 'additionalProperties', 'properties', 'required', 'enum', 'const'];
+
+/**
+ * The JSON pointers (in either file) whose differences a change accounts for.
+ * Anything that differs outside them is SYNC_DRIFT.
+ */
+function explainedPointers(changes: readonly ContractChange[], pairing: ContractPairing): string[] {
+  const out: string[] = [];
+  for (const change of changes) {
+    const { pointer, kind } = change.data;
+    const schemaPointers = [pairing.base?.model.fields.get(pointer)?.schemaPointer, pairing.head?.model.fields.get(pointer)?.schemaPointer].filter(
+      (p): p is string => p !== undefined,
+    );
+    const under = (suffixes: readonly string[]): void => {
+      for (const sp of schemaPointers) for (const s of suffixes) out.push(sp + s);
+    };
+    switch (change.rule) {
+      case 'FIELD_ADDED':
+      case 'FIELD_REMOVED':
+        under(['']);
+        for (const sp of schemaPointers) out.push(`${holderOf(sp)}/required`);
+        break;
+      case 'FIELD_REQUIRED_CHANGED':
+        for (const sp of schemaPointers) out.push(`${holderOf(sp)}/required`);
+        break;
+      case 'FIELD_TYPE_CHANGED':
+        under(TYPE_KEYWORDS.map((k) => `/${k}`));
+        break;
+      case 'CONSUMES_FLIPPED':
+        under(['/cp_consumes', '/note']);
+        break;
+      case 'NOTE_CHANGED':
+        under(['/note']);
+        break;
+      case 'DESCRIPTION_CHANGED':
+        under(['/description']);
+        break;
+      case 'ENDPOINT_CHANGED':
+        out.push('/endpoint');
+        break;
+      case 'SIDE_TYPE_CHANGED':
+        out.push(`/${kind}/type`);
+        break;
+      default:
+        break;
+    }
+  }
+  return out;
+}
+
+function isUnder(pointer: string, prefixes: ReadonlySet<string>): boolean {
+  for (let p = pointer; ; p = p.slice(0, p.lastIndexOf('/'))) {
+    if (prefixes.has(p)) return true;
+    if (p === '') return false;
+  }
+}
+
+/**
+ * Compares a mirror with its source of truth. Both must lint clean (E_PARSE
+ * otherwise). They are in sync when their canonical JSON (RFC 8785) is equal,
+ * so key order and whitespace never count. Otherwise the field-level diff from
+ * source to mirror says what the mirror has wrong, and SYNC_DRIFT covers the
+ * rest (a top-level "description", "$id", "title", a constraint...).
+ */
+export function syncContracts(source: AnalyzedContract, mirror: AnalyzedContract): SyncResult {
+  assertLintClean(source);
+  assertLintClean(mirror);
+  if (canonicalContract(source) === canonicalContract(mirror)) return { inSync: true, changes: [], drift: [] };
+  const pairing = pairContracts(source, mirror);
+  const changes = classifyChanges(pairing);
+  const explained = new Set(explainedPointers(changes, pairing));
+  const sourceValue = source.document?.value ?? null;
+  const mirrorValue = mirror.document?.value ?? null;
+  const unexplained = differingValues(sourceValue, mirrorValue).filter((d) => !isUnder(d.pointer, explained));
+  const placed = placeDrafts(SYNC_DRIFT, SYNC_DRIFT.check({ unexplained }), mirror.file, mirror.document?.positions);
+  // In document order; the "and N more" finding, when there is one, stays last.
+  const isMore = (f: Finding): boolean => f.data?.['kind'] === 'more';
+  const drift = [...sortFindings(placed.filter((f) => !isMore(f))), ...placed.filter(isMore)];
+  return { inSync: false, changes, drift };
+}

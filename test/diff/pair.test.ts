@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import { pairContracts } from '../../src/diff/pair.js';
+import { contractFromText } from './fixtures.js';
+
+type Schema = Record<string, unknown>;
+
+/** A lint-clean contract around the given top-level properties. */
+function contract(file: string, properties: Record<string, Schema>, required: string[] = []): string {
+  return JSON.stringify({
+    title: 'Shape',
+    endpoint: 'POST /shape',
+    producer: { name: 'core', repo: 'core', type: 'coreShape' },
+    consumer: { name: 'cp', repo: 'cp', type: 'cpShape' },
+    type: 'object',
+    additionalProperties: false,
+    required,
+    properties,
+    $comment: file,
+  });
+}
+
+const str = (consumes = true): Schema => (consumes ? { type: 'string', cp_consumes: true } : { type: 'string', cp_consumes: false, note: 'Kept for the audit log on core only.' });
+const obj = (properties: Record<string, Schema>): Schema => ({ type: 'object', cp_consumes: true, additionalProperties: false, properties });
+const list = (properties: Record<string, Schema>): Schema => ({ type: 'array', cp_consumes: true, items: { type: 'object', additionalProperties: false, properties } });
+
+function pair(base: Record<string, Schema>, head: Record<string, Schema>) {
+  const b = contractFromText('base.json', contract('base', base));
+  const h = contractFromText('head.json', contract('head', head));
+  expect(b.findings).toEqual([]);
+  expect(h.findings).toEqual([]);
+  return pairContracts(b, h);
+}
+
+describe('pairContracts', () => {
+  it('pairs fields by wire pointer, whatever the key order', () => {
+    const p = pair({ a: str(), b: obj({ c: str() }) }, { b: obj({ c: str() }), a: str() });
+    expect(p.kept.map((k) => k.pointer)).toEqual(['/b', '/b/c', '/a']);
+    expect(p.added).toEqual([]);
+    expect(p.removed).toEqual([]);
+  });
+
+  it('reports a removed object once, counting its nested fields (through arrays too)', () => {
+    const p = pair({ a: str(), box: obj({ x: str(), inner: obj({ y: str() }) }), rows: list({ id: str(), name: str() }) }, { a: str() });
+    expect(p.removed.map((r) => [r.field.pointer, r.nested])).toEqual([
+      ['/box', 3],
+      ['/rows', 2],
+    ]);
+  });
+
+  it('reports an added object once, counting its nested fields', () => {
+    const p = pair({ a: str() }, { a: str(), box: obj({ x: str(), y: str() }) });
+    expect(p.added.map((r) => [r.field.pointer, r.nested])).toEqual([['/box', 2]]);
+  });
+
+  it('reports a field removed inside a kept object on its own', () => {
+    const p = pair({ box: obj({ x: str(), y: str() }) }, { box: obj({ x: str() }) });
+    expect(p.removed.map((r) => r.field.pointer)).toEqual(['/box/y']);
+    expect(p.removed[0]?.field.parent).toBe('/box');
+  });
+
+  it('lets a field whose type changed absorb the fields added or removed below it', () => {
+    const p = pair({ box: obj({ x: str(), y: str() }) }, { box: { type: 'string', cp_consumes: true } });
+    expect(p.removed).toEqual([]);
+    expect(p.kept.map((k) => [k.pointer, k.baseType, k.headType, k.nested])).toEqual([['/box', 'object', 'string', 2]]);
+  });
+
+  it('matches rename candidates one to one: same parent, same type, in document order', () => {
+    const p = pair({ a: str(), b: str(), n: { type: 'integer', cp_consumes: true } }, { c: str(), m: { type: 'integer', cp_consumes: true } });
+    expect(p.removed.map((r) => [r.field.name, r.possibleRename?.name])).toEqual([
+      ['a', 'c'],
+      ['b', undefined],
+      ['n', 'm'],
+    ]);
+  });
+
+  it('does not take a field under another parent as a rename', () => {
+    const p = pair({ box: obj({ a: str() }), other: obj({ z: str() }) }, { box: obj({}), other: obj({ z: str(), b: str() }) });
+    expect(p.removed.map((r) => [r.field.pointer, r.possibleRename?.pointer])).toEqual([['/box/a', undefined]]);
+  });
+
+  it('has no kept, added or removed fields when a whole contract is added or deleted', () => {
+    const c = contractFromText('c.json', contract('c', { a: str() }));
+    expect(pairContracts(undefined, c)).toMatchObject({ base: undefined, kept: [], removed: [] });
+    expect(pairContracts(c, undefined)).toMatchObject({ head: undefined, kept: [], added: [] });
+  });
+
+  it('stays linear: 20,000 fields on each side pair in well under a second', () => {
+    const base: Record<string, Schema> = {};
+    const head: Record<string, Schema> = {};
+    for (let i = 0; i < 20_000; i++) {
+      base[`f${i}`] = str();
+      if (i % 2 === 0) head[`f${i}`] = str();
+      else head[`g${i}`] = str();
+    }
+    const b = contractFromText('base.json', contract('base', base));
+    const h = contractFromText('head.json', contract('head', head));
+    const started = performance.now();
+    const p = pairContracts(b, h);
+    const elapsed = performance.now() - started;
+    expect(p.removed).toHaveLength(10_000);
+    expect(p.removed.every((r) => r.possibleRename !== undefined)).toBe(true);
+    expect(elapsed).toBeLessThan(1000);
+  });
+});

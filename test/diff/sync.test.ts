@@ -1,0 +1,192 @@
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { locateSource } from '../../src/sync/source.js';
+import { syncContracts } from '../../src/sync/sync-contracts.js';
+import { MAX_DRIFT_FINDINGS } from '../../src/rules/diff/SYNC_DRIFT.js';
+import { runDiffCli } from './cli.js';
+import { contractFromText, fixturePath, REPO_ROOT } from './fixtures.js';
+import { tempDir, tempRepo, type TempRepo } from './git-repo.js';
+
+type Json = Record<string, unknown>;
+
+const SOURCE_TEXT = readFileSync(join(REPO_ROOT, fixturePath('realistic', 'base')), 'utf8');
+const source = (): Json => JSON.parse(SOURCE_TEXT) as Json;
+const props = (v: Json): Record<string, Json> => v['properties'] as Record<string, Json>;
+
+/** Every object's keys in reverse order: the same contract under canonical JSON. */
+function reversedKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(reversedKeys);
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.keys(value).reverse().map((k) => [k, reversedKeys((value as Json)[k])]));
+  }
+  return value;
+}
+
+interface SyncJson {
+  readonly failed: boolean;
+  readonly findings: { rule: string; class: string | null; kind: string; field: string | null; pointer: string; file: string; line: number; before: string | null; after: string | null; message: string }[];
+}
+
+describe('wirepin sync MIRROR SOURCE', () => {
+  let dir: string | undefined;
+  let repo: TempRepo | undefined;
+  afterEach(() => {
+    if (dir) rmSync(dir, { recursive: true, force: true });
+    repo?.cleanup();
+    dir = undefined;
+    repo = undefined;
+  });
+
+  /** A temp dir with source.contract.json (the realistic base) and a mirror made from it. */
+  function files(mirror: unknown, text?: string): string {
+    dir = tempDir('wirepin-sync-');
+    writeFileSync(join(dir, 'source.contract.json'), SOURCE_TEXT);
+    writeFileSync(join(dir, 'mirror.contract.json'), text ?? `${JSON.stringify(mirror, null, 2)}\n`);
+    return dir;
+  }
+
+  async function sync(cwd: string, sourceSpec = 'source.contract.json'): Promise<{ code: number; stderr: string; report: SyncJson }> {
+    const run = await runDiffCli(['sync', 'mirror.contract.json', sourceSpec, '--format', 'json'], cwd);
+    return { code: run.code, stderr: run.stderr, report: (run.stdout ? JSON.parse(run.stdout) : {}) as SyncJson };
+  }
+
+  it('passes for a reformatted, re-ordered mirror', async () => {
+    const cwd = files(undefined, `${JSON.stringify(reversedKeys(source()), null, '\t')}\n`);
+    const { code, report } = await sync(cwd);
+    expect(code).toBe(0);
+    expect(report).toMatchObject({ failed: false, findings: [] });
+    const text = await runDiffCli(['sync', 'mirror.contract.json', 'source.contract.json'], cwd);
+    expect(text.stdout).toMatch(/mirror matches the source/u);
+  });
+
+  it('fails naming the field when one note differs, with no SYNC_DRIFT', async () => {
+    const mirror = source();
+    props(mirror)['template_assets'] = { ...props(mirror)['template_assets'], note: 'cp drops these on decode and falls back to config_files; keep sending until cp reads them.' };
+    const { code, report } = await sync(files(mirror));
+    expect(code).toBe(1);
+    expect(report.findings.map((f) => [f.rule, f.kind, f.field, f.file])).toEqual([['NOTE_CHANGED', 'changed', 'template_assets', 'mirror.contract.json']]);
+    expect(report.findings[0]?.message).toContain('"template_assets"');
+  });
+
+  it('reports SYNC_DRIFT for differences no field change explains: a top-level description, $id, a constraint', async () => {
+    const mirror = source();
+    mirror['description'] = 'Provision a workspace.';
+    delete mirror['$id'];
+    props(mirror)['disk_gb'] = { ...props(mirror)['disk_gb'], maximum: 4096 };
+    const { code, report } = await sync(files(mirror));
+    expect(code).toBe(1);
+    expect(report.findings.map((f) => [f.rule, f.class, f.kind, f.pointer])).toEqual([
+      ['SYNC_DRIFT', null, 'missing', '/$id'],
+      ['SYNC_DRIFT', null, 'changed', '/description'],
+      ['SYNC_DRIFT', null, 'changed', '/properties/disk_gb/maximum'],
+    ]);
+    expect(report.findings[1]).toMatchObject({ line: 4, before: '"The body core sends to the control plane to provision a workspace."', after: '"Provision a workspace."' });
+  });
+
+  it('reports field changes and the drift they leave unexplained together', async () => {
+    const mirror = source();
+    delete props(mirror)['kind'];
+    mirror['title'] = 'ProvisionRequestMirror';
+    const { report } = await sync(files(mirror));
+    expect(report.findings.map((f) => [f.rule, f.field ?? f.pointer])).toEqual([
+      ['FIELD_REMOVED', 'kind'],
+      ['SYNC_DRIFT', '/title'],
+    ]);
+  });
+
+  it('counts a re-ordered "required" as drift: canonical JSON keeps array order', async () => {
+    const mirror = source();
+    mirror['required'] = [...(mirror['required'] as string[])].reverse();
+    const { code, report } = await sync(files(mirror));
+    expect(code).toBe(1);
+    expect(report.findings.map((f) => [f.rule, f.pointer])).toEqual([['SYNC_DRIFT', '/required']]);
+  });
+
+  it(`sums up drift beyond ${MAX_DRIFT_FINDINGS} places in one last finding`, () => {
+    const mirror = source();
+    for (let i = 0; i < 30; i++) mirror[`x-extra-${String(i).padStart(2, '0')}`] = i;
+    const result = syncContracts(contractFromText('source.json', SOURCE_TEXT), contractFromText('mirror.json', JSON.stringify(mirror)));
+    expect(result.drift).toHaveLength(MAX_DRIFT_FINDINGS + 1);
+    expect(result.drift.at(-1)?.data).toMatchObject({ kind: 'more', more: 5 });
+  });
+
+  it('exits 2 when a side is missing or does not lint clean', async () => {
+    const cwd = files(source());
+    expect((await sync(cwd, 'nope.contract.json')).code).toBe(2);
+    const missingMirror = await runDiffCli(['sync', 'gone.contract.json', 'source.contract.json'], cwd);
+    expect(missingMirror.code).toBe(2);
+    expect(missingMirror.stderr).toContain('gone.contract.json');
+    const broken = source();
+    props(broken)['template'] = { ...props(broken)['template'], cp_consumes: false };
+    writeFileSync(join(cwd, 'mirror.contract.json'), JSON.stringify(broken));
+    const invalid = await sync(cwd);
+    expect(invalid.code).toBe(2);
+    expect(invalid.stderr).toContain('DEAD_FIELD_NOTE_MISSING');
+  });
+
+  it('reads a git-ref:path source at the ref, not in the working tree', async () => {
+    repo = tempRepo();
+    repo.write('contracts/x.contract.json', SOURCE_TEXT);
+    repo.commitAll('source');
+    const changed = source();
+    props(changed)['template_assets'] = { ...props(changed)['template_assets'], description: 'Template assets by path.' };
+    repo.write('contracts/x.contract.json', JSON.stringify(changed));
+    repo.write('mirror.contract.json', `${JSON.stringify(reversedKeys(source()))}\n`);
+    expect((await sync(repo.dir, 'main:contracts/x.contract.json')).code).toBe(0);
+    const drifted = await sync(repo.dir, 'contracts/x.contract.json');
+    expect(drifted.code).toBe(1);
+    expect(drifted.report.findings.map((f) => [f.rule, f.field])).toEqual([['DESCRIPTION_CHANGED', 'template_assets']]);
+    repo.write('mirror.contract.json', JSON.stringify(changed));
+    const markdown = await runDiffCli(['sync', 'mirror.contract.json', 'main:contracts/x.contract.json', '--format', 'markdown'], repo.dir);
+    expect(markdown.code).toBe(1);
+    expect(markdown.stdout).toContain('Source: `main:contracts/x.contract.json` · mirror: `mirror.contract.json`');
+    expect(markdown.stdout).toContain('#### What the mirror has wrong: `mirror.contract.json`');
+  });
+
+  it('exits 2 for a git-ref:path source whose ref or path does not exist, saying both readings failed', async () => {
+    repo = tempRepo();
+    repo.write('contracts/x.contract.json', SOURCE_TEXT);
+    repo.write('mirror.contract.json', SOURCE_TEXT);
+    repo.commitAll('source');
+    for (const spec of ['main:contracts/missing.contract.json', 'nobranch:contracts/x.contract.json']) {
+      const run = await sync(repo.dir, spec);
+      expect(run.code, spec).toBe(2);
+      expect(run.stderr).toMatch(/Nor is it a git source/u);
+    }
+  });
+});
+
+describe('locateSource', () => {
+  let repo: TempRepo | undefined;
+  afterEach(() => repo?.cleanup());
+
+  it('splits at the first colon only for an existing ref holding the path, and reads everything else as a path', async () => {
+    repo = tempRepo();
+    repo.write('contracts/x.contract.json', SOURCE_TEXT);
+    repo.commitAll('source');
+    repo.git('branch', 'C');
+    await expect(locateSource(repo.dir, 'main:contracts/x.contract.json')).resolves.toMatchObject({ kind: 'git', path: 'contracts/x.contract.json', ref: { name: 'main' } });
+    for (const spec of [
+      'contracts/x.contract.json',
+      'main:contracts/missing.json',
+      'unknown:contracts/x.contract.json',
+      './main:contracts/x.contract.json',
+      'C:\\contracts\\x.contract.json',
+      'main:',
+      ':contracts/x.contract.json',
+      '--output=x:contracts/x.contract.json',
+    ]) {
+      await expect(locateSource(repo.dir, spec), spec).resolves.toEqual({ kind: 'file', path: spec });
+    }
+  });
+
+  it('reads REF:PATH as a path outside a git repository', async () => {
+    const plain = tempDir();
+    try {
+      await expect(locateSource(plain, 'main:contracts/x.contract.json')).resolves.toEqual({ kind: 'file', path: 'main:contracts/x.contract.json' });
+    } finally {
+      rmSync(plain, { recursive: true, force: true });
+    }
+  });
+});

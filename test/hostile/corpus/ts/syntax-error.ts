@@ -1,0 +1,4 @@
+export interface Req {
+  p: {
+    items: string[] | null;
+    next?: string

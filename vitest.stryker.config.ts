@@ -1,0 +1,31 @@
+import { defineConfig } from 'vitest/config';
+
+/**
+ * The tests Stryker runs against each mutant of src/rules, src/extract,
+ * src/guards and src/diff (stryker.config.json): the fast in-process tests of
+ * those modules. Left out: Pact, the reference server and the Go oracle (slow,
+ * and they exercise other modules), the hostile-input suite (it runs the built
+ * CLI in dist/, which Stryker does not mutate) and the timing test of the Go
+ * extractor (instrumented code is slower, so its 2 s bound would flap).
+ */
+export default defineConfig({
+  test: {
+    include: [
+      'test/rules/**/*.test.ts',
+      'test/extract/**/*.test.ts',
+      'test/guards/**/*.test.ts',
+      'test/diff/**/*.test.ts',
+      'test/contract/**/*.test.ts',
+      'test/cli/**/*.test.ts',
+      'test/property/**/*.test.ts',
+      'test/mutation-kill/**/*.test.ts',
+    ],
+    exclude: [
+      'test/extract/go/performance.test.ts',
+      // Tests src/generate (not mutated) and costs seconds per run: it only slowed the lint-rule mutants.
+      'test/property/generate-typecheck.test.ts',
+      'node_modules/**', 'dist/**', ...(process.env['STRYKER_EXCLUDE']?.split(',').filter(Boolean) ?? [])],
+    env: { PACT_DO_NOT_TRACK: 'true', NO_COLOR: '1' },
+    testTimeout: 30_000,
+  },
+});
