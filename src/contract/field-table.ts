@@ -27,6 +27,8 @@ export interface ContractField {
   readonly consumes: boolean | undefined;
   readonly note: string | undefined;
   readonly description: string | undefined;
+  /** The field's schema node in the contract, for rules that look at keywords the table does not model. */
+  readonly schema: JsonValue | undefined;
 }
 
 /** The normalized contract: header plus a field table keyed by wire pointer, in document order. */
@@ -159,6 +161,7 @@ function collectFields(schema: JsonObject, wirePointer: string, schemaPointer: s
         consumes: typeof consumes === 'boolean' ? consumes : undefined,
         note: typeof note === 'string' ? note : undefined,
         description: typeof description === 'string' ? description : undefined,
+        schema: fieldSchema,
       });
       if (isJsonObject(fieldSchema)) descend(fieldSchema, pointer, fieldSchemaPointer, pointer, out);
     }

@@ -1,5 +1,6 @@
 import { parse, type AnyNode, type DocumentNode, type ValueNode } from '@humanwhocodes/momoa';
-import { joinPointer } from './json-pointer.js';
+import { createScanner } from 'jsonc-parser';
+import { escapeSegment, joinPointer } from './json-pointer.js';
 
 /**
  * Reads JSON text into a value plus a map from JSON pointer to position, and
@@ -152,6 +153,21 @@ export function readJson(rawText: string): JsonReadResult {
       ],
     };
   }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (error) {
+    return readWithMomoa(text, error instanceof Error ? error.message : String(error));
+  }
+  return readParsed(text, parsed as JsonValue);
+}
+
+/**
+ * The slow path, for text JSON.parse rejects: momoa's parser gives the line,
+ * column and wording of the syntax error, and its tree lets us find what
+ * momoa tolerates but JSON does not (raw control characters).
+ */
+function readWithMomoa(text: string, nativeMessage: string): JsonReadResult {
   let ast: DocumentNode;
   try {
     ast = parse(text, { mode: 'json', ranges: true });
@@ -166,7 +182,114 @@ export function readJson(rawText: string): JsonReadResult {
   const problems: JsonProblem[] = [];
   const positions = new Map<string, NodePosition>();
   const value = evaluateNode(text, ast.body, '', positions, problems, undefined);
+  if (problems.length === 0) {
+    // JSON.parse refused the text for a reason momoa does not share: still refuse it, never pass it.
+    problems.push({ kind: 'syntax', message: `Invalid JSON: ${nativeMessage.replace(/\.+$/u, '')}. Fix the JSON syntax.`, position: START });
+  }
   return { ok: true, document: { value, positions }, problems };
+}
+
+// jsonc-parser's SyntaxKind values (a const enum, which isolated modules cannot import).
+const OPEN_BRACE = 1;
+const CLOSE_BRACE = 2;
+const OPEN_BRACKET = 3;
+const CLOSE_BRACKET = 4;
+const COMMA = 5;
+const COLON = 6;
+const STRING = 10;
+const EOF = 17;
+
+interface ScanFrame {
+  readonly array: boolean;
+  readonly pointer: string;
+  /** Array: index of the next element. */
+  index: number;
+  /** Object: keys seen so far, with where each first appeared. */
+  readonly keys: Map<string, TextPosition>;
+  /** Object: the member key waiting for its value. */
+  key: { name: string; position: TextPosition; duplicate: boolean } | undefined;
+  /** Inside the value of a duplicate key: record no positions. */
+  readonly muted: boolean;
+}
+
+/**
+ * The fast path, for text JSON.parse accepted: the value comes from JSON.parse,
+ * and one pass of jsonc-parser's scanner (no tree) finds duplicate keys and the
+ * position of every value and member key by JSON pointer.
+ */
+function readParsed(text: string, parsed: JsonValue): JsonReadResult {
+  const positions = new Map<string, NodePosition>();
+  const problems: JsonProblem[] = [];
+  const scanner = createScanner(text, true);
+  const stack: ScanFrame[] = [];
+  const here = (): TextPosition => ({ line: scanner.getTokenStartLine() + 1, column: scanner.getTokenStartCharacter() + 1, offset: scanner.getTokenOffset() });
+
+  /** A value starts at the current token: where does it go, and is it recorded? */
+  const valueStarts = (): { pointer: string; muted: boolean } => {
+    const top = stack[stack.length - 1];
+    if (!top) {
+      positions.set('', { value: here() });
+      return { pointer: '', muted: false };
+    }
+    if (top.array) {
+      const pointer = `${top.pointer}/${top.index}`;
+      if (!top.muted) positions.set(pointer, { value: here() });
+      return { pointer, muted: top.muted };
+    }
+    const key = top.key;
+    top.key = undefined;
+    const pointer = `${top.pointer}/${escapeSegment(key?.name ?? '')}`;
+    const muted = top.muted || key === undefined || key.duplicate;
+    if (!muted && key) positions.set(pointer, { key: key.position, value: here() });
+    return { pointer, muted };
+  };
+
+  for (let kind = scanner.scan(); kind !== EOF; kind = scanner.scan()) {
+    const top = stack[stack.length - 1];
+    if (kind === STRING && top && !top.array && top.key === undefined) {
+      const name = scanner.getTokenValue();
+      const position = here();
+      const first = top.keys.get(name);
+      if (first) {
+        if (!top.muted) {
+          problems.push({
+            kind: 'duplicate-key',
+            message: `Key "${name}" appears twice in the same object (first at line ${first.line}); JSON parsers keep only the last one, which hides the first.`,
+            position,
+            pointer: top.pointer,
+            data: { key: name, firstLine: first.line, firstColumn: first.column },
+          });
+        }
+      } else top.keys.set(name, position);
+      top.key = { name, position, duplicate: first !== undefined };
+      continue;
+    }
+    if (kind === COLON || kind === COMMA) {
+      if (kind === COMMA && top?.array) top.index++;
+      continue;
+    }
+    if (kind === CLOSE_BRACE || kind === CLOSE_BRACKET) {
+      stack.pop();
+      continue;
+    }
+    const { pointer, muted } = valueStarts();
+    if (kind === OPEN_BRACE || kind === OPEN_BRACKET) {
+      stack.push({ array: kind === OPEN_BRACKET, pointer, index: 0, keys: new Map(), key: undefined, muted });
+    }
+  }
+  // With duplicates, keep momoa's reading: the first occurrence wins, where the positions point.
+  if (problems.length) return readWithMomoa(text, 'duplicate keys');
+  return { ok: true, document: { value: withoutPrototypes(parsed), positions }, problems };
+}
+
+/** Copies JSON.parse's output into prototype-free objects, so "constructor" or "toString" are only ever own keys. */
+function withoutPrototypes(value: JsonValue): JsonValue {
+  if (Array.isArray(value)) return value.map(withoutPrototypes);
+  if (value === null || typeof value !== 'object') return value;
+  const out = Object.create(null) as JsonObject;
+  // With no prototype there is no __proto__ setter: assigning "__proto__" makes an own key like any other.
+  for (const key of Object.keys(value)) out[key] = withoutPrototypes(value[key] as JsonValue);
+  return out;
 }
 
 /** momoa's token names, as a person would write them. */

@@ -1,7 +1,9 @@
 /** RFC 6901 JSON pointers. */
 
+const NEEDS_ESCAPE = /[~/]/u;
+
 export function escapeSegment(segment: string): string {
-  return segment.replaceAll('~', '~0').replaceAll('/', '~1');
+  return NEEDS_ESCAPE.test(segment) ? segment.replaceAll('~', '~0').replaceAll('/', '~1') : segment;
 }
 
 export function unescapeSegment(segment: string): string {

@@ -23,12 +23,20 @@ const ICON: Readonly<Record<ChangeClass | 'drift', string>> = {
   drift: '❌',
 };
 
+/**
+ * Inline code in a table cell. Backslash escapes do not work inside code, but
+ * GitHub splits table cells before parsing code, so "|" still needs "\|"; a
+ * backtick inside is fenced with double backticks.
+ */
+function codeCell(text: string): string {
+  const body = text.replaceAll('|', '\\|').replace(/\r?\n|\r/gu, ' ');
+  return body.includes('`') ? `\`\` ${body} \`\`` : `\`${body}\``;
+}
+
 /** A short value in a cell: code for tokens (types, "consumed"), plain for prose, a dash for nothing. */
 function valueCell(value: string | null, prose: boolean): string {
   if (value === null) return '—';
-  if (prose) return cell(value);
-  // A backtick inside inline code would end it early; double backticks with padding do not.
-  return value.includes('`') ? `\`\` ${cell(value)} \`\`` : `\`${cell(value)}\``;
+  return prose ? cell(value) : codeCell(value);
 }
 
 /** "3 changes (1 breaking, 2 needs both sides)": the non-zero classes only. */
@@ -65,7 +73,7 @@ function row(finding: Finding, docsBase: string): string {
     ? `${ICON[facts.class]} **${CLASS_LABEL[facts.class]}**: ${cell(finding.message)}`
     : `${ICON.drift} **drift**: ${cell(finding.message)}`;
   const line = `<sub>line ${finding.line}</sub>`;
-  return `| \`${cell(rowSubject(finding))}\`<br>${line} | ${change} | ${valueCell(facts.before, prose)} | ${valueCell(facts.after, prose)} | ${consumed} | ${note} | ${impact} |`;
+  return `| ${codeCell(rowSubject(finding))}<br>${line} | ${change} | ${valueCell(facts.before, prose)} | ${valueCell(facts.after, prose)} | ${consumed} | ${note} | ${impact} |`;
 }
 
 function capitalized(word: string): string {
@@ -102,10 +110,10 @@ export const renderDiffMarkdown: DiffRenderer = (report, options) => {
       unchanged.push(contract.file);
       continue;
     }
-    lines.push('', `#### ${report.framing}: \`${cell(contract.file)}\``, '');
+    lines.push('', `#### ${report.framing}: ${codeCell(contract.file)}`, '');
     if (contract.base === undefined) lines.push(`New contract; there is no ${report.sides.base} version.`, '');
-    else if (contract.head === undefined) lines.push(`Deleted; the ${report.sides.base} version is \`${cell(contract.base)}\`.`, '');
-    else lines.push(`${capitalized(report.sides.base)}: \`${cell(contract.base)}\` · ${report.sides.head}: \`${cell(contract.head)}\``, '');
+    else if (contract.head === undefined) lines.push(`Deleted; the ${report.sides.base} version is ${codeCell(contract.base)}.`, '');
+    else lines.push(`${capitalized(report.sides.base)}: ${codeCell(contract.base)} · ${report.sides.head}: ${codeCell(contract.head)}`, '');
     lines.push(
       `| Field | Change | ${capitalized(report.sides.base)} | ${capitalized(report.sides.head)} | Consumed | Note | Impact |`,
       '| --- | --- | --- | --- | --- | --- | --- |',
@@ -113,7 +121,7 @@ export const renderDiffMarkdown: DiffRenderer = (report, options) => {
     for (const finding of findings) lines.push(row(finding, options.docsBase));
   }
   if (unchanged.length > 0 && report.findings.length > 0) {
-    lines.push('', `Unchanged: ${unchanged.length <= 10 ? unchanged.map((f) => `\`${cell(f)}\``).join(', ') : `${unchanged.length} contracts`}.`);
+    lines.push('', `Unchanged: ${unchanged.length <= 10 ? unchanged.map(codeCell).join(', ') : `${unchanged.length} contracts`}.`);
   }
   for (const note of report.notes ?? []) lines.push('', note);
   const guide = options.docsBase.replace(/\/rules$/u, '');

@@ -1,5 +1,6 @@
 import type { ContractModel } from '../../contract/field-table.js';
-import type { JsonProblem, JsonValue } from '../../contract/json-document.js';
+import { isJsonObject, member, type JsonObject, type JsonProblem, type JsonValue } from '../../contract/json-document.js';
+import { dottedName } from '../../contract/json-pointer.js';
 import type { MetaSchemaError } from '../../contract/meta-validate.js';
 import type { Rule } from '../rule.js';
 
@@ -47,4 +48,31 @@ export function fieldNameOfSchemaPointer(schemaPointer: string): string {
     else if (s === 'items' || s === 'additionalProperties') names.push('*');
   }
   return names.length ? names.join('.') : '(root)';
+}
+
+/** A schema node that can describe an object: the root, a field, or a field's array items or map values. */
+export interface ObjectSchemaSite {
+  readonly pointer: string;
+  /** The wire field it belongs to, dotted; undefined for the root. */
+  readonly field: string | undefined;
+  readonly part: 'self' | 'items' | 'additionalProperties';
+  readonly schema: JsonObject;
+}
+
+/** Every schema node that may hold "properties" and "required", with its contract pointer. */
+export function objectSchemaSites(context: LintContext): ObjectSchemaSite[] {
+  const sites: ObjectSchemaSite[] = [];
+  if (!context.model || !isJsonObject(context.value ?? null)) return sites;
+  sites.push({ pointer: '', field: undefined, part: 'self', schema: context.value as JsonObject });
+  for (const field of context.model.fields.values()) {
+    if (!isJsonObject(field.schema ?? null)) continue;
+    const schema = field.schema as JsonObject;
+    const name = dottedName(field.pointer);
+    sites.push({ pointer: field.schemaPointer, field: name, part: 'self', schema });
+    for (const part of ['items', 'additionalProperties'] as const) {
+      const sub = member(schema, part);
+      if (isJsonObject(sub ?? null)) sites.push({ pointer: `${field.schemaPointer}/${part}`, field: name, part, schema: sub as JsonObject });
+    }
+  }
+  return sites;
 }
