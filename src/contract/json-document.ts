@@ -56,12 +56,13 @@ export const MAX_JSON_DEPTH = 128;
 const START: TextPosition = { line: 1, column: 1, offset: 0 };
 
 /**
- * Decodes bytes as strict UTF-8 (no silent U+FFFD) and drops a leading BOM.
+ * Decodes bytes as strict UTF-8 (no silent U+FFFD). A leading BOM is kept in
+ * the text: readers drop exactly one, so a second one is still an error.
  * Returns the problem when the bytes are not UTF-8.
  */
 export function decodeUtf8(bytes: Uint8Array): { text: string } | { problem: JsonProblem } {
   try {
-    const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+    const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
     return { text };
   } catch {
     const lossy = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
@@ -78,13 +79,32 @@ export function decodeUtf8(bytes: Uint8Array): { text: string } | { problem: Jso
   }
 }
 
+/**
+ * The offset of the first byte that does not belong to a well-formed UTF-8
+ * sequence (RFC 3629: no overlong forms, no surrogates, nothing past U+10FFFF).
+ */
 function firstInvalidUtf8Offset(bytes: Uint8Array): number {
   let i = 0;
   while (i < bytes.length) {
     const b = bytes[i] ?? 0;
-    const need = b < 0x80 ? 0 : b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1;
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    // [sequence length, allowed range of the second byte]
+    const [need, lo, hi] =
+      b >= 0xc2 && b <= 0xdf ? [1, 0x80, 0xbf]
+      : b === 0xe0 ? [2, 0xa0, 0xbf]
+      : b === 0xed ? [2, 0x80, 0x9f]
+      : b >= 0xe1 && b <= 0xef ? [2, 0x80, 0xbf]
+      : b === 0xf0 ? [3, 0x90, 0xbf]
+      : b === 0xf4 ? [3, 0x80, 0x8f]
+      : b >= 0xf1 && b <= 0xf3 ? [3, 0x80, 0xbf]
+      : [-1, 0, 0];
     if (need < 0) return i;
-    for (let k = 1; k <= need; k++) {
+    const second = bytes[i + 1];
+    if (second === undefined || second < lo || second > hi) return i;
+    for (let k = 2; k <= need; k++) {
       const c = bytes[i + k];
       if (c === undefined || (c & 0xc0) !== 0x80) return i;
     }
@@ -111,8 +131,8 @@ export function positionAt(text: string, offset: number): TextPosition {
   return { line, column: offset - lineStart + 1, offset };
 }
 
-/** Finds the first place where brackets nest deeper than MAX_JSON_DEPTH, skipping strings. */
-function findExcessiveNesting(text: string): number {
+/** Finds the first place where brackets nest deeper than `limit`, skipping strings; -1 when none does. */
+export function findExcessiveNesting(text: string, limit: number = MAX_JSON_DEPTH): number {
   let depth = 0;
   let inString = false;
   for (let i = 0; i < text.length; i++) {
@@ -122,7 +142,7 @@ function findExcessiveNesting(text: string): number {
       else if (ch === 34) inString = false;
     } else if (ch === 34) inString = true;
     else if (ch === 123 || ch === 91) {
-      if (++depth > MAX_JSON_DEPTH) return i;
+      if (++depth > limit) return i;
     } else if (ch === 125 || ch === 93) depth--;
   }
   return -1;

@@ -13,7 +13,10 @@ export const STAMP_PREFIX = '// wirepin-stamp: ';
 
 let versions: string | undefined;
 
-/** The versions that decide the generated text: ours, json-schema-to-typescript's, prettier's. */
+/**
+ * The versions that decide the generated text: ours (bump `wirepin-types-N` whenever
+ * src/generate/typescript-types.ts changes its output), json-schema-to-typescript's, prettier's.
+ */
 function generatorVersions(): string {
   if (versions === undefined) {
     const load = createRequire(import.meta.url);
@@ -21,7 +24,7 @@ function generatorVersions(): string {
       const file = load.resolve(`${name}/package.json`);
       return (JSON.parse(readFileSync(file, 'utf8')) as { version: string }).version;
     };
-    versions = `wirepin-types-1;jstt-${version('json-schema-to-typescript')};prettier-${version('prettier')}`;
+    versions = `wirepin-types-2;jstt-${version('json-schema-to-typescript')};prettier-${version('prettier')}`;
   }
   return versions;
 }

@@ -24,6 +24,43 @@ export function ledgerToDocComments(schema: JsonValue): JsonValue {
 
 type CompilerInput = Parameters<typeof import('json-schema-to-typescript').compile>[0];
 
+/**
+ * json-schema-to-typescript walks schemas as ordinary objects: a field named
+ * "hasOwnProperty" or "__proto__" breaks it. So every property name goes in as
+ * a placeholder, and the real names are written back into the output.
+ */
+const PLACEHOLDER = /\bwirepinField(\d+)_(\??):/gu;
+
+function withPlaceholderNames(schema: JsonValue, names: string[]): JsonValue {
+  if (Array.isArray(schema)) return schema.map((item) => withPlaceholderNames(item, names));
+  if (!isJsonObject(schema)) return schema;
+  const out: JsonObject = {};
+  const renamed = new Map<string, string>();
+  const properties = member(schema, 'properties');
+  if (isJsonObject(properties)) {
+    for (const name of Object.keys(properties)) renamed.set(name, `wirepinField${names.push(name) - 1}_`);
+  }
+  for (const key of Object.keys(schema)) {
+    const value = schema[key] as JsonValue;
+    if (key === 'properties' && isJsonObject(value)) {
+      const props: JsonObject = {};
+      for (const name of Object.keys(value)) props[renamed.get(name) ?? name] = withPlaceholderNames(value[name] as JsonValue, names);
+      out[key] = props;
+    } else if (key === 'required' && Array.isArray(value)) {
+      out[key] = value.map((name) => (typeof name === 'string' ? (renamed.get(name) ?? name) : name));
+    } else {
+      // defineProperty: an unknown keyword named "__proto__" stays an own key instead of replacing the prototype.
+      Object.defineProperty(out, key, { value: withPlaceholderNames(value, names), enumerable: true, writable: true, configurable: true });
+    }
+  }
+  return out;
+}
+
+/** A property name as TypeScript needs it: bare when it is an identifier, else quoted. */
+function propertyKey(name: string): string {
+  return /^[A-Za-z_$][\w$]*$/u.test(name) ? name : `'${name.replaceAll('\\', '\\\\').replaceAll("'", "\\'")}'`;
+}
+
 export interface TypesOptions {
   /** The exported type name (the contract's title). */
   readonly typeName: string;
@@ -38,7 +75,8 @@ export interface TypesOptions {
  */
 export async function generateTypes(wireSchema: JsonObject, options: TypesOptions): Promise<string> {
   const { compile } = await import('json-schema-to-typescript');
-  const input = ledgerToDocComments(wireSchema) as JsonObject;
+  const names: string[] = [];
+  const input = withPlaceholderNames(ledgerToDocComments(wireSchema), names) as JsonObject;
   input['title'] = options.typeName;
   const code = await compile(input as unknown as CompilerInput, options.typeName, {
     bannerComment: options.banner,
@@ -51,5 +89,6 @@ export async function generateTypes(wireSchema: JsonObject, options: TypesOption
     declareExternallyReferenced: true,
     unreachableDefinitions: false,
   });
-  return code.endsWith('\n') ? code : `${code}\n`;
+  const named = code.replace(PLACEHOLDER, (_match, index: string, optional: string) => `${propertyKey(names[Number(index)] ?? '')}${optional}:`);
+  return named.endsWith('\n') ? named : `${named}\n`;
 }

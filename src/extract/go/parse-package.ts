@@ -5,9 +5,10 @@ import { describeFsError, WirepinError } from '../../errors.js';
 import type { GoReceiver, GoTypeDecl } from './source-model.js';
 import { unquoteGoString } from './struct-tag.js';
 import { loadGoGrammar } from './tree-sitter-go.js';
-import { convertType, locationOf } from './type-syntax.js';
+import { convertNamedType, locationOf } from './type-syntax.js';
 import type { FileScope } from './type-syntax.js';
 import { displayPath } from '../../paths.js';
+import { readSourceText } from '../../source-text.js';
 
 /**
  * One Go package as the extractor sees it: its package-level type
@@ -109,18 +110,16 @@ async function listPackageFiles(absolute: string, requested: string): Promise<Pa
   return { files: files.sort(), primary: absolute };
 }
 
-async function readSource(file: string, shown: string): Promise<string> {
-  const text = await readFile(file, 'utf8').catch((error: unknown) => {
-    throw readError(shown, error);
-  });
-  // Go ignores a leading byte order mark; a space keeps every column where it was.
-  return text.startsWith('\uFEFF') ? ` ${text.slice(1)}` : text;
-}
-
 function readError(file: string, error: unknown): WirepinError {
   return new WirepinError('E_READ', `Cannot read Go source "${file}": ${describeFsError(error)}.`, {
     hint: 'Check that the path exists and is readable.',
   });
+}
+
+async function readSource(file: string, shown: string): Promise<string> {
+  const text = await readSourceText(file, shown, { what: 'Go source', rejectNul: true });
+  // Go ignores a leading byte order mark; a space keeps every column where it was.
+  return text.startsWith('\uFEFF') ? ` ${text.slice(1)}` : text;
 }
 
 
@@ -296,7 +295,7 @@ function convertDeclaration(node: Node, scope: FileScope): GoTypeDecl {
     name: name.text,
     alias: node.type === 'type_alias',
     typeParams,
-    type: convertType(type, scope),
+    type: convertNamedType(type, name.text, scope),
     location: locationOf(name, scope.file),
   };
 }

@@ -17,8 +17,26 @@ export function locationOf(node: Node, file: string): SourceLocation {
   return { file, line: node.startPosition.row + 1, column: node.startPosition.column + 1 };
 }
 
+/** Type expressions nested deeper than this ([][][]…, ***…, struct { struct { … } }) are refused, not recursed into. */
+export const MAX_TYPE_NESTING = 64;
+
+/** Raised past MAX_TYPE_NESTING; the nearest field or declaration that holds the type turns it into a WirepinError naming itself. */
+class TypeNestingError extends Error {}
+
+let nesting = 0;
+
 /** Converts a tree-sitter Go type node into the plain GoTypeExpr model. */
 export function convertType(node: Node, scope: FileScope): GoTypeExpr {
+  if (nesting >= MAX_TYPE_NESTING) throw new TypeNestingError();
+  nesting++;
+  try {
+    return convertTypeNode(node, scope);
+  } finally {
+    nesting--;
+  }
+}
+
+function convertTypeNode(node: Node, scope: FileScope): GoTypeExpr {
   const text = node.text;
   switch (node.type) {
     case 'type_identifier':
@@ -101,6 +119,19 @@ function convertInterface(node: Node, text: string, scope: FileScope): GoTypeExp
   return { kind: 'interface', methods, embeds, text };
 }
 
+/** A field's or a declaration's type; a type nested past the limit becomes an error naming the nearest field or type. */
+export function convertNamedType(typeNode: Node, fieldName: string | undefined, scope: FileScope): GoTypeExpr {
+  try {
+    return convertType(typeNode, scope);
+  } catch (error) {
+    if (!(error instanceof TypeNestingError)) throw error;
+    throw new WirepinError('E_UNSUPPORTED', `The type of ${fieldName ? `"${fieldName}"` : 'an embedded field'} in "${scope.file}" nests deeper than ${MAX_TYPE_NESTING} levels.`, {
+      location: locationOf(typeNode, scope.file),
+      hint: 'Give the inner types names; wirepin does not follow type expressions this deep.',
+    });
+  }
+}
+
 function convertFields(list: Node, scope: FileScope): GoStructField[] {
   const fields: GoStructField[] = [];
   for (const declaration of list.namedChildren) {
@@ -109,7 +140,7 @@ function convertFields(list: Node, scope: FileScope): GoStructField[] {
     const tagNode = declaration.childForFieldName('tag');
     const tag = tagNode === null ? undefined : unquoteTag(tagNode, scope);
     const names = declaration.childrenForFieldName('name');
-    const type = convertType(typeNode, scope);
+    const type = convertNamedType(typeNode, names[0]?.text, scope);
     if (names.length > 0) {
       for (const name of names) {
         fields.push({ name: name.text, embedded: false, type, tag, location: locationOf(name, scope.file) });

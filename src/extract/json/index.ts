@@ -1,7 +1,8 @@
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse, type MemberNode, type ObjectNode, type StringNode, type ValueNode } from '@humanwhocodes/momoa';
-import { describeFsError, WirepinError, type SourceLocation } from '../../errors.js';
+import { findExcessiveNesting, positionAt } from '../../contract/json-document.js';
+import { WirepinError, type SourceLocation } from '../../errors.js';
+import { readSourceText } from '../../source-text.js';
 import type { ExtractRequest, ExtractResult, Extractor } from '../types.js';
 import { mergeShapes, shapeToFields, type MemberShape, type ObjectShape, type SampleShape } from './sample-shape.js';
 
@@ -30,16 +31,17 @@ async function extractJsonSample(request: ExtractRequest): Promise<ExtractResult
   const absolutePath = path.resolve(cwd, request.path);
   const file = path.relative(cwd, absolutePath).split(path.sep).join('/');
 
-  let text: string;
-  try {
-    text = await readFile(absolutePath, 'utf8');
-  } catch (error) {
-    throw new WirepinError('E_READ', `Cannot read JSON sample "${file}": ${describeFsError(error)}.`, {
-      hint: 'Check the path; it is resolved against the working directory.',
-    });
-  }
+  let text = await readSourceText(absolutePath, file, { what: 'JSON sample', hint: 'Check the path; it is resolved against the working directory.' });
   // A byte order mark is not JSON, but editors write it; positions below count from after it.
   if (text.startsWith('\uFEFF')) text = text.slice(1);
+  const tooDeep = findExcessiveNesting(text, MAX_DEPTH);
+  if (tooDeep >= 0) {
+    const { line, column } = positionAt(text, tooDeep);
+    throw new WirepinError('E_UNSUPPORTED', `JSON sample "${file}" nests deeper than ${MAX_DEPTH} levels.`, {
+      location: { file, line, column },
+      hint: 'A real payload is never this deep; check that this is the right file.',
+    });
+  }
 
   let body: ValueNode;
   try {

@@ -1,7 +1,7 @@
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type ts from 'typescript';
-import { describeFsError, WirepinError, type SourceLocation } from '../../errors.js';
+import { WirepinError, type SourceLocation } from '../../errors.js';
+import { readSourceText } from '../../source-text.js';
 import type { ExtractRequest, ExtractResult, Extractor } from '../types.js';
 import { readShape } from './shape.js';
 import { displayPath } from '../../paths.js';
@@ -52,14 +52,23 @@ async function extractTs(request: ExtractRequest): Promise<ExtractResult> {
   const cwd = request.cwd ?? process.cwd();
   const absolutePath = path.resolve(cwd, request.path);
   const shownPath = displayPath(absolutePath, cwd);
-
   try {
-    await readFile(absolutePath, 'utf8');
+    return await extractTsFrom(request, absolutePath, shownPath, cwd);
   } catch (error) {
-    throw new WirepinError('E_READ', `Cannot read TypeScript file "${shownPath}": ${describeFsError(error)}.`, {
-      hint: 'Check the path; it is resolved against the working directory.',
-    });
+    // The compiler recurses per nesting level; a hostile file can exhaust the stack inside it.
+    if (error instanceof RangeError) {
+      throw new WirepinError('E_UNSUPPORTED', `"${shownPath}" nests types too deeply for the TypeScript compiler (${error.message}).`, {
+        location: { file: shownPath, line: 1, column: 1 },
+        hint: 'Give the inner object types names.',
+      });
+    }
+    throw error;
   }
+}
+
+async function extractTsFrom(request: ExtractRequest, absolutePath: string, shownPath: string, cwd: string): Promise<ExtractResult> {
+  // Strict UTF-8, like every source wirepin reads; the compiler re-reads the file itself.
+  await readSourceText(absolutePath, shownPath, { what: 'TypeScript file', hint: 'Check the path; it is resolved against the working directory.' });
   const typeName = request.typeName;
   if (typeName === undefined || typeName === '') {
     throw new WirepinError('E_USAGE', `No type name given for "${shownPath}".`, {
