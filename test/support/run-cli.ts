@@ -42,7 +42,7 @@ export async function runCli(args: readonly string[], options: { cwd?: string; e
 }
 
 /** Runs with --format json and returns the findings. */
-export async function runCliJson(args: readonly string[], options: { cwd?: string } = {}): Promise<CliRun & { findings: JsonFinding[] }> {
+export async function runCliJson(args: readonly string[], options: { cwd?: string; env?: Record<string, string> } = {}): Promise<CliRun & { findings: JsonFinding[] }> {
   const run = await runCli([...args, '--format', 'json'], options);
   const findings = run.stdout ? (JSON.parse(run.stdout) as { findings: JsonFinding[] }).findings : [];
   return { ...run, findings };

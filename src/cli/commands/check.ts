@@ -7,6 +7,7 @@ import { sortFindings, type Finding } from '../../finding.js';
 import { runGuard } from '../../guards/run-guard.js';
 import { CONTRACTS_DIR, defaultContractFiles } from '../contract-files.js';
 import type { CliIo } from '../io.js';
+import { exitCodeFor, type ExitCode } from '../exit-code.js';
 import type { CommandOutcome } from '../main.js';
 import { compareGenerated, targetFor } from './generate.js';
 
@@ -50,6 +51,17 @@ export async function runCheck(io: CliIo, configPath: string): Promise<CommandOu
     }
     if (!entry.producer && !entry.consumer) notes.push(`${entry.contract}: not in ${config.file}; linted and generate-checked only`);
   }
-  const subject = `${entries.length} contract${entries.length === 1 ? '' : 's'}: lint, generate --check, ${pins} pin${pins === 1 ? '' : 's'}, ${consumes} consumes`;
-  return { report: { command: 'check', subject, findings: sortFindings(findings), notes } };
+  let subject = `${entries.length} contract${entries.length === 1 ? '' : 's'}: lint, generate --check, ${pins} pin${pins === 1 ? '' : 's'}, ${consumes} consumes`;
+  let exitCode = exitCodeFor(findings);
+  // In CI, with a base ref configured, the contract changes of this branch are classified too.
+  if (config.diff && io.env['CI'] === 'true') {
+    const { runDiff } = await import('./diff.js');
+    const diff = await runDiff(io, { files: [], against: config.diff.against, failOn: config.diff.failOn });
+    findings.push(...diff.report.findings);
+    subject += `, diff against ${config.diff.against} (fail on ${config.diff.failOn})`;
+    exitCode = Math.max(exitCode, diff.exitCode ?? 0) as ExitCode;
+  } else if (config.diff) {
+    notes.push(`diff against ${config.diff.against}: runs in CI (CI=true); run \`npx wirepin diff --against ${config.diff.against}\` to see it here`);
+  }
+  return { report: { command: 'check', subject, findings: sortFindings(findings), notes }, exitCode };
 }
