@@ -34,25 +34,59 @@ const TENANT_TOKEN = 'bench-tenant-token';
 async function startServerProcess(build) {
   const serverModule = pathToFileURL(join(build, 'consumer', 'server.js')).href;
   const handlerModule = pathToFileURL(join(build, 'consumer', 'handler.js')).href;
+  // The child answers two commands on stdin: "mark" starts a CPU-time measurement, "report" prints it (µs).
   const code = `
     const { startServer } = await import(${JSON.stringify(serverModule)});
     const { createProvisionHandler } = await import(${JSON.stringify(handlerModule)});
     const server = await startServer({ handler: createProvisionHandler(), secret: ${JSON.stringify(SECRET)}, tenantTokens: { ${JSON.stringify(ORG)}: ${JSON.stringify(TENANT_TOKEN)} } });
     process.stdout.write(server.url + '\\n');
-    process.stdin.resume();
+    let mark = process.cpuUsage();
+    let pending = '';
+    process.stdin.setEncoding('utf8');
+    process.stdin.on('data', (chunk) => {
+      pending += chunk;
+      let end;
+      while ((end = pending.indexOf('\\n')) >= 0) {
+        const command = pending.slice(0, end);
+        pending = pending.slice(end + 1);
+        if (command === 'mark') mark = process.cpuUsage();
+        if (command === 'report') process.stdout.write(JSON.stringify(process.cpuUsage(mark)) + '\\n');
+      }
+    });
     process.stdin.on('end', () => server.close().then(() => process.exit(0)));
   `;
   const child = spawn(process.execPath, ['--input-type=module', '--eval', code], { stdio: ['pipe', 'pipe', 'inherit'] });
-  const url = await new Promise((resolve, reject) => {
-    let text = '';
-    child.stdout.setEncoding('utf8');
-    child.stdout.on('data', (chunk) => {
-      text += chunk;
-      if (text.includes('\n')) resolve(text.trim());
-    });
-    child.once('exit', (code) => reject(new Error(`the server process exited with ${code} before listening`)));
+  const lines = [];
+  const waiting = [];
+  let text = '';
+  child.stdout.setEncoding('utf8');
+  child.stdout.on('data', (chunk) => {
+    text += chunk;
+    let end;
+    while ((end = text.indexOf('\n')) >= 0) {
+      const line = text.slice(0, end);
+      text = text.slice(end + 1);
+      const next = waiting.shift();
+      if (next) next(line);
+      else lines.push(line);
+    }
   });
-  return { url, child };
+  const nextLine = () =>
+    new Promise((resolve, reject) => {
+      const ready = lines.shift();
+      if (ready !== undefined) resolve(ready);
+      else waiting.push(resolve);
+      child.once('exit', (code) => reject(new Error(`the server process exited with ${code}`)));
+    });
+  const url = await nextLine();
+  /** Server CPU time (user + system, µs) since `mark`. */
+  const mark = () => child.stdin.write('mark\n');
+  const cpuSinceMark = async () => {
+    child.stdin.write('report\n');
+    const usage = JSON.parse(await nextLine());
+    return usage.user + usage.system;
+  };
+  return { url, child, mark, cpuSinceMark };
 }
 
 const body = JSON.stringify({
@@ -112,13 +146,16 @@ async function drive(url, agent, count, inFlight) {
 }
 
 const build = buildSources();
-const { url, child } = await startServerProcess(build);
+const { url, child, mark, cpuSinceMark } = await startServerProcess(build);
 const agent = new Agent({ keepAlive: true, maxSockets: concurrency });
 try {
   if (warmup > 0) await drive(url, agent, warmup, concurrency);
+  mark();
   const started = performance.now();
   const { latencies, failures } = await drive(url, agent, total, concurrency);
   const seconds = (performance.now() - started) / 1000;
+  const serverCpuMicros = await cpuSinceMark();
+  const cpuPerRequest = serverCpuMicros / total;
   const sorted = [...latencies].sort((a, b) => a - b);
   const rps = total / seconds;
   const result = {
@@ -135,6 +172,10 @@ try {
       p99: Number((sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.99))] ?? 0).toFixed(2)),
       max: Number((sorted[sorted.length - 1] ?? 0).toFixed(2)),
     },
+    server_cpu_us_per_request: Number(cpuPerRequest.toFixed(1)),
+    // What one fully available core could serve, from the server's own CPU time; unlike requests_per_second it does
+    // not depend on what else the machine runs (the load generator needs a core of its own too).
+    server_capacity_one_core_rps: Math.round(1e6 / cpuPerRequest),
     target_requests_per_second: TARGET_RPS,
     meets_target: rps >= TARGET_RPS && failures === 0,
     node: process.version,
@@ -145,7 +186,8 @@ try {
   const file = writeResult('server-load.json', result);
   console.log(
     `server-load: ${total} requests, concurrency ${concurrency}: ${result.requests_per_second} req/s ` +
-      `(p50 ${result.latency_ms.p50} ms, p99 ${result.latency_ms.p99} ms, ${failures} failures); ` +
+      `(p50 ${result.latency_ms.p50} ms, p99 ${result.latency_ms.p99} ms, ${failures} failures; ` +
+      `server CPU ${result.server_cpu_us_per_request} µs/request = ${result.server_capacity_one_core_rps} req/s per core); ` +
       `target >= ${TARGET_RPS}: ${result.meets_target ? 'met' : 'NOT met'} (load average ${result.load_average_1m} on ${result.cpus} CPUs). Wrote ${file}`,
   );
   if (failures > 0) process.exitCode = 1;

@@ -54,9 +54,9 @@ function digest(text: string): Buffer {
   return createHash('sha256').update(text, 'utf8').digest();
 }
 
-/** Constant-time comparison of secrets of any length. */
-function sameSecret(given: string, expected: string): boolean {
-  return timingSafeEqual(digest(given), digest(expected));
+/** Constant-time comparison of secrets of any length (both sides hashed to 32 bytes first). */
+function sameSecret(given: string, expected: Buffer): boolean {
+  return timingSafeEqual(digest(given), expected);
 }
 
 function send(res: ServerResponse, status: number, body: unknown, headers: Readonly<Record<string, string>> = {}): void {
@@ -82,7 +82,7 @@ function headerValue(req: IncomingMessage, name: string): string | undefined {
 
 const UNAUTHORIZED = { 'www-authenticate': 'Bearer realm="cp"' };
 
-function checkCredentials(req: IncomingMessage, secret: string): Refusal | undefined {
+function checkCredentials(req: IncomingMessage, secret: Buffer): Refusal | undefined {
   const match = /^Bearer[ \t]+(\S+)[ \t]*$/i.exec(headerValue(req, 'authorization') ?? '');
   if (!match?.[1] || !sameSecret(match[1], secret)) {
     return { status: 401, error: 'unauthorized', message: 'The Authorization header must carry the shared bearer token ("Bearer <token>").', headers: UNAUTHORIZED };
@@ -134,12 +134,15 @@ function readBody(req: IncomingMessage, limit: number): Promise<BodyRead> {
   });
 }
 
+/** Strict UTF-8: a bad byte is an error, not U+FFFD. Stateless between calls (no `stream` option). */
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+
 function parseJson(bytes: Buffer): { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly refusal: Refusal } {
   const invalid = (message: string) => ({ ok: false as const, refusal: { status: 400, error: 'invalid_json', message } });
   if (bytes.length === 0) return invalid('The body is empty; a JSON object was expected.');
   let text: string;
   try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    text = UTF8.decode(bytes);
   } catch {
     return invalid('The body is not valid UTF-8.');
   }
@@ -154,6 +157,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   if (options.secret === '') throw new Error('startServer: the bearer secret must not be empty.');
   const tenantTokens: ReadonlyMap<string, string> = options.tenantTokens instanceof Map ? options.tenantTokens : new Map(Object.entries(options.tenantTokens));
   const limit = options.maxBodyBytes ?? MAX_BODY_BYTES;
+  const secret = digest(options.secret);
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const path = (req.url ?? '/').split('?')[0];
@@ -165,7 +169,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       refuse(res, { status: 405, error: 'method_not_allowed', message: `${PROVISION_PATH} accepts POST, not ${req.method ?? 'no method'}.`, headers: { allow: 'POST' } });
       return;
     }
-    const early = checkCredentials(req, options.secret) ?? checkContentType(req);
+    const early = checkCredentials(req, secret) ?? checkContentType(req);
     if (early) {
       refuse(res, early);
       return;
@@ -189,7 +193,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     }
     const request = validation.value;
     const expected = tenantTokens.get(request.org_id);
-    if (expected === undefined || !sameSecret(headerValue(req, TENANT_ADMIN_TOKEN_HEADER) ?? '', expected)) {
+    if (expected === undefined || !sameSecret(headerValue(req, TENANT_ADMIN_TOKEN_HEADER) ?? '', digest(expected))) {
       refuse(res, {
         status: 401,
         error: 'unauthorized',

@@ -84,7 +84,8 @@ describe('pairContracts', () => {
     expect(pairContracts(c, undefined)).toMatchObject({ head: undefined, kept: [], added: [] });
   });
 
-  it('stays linear: 20,000 fields on each side pair in well under a second', () => {
+  // Timing lives in bench/ (BENCHMARKS.md); this pins the result on a large pairing.
+  it('pairs 20,000 fields on each side, offering each removed field its rename candidate', () => {
     const base: Record<string, Schema> = {};
     const head: Record<string, Schema> = {};
     for (let i = 0; i < 20_000; i++) {
@@ -94,11 +95,8 @@ describe('pairContracts', () => {
     }
     const b = contractFromText('base.json', contract('base', base));
     const h = contractFromText('head.json', contract('head', head));
-    const started = performance.now();
     const p = pairContracts(b, h);
-    const elapsed = performance.now() - started;
     expect(p.removed).toHaveLength(10_000);
     expect(p.removed.every((r) => r.possibleRename !== undefined)).toBe(true);
-    expect(elapsed).toBeLessThan(1000);
   });
 });

@@ -35,14 +35,11 @@ beforeAll(() => {
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-test('extracts from a 2,000-struct, 50,000-line package well under 2 s', async () => {
+// Its speed is measured by bench/ (BENCHMARKS.md), not asserted here.
+test('extracts from a 2,000-struct, 50,000-line package, cutting the Next chain off as opaque', async () => {
   expect(lines).toBeGreaterThan(50_000);
-  const started = performance.now();
   const result = await goExtractor.extract({ path: dir, typeName: 'S1999', cwd: dir });
-  const elapsed = performance.now() - started;
-  console.log(`go extractor: ${lines} lines, ${STRUCTS} structs, ${result.fields.length} fields in ${elapsed.toFixed(0)} ms`);
   // Next-pointers chain every struct; nesting stops after 32 levels (reported as opaque).
   expect(result.fields.length).toBeGreaterThan(500);
   expect(result.opaque.some((ref) => ref.reason.includes("deeper than 32"))).toBe(true);
-  expect(elapsed).toBeLessThan(2_000);
 });
