@@ -1,15 +1,7 @@
-import type { Severity } from '../finding.js';
+import { COLORS } from '../render/text.js';
 import { CHANGE_CLASSES, countByClass } from './change.js';
 import { changeLabel, changesOf, PROSE_RULES, reportFails, rowFacts, rowSubject, type DiffRenderer } from './report.js';
 
-const COLORS: Readonly<Record<Severity | 'dim' | 'bold' | 'ok', readonly [string, string]>> = {
-  error: ['\u001b[31m', '\u001b[39m'],
-  warning: ['\u001b[33m', '\u001b[39m'],
-  notice: ['\u001b[36m', '\u001b[39m'],
-  ok: ['\u001b[32m', '\u001b[39m'],
-  dim: ['\u001b[2m', '\u001b[22m'],
-  bold: ['\u001b[1m', '\u001b[22m'],
-};
 
 function quoted(value: string | null): string {
   return value === null ? '(none)' : JSON.stringify(value);

@@ -1,7 +1,8 @@
 import { countBySeverity, type Severity } from '../finding.js';
 import type { Renderer } from './report.js';
 
-const COLORS: Record<Severity | 'dim' | 'bold' | 'ok', [string, string]> = {
+/** ANSI start and end sequences, for renderers that colour a terminal. */
+export const COLORS: Readonly<Record<Severity | 'dim' | 'bold' | 'ok', readonly [string, string]>> = {
   error: ['\u001b[31m', '\u001b[39m'],
   warning: ['\u001b[33m', '\u001b[39m'],
   notice: ['\u001b[36m', '\u001b[39m'],

@@ -1,13 +1,6 @@
 import { dottedName } from '../../contract/json-pointer.js';
-import type { WireType } from '../../extract/types.js';
+import { opaqueReasonOf } from '../../guards/wire-type-compat.js';
 import type { LintRule } from './context.js';
-
-function opaqueReason(type: WireType): string | undefined {
-  if (type.kind === 'opaque') return type.reason;
-  if (type.kind === 'map') return opaqueReason(type.values);
-  if (type.kind === 'array') return opaqueReason(type.items);
-  return undefined;
-}
 
 export const UNSUPPORTED_SCHEMA: LintRule = {
   id: 'UNSUPPORTED_SCHEMA',
@@ -18,7 +11,7 @@ export const UNSUPPORTED_SCHEMA: LintRule = {
   check(context) {
     const drafts = [];
     for (const field of context.model?.fields.values() ?? []) {
-      const reason = opaqueReason(field.type);
+      const reason = opaqueReasonOf(field.type);
       if (reason === undefined) continue;
       // An invalid schema (a typo in "type") is SCHEMA_INVALID's to report, once.
       if (context.metaErrors.some((e) => e.instancePath === field.schemaPointer || e.instancePath.startsWith(`${field.schemaPointer}/`))) continue;
