@@ -1,21 +1,10 @@
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { WirepinError } from '../../../src/errors.js';
 import { jsonSampleExtractor } from '../../../src/extract/json/index.js';
-import type { WireField, WireType } from '../../../src/extract/types.js';
+import { repoRoot, summarize } from '../../support/wire-fields.js';
 
-const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 
-function spellWireType(type: WireType): string {
-  const base =
-    type.kind === 'array' ? `array<${spellWireType(type.items)}>` : type.kind === 'map' ? `map<${spellWireType(type.values)}>` : type.kind;
-  return type.nullable && type.kind !== 'null' ? `${base} | null` : base;
-}
 
-/** "pointer: type", with "?" after the pointer when the key was missing from some array elements. */
-function summarize(field: WireField): string {
-  return `${field.pointer}${field.required ? '' : '?'}: ${spellWireType(field.type)}`;
-}
 
 function extract(fixture: string) {
   return jsonSampleExtractor.extract({ path: `test/fixtures/json/${fixture}`, cwd: repoRoot });

@@ -1,19 +1,9 @@
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { tsExtractor } from '../../../src/extract/ts/index.js';
-import type { WireField, WireType } from '../../../src/extract/types.js';
+import { repoRoot, summarize } from '../../support/wire-fields.js';
 
-const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 
-function spellWireType(type: WireType): string {
-  const base =
-    type.kind === 'array' ? `array<${spellWireType(type.items)}>` : type.kind === 'map' ? `map<${spellWireType(type.values)}>` : type.kind;
-  return type.nullable && type.kind !== 'null' ? `${base} | null` : base;
-}
 
-function summarize(field: WireField): string {
-  return `${field.pointer}${field.required ? '' : '?'}: ${spellWireType(field.type)}`;
-}
 
 const sharedFields = [
   '/org_id: string',
