@@ -24,7 +24,7 @@ function generatorVersions(): string {
       const file = load.resolve(`${name}/package.json`);
       return (JSON.parse(readFileSync(file, 'utf8')) as { version: string }).version;
     };
-    versions = `wirepin-types-2;jstt-${version('json-schema-to-typescript')};prettier-${version('prettier')}`;
+    versions = `wirepin-types-3;jstt-${version('json-schema-to-typescript')};prettier-${version('prettier')}`;
   }
   return versions;
 }
