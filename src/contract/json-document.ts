@@ -1,5 +1,5 @@
-import { parse, type AnyNode, type DocumentNode, type ValueNode } from '@humanwhocodes/momoa';
-import { createScanner } from 'jsonc-parser';
+import { createRequire } from 'node:module';
+import type { AnyNode, DocumentNode, ValueNode } from '@humanwhocodes/momoa';
 import { escapeSegment, joinPointer } from './json-pointer.js';
 
 /**
@@ -190,7 +190,7 @@ export function readJson(rawText: string): JsonReadResult {
 function readWithMomoa(text: string, nativeMessage: string): JsonReadResult {
   let ast: DocumentNode;
   try {
-    ast = parse(text, { mode: 'json', ranges: true });
+    ast = momoa().parse(text, { mode: 'json', ranges: true });
   } catch (error) {
     const e = error as MomoaSyntaxError;
     const offset = typeof e.offset === 'number' ? e.offset : 0;
@@ -207,6 +207,19 @@ function readWithMomoa(text: string, nativeMessage: string): JsonReadResult {
     problems.push({ kind: 'syntax', message: `Invalid JSON: ${nativeMessage.replace(/\.+$/u, '')}. Fix the JSON syntax.`, position: START });
   }
   return { ok: true, document: { value, positions }, problems };
+}
+
+const load = createRequire(import.meta.url);
+
+/** jsonc-parser's scanner module alone: the package entry also loads its parser, formatter and editor. */
+const { createScanner } = load('jsonc-parser/lib/umd/impl/scanner.js') as Pick<typeof import('jsonc-parser'), 'createScanner'>;
+
+let momoaModule: typeof import('@humanwhocodes/momoa') | undefined;
+
+/** momoa is needed only for text JSON.parse rejects; load it then (its CommonJS build loads synchronously). */
+function momoa(): typeof import('@humanwhocodes/momoa') {
+  momoaModule ??= load('@humanwhocodes/momoa') as typeof import('@humanwhocodes/momoa');
+  return momoaModule;
 }
 
 // jsonc-parser's SyntaxKind values (a const enum, which isolated modules cannot import).
