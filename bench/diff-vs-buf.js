@@ -9,7 +9,7 @@
 // shows the median wall time of whole processes, with `node -e 0` as the floor.
 // Prints a markdown table and writes bench/results/diff.json.
 // Target: wirepin diff at least 3x faster than buf breaking.
-// Needs `npm run build` (bin/wirepin.js runs dist/) and the @bufbuild/buf dev dependency.
+// Needs `npm run build` (bin/wirepin.js runs dist/) and buf's native binary (the optional dependency @bufbuild/buf-linux-x64).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -82,7 +82,7 @@ function findBuf() {
       if (existsSync(path) && !readFileSync(path).subarray(0, 2).equals(Buffer.from('#!'))) return path;
     }
   }
-  throw new Error('No native buf binary under node_modules/@bufbuild/buf-*/bin. Run `npm ci` (the @bufbuild/buf dev dependency installs it).');
+  throw new Error('No native buf binary under node_modules/@bufbuild/buf-*/bin. Run `npm ci` on linux-x64 (the optional dependency @bufbuild/buf-linux-x64 holds it).');
 }
 
 function run(command, args, cwd, env = process.env) {
