@@ -1,0 +1,157 @@
+// Renders BENCHMARKS.md from bench/results/run.json's data.
+
+const n = (x) => (x === null || x === undefined ? '–' : Number(x).toLocaleString('en-US'));
+const ratio = (a, b) => (a === null || b === null || a === undefined || b === undefined || b === 0 ? '–' : `${(a / b).toFixed(2)}x`);
+
+function wall(row) {
+  if (!row) return '–';
+  return row.timedOut ? `> ${n(row.timeoutMs / 1000)} s (killed)` : n(row.medianMs);
+}
+
+function spread(row) {
+  if (!row || row.timedOut || row.runs === 0) return '–';
+  return row.runsMs.length === 1 ? 'one run' : `${n(row.minMs)}–${n(row.maxMs)}`;
+}
+
+/** What the "why" of a missed target says when no profile could be taken. */
+const NO_PROFILE = 'no profile (the command could not be profiled)';
+
+export function renderBenchmarks(result) {
+  const rows = new Map(result.rows.map((r) => [r.id, r]));
+  const floor = rows.get('floor');
+  const out = [];
+  const date = result.measuredAt.slice(0, 10);
+  out.push('# Benchmarks', '');
+  out.push(
+    `Measured ${date} by \`npm run bench\` (bench/run.js) on this project's machine: ${result.machine.cpus} vCPU (${result.machine.cpu}), ` +
+      `${result.machine.memoryGiB} GiB, Node ${result.machine.node}, ${result.machine.platform}. Peers: buf ${result.peers.buf.version} (native binary), ` +
+      `json-schema-diff ${result.peers.jsonSchemaDiff.version}. The run took ${n(result.durationS)} s; load average at its end ${result.machine.loadAverageAtEnd.join(', ')} ` +
+      '(other work shares these 2 cores, so read differences under ~30% as noise).',
+    '',
+  );
+
+  out.push('## Targets', '');
+  out.push('| target | measured | met |', '| --- | --- | --- |');
+  for (const t of result.targets) out.push(`| ${t.statement} | ${t.measured ?? '–'} | ${t.met === true ? 'yes' : t.met === false ? '**no**' : 'not measured'} |`);
+  out.push('');
+  const missed = result.targets.filter((t) => t.met === false);
+  if (missed.length === 0) {
+    out.push('Every target measured here is met.', '');
+  } else {
+    out.push(`Missed: ${missed.map((t) => t.id).join(', ')}. Where the time goes, from one \`node --cpu-prof\` run of each (self time):`, '');
+    for (const t of missed) {
+      const profile = result.profiles.find((p) => p.target === t.id);
+      out.push(`### ${t.id}`, '');
+      if (!profile) {
+        out.push(t.id === 'pact-round' || t.id === 'server-rps' ? 'Measured by its own script; see its section below.' : NO_PROFILE, '');
+        continue;
+      }
+      if (profile.error) {
+        out.push(`${NO_PROFILE}: ${profile.error}`, '');
+        continue;
+      }
+      out.push(`\`${profile.command.replace(/\/\S*\/bench\/\.work\/run\//gu, 'bench/.work/run/')}\`: ${n(profile.totalMs)} ms of CPU samples (exit ${profile.exit}).`, '');
+      out.push('| module | self ms |', '| --- | ---: |');
+      for (const m of profile.modules.slice(0, 6)) out.push(`| ${m.module} | ${n(m.ms)} |`);
+      out.push('', '| function | where | self ms |', '| --- | --- | ---: |');
+      for (const f of profile.functions.slice(0, 8)) out.push(`| \`${f.name}\` | ${f.module} | ${n(f.ms)} |`);
+      out.push('');
+    }
+  }
+
+  out.push('## By input size', '');
+  out.push(
+    `Median wall time of ${result.runs} runs after 1 warm-up, whole processes, in ms; peak RSS (median) in MiB. ` +
+      `"x floor" is the median over \`node -e 0\` (${n(floor.medianMs)} ms, ${n(floor.rssMiB)} MiB); "x peer" compares \`wirepin diff\` with \`buf breaking\` ` +
+      'on the equivalent protobuf pair (below 1 is faster than buf).',
+    '',
+  );
+  out.push('| command | fields | median ms | min–max ms | peak RSS MiB | x floor | x peer |', '| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
+  const groups = ['lint', 'generate', 'generate --check', 'pin --go', 'diff', 'peer: buf breaking', 'peer: json-schema-diff'];
+  const label = {
+    lint: '`wirepin lint`',
+    generate: '`wirepin generate` (from scratch)',
+    'generate --check': '`wirepin generate --check` (fresh files)',
+    'pin --go': '`wirepin pin --go` (matching struct)',
+    diff: '`wirepin diff` (1 removed, 1 retyped)',
+    'peer: buf breaking': '`buf breaking` (same change, protobuf)',
+    'peer: json-schema-diff': '`json-schema-diff` (same change, draft-07)',
+  };
+  for (const group of groups) {
+    for (const row of result.rows.filter((r) => r.group === group)) {
+      const peer = row.peer ? rows.get(row.peer) : undefined;
+      out.push(
+        `| ${label[group]} | ${n(row.fields)} | ${wall(row)} | ${spread(row)} | ${n(row.rssMiB)} | ${row.timedOut ? '–' : ratio(row.medianMs, floor.medianMs)} | ${peer ? ratio(row.medianMs, peer.medianMs) : '–'} |`,
+      );
+    }
+  }
+  if (!result.diffAvailable) out.push('', '`wirepin diff` was not available in this build, so it has no rows.');
+  out.push('');
+
+  out.push('## This repository and the large Go package', '');
+  out.push('| command | median ms | min–max ms | peak RSS MiB | x floor |', '| --- | ---: | ---: | ---: | ---: |');
+  const fixed = [
+    ['floor', '`node -e 0` (the floor)'],
+    ['lint-shipped', '`wirepin lint contracts/provision_request.contract.json`'],
+    ['check-repository', '`wirepin check` (this repository: lint, generate --check, pin, consumes)'],
+    ['pin-2000-structs', `\`wirepin pin --go\` on 2,000 structs / ${n(result.bigGoPackage.lines)} lines (type S1999)`],
+  ];
+  for (const [id, what] of fixed) {
+    const row = rows.get(id);
+    if (row) out.push(`| ${what} | ${wall(row)} | ${spread(row)} | ${n(row.rssMiB)} | ${ratio(row.medianMs, floor.medianMs)} |`);
+  }
+  out.push('');
+
+  out.push('## Pact round and reference server', '');
+  if (result.pact && !result.pact.failed) {
+    const p = result.pact.in_process_ms;
+    out.push(
+      `bench/pact-round.js, ${result.pact.rounds} cold rounds, each in a fresh process (median ms): import of Pact and the sources ${n(p.import_pact_and_sources.median)}, ` +
+        `consumer test ${n(p.consumer_test.median)}, provider verification ${n(p.provider_verification.median)}, round ${n(p.round_total.median)}; ` +
+        `process wall ${n(p.process_wall.median)} (max ${n(p.process_wall.max)}).` +
+        (result.pact.vitest_wall_ms ? ` As CI runs it, \`vitest run\` of both Pact test files: ${n(result.pact.vitest_wall_ms.median)} ms (median of ${result.pact.vitest_wall_ms.runs}).` : ''),
+      '',
+    );
+  } else if (result.pact) {
+    out.push(`bench/pact-round.js failed (exit ${result.pact.exit}):`, '', '```', result.pact.output, '```', '');
+  } else {
+    out.push('Pact round: not run (--no-pact).', '');
+  }
+  if (result.server && !result.server.failed) {
+    const s = result.server;
+    out.push(
+      `bench/server-load.js: ${n(s.requests)} valid provision requests (after ${n(s.warmup_requests)} warm-up), concurrency ${s.concurrency}, keep-alive on 127.0.0.1: ` +
+        `${n(s.requests_per_second)} requests/s, latency p50 ${s.latency_ms.p50} ms, p99 ${s.latency_ms.p99} ms, ${s.failures} failures.`,
+      '',
+    );
+  } else if (result.server) {
+    out.push(`bench/server-load.js failed (exit ${result.server.exit}):`, '', '```', result.server.output, '```', '');
+  } else {
+    out.push('Reference server: not run (--no-server).', '');
+  }
+  if (result.crossCheck && !result.crossCheck.failed) {
+    const c = result.crossCheck;
+    const w = Object.entries(c.results).find(([k]) => k.startsWith('wirepin'))?.[1];
+    const b = Object.entries(c.results).find(([k]) => k.startsWith('buf'))?.[1];
+    out.push(
+      `Cross-check by bench/diff-vs-buf.js (its own inputs, ${n(c.fields)} fields, same run): wirepin diff ${n(w?.medianMs)} ms, buf breaking ${n(b?.medianMs)} ms, ${c.speedup}x.`,
+      '',
+    );
+  }
+
+  out.push('## How measured', '');
+  out.push(
+    '- Inputs are generated under the git-ignored `bench/.work/run/` by bench/lib/inputs.js: a contract of N top-level fields (strings and integers, every tenth one dead with a note, ' +
+      'all required; 15 / 1,000 / 10,000 fields), a head version with one field removed and one retyped, draft-07 copies without `$schema` for json-schema-diff, ' +
+      'the same messages in protobuf for buf, a Go struct with exactly the contract\'s fields, and a Go package of 2,000 structs (each embeds the previous one\'s base and points at the next).',
+    '- Every command runs as a whole process (`node bin/wirepin.js ...`, buf\'s native binary from node_modules/@bufbuild/buf-linux-x64, json-schema-diff\'s CLI script with this Node), ' +
+      `once to warm the file cache, then ${result.runs} times; the table shows the median wall time (performance.now() around the spawn) and the median peak RSS from GNU time (\`/usr/bin/time -f %M\`).`,
+    '- Every run is checked: the exit code, and for `wirepin diff` exactly the two expected findings; `buf breaking` must exit 100 with two findings, json-schema-diff exit 1.',
+    `- \`wirepin generate\` deletes its output before each run, so every run generates from scratch; \`generate --check\` runs on fresh files (their stamps let it skip the type generator). ` +
+      `json-schema-diff at ${n(Math.max(...result.sizes))} fields runs once, killed after the bound (about N^2; the peer survey measured 186 s).`,
+    '- The Pact round and the server load are measured by their own scripts (bench/pact-round.js, bench/server-load.js), run by bench/run.js in the same run.',
+    '- A missed target is profiled once with `node --cpu-prof` (bench/lib/profile.js): self time per module and per function.',
+    '',
+  );
+  return `${out.join('\n')}\n`;
+}
