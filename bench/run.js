@@ -6,6 +6,7 @@
 //
 //   node bench/run.js [--runs 5] [--sizes 15,1000,10000] [--jsd-timeout 120]
 //                     [--no-pact] [--no-server] [--no-cross-check] [--no-profile]
+//   node bench/run.js --render-only    (rewrites BENCHMARKS.md from bench/results/run.json)
 //
 // Inputs are generated under the git-ignored bench/.work/run/. Every timed run
 // is checked (exit code, and for diff the findings), so a fast wrong answer
@@ -21,6 +22,7 @@ import { parseArgs } from 'node:util';
 import { changeOf, fieldName, writeBigGoPackage, writeSizeInputs } from './lib/inputs.js';
 import { exits, hasGnuTime, measure, runOnce } from './lib/measure.js';
 import { findBuf, findJsonSchemaDiff } from './lib/peers.js';
+import { measurePhases } from './lib/generate-phases.js';
 import { profileWirepin } from './lib/profile.js';
 import { renderBenchmarks } from './lib/report.js';
 
@@ -37,9 +39,17 @@ const { values } = parseArgs({
     server: { type: 'boolean', default: true },
     'cross-check': { type: 'boolean', default: true },
     profile: { type: 'boolean', default: true },
+    'render-only': { type: 'boolean', default: false },
   },
   allowNegative: true,
 });
+if (values['render-only']) {
+  // Re-renders BENCHMARKS.md from bench/results/run.json (after a change to bench/lib/report.js); measures nothing.
+  const { renderBenchmarks: render } = await import('./lib/report.js');
+  const saved = JSON.parse(readFileSync(join(ROOT, 'bench', 'results', 'run.json'), 'utf8'));
+  writeFileSync(join(ROOT, 'BENCHMARKS.md'), render(saved));
+  process.exit(0);
+}
 const runs = Number(values.runs);
 const sizes = values.sizes.split(',').map(Number);
 const jsdTimeoutMs = Number(values['jsd-timeout']) * 1000;
@@ -207,6 +217,7 @@ if (sizes.includes(10_000)) {
     hasGnuTime ? `max ${rss(worst)} MiB (${worst}); ${memoryIds.map((id) => `${id} ${rss(id)}`).join(', ')}` : 'not measured (no GNU time)',
     hasGnuTime ? memoryIds.every((id) => (rss(id) ?? Infinity) < 200) : null,
   );
+  targets.at(-1).worst = worst;
 }
 target('check-repository', '`wirepin check` on this repository ≤ 3x `node -e 0`', ms('check-repository') && `${ms('check-repository')} ms = ${(ms('check-repository') / floor.medianMs).toFixed(2)}x the floor`, ms('check-repository') <= 3 * floor.medianMs, ['check']);
 target('pin-2000-structs', '`wirepin pin` on the 2,000-struct Go package < 2 s', `${ms('pin-2000-structs')} ms`, ms('pin-2000-structs') < 2000, byId.get('pin-2000-structs') ? ['pin', '--contract', join(inputs[sizes[0]].dir, 'base.contract.json'), '--go', bigGo, '--type', 'S1999'] : undefined);
@@ -229,7 +240,13 @@ if (server) {
 
 // ---------------------------------------------------------------- profiles of missed targets
 const profiles = [];
+let memoryPhases = null;
 if (values.profile) {
+  const memory = targets.find((t) => t.id === 'memory');
+  if (memory?.met === false && hasGnuTime && memory.worst.startsWith('generate')) {
+    log('measuring the memory of generate by stage');
+    memoryPhases = { contract: `bench/.work/run/${largest}/base.contract.json`, measuredAt: new Date().toISOString(), stages: measurePhases(join(inputs[largest].dir, 'base.contract.json')) };
+  }
   for (const t of targets) {
     if (t.met !== false || !t.command) continue;
     log(`profiling missed target ${t.id}: wirepin ${t.command.join(' ')}`);
@@ -263,8 +280,9 @@ const result = {
   bigGoPackage: { structs: 2000, lines: bigGoLines },
   diffAvailable,
   rows: rows.map(({ id, group, fields, label, medianMs, minMs, maxMs, runsMs, rssMiB, timedOut, timeoutMs, exit, peer }) => ({ id, group, fields, label, medianMs, minMs, maxMs, runsMs, rssMiB, timedOut, timeoutMs: timeoutMs ?? null, exit, peer: peer ?? null })),
-  targets: targets.map(({ command, ...t }) => t),
+  targets: targets.map(({ command, worst, ...t }) => t),
   profiles,
+  memoryPhases,
   pact: pact ?? null,
   server: server ?? null,
   crossCheck: crossCheck ?? null,

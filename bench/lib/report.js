@@ -42,6 +42,29 @@ export function renderBenchmarks(result) {
     for (const t of missed) {
       const profile = result.profiles.find((p) => p.target === t.id);
       out.push(`### ${t.id}`, '');
+      if (t.id === 'memory' && result.memoryPhases) {
+        out.push(
+          `Peak RSS of \`wirepin generate\` on \`${result.memoryPhases.contract}\`, the pipeline run up to each stage in a fresh process (bench/lib/generate-phases.js, median of 3` +
+            `${result.memoryPhases.measuredAt && result.memoryPhases.measuredAt.slice(0, 16) !== result.measuredAt.slice(0, 16) ? `; measured separately at ${result.memoryPhases.measuredAt.slice(11, 16)} UTC, so its wall times are not comparable with the tables` : ''}):`,
+          '',
+          '| up to stage | peak RSS MiB | added MiB | wall ms |',
+          '| --- | ---: | ---: | ---: |',
+        );
+        let previous = result.rows.find((r) => r.id === 'floor')?.rssMiB ?? 0;
+        const what = {
+          analyze: 'read + validate + normalize + lint the contract',
+          schema: '+ build the wire schema',
+          jstt: '+ json-schema-to-typescript, producer types, without prettier',
+          producer: '+ producer types as generate makes them (json-schema-to-typescript + prettier)',
+          both: '+ consumer types too (= wirepin generate)',
+        };
+        for (const s of result.memoryPhases.stages) {
+          out.push(`| ${what[s.stage] ?? s.stage} | ${n(s.rssMiB)} | ${s.stage === 'jstt' ? '–' : n(Number((s.rssMiB - previous).toFixed(1)))} | ${n(s.ms)} |`);
+          if (s.stage !== 'jstt') previous = s.rssMiB;
+        }
+        out.push('', '"added" is over the row above (the first row: over `node -e 0`). The "without prettier" row is a side measurement: the producer row minus it is what prettier adds.', '');
+        continue;
+      }
       if (!profile) {
         out.push(t.id === 'pact-round' || t.id === 'server-rps' ? 'Measured by its own script; see its section below.' : NO_PROFILE, '');
         continue;
