@@ -11,11 +11,12 @@
 // Target: wirepin diff at least 3x faster than buf breaking.
 // Needs `npm run build` (bin/wirepin.js runs dist/) and buf's native binary (the optional dependency @bufbuild/buf-linux-x64).
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { findBuf } from './lib/peers.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const WORK = join(ROOT, 'bench', '.work', 'diff-vs-buf');
@@ -72,19 +73,6 @@ function proto(variant) {
   return lines.join('\n');
 }
 
-/** buf's native binary from the platform package npm installed next to @bufbuild/buf. */
-function findBuf() {
-  const scope = join(ROOT, 'node_modules', '@bufbuild');
-  const candidates = existsSync(scope) ? readdirSync(scope).filter((d) => d.startsWith('buf-')) : [];
-  for (const dir of candidates) {
-    for (const file of ['buf', 'buf.exe']) {
-      const path = join(scope, dir, 'bin', file);
-      if (existsSync(path) && !readFileSync(path).subarray(0, 2).equals(Buffer.from('#!'))) return path;
-    }
-  }
-  throw new Error('No native buf binary under node_modules/@bufbuild/buf-*/bin. Run `npm ci` on linux-x64 (the optional dependency @bufbuild/buf-linux-x64 holds it).');
-}
-
 function run(command, args, cwd, env = process.env) {
   const started = performance.now();
   const result = spawnSync(command, args, { cwd, env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
@@ -120,7 +108,7 @@ writeFileSync(join(WORK, 'old', 'bench.proto'), proto('base'));
 writeFileSync(join(WORK, 'new', 'bench.proto'), proto('head'));
 
 const loadBefore = loadavg()[0];
-const buf = findBuf();
+const buf = findBuf(ROOT);
 const bufVersion = run(buf, ['--version'], WORK).stdout.trim();
 const bufEnv = { ...process.env, BUF_CACHE_DIR: join(WORK, 'buf-cache') };
 
