@@ -3,13 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyzeContractFile } from '../src/contract/analyze.js';
-import { loadPact, pactContractOf, PROVIDER_STATE, renderPactFile, type PactContract, type PactModule } from '../src/pact/index.js';
+import { loadPact, pactContractOf, renderPactFile, type PactContract, type PactModule } from '../src/pact/index.js';
 import { readTrace } from '../src/trace/read-trace.js';
 import { unreadConsumedFields } from '../src/trace/unread-fields.js';
 import { createProvisionRecorder, traceFile } from './consumption-trace.js';
 import { createProvisionHandler, type ProvisionHandler } from './handler.js';
 import type { ProvisionRequest } from './provision_request.types.js';
 import { startServer } from './server.js';
+import { verifyProvider } from './provider-verification.js';
 
 // The template_assets incident, replayed. Suppose the contract says cp
 // consumes template_assets while cp's handler ignores it (what happened for
@@ -53,21 +54,7 @@ async function verifyAndTrace(handler: ProvisionHandler, name: string) {
   const recorder = createProvisionRecorder();
   const server = await startServer({ handler, secret: SECRET, tenantTokens, trace: recorder });
   try {
-    const verifier = new pact.Verifier({
-      provider: contract.consumer.name,
-      providerBaseUrl: server.url,
-      pactUrls: [pactFile],
-      logLevel: 'error',
-      customProviderHeaders: { Authorization: `Bearer ${SECRET}`, 'X-Tenant-Admin-Token': TENANT_TOKEN },
-      stateHandlers: {
-        [PROVIDER_STATE]: async (params: unknown) => {
-          const orgId = (params as { org_id?: unknown } | undefined)?.org_id;
-          if (typeof orgId === 'string') tenantTokens.set(orgId, TENANT_TOKEN);
-          return undefined;
-        },
-      },
-    });
-    await verifier.verifyProvider();
+    await verifyProvider({ pact, contract, pactFile, providerBaseUrl: server.url, tenantTokens, secret: SECRET, tenantToken: TENANT_TOKEN });
   } finally {
     await server.close();
   }

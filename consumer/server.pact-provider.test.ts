@@ -3,11 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { analyzeContractFile } from '../src/contract/analyze.js';
-import { loadPact, pactContractOf, PROVIDER_STATE, renderPactFile, type PactContract, type PactModule } from '../src/pact/index.js';
+import { loadPact, pactContractOf, renderPactFile, type PactContract, type PactModule } from '../src/pact/index.js';
 import { readTrace } from '../src/trace/read-trace.js';
 import { unreadConsumedFields } from '../src/trace/unread-fields.js';
 import { createProvisionRecorder, traceFile } from './consumption-trace.js';
 import { createProvisionHandler } from './handler.js';
+import { verifyProvider } from './provider-verification.js';
 import { startServer, type RunningServer } from './server.js';
 
 // Pact provider verification of cp (the Pact *provider*) against the pact
@@ -42,22 +43,8 @@ afterAll(async () => {
  * credentials; the verifier swaps in real ones, and the provider state
  * registers the example organisation's tenant token.
  */
-async function verify(server: RunningServer, tenantTokens: Map<string, string>): Promise<unknown> {
-  const verifier = new pact.Verifier({
-    provider: contract.consumer.name,
-    providerBaseUrl: server.url,
-    pactUrls: [pactFile],
-    logLevel: 'error',
-    customProviderHeaders: { Authorization: `Bearer ${SECRET}`, 'X-Tenant-Admin-Token': TENANT_TOKEN },
-    stateHandlers: {
-      [PROVIDER_STATE]: async (params: unknown) => {
-        const orgId = (params as { org_id?: unknown } | undefined)?.org_id;
-        if (typeof orgId === 'string') tenantTokens.set(orgId, TENANT_TOKEN);
-        return undefined;
-      },
-    },
-  });
-  return verifier.verifyProvider();
+function verify(server: RunningServer, tenantTokens: Map<string, string>): Promise<unknown> {
+  return verifyProvider({ pact, contract, pactFile, providerBaseUrl: server.url, tenantTokens, secret: SECRET, tenantToken: TENANT_TOKEN });
 }
 
 /** Runs a verification expected to fail without printing Pact's failure report (it logs through console.log). */
