@@ -56,7 +56,8 @@ export function createTypeNodeReader(tsApi: typeof ts, checker: ts.TypeChecker):
   function withoutNullish(node: ts.TypeNode): ts.TypeNode {
     if (!tsApi.isUnionTypeNode(node)) return node;
     const rest = node.types.filter((member) => !isNullishNode(peel(member)));
-    return rest.length === 1 && rest[0] !== undefined ? peel(rest[0]) : node;
+    // Nested unions, `(integer | null) | undefined`, peel down level by level.
+    return rest.length === 1 && rest[0] !== undefined ? withoutNullish(peel(rest[0])) : node;
   }
 
   function isNullishNode(node: ts.TypeNode): boolean {
