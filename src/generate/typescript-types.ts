@@ -11,7 +11,7 @@ export function ledgerToDocComments(schema: JsonValue): JsonValue {
   const out: JsonObject = {};
   for (const key of Object.keys(schema)) {
     if (key === 'cp_consumes' || key === 'note' || key === 'endpoint' || key === 'producer' || key === 'consumer' || key === '$comment') continue;
-    Object.defineProperty(out, key, { value: ledgerToDocComments(schema[key] as JsonValue), enumerable: true, writable: true, configurable: true });
+    setOwn(out, key, ledgerToDocComments(schema[key] as JsonValue));
   }
   if (member(schema, 'cp_consumes') === false) {
     const description = member(schema, 'description');
@@ -31,8 +31,29 @@ type CompilerInput = Parameters<typeof import('json-schema-to-typescript').compi
  */
 const PLACEHOLDER = /\bwirepinField(\d+)_(\??):/gu;
 
-function withPlaceholderNames(schema: JsonValue, names: string[]): JsonValue {
-  if (Array.isArray(schema)) return schema.map((item) => withPlaceholderNames(item, names));
+/** Sets a key as an own property even when it is "__proto__" (plain assignment would replace the prototype). */
+function setOwn(target: JsonObject, key: string, value: JsonValue): void {
+  if (key === '__proto__') Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  else target[key] = value;
+}
+
+/** What json-schema-to-typescript's normalizer treats as an object schema (it gives those a `required` array). */
+function isObjectSchema(schema: JsonObject): boolean {
+  const type = member(schema, 'type');
+  const has = (name: string): boolean => type === name || (Array.isArray(type) && type.includes(name));
+  return member(schema, 'properties') !== undefined || has('object') || has('any');
+}
+
+/**
+ * The schema json-schema-to-typescript compiles, in one pass over the wire schema:
+ * - placeholder property names (see PLACEHOLDER);
+ * - each required leaf property carries `required: true` (the draft-3 flag that
+ *   json-schema-to-typescript also reads) instead of being listed in its parent's
+ *   `required` array, whose membership test is a linear scan per property;
+ *   object-typed properties stay in the array, because their own `required` is theirs.
+ */
+function compilerInput(schema: JsonValue, names: string[], requiredHere = false): JsonValue {
+  if (Array.isArray(schema)) return schema.map((item) => compilerInput(item, names));
   if (!isJsonObject(schema)) return schema;
   const out: JsonObject = {};
   const renamed = new Map<string, string>();
@@ -40,19 +61,30 @@ function withPlaceholderNames(schema: JsonValue, names: string[]): JsonValue {
   if (isJsonObject(properties)) {
     for (const name of Object.keys(properties)) renamed.set(name, `wirepinField${names.push(name) - 1}_`);
   }
+  const requiredList = member(schema, 'required');
+  const required = new Set(Array.isArray(requiredList) ? requiredList.filter((n): n is string => typeof n === 'string') : []);
+  const flagged = new Set<string>();
   for (const key of Object.keys(schema)) {
     const value = schema[key] as JsonValue;
     if (key === 'properties' && isJsonObject(value)) {
       const props: JsonObject = {};
-      for (const name of Object.keys(value)) props[renamed.get(name) ?? name] = withPlaceholderNames(value[name] as JsonValue, names);
+      for (const name of Object.keys(value)) {
+        const property = value[name] as JsonValue;
+        const flag = required.has(name) && isJsonObject(property) && !isObjectSchema(property) && member(property, 'required') === undefined && member(property, '$ref') === undefined;
+        if (flag) flagged.add(name);
+        props[renamed.get(name) ?? name] = compilerInput(property, names, flag);
+      }
       out[key] = props;
-    } else if (key === 'required' && Array.isArray(value)) {
-      out[key] = value.map((name) => (typeof name === 'string' ? (renamed.get(name) ?? name) : name));
-    } else {
-      // defineProperty: an unknown keyword named "__proto__" stays an own key instead of replacing the prototype.
-      Object.defineProperty(out, key, { value: withPlaceholderNames(value, names), enumerable: true, writable: true, configurable: true });
+    } else if (key !== 'required' || !Array.isArray(value)) {
+      setOwn(out, key, compilerInput(value, names));
     }
   }
+  if (Array.isArray(requiredList)) {
+    out['required'] = requiredList
+      .filter((name) => typeof name !== 'string' || !flagged.has(name))
+      .map((name) => (typeof name === 'string' ? (renamed.get(name) ?? name) : name));
+  }
+  if (requiredHere) out['required'] = true;
   return out;
 }
 
@@ -76,7 +108,7 @@ export interface TypesOptions {
 export async function generateTypes(wireSchema: JsonObject, options: TypesOptions): Promise<string> {
   const { compile } = await import('json-schema-to-typescript');
   const names: string[] = [];
-  const input = withPlaceholderNames(ledgerToDocComments(wireSchema), names) as JsonObject;
+  const input = compilerInput(ledgerToDocComments(wireSchema), names) as JsonObject;
   input['title'] = options.typeName;
   const code = await compile(input as unknown as CompilerInput, options.typeName, {
     bannerComment: options.banner,
