@@ -44,6 +44,73 @@ function isObjectSchema(schema: JsonObject): boolean {
   return member(schema, 'properties') !== undefined || has('object') || has('any');
 }
 
+interface InputState {
+  /** Real property names, by placeholder index. */
+  readonly names: string[];
+  /** Take property descriptions out of the compiler's input (see movableComment). */
+  readonly moveComments: boolean;
+  /** Placeholder → the description taken out, to be written back as a doc comment. */
+  readonly comments: Map<string, string>;
+}
+
+/**
+ * Keywords that leave a property's doc comment to its description alone. Not
+ * here, among others: title (a named type takes the comment), deprecated (adds
+ * a tag), minItems and maxItems (the generator appends them to the comment),
+ * nullable (it rewrites the schema).
+ */
+const COMMENT_NEUTRAL_KEYWORDS = new Set([
+  'description', 'type', 'enum', 'const', 'format', 'properties', 'required', 'additionalProperties', 'items',
+  'pattern', 'minLength', 'maxLength', 'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'multipleOf',
+  'default', 'examples', 'readOnly', 'writeOnly', 'minProperties', 'maxProperties', 'uniqueItems', '$comment',
+]);
+
+/**
+ * A property's description, when wirepin can write its doc comment itself,
+ * exactly as json-schema-to-typescript and prettier would: prettier spends
+ * most of its time attaching comments to nodes (a 10,000-field contract has
+ * 10,000 of them), so property comments skip it and are inserted after
+ * formatting. Left to the generator (undefined): descriptions on named
+ * (titled) or deprecated schemas, arrays whose items carry a description
+ * (the generator merges the two), and text whose whitespace prettier treats
+ * specially (trailing spaces, carriage returns, Unicode line separators).
+ */
+function movableComment(property: JsonObject): string | undefined {
+  const description = member(property, 'description');
+  if (typeof description !== 'string' || description === '') return undefined;
+  if (!Object.keys(property).every((key) => COMMENT_NEUTRAL_KEYWORDS.has(key))) return undefined;
+  const items = member(property, 'items');
+  if (items !== undefined && (!isJsonObject(items) || member(items, 'description') !== undefined)) return undefined;
+  if (/[\r\u0085\u2028\u2029]|[^\S\n]\n|[^\S\n]$/u.test(description)) return undefined;
+  return description;
+}
+
+/**
+ * The doc comment json-schema-to-typescript writes for a description
+ * ("*\/" made harmless, one " * " line per line) as prettier prints it
+ * (each line re-indented, blank lines as " *").
+ */
+function docComment(description: string, indent: string): string {
+  const lines = description.replace(/\*\//gu, '* /').split('\n');
+  return [`${indent}/**`, ...lines.map((line) => `${indent} ${`* ${line}`.trim()}`), `${indent} */`, ''].join('\n');
+}
+
+/** A placeholder key at the start of a line, where a property begins. */
+const PROPERTY_LINE = /^( *)(wirepinField\d+_)(?=\??:)/gmu;
+
+/** Writes the moved comments back above their properties; false when one of them had no line of its own. */
+function insertDocComments(code: string, comments: ReadonlyMap<string, string>): string | undefined {
+  if (comments.size === 0) return code;
+  let inserted = 0;
+  const out = code.replace(PROPERTY_LINE, (match, indent: string, placeholder: string) => {
+    const description = comments.get(placeholder);
+    if (description === undefined) return match;
+    inserted++;
+    return `${docComment(description, indent)}${indent}${placeholder}`;
+  });
+  return inserted === comments.size ? out : undefined;
+}
+
 /**
  * The schema json-schema-to-typescript compiles, in one pass over the wire schema:
  * - placeholder property names (see PLACEHOLDER);
@@ -52,14 +119,14 @@ function isObjectSchema(schema: JsonObject): boolean {
  *   `required` array, whose membership test is a linear scan per property;
  *   object-typed properties stay in the array, because their own `required` is theirs.
  */
-function compilerInput(schema: JsonValue, names: string[], requiredHere = false): JsonValue {
-  if (Array.isArray(schema)) return schema.map((item) => compilerInput(item, names));
+function compilerInput(schema: JsonValue, state: InputState, requiredHere = false): JsonValue {
+  if (Array.isArray(schema)) return schema.map((item) => compilerInput(item, state));
   if (!isJsonObject(schema)) return schema;
   const out: JsonObject = {};
   const renamed = new Map<string, string>();
   const properties = member(schema, 'properties');
   if (isJsonObject(properties)) {
-    for (const name of Object.keys(properties)) renamed.set(name, `wirepinField${names.push(name) - 1}_`);
+    for (const name of Object.keys(properties)) renamed.set(name, `wirepinField${state.names.push(name) - 1}_`);
   }
   const requiredList = member(schema, 'required');
   const required = new Set(Array.isArray(requiredList) ? requiredList.filter((n): n is string => typeof n === 'string') : []);
@@ -72,11 +139,16 @@ function compilerInput(schema: JsonValue, names: string[], requiredHere = false)
         const property = value[name] as JsonValue;
         const flag = required.has(name) && isJsonObject(property) && !isObjectSchema(property) && member(property, 'required') === undefined && member(property, '$ref') === undefined;
         if (flag) flagged.add(name);
-        props[renamed.get(name) ?? name] = compilerInput(property, names, flag);
+        const placeholder = renamed.get(name) ?? name;
+        const comment = state.moveComments && isJsonObject(property) ? movableComment(property) : undefined;
+        if (comment !== undefined) state.comments.set(placeholder, comment);
+        const input = compilerInput(property, state, flag);
+        if (comment !== undefined && isJsonObject(input)) delete input['description'];
+        props[placeholder] = input;
       }
       out[key] = props;
     } else if (key !== 'required' || !Array.isArray(value)) {
-      setOwn(out, key, compilerInput(value, names));
+      setOwn(out, key, compilerInput(value, state));
     }
   }
   if (Array.isArray(requiredList)) {
@@ -106,9 +178,20 @@ export interface TypesOptions {
  * is preferred to any, and $refs are never fetched over the network.
  */
 export async function generateTypes(wireSchema: JsonObject, options: TypesOptions): Promise<string> {
+  const fast = await compileTypes(wireSchema, options, true);
+  return fast ?? ((await compileTypes(wireSchema, options, false)) as string);
+}
+
+/**
+ * One run of json-schema-to-typescript (with prettier). With moveComments,
+ * property descriptions bypass prettier and are inserted afterwards; undefined
+ * if that could not be done exactly (then the caller runs it without).
+ * Exported for the test that holds both ways to byte-identical output.
+ */
+export async function compileTypes(wireSchema: JsonObject, options: TypesOptions, moveComments: boolean): Promise<string | undefined> {
   const { compile } = await import('json-schema-to-typescript');
-  const names: string[] = [];
-  const input = compilerInput(ledgerToDocComments(wireSchema), names) as JsonObject;
+  const state: InputState = { names: [], moveComments, comments: new Map() };
+  const input = compilerInput(ledgerToDocComments(wireSchema), state) as JsonObject;
   input['title'] = options.typeName;
   const code = await compile(input as unknown as CompilerInput, options.typeName, {
     bannerComment: options.banner,
@@ -122,6 +205,8 @@ export async function generateTypes(wireSchema: JsonObject, options: TypesOption
     declareExternallyReferenced: true,
     unreachableDefinitions: false,
   });
-  const named = code.replace(PLACEHOLDER, (_match, index: string, optional: string) => `${propertyKey(names[Number(index)] ?? '')}${optional}:`);
+  const commented = insertDocComments(code, state.comments);
+  if (commented === undefined) return undefined;
+  const named = commented.replace(PLACEHOLDER, (_match, index: string, optional: string) => `${propertyKey(state.names[Number(index)] ?? '')}${optional}:`);
   return named.endsWith('\n') ? named : `${named}\n`;
 }
