@@ -63,6 +63,42 @@ export function proto(fields, variant = 'base') {
   return lines.join('\n');
 }
 
+/** Custom field options that carry the ledger in protobuf, imported by protoWithLedger. */
+export const LEDGER_PROTO = [
+  'syntax = "proto3";',
+  '',
+  'package wirepin.v1;',
+  '',
+  'import "google/protobuf/descriptor.proto";',
+  '',
+  '// The consumption ledger as field options: does cp read the field, and why it is sent if not.',
+  'extend google.protobuf.FieldOptions {',
+  '  bool cp_consumes = 50001;',
+  '  string note = 50002;',
+  '}',
+  '',
+].join('\n');
+
+/**
+ * The message carrying everything the contract carries: each field's
+ * description as its comment and the ledger (cp_consumes, note) as custom
+ * options. This is the information-equivalent of the contract; proto() is the
+ * bare shape (names, types, numbers) and is measured too.
+ */
+export function protoWithLedger(fields, variant = 'base') {
+  const { removed, retyped } = changeOf(fields);
+  const lines = ['syntax = "proto3";', '', 'package bench.v1;', '', 'import "ledger.proto";', '', '// BenchRequest is the body of POST /bench, from core to cp.', 'message BenchRequest {'];
+  for (let i = 0; i < fields; i++) {
+    if (variant === 'head' && i === removed) continue;
+    const flip = variant === 'head' && i === retyped;
+    const type = isInteger(i) !== flip ? 'int64' : 'string';
+    const options = i % 10 === 9 ? `(wirepin.v1.cp_consumes) = false, (wirepin.v1.note) = "Sent for core's own records; cp never reads field ${i}."` : '(wirepin.v1.cp_consumes) = true';
+    lines.push(`  // Wire field ${i}.`, `  ${type} ${fieldName(i)} = ${i + 1} [${options}];`);
+  }
+  lines.push('}', '');
+  return lines.join('\n');
+}
+
 /** A Go struct with the contract's N fields (no omitempty: every field required). */
 export function goPackage(fields) {
   const out = ['package bench', '', '// benchRequest is what core sends.', 'type benchRequest struct {'];
@@ -105,12 +141,13 @@ export function writeBigGoPackage(dir, structs = 2_000, files = 10) {
  *   contracts/bench.contract.json   (cwd for generate: schemas/, producer/, consumer/ go here)
  *   base.contract.json, head.contract.json
  *   draft07/base.json, draft07/head.json
- *   proto/old/bench.proto, proto/new/bench.proto
+ *   proto/old/bench.proto, proto/new/bench.proto (bare shape)
+ *   proto-ledger/{old,new}/bench.proto + ledger.proto (descriptions and ledger too)
  *   go/bench.go
  */
 export function writeSizeInputs(dir, fields) {
   rmSync(dir, { recursive: true, force: true });
-  for (const sub of ['contracts', 'draft07', 'proto/old', 'proto/new', 'go', 'buf-cache']) mkdirSync(join(dir, sub), { recursive: true });
+  for (const sub of ['contracts', 'draft07', 'proto/old', 'proto/new', 'proto-ledger/old', 'proto-ledger/new', 'go', 'buf-cache']) mkdirSync(join(dir, sub), { recursive: true });
   const base = contract(fields, 'base');
   writeFileSync(join(dir, 'contracts', 'bench.contract.json'), base);
   writeFileSync(join(dir, 'base.contract.json'), base);
@@ -120,6 +157,10 @@ export function writeSizeInputs(dir, fields) {
   // Same file name on both sides, so buf pairs the message by file rather than reporting a deleted file.
   writeFileSync(join(dir, 'proto', 'old', 'bench.proto'), proto(fields, 'base'));
   writeFileSync(join(dir, 'proto', 'new', 'bench.proto'), proto(fields, 'head'));
+  for (const [side, variant] of [['old', 'base'], ['new', 'head']]) {
+    writeFileSync(join(dir, 'proto-ledger', side, 'bench.proto'), protoWithLedger(fields, variant));
+    writeFileSync(join(dir, 'proto-ledger', side, 'ledger.proto'), LEDGER_PROTO);
+  }
   writeFileSync(join(dir, 'go', 'bench.go'), goPackage(fields));
   return { bytes: Buffer.byteLength(base) };
 }

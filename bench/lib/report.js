@@ -86,18 +86,20 @@ export function renderBenchmarks(result) {
   out.push(
     `Median wall time of ${result.runs} runs after 1 warm-up, whole processes, in ms; peak RSS (median) in MiB. ` +
       `"x floor" is the median over \`node -e 0\` (${n(floor.medianMs)} ms, ${n(floor.rssMiB)} MiB); "x peer" compares \`wirepin diff\` with \`buf breaking\` ` +
-      'on the equivalent protobuf pair (below 1 is faster than buf).',
+      'on the protobuf pair that carries the same information (descriptions as comments, the ledger as custom field options; below 1 is faster than buf). ' +
+      'The bare pair (names and types only) is listed too.',
     '',
   );
   out.push('| command | fields | median ms | min–max ms | peak RSS MiB | x floor | x peer |', '| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
-  const groups = ['lint', 'generate', 'generate --check', 'pin --go', 'diff', 'peer: buf breaking', 'peer: json-schema-diff'];
+  const groups = ['lint', 'generate', 'generate --check', 'pin --go', 'diff', 'peer: buf breaking, with ledger', 'peer: buf breaking', 'peer: json-schema-diff'];
   const label = {
     lint: '`wirepin lint`',
     generate: '`wirepin generate` (from scratch)',
     'generate --check': '`wirepin generate --check` (fresh files)',
     'pin --go': '`wirepin pin --go` (matching struct)',
     diff: '`wirepin diff` (1 removed, 1 retyped)',
-    'peer: buf breaking': '`buf breaking` (same change, protobuf)',
+    'peer: buf breaking, with ledger': '`buf breaking` (same change; descriptions as comments, ledger as custom options)',
+    'peer: buf breaking': '`buf breaking` (same change, bare shape: names and types only)',
     'peer: json-schema-diff': '`json-schema-diff` (same change, draft-07)',
   };
   for (const group of groups) {
