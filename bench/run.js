@@ -152,30 +152,19 @@ for (const n of sizes) {
       { id: `diff-${n}`, group: 'diff', fields: n, peer: `buf-ledger-${n}` },
     );
   }
-  record(
+  // The same change in protobuf, bare and with the ledger (bench/lib/inputs.js); same file name on both sides.
+  const bufBreaking = (label, protoDir) =>
     measure({
-      label: 'buf breaking',
+      label,
       command: buf,
       args: ['breaking', 'bench.proto', '--against', join('..', 'old', 'bench.proto')],
-      cwd: join(dir, 'proto', 'new'),
+      cwd: join(dir, protoDir, 'new'),
       env: { ...process.env, BUF_CACHE_DIR: join(dir, 'buf-cache') },
       runs,
       check: (run) => (run.status !== 100 ? `expected exit 100, got ${run.status}` : run.stdout.trim().split('\n').length === 2 ? undefined : 'expected 2 findings'),
-    }),
-    { id: `buf-${n}`, group: 'peer: buf breaking', fields: n },
-  );
-  record(
-    measure({
-      label: 'buf breaking (with ledger)',
-      command: buf,
-      args: ['breaking', 'bench.proto', '--against', join('..', 'old', 'bench.proto')],
-      cwd: join(dir, 'proto-ledger', 'new'),
-      env: { ...process.env, BUF_CACHE_DIR: join(dir, 'buf-cache') },
-      runs,
-      check: (run) => (run.status !== 100 ? `expected exit 100, got ${run.status}` : run.stdout.trim().split('\n').length === 2 ? undefined : 'expected 2 findings'),
-    }),
-    { id: `buf-ledger-${n}`, group: 'peer: buf breaking, with ledger', fields: n },
-  );
+    });
+  record(bufBreaking('buf breaking', 'proto'), { id: `buf-${n}`, group: 'peer: buf breaking', fields: n });
+  record(bufBreaking('buf breaking (with ledger)', 'proto-ledger'), { id: `buf-ledger-${n}`, group: 'peer: buf breaking, with ledger', fields: n });
   // json-schema-diff is about N^2: at 10,000 fields one run, bounded.
   const slow = n >= 10_000;
   record(
