@@ -179,7 +179,7 @@ export function readJson(rawText: string): JsonReadResult {
   } catch (error) {
     return readWithMomoa(text, error instanceof Error ? error.message : String(error));
   }
-  return readParsed(text, parsed as JsonValue);
+  return readAccepted(text, parsed as JsonValue);
 }
 
 /**
@@ -243,6 +243,74 @@ interface ScanFrame {
   key: { name: string; position: TextPosition; duplicate: boolean } | undefined;
   /** Inside the value of a duplicate key: record no positions. */
   readonly muted: boolean;
+}
+
+/**
+ * Text JSON.parse accepted. Duplicate keys are told by counting: JSON.parse
+ * keeps one member per key, so the text has more member keys than the value
+ * has own keys exactly when some object repeats a key. Without duplicates,
+ * one scan records positions and nothing else; with them, readParsed finds
+ * and reports each one.
+ */
+function readAccepted(text: string, parsed: JsonValue): JsonReadResult {
+  const counter = { keys: 0 };
+  const value = withoutPrototypes(parsed, counter);
+  const scanned = scanPositions(text);
+  if (scanned.keys !== counter.keys) return readParsed(text, parsed);
+  return { ok: true, document: { value, positions: scanned.positions }, problems: [] };
+}
+
+interface PositionFrame {
+  readonly array: boolean;
+  readonly pointer: string;
+  /** Array: index of the next element. */
+  index: number;
+  /** Object: the member key waiting for its value, and where it is. */
+  key: string | undefined;
+  keyPosition: TextPosition | undefined;
+}
+
+/** One pass of jsonc-parser's scanner over accepted JSON: the position of every value and member key, and how many member keys there are. */
+function scanPositions(text: string): { positions: Map<string, NodePosition>; keys: number } {
+  const positions = new Map<string, NodePosition>();
+  const scanner = createScanner(text, true);
+  const stack: PositionFrame[] = [];
+  let keys = 0;
+  for (let kind = scanner.scan(); kind !== EOF; kind = scanner.scan()) {
+    if (kind === COLON || kind === COMMA) {
+      if (kind === COMMA) {
+        const top = stack[stack.length - 1];
+        if (top?.array) top.index++;
+      }
+      continue;
+    }
+    if (kind === CLOSE_BRACE || kind === CLOSE_BRACKET) {
+      stack.pop();
+      continue;
+    }
+    const top = stack[stack.length - 1];
+    const here: TextPosition = { line: scanner.getTokenStartLine() + 1, column: scanner.getTokenStartCharacter() + 1, offset: scanner.getTokenOffset() };
+    let pointer: string;
+    if (!top) {
+      pointer = '';
+      positions.set(pointer, { value: here });
+    } else if (top.array) {
+      pointer = `${top.pointer}/${top.index}`;
+      positions.set(pointer, { value: here });
+    } else if (top.key === undefined) {
+      // A member key (in accepted JSON, a string where an object expects one).
+      keys++;
+      top.key = scanner.getTokenValue();
+      top.keyPosition = here;
+      continue;
+    } else {
+      pointer = `${top.pointer}/${escapeSegment(top.key)}`;
+      positions.set(pointer, { key: top.keyPosition as TextPosition, value: here });
+      top.key = undefined;
+    }
+    if (kind === OPEN_BRACE || kind === OPEN_BRACKET) stack.push({ array: kind === OPEN_BRACKET, pointer, index: 0, key: undefined, keyPosition: undefined });
+  }
+  return { positions, keys };
 }
 
 /**
@@ -316,12 +384,14 @@ function readParsed(text: string, parsed: JsonValue): JsonReadResult {
 }
 
 /** Copies JSON.parse's output into prototype-free objects, so "constructor" or "toString" are only ever own keys. */
-function withoutPrototypes(value: JsonValue): JsonValue {
-  if (Array.isArray(value)) return value.map(withoutPrototypes);
+function withoutPrototypes(value: JsonValue, counter?: { keys: number }): JsonValue {
+  if (Array.isArray(value)) return value.map((item) => withoutPrototypes(item, counter));
   if (value === null || typeof value !== 'object') return value;
   const out = Object.create(null) as JsonObject;
   // With no prototype there is no __proto__ setter: assigning "__proto__" makes an own key like any other.
-  for (const key of Object.keys(value)) out[key] = withoutPrototypes(value[key] as JsonValue);
+  const keys = Object.keys(value);
+  if (counter) counter.keys += keys.length;
+  for (const key of keys) out[key] = withoutPrototypes(value[key] as JsonValue, counter);
   return out;
 }
 

@@ -1,9 +1,7 @@
 /** RFC 6901 JSON pointers. */
 
-const NEEDS_ESCAPE = /[~/]/u;
-
 export function escapeSegment(segment: string): string {
-  return NEEDS_ESCAPE.test(segment) ? segment.replaceAll('~', '~0').replaceAll('/', '~1') : segment;
+  return segment.includes('~') || segment.includes('/') ? segment.replaceAll('~', '~0').replaceAll('/', '~1') : segment;
 }
 
 export function unescapeSegment(segment: string): string {

@@ -58,6 +58,21 @@ describe('analyzeContractText', () => {
   });
 });
 
+describe('duplicate keys, told by counting member keys against the parsed value', () => {
+  const duplicates = (text: string): unknown[] => readJson(text).problems.filter((p) => p.kind === 'duplicate-key').map((p) => [p.data?.['key'], p.position.line]);
+
+  it('finds a duplicate at any depth, inside arrays too, and "__proto__" twice', () => {
+    expect(duplicates('{"a": [{"x": 1}, {"y": 1,\n"y": 2}]}')).toEqual([['y', 2]]);
+    expect(duplicates('{"__proto__": 1,\n"__proto__": 2}')).toEqual([['__proto__', 2]]);
+    expect(duplicates('{"a": {"b": {"c": 1, "c": 1}}}')).toEqual([['c', 1]]);
+  });
+
+  it('sees none where strings merely look like keys, or the same key sits in different objects', () => {
+    expect(duplicates('{"a": "b:", "b": "a\\":", "c": {"a": 1, "b": {"a": 2}}, "d": [{"a": 1}, {"a": 1}]}')).toEqual([]);
+    expect(readJson('{"a": "b:", "b": "a\\":", "c": {"a": 1}}').ok).toBe(true);
+  });
+});
+
 describe('positions', () => {
   it('are 1-based lines and columns, with 0-based offsets', () => {
     const result = readJson('{"a": {"b": 1}}');
