@@ -1,6 +1,6 @@
 import type { ContractModel } from '../contract/field-table.js';
 import { dottedName } from '../contract/json-pointer.js';
-import type { ExtractResult, SourceKind } from '../extract/types.js';
+import type { ExtractResult, SourceKind, WireType } from '../extract/types.js';
 import type { RelatedLocation } from '../finding.js';
 import type { Rule } from '../rules/rule.js';
 import type { FieldPair } from './pair-fields.js';
@@ -30,16 +30,41 @@ export function sourceAt(context: GuardContext, side: 'producer' | 'consumer', p
   return { label: sourceLabel(context, side), file: location.file, line: location.line, column: location.column };
 }
 
-/** Where a field that is not in the contract would go: its parent's schema, or the root. */
+/**
+ * Where a field that is not in the contract would go: the `properties` of its
+ * parent's schema (through `items` and `additionalProperties` for a field of
+ * array items or map values), or the root's.
+ */
 export function contractPathFor(context: GuardContext, pair: FieldPair): string {
   if (pair.contract) return pair.contract.schemaPointer;
   let parent = pair.pointer.slice(0, pair.pointer.lastIndexOf('/'));
+  // How many "*" segments (array items, map values) lie between the nearest field and the parent.
+  let stars = 0;
   while (parent !== '') {
     const field = context.model.fields.get(parent);
-    if (field) return `${field.schemaPointer}/properties`;
+    if (field) return `${field.schemaPointer}${elementPath(field.type, stars)}/properties`;
+    stars = parent.endsWith('/*') ? stars + 1 : 0;
     parent = parent.slice(0, parent.lastIndexOf('/'));
   }
   return '/properties';
+}
+
+/** The schema path from a container's schema down `depth` levels of array items or map values. */
+function elementPath(type: WireType, depth: number): string {
+  let path = '';
+  let current = type;
+  for (let level = 0; level < depth; level++) {
+    if (current.kind === 'array') {
+      path += '/items';
+      current = current.items;
+    } else if (current.kind === 'map') {
+      path += '/additionalProperties';
+      current = current.values;
+    } else {
+      break;
+    }
+  }
+  return path;
 }
 
 export function name(pair: FieldPair): string {

@@ -5,7 +5,7 @@
  * \U, and malformed tags.
  */
 import { describe, expect, it } from 'vitest';
-import { lookupStructTag, unquoteGoString } from '../../src/extract/go/struct-tag.js';
+import { isExportedGoName, isValidJsonTagName, lookupStructTag, parseJsonTag, unquoteGoString } from '../../src/extract/go/struct-tag.js';
 
 const ok = (value: string) => ({ ok: true, value });
 const bad = (reason: string) => ({ ok: false, reason });
@@ -93,4 +93,59 @@ describe('lookupStructTag (reflect.StructTag.Lookup)', () => {
       expect(lookupStructTag(tag, key)).toBe(expected);
     });
   }
+});
+
+describe('parseJsonTag (encoding/json parseTag)', () => {
+  const tag = (name: string, omitEmpty = false, omitZero = false, asString = false) => ({ name, omitEmpty, omitZero, asString });
+  const cases: readonly [string, ReturnType<typeof tag>][] = [
+    ['', tag('')],
+    ['name', tag('name')],
+    ['name,', tag('name')],
+    [',omitempty', tag('', true)],
+    ['n,omitzero', tag('n', false, true)],
+    ['n,string', tag('n', false, false, true)],
+    ['n,omitempty,omitzero,string', tag('n', true, true, true)],
+    ['n,string,omitempty', tag('n', true, false, true)],
+    ['omitempty', tag('omitempty')],
+    ['string', tag('string')],
+    ['n,OmitEmpty', tag('n')],
+    ['n, omitempty', tag('n')],
+    ['n,omitempty ', tag('n')],
+    ['n,,omitempty', tag('n', true)],
+    ['n,omit,empty', tag('n')],
+    ['a,b,c', tag('a')],
+    ['-', tag('-')],
+    ['-,', tag('-')],
+  ];
+  for (const [value, expected] of cases) {
+    it(`${JSON.stringify(value)} → ${JSON.stringify(expected)}`, () => {
+      expect(parseJsonTag(value)).toEqual(expected);
+    });
+  }
+});
+
+describe('isValidJsonTagName (encoding/json isValidTag)', () => {
+  const valid = ['a', 'A1', 'snake_case', 'kebab-case', 'dot.ted', 'with space', '!#$%&()*+-./:;<=>?@[]^_{|}~', 'é', '名前', '٣', 'x٣', '٣x', 'Ωmega'];
+  const invalid = ['', '"', "'", '\\', ',', '`', 'a"b', "a'b", 'a\\', 'tab\there', 'new\nline', '😀', 'a😀', '😀a', '\u00a0', '\u2160', '²'];
+  for (const name of valid) it(`${JSON.stringify(name)} is valid`, () => expect(isValidJsonTagName(name)).toBe(true));
+  for (const name of invalid) it(`${JSON.stringify(name)} is invalid`, () => expect(isValidJsonTagName(name)).toBe(false));
+});
+
+describe('isExportedGoName (token.IsExported)', () => {
+  const cases: readonly [string, boolean][] = [
+    ['Name', true],
+    ['N', true],
+    ['name', false],
+    ['_Name', false],
+    ['', false],
+    ['Ärger', true],
+    ['ärger', false],
+    ['Ωmega', true],
+    ['ß', false],
+    ['ǅ', false],
+    ['Ⅰ', false],
+    ['1A', false],
+    ['aB', false],
+  ];
+  for (const [name, expected] of cases) it(`${JSON.stringify(name)} → ${expected}`, () => expect(isExportedGoName(name)).toBe(expected));
 });

@@ -76,6 +76,7 @@ function describe(resolved: ResolvedType): string {
   }
 }
 
+/** "an int", "an array type", but "a uint8" (said "you-int"). */
 function withArticle(noun: string): string {
-  return `${/^[aeiou]/.test(noun) ? 'an' : 'a'} ${noun}`;
+  return `${/^[aeio]/.test(noun) ? 'an' : 'a'} ${noun}`;
 }

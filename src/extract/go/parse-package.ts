@@ -126,14 +126,19 @@ async function readSource(file: string, shown: string): Promise<string> {
 /**
  * Whether the file's build constraint can only be satisfied with the `ignore`
  * tag, which `go build` never sets: `//go:build ignore` (possibly `&&` other
- * terms) or the legacy `// +build ignore`. Other constraints (GOOS, GOARCH,
- * custom tags, disjunctions) are not evaluated, so such files are read.
+ * terms) or, in a file without a //go:build line, the legacy `// +build
+ * ignore`. Other constraints (GOOS, GOARCH, custom tags, disjunctions) are
+ * not evaluated, so such files are read.
  */
 function isBuildIgnored(text: string): boolean {
   const header = text.slice(0, Math.max(0, text.search(/^package\s/m)));
-  for (const match of header.matchAll(/^\/\/go:build\s+(.*)$/gm)) {
-    const expression = (match[1] ?? '').trim();
-    if (!expression.includes('||') && /(^|[\s(&])ignore($|[\s)&])/.test(expression)) return true;
+  const goBuild = [...header.matchAll(/^\/\/go:build\s+(.*)$/gm)];
+  // As in go build, a //go:build line decides on its own: `// +build` lines only count without one.
+  if (goBuild.length > 0) {
+    return goBuild.some((match) => {
+      const expression = (match[1] ?? '').trim();
+      return !expression.includes('||') && /(^|[\s(&])ignore($|[\s)&])/.test(expression);
+    });
   }
   for (const match of header.matchAll(/^\/\/\s*\+build\s+(.*)$/gm)) {
     const options = (match[1] ?? '').trim().split(/\s+/);

@@ -117,7 +117,8 @@ async function extractTsFrom(request: ExtractRequest, absolutePath: string, show
   const rootNode = tsApi.isTypeAliasDeclaration(declaration) ? declaration.type : undefined;
   const shape = readShape({ ts: tsApi, program, checker, locate }, rootType, rootNode, rootLocation);
   if (shape.type.kind !== 'object') {
-    const what = shape.type.kind === 'opaque' ? `opaque (${shape.type.reason})` : `a ${shape.type.kind}`;
+    const kind = shape.type.kind;
+    const what = shape.type.kind === 'opaque' ? `opaque (${shape.type.reason})` : `${/^[aeiou]/.test(kind) ? 'an' : 'a'} ${kind}`;
     throw new WirepinError('E_UNSUPPORTED', `Type "${typeName}" in "${shownPath}" is ${what}, not an object with named fields.`, {
       location: rootLocation,
       hint: 'Point wirepin at the object type that is sent on the wire.',
