@@ -9,6 +9,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { ExtractResult } from '../../src/extract/types.js';
 import type { Finding } from '../../src/finding.js';
 
 export const REPO_ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
@@ -36,4 +37,14 @@ export function describeError(error: unknown): string {
     return `  ! ${e.name} ${e.code ?? ''}${where}: ${e.message}${e.hint ? `\n    hint: ${e.hint}` : ''}`;
   }
   return `  ! ${String(error)}`;
+}
+
+/** An extractor's result, one line each: the root, every field (pointer, JSON name, type, required, place, source type), every opaque place. */
+export function describeExtraction(result: ExtractResult): string[] {
+  const at = (l: { file: string; line: number; column: number }): string => `${l.file}:${l.line}:${l.column}`;
+  return [
+    `root ${result.root.name} ${at(result.root.location)}`,
+    ...result.fields.map((f) => `${f.pointer} [${f.jsonName}] ${JSON.stringify(f.type)} ${f.required ? 'required' : 'optional'} ${at(f.location)} "${f.sourceType}"`),
+    ...result.opaque.map((o) => `opaque ${o.pointer} "${o.typeName}" ${at(o.location)}: ${o.reason}`),
+  ];
 }

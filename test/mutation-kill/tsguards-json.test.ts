@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { jsonSampleExtractor } from '../../src/extract/json/index.js';
-import { describeError } from './support.js';
+import { describeError, describeExtraction } from './support.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'wirepin-tsguards-json-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -49,12 +49,7 @@ describe('JSON samples whose arrays merge', () => {
     writeFileSync(join(dir, file), text);
     const out: string[] = [];
     try {
-      const result = await jsonSampleExtractor.extract({ path: file, cwd: dir });
-      out.push(`root ${result.root.name} ${result.root.location.file}:${result.root.location.line}:${result.root.location.column}`);
-      for (const f of result.fields) {
-        out.push(`${f.pointer} [${f.jsonName}] ${JSON.stringify(f.type)} ${f.required ? 'required' : 'optional'} ${f.location.file}:${f.location.line}:${f.location.column} "${f.sourceType}"`);
-      }
-      for (const o of result.opaque) out.push(`opaque ${o.pointer} "${o.typeName}" ${o.location.file}:${o.location.line}:${o.location.column}: ${o.reason}`);
+      out.push(...describeExtraction(await jsonSampleExtractor.extract({ path: file, cwd: dir })));
     } catch (error) {
       out.push(describeError(error));
     }

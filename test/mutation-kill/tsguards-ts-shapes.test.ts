@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { tsExtractor } from '../../src/extract/ts/index.js';
-import { describeError } from './support.js';
+import { describeError, describeExtraction } from './support.js';
 
 const root = mkdtempSync(join(tmpdir(), 'wirepin-tsguards-shapes-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -336,12 +336,7 @@ async function describeCase(testCase: Case): Promise<string> {
   const first = testCase.name === 'a file that is not there' ? 'missing.ts' : Object.keys(testCase.files)[0] ?? '';
   const out: string[] = [];
   try {
-    const result = await tsExtractor.extract({ path: first, typeName: testCase.type ?? 'T', cwd: dir });
-    out.push(`root ${result.root.name} ${result.root.location.file}:${result.root.location.line}:${result.root.location.column}`);
-    for (const f of result.fields) {
-      out.push(`${f.pointer} [${f.jsonName}] ${JSON.stringify(f.type)} ${f.required ? 'required' : 'optional'} ${f.location.file}:${f.location.line}:${f.location.column} "${f.sourceType}"`);
-    }
-    for (const o of result.opaque) out.push(`opaque ${o.pointer} "${o.typeName}" ${o.location.file}:${o.location.line}:${o.location.column}: ${o.reason}`);
+    out.push(...describeExtraction(await tsExtractor.extract({ path: first, typeName: testCase.type ?? 'T', cwd: dir })));
   } catch (error) {
     out.push(describeError(error));
   }
