@@ -229,34 +229,22 @@ const OPEN_BRACKET = 3;
 const CLOSE_BRACKET = 4;
 const COMMA = 5;
 const COLON = 6;
-const STRING = 10;
 const EOF = 17;
 
-interface ScanFrame {
-  readonly array: boolean;
-  readonly pointer: string;
-  /** Array: index of the next element. */
-  index: number;
-  /** Object: keys seen so far, with where each first appeared. */
-  readonly keys: Map<string, TextPosition>;
-  /** Object: the member key waiting for its value. */
-  key: { name: string; position: TextPosition; duplicate: boolean } | undefined;
-  /** Inside the value of a duplicate key: record no positions. */
-  readonly muted: boolean;
-}
-
 /**
- * Text JSON.parse accepted. Duplicate keys are told by counting: JSON.parse
- * keeps one member per key, so the text has more member keys than the value
- * has own keys exactly when some object repeats a key. Without duplicates,
- * one scan records positions and nothing else; with them, readParsed finds
- * and reports each one.
+ * The fast path, for text JSON.parse accepted: the value comes from JSON.parse,
+ * and one pass of jsonc-parser's scanner (no tree) gives the position of every
+ * value and member key. Duplicate keys are told by counting: JSON.parse keeps
+ * one member per key, so the text has more member keys than the value has own
+ * keys exactly when some object repeats a key. Then momoa reads the text
+ * instead, reporting each duplicate, and its reading (the first occurrence
+ * wins) is where the positions point.
  */
 function readAccepted(text: string, parsed: JsonValue): JsonReadResult {
   const counter = { keys: 0 };
   const value = withoutPrototypes(parsed, counter);
   const scanned = scanPositions(text);
-  if (scanned.keys !== counter.keys) return readParsed(text, parsed);
+  if (scanned.keys !== counter.keys) return readWithMomoa(text, 'duplicate keys');
   return { ok: true, document: { value, positions: scanned.positions }, problems: [] };
 }
 
@@ -311,76 +299,6 @@ function scanPositions(text: string): { positions: Map<string, NodePosition>; ke
     if (kind === OPEN_BRACE || kind === OPEN_BRACKET) stack.push({ array: kind === OPEN_BRACKET, pointer, index: 0, key: undefined, keyPosition: undefined });
   }
   return { positions, keys };
-}
-
-/**
- * The fast path, for text JSON.parse accepted: the value comes from JSON.parse,
- * and one pass of jsonc-parser's scanner (no tree) finds duplicate keys and the
- * position of every value and member key by JSON pointer.
- */
-function readParsed(text: string, parsed: JsonValue): JsonReadResult {
-  const positions = new Map<string, NodePosition>();
-  const problems: JsonProblem[] = [];
-  const scanner = createScanner(text, true);
-  const stack: ScanFrame[] = [];
-  const here = (): TextPosition => ({ line: scanner.getTokenStartLine() + 1, column: scanner.getTokenStartCharacter() + 1, offset: scanner.getTokenOffset() });
-
-  /** A value starts at the current token: where does it go, and is it recorded? */
-  const valueStarts = (): { pointer: string; muted: boolean } => {
-    const top = stack[stack.length - 1];
-    if (!top) {
-      positions.set('', { value: here() });
-      return { pointer: '', muted: false };
-    }
-    if (top.array) {
-      const pointer = `${top.pointer}/${top.index}`;
-      if (!top.muted) positions.set(pointer, { value: here() });
-      return { pointer, muted: top.muted };
-    }
-    const key = top.key;
-    top.key = undefined;
-    const pointer = `${top.pointer}/${escapeSegment(key?.name ?? '')}`;
-    const muted = top.muted || key === undefined || key.duplicate;
-    if (!muted && key) positions.set(pointer, { key: key.position, value: here() });
-    return { pointer, muted };
-  };
-
-  for (let kind = scanner.scan(); kind !== EOF; kind = scanner.scan()) {
-    const top = stack[stack.length - 1];
-    if (kind === STRING && top && !top.array && top.key === undefined) {
-      const name = scanner.getTokenValue();
-      const position = here();
-      const first = top.keys.get(name);
-      if (first) {
-        if (!top.muted) {
-          problems.push({
-            kind: 'duplicate-key',
-            message: `Key "${name}" appears twice in the same object (first at line ${first.line}); JSON parsers keep only the last one, which hides the first.`,
-            position,
-            pointer: top.pointer,
-            data: { key: name, firstLine: first.line, firstColumn: first.column },
-          });
-        }
-      } else top.keys.set(name, position);
-      top.key = { name, position, duplicate: first !== undefined };
-      continue;
-    }
-    if (kind === COLON || kind === COMMA) {
-      if (kind === COMMA && top?.array) top.index++;
-      continue;
-    }
-    if (kind === CLOSE_BRACE || kind === CLOSE_BRACKET) {
-      stack.pop();
-      continue;
-    }
-    const { pointer, muted } = valueStarts();
-    if (kind === OPEN_BRACE || kind === OPEN_BRACKET) {
-      stack.push({ array: kind === OPEN_BRACKET, pointer, index: 0, keys: new Map(), key: undefined, muted });
-    }
-  }
-  // With duplicates, keep momoa's reading: the first occurrence wins, where the positions point.
-  if (problems.length) return readWithMomoa(text, 'duplicate keys');
-  return { ok: true, document: { value: withoutPrototypes(parsed), positions }, problems };
 }
 
 /** Copies JSON.parse's output into prototype-free objects, so "constructor" or "toString" are only ever own keys. */
