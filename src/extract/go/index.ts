@@ -5,6 +5,7 @@ import type { GoPackage } from './parse-package.js';
 import { EMPTY_ENV, TypeResolver } from './resolve-type.js';
 import type { ResolvedType } from './resolve-type.js';
 import { collectWireFields } from './wire-fields.js';
+import { withArticle } from '../wording.js';
 
 /**
  * Reads the wire shape of a Go struct from source, with encoding/json's
@@ -74,9 +75,4 @@ function describe(resolved: ResolvedType): string {
     default:
       return withArticle(`${resolved.kind} type`);
   }
-}
-
-/** "an int", "an array type", but "a uint8" (said "you-int"). */
-function withArticle(noun: string): string {
-  return `${/^[aeio]/.test(noun) ? 'an' : 'a'} ${noun}`;
 }

@@ -5,6 +5,7 @@ import { readSourceText } from '../../source-text.js';
 import type { ExtractRequest, ExtractResult, Extractor } from '../types.js';
 import { readShape } from './shape.js';
 import { displayPath } from '../../paths.js';
+import { withArticle } from '../wording.js';
 
 /**
  * Reads the wire shape of a TypeScript interface, type alias or class with the
@@ -117,8 +118,7 @@ async function extractTsFrom(request: ExtractRequest, absolutePath: string, show
   const rootNode = tsApi.isTypeAliasDeclaration(declaration) ? declaration.type : undefined;
   const shape = readShape({ ts: tsApi, program, checker, locate }, rootType, rootNode, rootLocation);
   if (shape.type.kind !== 'object') {
-    const kind = shape.type.kind;
-    const what = shape.type.kind === 'opaque' ? `opaque (${shape.type.reason})` : `${/^[aeiou]/.test(kind) ? 'an' : 'a'} ${kind}`;
+    const what = shape.type.kind === 'opaque' ? `opaque (${shape.type.reason})` : withArticle(shape.type.kind);
     throw new WirepinError('E_UNSUPPORTED', `Type "${typeName}" in "${shownPath}" is ${what}, not an object with named fields.`, {
       location: rootLocation,
       hint: 'Point wirepin at the object type that is sent on the wire.',
