@@ -58,4 +58,3 @@ export function profileWirepin(root, args, { cwd, dir, top = 10 }) {
     modules: [...modules].map(([module, ms]) => ({ module, ms: round(ms) })).sort((a, b) => b.ms - a.ms).slice(0, top),
   };
 }
-
