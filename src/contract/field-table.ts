@@ -1,5 +1,5 @@
 import type { WireType } from '../extract/types.js';
-import { isJsonObject, member, type JsonObject, type JsonValue } from './json-document.js';
+import { emptyJsonObject, isJsonObject, member, type JsonObject, type JsonValue } from './json-document.js';
 import { joinPointer } from './json-pointer.js';
 
 /** Who sends or receives the body, and the type that holds the shape on that side. */
@@ -125,7 +125,7 @@ function readSide(value: JsonValue | undefined): ContractSide | undefined {
  */
 export function buildContractModel(root: JsonValue): ContractModel {
   const fields = new Map<string, ContractField>();
-  const doc = isJsonObject(root) ? root : (Object.create(null) as JsonObject);
+  const doc = isJsonObject(root) ? root : emptyJsonObject();
   collectFields(doc, '', '', '', fields);
   const title = member(doc, 'title');
   const endpoint = member(doc, 'endpoint');

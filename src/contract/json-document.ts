@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import type { AnyNode, DocumentNode, ValueNode } from '@humanwhocodes/momoa';
-import { escapeSegment, joinPointer } from './json-pointer.js';
+import { joinPointer } from './json-pointer.js';
+import { TextPositions, type NodePosition, type TextPosition } from './text-positions.js';
 
 /**
  * Reads JSON text into a value plus a map from JSON pointer to position, and
@@ -15,23 +16,11 @@ export interface JsonObject {
   [key: string]: JsonValue;
 }
 
-/** 1-based line and column (UTF-16 code units), 0-based offset. */
-export interface TextPosition {
-  readonly line: number;
-  readonly column: number;
-  readonly offset: number;
-}
-
-export interface NodePosition {
-  /** Where the member's key starts, for object members. */
-  readonly key?: TextPosition;
-  /** Where the value starts. */
-  readonly value: TextPosition;
-}
+export type { NodePosition, TextPosition };
 
 export interface JsonDocument {
   readonly value: JsonValue;
-  /** Position of every value (and member key) by JSON pointer. */
+  /** Position of every value (and member key) by JSON pointer (found in the text when asked for). */
   readonly positions: ReadonlyMap<string, NodePosition>;
 }
 
@@ -160,26 +149,49 @@ export function readJson(rawText: string): JsonReadResult {
   if (text.trim() === '') {
     return { ok: false, problems: [{ kind: 'empty', message: 'The file is empty; a JSON object was expected.', position: START }] };
   }
-  const deep = findExcessiveNesting(text);
-  if (deep >= 0) {
-    return {
-      ok: false,
-      problems: [
-        {
-          kind: 'too-deep',
-          message: `JSON nests deeper than ${MAX_JSON_DEPTH} levels; wirepin refuses it rather than risk exhausting the stack.`,
-          position: positionAt(text, deep),
-        },
-      ],
-    };
-  }
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
   } catch (error) {
-    return readWithMomoa(text, error instanceof Error ? error.message : String(error));
+    const deep = findExcessiveNesting(text);
+    return deep >= 0 ? tooDeep(text, deep) : readWithMomoa(text, error instanceof Error ? error.message : String(error));
   }
   return readAccepted(text, parsed as JsonValue);
+}
+
+function tooDeep(text: string, offset: number): JsonReadResult {
+  return {
+    ok: false,
+    problems: [
+      {
+        kind: 'too-deep',
+        message: `JSON nests deeper than ${MAX_JSON_DEPTH} levels; wirepin refuses it rather than risk exhausting the stack.`,
+        position: positionAt(text, offset),
+      },
+    ],
+  };
+}
+
+/**
+ * One pass over text JSON.parse accepted: how many member keys it has (a colon
+ * outside a string only ever follows a member key) and where, if anywhere,
+ * brackets first nest deeper than MAX_JSON_DEPTH (-1 when they never do).
+ */
+function measureAccepted(text: string): { keys: number; tooDeepAt: number } {
+  let keys = 0;
+  let depth = 0;
+  let tooDeepAt = -1;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch === 34) {
+      // Skip the string: in accepted JSON every backslash starts an escape and a quote ends it.
+      for (i++; i < text.length && text.charCodeAt(i) !== 34; i++) if (text.charCodeAt(i) === 92) i++;
+    } else if (ch === 58) keys++;
+    else if (ch === 123 || ch === 91) {
+      if (++depth > MAX_JSON_DEPTH && tooDeepAt < 0) tooDeepAt = i;
+    } else if (ch === 125 || ch === 93) depth--;
+  }
+  return { keys, tooDeepAt };
 }
 
 /**
@@ -211,9 +223,6 @@ function readWithMomoa(text: string, nativeMessage: string): JsonReadResult {
 
 const load = createRequire(import.meta.url);
 
-/** jsonc-parser's scanner module alone: the package entry also loads its parser, formatter and editor. */
-const { createScanner } = load('jsonc-parser/lib/umd/impl/scanner.js') as Pick<typeof import('jsonc-parser'), 'createScanner'>;
-
 let momoaModule: typeof import('@humanwhocodes/momoa') | undefined;
 
 /** momoa is needed only for text JSON.parse rejects; load it then (its CommonJS build loads synchronously). */
@@ -222,91 +231,50 @@ function momoa(): typeof import('@humanwhocodes/momoa') {
   return momoaModule;
 }
 
-// jsonc-parser's SyntaxKind values (a const enum, which isolated modules cannot import).
-const OPEN_BRACE = 1;
-const CLOSE_BRACE = 2;
-const OPEN_BRACKET = 3;
-const CLOSE_BRACKET = 4;
-const COMMA = 5;
-const COLON = 6;
-const EOF = 17;
-
 /**
  * The fast path, for text JSON.parse accepted: the value comes from JSON.parse,
- * and one pass of jsonc-parser's scanner (no tree) gives the position of every
- * value and member key. Duplicate keys are told by counting: JSON.parse keeps
- * one member per key, so the text has more member keys than the value has own
- * keys exactly when some object repeats a key. Then momoa reads the text
- * instead, reporting each duplicate, and its reading (the first occurrence
- * wins) is where the positions point.
+ * and positions are found in the text when something asks for one
+ * (TextPositions). Duplicate keys are told by counting: JSON.parse keeps one
+ * member per key, so the text has more member keys than the value has own keys
+ * exactly when some object repeats a key. Then momoa reads the text instead,
+ * reporting each duplicate, and its reading (the first occurrence wins) is
+ * where the positions point.
  */
 function readAccepted(text: string, parsed: JsonValue): JsonReadResult {
+  const measured = measureAccepted(text);
+  // Checked before anything recursive (the copy below, momoa) walks the value.
+  if (measured.tooDeepAt >= 0) return tooDeep(text, measured.tooDeepAt);
   const counter = { keys: 0 };
   const value = withoutPrototypes(parsed, counter);
-  const scanned = scanPositions(text);
-  if (scanned.keys !== counter.keys) return readWithMomoa(text, 'duplicate keys');
-  return { ok: true, document: { value, positions: scanned.positions }, problems: [] };
+  if (measured.keys !== counter.keys) return readWithMomoa(text, 'duplicate keys');
+  return { ok: true, document: { value, positions: new TextPositions(text) }, problems: [] };
 }
 
-interface PositionFrame {
-  readonly array: boolean;
-  readonly pointer: string;
-  /** Array: index of the next element. */
-  index: number;
-  /** Object: the member key waiting for its value, and where it is. */
-  key: string | undefined;
-  keyPosition: TextPosition | undefined;
+/**
+ * The prototype of every object a contract is read into: empty, frozen, and
+ * itself without a prototype, so "constructor", "toString" or "__proto__" are
+ * only ever own keys. (Objects made by `Object.create(null)` would do the same,
+ * but V8 keeps those in its slow dictionary representation from the start; an
+ * object made by a constructor gets the fast one, which every later pass over
+ * a large contract feels.)
+ */
+const EMPTY_PROTOTYPE: object = Object.freeze(Object.create(null) as object);
+
+/** Makes an empty object whose only properties will be its own. */
+const JsonRecord = function JsonRecord(this: JsonObject) {} as unknown as new () => JsonObject;
+(JsonRecord as unknown as { prototype: object }).prototype = EMPTY_PROTOTYPE;
+
+/** An empty object for JSON members: no inherited properties, no __proto__ setter. */
+export function emptyJsonObject(): JsonObject {
+  return new JsonRecord();
 }
 
-/** One pass of jsonc-parser's scanner over accepted JSON: the position of every value and member key, and how many member keys there are. */
-function scanPositions(text: string): { positions: Map<string, NodePosition>; keys: number } {
-  const positions = new Map<string, NodePosition>();
-  const scanner = createScanner(text, true);
-  const stack: PositionFrame[] = [];
-  let keys = 0;
-  for (let kind = scanner.scan(); kind !== EOF; kind = scanner.scan()) {
-    if (kind === COLON || kind === COMMA) {
-      if (kind === COMMA) {
-        const top = stack[stack.length - 1];
-        if (top?.array) top.index++;
-      }
-      continue;
-    }
-    if (kind === CLOSE_BRACE || kind === CLOSE_BRACKET) {
-      stack.pop();
-      continue;
-    }
-    const top = stack[stack.length - 1];
-    const here: TextPosition = { line: scanner.getTokenStartLine() + 1, column: scanner.getTokenStartCharacter() + 1, offset: scanner.getTokenOffset() };
-    let pointer: string;
-    if (!top) {
-      pointer = '';
-      positions.set(pointer, { value: here });
-    } else if (top.array) {
-      pointer = `${top.pointer}/${top.index}`;
-      positions.set(pointer, { value: here });
-    } else if (top.key === undefined) {
-      // A member key (in accepted JSON, a string where an object expects one).
-      keys++;
-      top.key = scanner.getTokenValue();
-      top.keyPosition = here;
-      continue;
-    } else {
-      pointer = `${top.pointer}/${escapeSegment(top.key)}`;
-      positions.set(pointer, { key: top.keyPosition as TextPosition, value: here });
-      top.key = undefined;
-    }
-    if (kind === OPEN_BRACE || kind === OPEN_BRACKET) stack.push({ array: kind === OPEN_BRACKET, pointer, index: 0, key: undefined, keyPosition: undefined });
-  }
-  return { positions, keys };
-}
-
-/** Copies JSON.parse's output into prototype-free objects, so "constructor" or "toString" are only ever own keys. */
+/** Copies JSON.parse's output into objects without inherited properties, so "constructor" or "toString" are only ever own keys. */
 function withoutPrototypes(value: JsonValue, counter?: { keys: number }): JsonValue {
   if (Array.isArray(value)) return value.map((item) => withoutPrototypes(item, counter));
   if (value === null || typeof value !== 'object') return value;
-  const out = Object.create(null) as JsonObject;
-  // With no prototype there is no __proto__ setter: assigning "__proto__" makes an own key like any other.
+  const out = emptyJsonObject();
+  // Nothing is inherited, so there is no __proto__ setter: assigning "__proto__" makes an own key like any other.
   const keys = Object.keys(value);
   if (counter) counter.keys += keys.length;
   for (const key of keys) out[key] = withoutPrototypes(value[key] as JsonValue, counter);
@@ -342,7 +310,7 @@ function evaluateNode(
   positions.set(pointer, key ? { key, value: toPosition(node) } : { value: toPosition(node) });
   switch (node.type) {
     case 'Object': {
-      const out = Object.create(null) as JsonObject;
+      const out = emptyJsonObject();
       const firstSeen = new Map<string, TextPosition>();
       for (const member of node.members) {
         const name = member.name.type === 'String' ? member.name.value : member.name.name;

@@ -115,7 +115,12 @@ describe('the contract loader on arbitrary input', () => {
         const root = read.document.value;
         if (text.startsWith('{"__proto__"') && root !== null && typeof root === 'object' && !Array.isArray(root)) {
           expect(Object.hasOwn(root, '__proto__')).toBe(true);
-          expect(Object.getPrototypeOf(root)).toBeNull();
+          // Nothing is inherited: the prototype is empty and has none of its own.
+          const prototype = Object.getPrototypeOf(root) as object;
+          expect(Object.getOwnPropertyNames(prototype)).toEqual([]);
+          expect(Object.getPrototypeOf(prototype)).toBeNull();
+          expect(Object.isFrozen(prototype)).toBe(true);
+          expect('constructor' in root || 'toString' in root || 'hasOwnProperty' in root).toBe(false);
         }
       }),
       { seed: SEED, numRuns: 200 },
@@ -135,6 +140,11 @@ describe('the contract loader on arbitrary input', () => {
           expect(read.problems[0]?.kind).toBe('too-deep');
           expect(read.problems[0]?.position.offset).toBe(MAX_JSON_DEPTH * open.length);
         }
+        // The same nesting in text JSON.parse refuses (never closed) is refused the same way, before momoa reads it.
+        const unclosed = readJson(open.repeat(depth) + '1');
+        expect(unclosed.ok).toBe(false);
+        if (depth > MAX_JSON_DEPTH) expect(unclosed.problems[0]).toMatchObject({ kind: 'too-deep', position: { offset: MAX_JSON_DEPTH * open.length } });
+        else expect(unclosed.problems[0]?.kind).toBe('syntax');
       }),
       { seed: SEED, numRuns: 60 },
     );

@@ -59,20 +59,40 @@ export interface ObjectSchemaSite {
   readonly schema: JsonObject;
 }
 
-/** Every schema node that may hold "properties" and "required", with its contract pointer. */
-export function objectSchemaSites(context: LintContext): ObjectSchemaSite[] {
+const sitesByContext = new WeakMap<LintContext, readonly ObjectSchemaSite[]>();
+
+/**
+ * Every schema node that may hold "properties" and "required", with its
+ * contract pointer. Found once per contract (two rules walk them); a site's
+ * field name is spelled only when a message asks for it.
+ */
+export function objectSchemaSites(context: LintContext): readonly ObjectSchemaSite[] {
+  const known = sitesByContext.get(context);
+  if (known) return known;
   const sites: ObjectSchemaSite[] = [];
-  if (!context.model || !isJsonObject(context.value ?? null)) return sites;
-  sites.push({ pointer: '', field: undefined, part: 'self', schema: context.value as JsonObject });
-  for (const field of context.model.fields.values()) {
-    if (!isJsonObject(field.schema ?? null)) continue;
-    const schema = field.schema as JsonObject;
-    const name = dottedName(field.pointer);
-    sites.push({ pointer: field.schemaPointer, field: name, part: 'self', schema });
-    for (const part of ['items', 'additionalProperties'] as const) {
-      const sub = member(schema, part);
-      if (isJsonObject(sub ?? null)) sites.push({ pointer: `${field.schemaPointer}/${part}`, field: name, part, schema: sub as JsonObject });
+  if (context.model && isJsonObject(context.value ?? null)) {
+    sites.push({ pointer: '', field: undefined, part: 'self', schema: context.value as JsonObject });
+    for (const field of context.model.fields.values()) {
+      if (!isJsonObject(field.schema ?? null)) continue;
+      const schema = field.schema as JsonObject;
+      sites.push(siteOf(field.schemaPointer, field.pointer, 'self', schema));
+      for (const part of ['items', 'additionalProperties'] as const) {
+        const sub = member(schema, part);
+        if (isJsonObject(sub ?? null)) sites.push(siteOf(`${field.schemaPointer}/${part}`, field.pointer, part, sub as JsonObject));
+      }
     }
   }
+  sitesByContext.set(context, sites);
   return sites;
+}
+
+function siteOf(pointer: string, wirePointer: string, part: ObjectSchemaSite['part'], schema: JsonObject): ObjectSchemaSite {
+  return {
+    pointer,
+    get field() {
+      return dottedName(wirePointer);
+    },
+    part,
+    schema,
+  };
 }
