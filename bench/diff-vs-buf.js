@@ -1,14 +1,18 @@
 // Times `wirepin diff` against `buf breaking` on the same change at 10,000 fields:
 //   - two wirepin contracts of N fields (one field removed, one type changed);
-//   - the equivalent pair of protobuf messages of N fields, checked by buf's
-//     native binary (not the npm node shim, which adds ~0.3 s of Node start-up).
+//   - two pairs of protobuf messages with the same change, checked by buf's
+//     native binary (not the npm node shim, which adds ~0.3 s of Node start-up):
+//     the equivalent pair, which carries what the contract carries (each
+//     field's description as a comment, cp_consumes and note as custom field
+//     options), and the bare pair (names and types only).
 //
 //   node bench/diff-vs-buf.js [--fields 10000] [--runs 5]
 //
 // Each command runs once to warm the file cache, then --runs times; the table
 // shows the median wall time of whole processes, with `node -e 0` as the floor.
-// Prints a markdown table and writes bench/results/diff.json.
-// Target: wirepin diff at least 3x faster than buf breaking.
+// Prints a markdown table and writes bench/results/diff.json. The inputs are
+// those of bench/lib/inputs.js, as in bench/run.js.
+// Target: wirepin diff at least 3x faster than buf breaking on the equivalent pair.
 // Needs `npm run build` (bin/wirepin.js runs dist/) and buf's native binary (the optional dependency @bufbuild/buf-linux-x64).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -16,6 +20,7 @@ import { cpus, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { changeOf, contract, fieldName, LEDGER_PROTO, proto, protoWithLedger } from './lib/inputs.js';
 import { findBuf } from './lib/peers.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -28,50 +33,8 @@ const runs = Number(values.runs);
 if (!Number.isSafeInteger(fields) || fields < 10 || fields > 100_000) throw new Error('--fields must be 10..100000');
 if (!Number.isSafeInteger(runs) || runs < 1 || runs > 50) throw new Error('--runs must be 1..50');
 
-// The field that is removed, and the field whose type changes, in both encodings.
-const REMOVED = Math.floor(fields / 3);
-const RETYPED = Math.floor((2 * fields) / 3);
-const name = (i) => `field_${String(i).padStart(6, '0')}`;
-
-/** A contract of N top-level fields: strings and integers, every tenth one dead with a note, all required. */
-function contract(variant) {
-  const properties = {};
-  const required = [];
-  for (let i = 0; i < fields; i++) {
-    if (variant === 'head' && i === REMOVED) continue;
-    const integer = i % 3 === 0;
-    const type = variant === 'head' && i === RETYPED ? (integer ? 'string' : 'integer') : integer ? 'integer' : 'string';
-    const dead = i % 10 === 9;
-    properties[name(i)] = dead
-      ? { type, description: `Wire field ${i}.`, cp_consumes: false, note: `Sent for core's own records; cp never reads field ${i}.` }
-      : { type, description: `Wire field ${i}.`, cp_consumes: true };
-    required.push(name(i));
-  }
-  const doc = {
-    title: 'BenchRequest',
-    endpoint: 'POST /bench',
-    producer: { name: 'core', repo: 'core', type: 'benchRequest' },
-    consumer: { name: 'cp', repo: 'cp', type: 'benchRequest' },
-    type: 'object',
-    additionalProperties: false,
-    required,
-    properties,
-  };
-  return `${JSON.stringify(doc, null, 2)}\n`;
-}
-
-/** The same message in protobuf: string/int64 fields numbered 1..N. */
-function proto(variant) {
-  const lines = ['syntax = "proto3";', '', 'package bench.v1;', '', 'message BenchRequest {'];
-  for (let i = 0; i < fields; i++) {
-    if (variant === 'head' && i === REMOVED) continue;
-    const integer = i % 3 === 0;
-    const type = variant === 'head' && i === RETYPED ? (integer ? 'string' : 'int64') : integer ? 'int64' : 'string';
-    lines.push(`  ${type} ${name(i)} = ${i + 1};`);
-  }
-  lines.push('}', '');
-  return lines.join('\n');
-}
+const { removed: REMOVED, retyped: RETYPED } = changeOf(fields);
+const name = fieldName;
 
 function run(command, args, cwd, env = process.env) {
   const started = performance.now();
@@ -101,11 +64,14 @@ function measure(label, command, args, cwd, check, env) {
 
 if (!existsSync(join(ROOT, 'dist', 'cli', 'main.js'))) throw new Error('dist/ is missing: run `npm run build` first.');
 rmSync(WORK, { recursive: true, force: true });
-for (const d of ['old', 'new', 'buf-cache']) mkdirSync(join(WORK, d), { recursive: true });
-writeFileSync(join(WORK, 'a.contract.json'), contract('base'));
-writeFileSync(join(WORK, 'b.contract.json'), contract('head'));
-writeFileSync(join(WORK, 'old', 'bench.proto'), proto('base'));
-writeFileSync(join(WORK, 'new', 'bench.proto'), proto('head'));
+for (const d of ['bare/old', 'bare/new', 'equivalent/old', 'equivalent/new', 'buf-cache']) mkdirSync(join(WORK, d), { recursive: true });
+writeFileSync(join(WORK, 'a.contract.json'), contract(fields, 'base'));
+writeFileSync(join(WORK, 'b.contract.json'), contract(fields, 'head'));
+for (const [side, variant] of [['old', 'base'], ['new', 'head']]) {
+  writeFileSync(join(WORK, 'bare', side, 'bench.proto'), proto(fields, variant));
+  writeFileSync(join(WORK, 'equivalent', side, 'bench.proto'), protoWithLedger(fields, variant));
+  writeFileSync(join(WORK, 'equivalent', side, 'ledger.proto'), LEDGER_PROTO);
+}
 
 const loadBefore = loadavg()[0];
 const buf = findBuf(ROOT);
@@ -128,27 +94,32 @@ const wirepin = measure(
 );
 
 // Same file name on both sides, so buf pairs the message by file rather than reporting a deleted file.
-const bufRun = measure(
-  'buf breaking bench.proto --against ../old/bench.proto',
-  buf,
-  ['breaking', 'bench.proto', '--against', join('..', 'old', 'bench.proto')],
-  join(WORK, 'new'),
-  (r) => {
-    if (r.status !== 100) return `expected exit 100 (breaking changes), got ${r.status}`;
-    const lines = r.stdout.trim().split('\n');
-    return lines.length === 2 ? undefined : `expected 2 findings, got ${lines.length}`;
-  },
-  bufEnv,
-);
+const bufOn = (pair) =>
+  measure(
+    `buf breaking bench.proto --against ../old/bench.proto (${pair} pair)`,
+    buf,
+    ['breaking', 'bench.proto', '--against', join('..', 'old', 'bench.proto')],
+    join(WORK, pair, 'new'),
+    (r) => {
+      if (r.status !== 100) return `expected exit 100 (breaking changes), got ${r.status}`;
+      const lines = r.stdout.trim().split('\n');
+      return lines.length === 2 ? undefined : `expected 2 findings, got ${lines.length}`;
+    },
+    bufEnv,
+  );
+const bufEquivalent = bufOn('equivalent');
+const bufBare = bufOn('bare');
 
-const speedup = bufRun.medianMs / wirepin.medianMs;
-const rows = [floor, wirepin, bufRun];
+const speedup = bufEquivalent.medianMs / wirepin.medianMs;
+const bareSpeedup = bufBare.medianMs / wirepin.medianMs;
+const rows = [floor, wirepin, bufEquivalent, bufBare];
 const table = [
   `| command (${fields.toLocaleString('en-US')} fields, median of ${runs} after 1 warm-up) | median ms | runs ms |`,
   '| --- | ---: | --- |',
   ...rows.map((r) => `| \`${r.label}\` | ${r.medianMs} | ${r.runs.join(', ')} |`),
   '',
-  `Speed-up of wirepin diff over buf breaking: ${speedup.toFixed(2)}x (target: ${TARGET_SPEEDUP}x): ${speedup >= TARGET_SPEEDUP ? 'met' : 'NOT met'}. Load average ${loadBefore.toFixed(2)} → ${loadavg()[0].toFixed(2)} on ${cpus().length} CPUs.`,
+  `Speed-up of wirepin diff over buf breaking on the equivalent pair: ${speedup.toFixed(2)}x (target: ${TARGET_SPEEDUP}x): ${speedup >= TARGET_SPEEDUP ? 'met' : 'NOT met'}; ` +
+    `on the bare pair: ${bareSpeedup.toFixed(2)}x. Load average ${loadBefore.toFixed(2)} → ${loadavg()[0].toFixed(2)} on ${cpus().length} CPUs.`,
 ];
 process.stdout.write(`${table.join('\n')}\n`);
 
@@ -162,9 +133,10 @@ const result = {
   loadAverage: { before: Number(loadBefore.toFixed(2)), after: Number(loadavg()[0].toFixed(2)) },
   buf: { version: bufVersion, binary: buf.slice(ROOT.length + 1) },
   contractBytes: readFileSync(join(WORK, 'a.contract.json')).length,
-  protoBytes: readFileSync(join(WORK, 'old', 'bench.proto')).length,
+  protoBytes: { equivalent: readFileSync(join(WORK, 'equivalent', 'old', 'bench.proto')).length, bare: readFileSync(join(WORK, 'bare', 'old', 'bench.proto')).length },
   results: Object.fromEntries(rows.map((r) => [r.label, { command: r.command.replaceAll(ROOT, '.'), medianMs: r.medianMs, runsMs: r.runs }])),
   speedup: Number(speedup.toFixed(2)),
+  bareSpeedup: Number(bareSpeedup.toFixed(2)),
   target: TARGET_SPEEDUP,
   met: speedup >= TARGET_SPEEDUP,
 };

@@ -1,6 +1,6 @@
 import type { WireType } from '../extract/types.js';
 import { emptyJsonObject, isJsonObject, member, type JsonObject, type JsonValue } from './json-document.js';
-import { joinPointer } from './json-pointer.js';
+import { escapeSegment, joinPointer } from './json-pointer.js';
 
 /** Who sends or receives the body, and the type that holds the shape on that side. */
 export interface ContractSide {
@@ -56,14 +56,20 @@ function declaredTypes(schema: JsonObject): string[] | undefined {
  * become `opaque` with the reason; the UNSUPPORTED_SCHEMA rule reports them.
  */
 export function wireTypeOf(schema: JsonValue | undefined): WireType {
-  if (schema === true || (isJsonObject(schema) && Object.keys(schema).every((k) => !SCHEMA_SHAPE_KEYWORDS.has(k)))) {
-    return { kind: 'any', nullable: true };
-  }
+  if (schema === true) return { kind: 'any', nullable: true };
   if (!isJsonObject(schema)) return { kind: 'opaque', nullable: false, reason: 'the schema is not an object' };
-  for (const keyword of UNMODELLED_KEYWORDS) {
-    if (Object.hasOwn(schema, keyword)) {
-      return { kind: 'opaque', nullable: false, reason: `"${keyword}" is not supported in wire fields; spell the type out with "type"` };
-    }
+  // One look at each key: does any give the schema a shape, is any one wirepin does not model?
+  let shaped = false;
+  let unmodelled = false;
+  for (const key of Object.keys(schema)) {
+    if (SCHEMA_SHAPE_KEYWORDS.has(key)) shaped = true;
+    if (UNMODELLED.has(key)) unmodelled = true;
+  }
+  if (!shaped) return { kind: 'any', nullable: true };
+  if (unmodelled) {
+    // Named in a fixed order, whatever the order of the keys.
+    const keyword = UNMODELLED_KEYWORDS.find((k) => Object.hasOwn(schema, k)) as string;
+    return { kind: 'opaque', nullable: false, reason: `"${keyword}" is not supported in wire fields; spell the type out with "type"` };
   }
   const types = declaredTypes(schema);
   if (!types) {
@@ -109,6 +115,7 @@ const SCHEMA_SHAPE_KEYWORDS = new Set([
   'if', 'prefixItems', 'patternProperties', 'unevaluatedProperties',
 ]);
 const UNMODELLED_KEYWORDS = ['$ref', '$dynamicRef', 'anyOf', 'oneOf', 'allOf', 'not', 'if', 'prefixItems', 'patternProperties'];
+const UNMODELLED = new Set(UNMODELLED_KEYWORDS);
 
 function readSide(value: JsonValue | undefined): ContractSide | undefined {
   if (!isJsonObject(value)) return undefined;
@@ -146,8 +153,9 @@ function collectFields(schema: JsonObject, wirePointer: string, schemaPointer: s
     const required = new Set(Array.isArray(requiredList) ? requiredList.filter((r): r is string => typeof r === 'string') : []);
     for (const name of Object.keys(properties)) {
       const fieldSchema = member(properties, name);
-      const pointer = joinPointer(wirePointer, name);
-      const fieldSchemaPointer = joinPointer(schemaPointer, 'properties', name);
+      const segment = escapeSegment(name);
+      const pointer = `${wirePointer}/${segment}`;
+      const fieldSchemaPointer = `${schemaPointer}/properties/${segment}`;
       const consumes = isJsonObject(fieldSchema) ? member(fieldSchema, 'cp_consumes') : undefined;
       const note = isJsonObject(fieldSchema) ? member(fieldSchema, 'note') : undefined;
       const description = isJsonObject(fieldSchema) ? member(fieldSchema, 'description') : undefined;
@@ -176,6 +184,15 @@ function descend(schema: JsonObject, wirePointer: string, schemaPointer: string,
   if (isJsonObject(additional) && member(schema, 'properties') === undefined) {
     descend(additional, joinPointer(wirePointer, '*'), joinPointer(schemaPointer, 'additionalProperties'), parentField, out);
   }
+}
+
+/** Whether two wire types are spelled the same by `formatWireType`, without spelling them. */
+export function sameWireType(a: WireType, b: WireType): boolean {
+  if (a.kind !== b.kind) return false;
+  if (a.kind !== 'null' && a.kind !== 'any' && a.nullable !== b.nullable) return false;
+  if (a.kind === 'map') return sameWireType(a.values, (b as typeof a).values);
+  if (a.kind === 'array') return sameWireType(a.items, (b as typeof a).items);
+  return true;
 }
 
 /** "string", "integer|null", "map<string>", "array<object>": how reports spell a wire type. */

@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import type { AnyNode, DocumentNode, ValueNode } from '@humanwhocodes/momoa';
 import { joinPointer } from './json-pointer.js';
-import { TextPositions, type NodePosition, type TextPosition } from './text-positions.js';
+import { measureAcceptedJson, TextPositions, type NodePosition, type TextPosition } from './text-positions.js';
 
 /**
  * Reads JSON text into a value plus a map from JSON pointer to position, and
@@ -173,28 +173,6 @@ function tooDeep(text: string, offset: number): JsonReadResult {
 }
 
 /**
- * One pass over text JSON.parse accepted: how many member keys it has (a colon
- * outside a string only ever follows a member key) and where, if anywhere,
- * brackets first nest deeper than MAX_JSON_DEPTH (-1 when they never do).
- */
-function measureAccepted(text: string): { keys: number; tooDeepAt: number } {
-  let keys = 0;
-  let depth = 0;
-  let tooDeepAt = -1;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text.charCodeAt(i);
-    if (ch === 34) {
-      // Skip the string: in accepted JSON every backslash starts an escape and a quote ends it.
-      for (i++; i < text.length && text.charCodeAt(i) !== 34; i++) if (text.charCodeAt(i) === 92) i++;
-    } else if (ch === 58) keys++;
-    else if (ch === 123 || ch === 91) {
-      if (++depth > MAX_JSON_DEPTH && tooDeepAt < 0) tooDeepAt = i;
-    } else if (ch === 125 || ch === 93) depth--;
-  }
-  return { keys, tooDeepAt };
-}
-
-/**
  * The slow path, for text JSON.parse rejects: momoa's parser gives the line,
  * column and wording of the syntax error, and its tree lets us find what
  * momoa tolerates but JSON does not (raw control characters).
@@ -241,7 +219,7 @@ function momoa(): typeof import('@humanwhocodes/momoa') {
  * where the positions point.
  */
 function readAccepted(text: string, parsed: JsonValue): JsonReadResult {
-  const measured = measureAccepted(text);
+  const measured = measureAcceptedJson(text, MAX_JSON_DEPTH);
   // Checked before anything recursive (the copy below, momoa) walks the value.
   if (measured.tooDeepAt >= 0) return tooDeep(text, measured.tooDeepAt);
   const counter = { keys: 0 };

@@ -28,8 +28,13 @@ export interface NodePosition {
 export class TextPositions implements ReadonlyMap<string, NodePosition> {
   readonly #text: string;
   readonly #found = new Map<string, NodePosition | undefined>();
+  /** What walks have learned about each object they entered, by the offset of its "{". */
+  readonly #objects = new Map<number, ObjectMembers>();
   #all: Map<string, NodePosition> | undefined;
-  #lineStarts: number[] | undefined;
+  /** The start of every line up to `#linesReadTo`, found as far as lookups needed. */
+  readonly #lineStarts: number[] = [0];
+  #linesReadTo = 0;
+  #hasCarriageReturn: boolean | undefined;
 
   /** After this many different pointers, scanning everything once is cheaper than walking to each. */
   static readonly WALKS_BEFORE_SCAN = 64;
@@ -80,9 +85,10 @@ export class TextPositions implements ReadonlyMap<string, NodePosition> {
     return this.#all;
   }
 
-  /** Line and column of an offset, from the start of every line (found once). */
+  /** Line and column of an offset; lines are counted only as far as lookups have reached. */
   #at(offset: number): TextPosition {
-    const starts = (this.#lineStarts ??= lineStarts(this.#text));
+    if (offset >= this.#linesReadTo) this.#readLines(offset + 1);
+    const starts = this.#lineStarts;
     let low = 0;
     let high = starts.length - 1;
     while (low < high) {
@@ -91,6 +97,59 @@ export class TextPositions implements ReadonlyMap<string, NodePosition> {
       else high = middle - 1;
     }
     return { line: low + 1, column: offset - (starts[low] as number) + 1, offset };
+  }
+
+  /** Records where lines start up to `end`; CRLF, CR and LF each end a line (as jsonc-parser counts them). */
+  #readLines(end: number): void {
+    const text = this.#text;
+    const starts = this.#lineStarts;
+    let at = this.#linesReadTo;
+    this.#hasCarriageReturn ??= text.includes('\r');
+    if (!this.#hasCarriageReturn) {
+      // The common case, LF only: let indexOf find each one.
+      for (let lf = text.indexOf('\n', at); lf >= 0 && lf < end; lf = text.indexOf('\n', lf + 1)) starts.push(lf + 1);
+      this.#linesReadTo = Math.max(at, end);
+      return;
+    }
+    for (; at < end; at++) {
+      const code = text.charCodeAt(at);
+      if (code === 10) starts.push(at + 1);
+      else if (code === 13) {
+        if (text.charCodeAt(at + 1) === 10) at++;
+        starts.push(at + 1);
+      }
+    }
+    this.#linesReadTo = at;
+  }
+
+  /**
+   * The member `name` of the object whose "{" is at `open`. Members are read
+   * once, in order, as far as lookups have needed; each one passed is
+   * remembered, so several lookups in one large object read it only once.
+   */
+  #member(open: number, name: string): { readonly key: number; readonly value: number } | undefined {
+    const text = this.#text;
+    let members = this.#objects.get(open);
+    if (!members) {
+      members = { at: new Map(), next: skipWhitespace(text, open + 1) };
+      this.#objects.set(open, members);
+    }
+    const known = members.at.get(name);
+    if (known || members.next < 0) return known;
+    for (let at = members.next; ; at = members.next) {
+      if (text.charCodeAt(at) !== QUOTE) {
+        members.next = -1;
+        return undefined;
+      }
+      const keyEnd = endOfString(text, at);
+      const member = { key: at, value: skipWhitespace(text, skipWhitespace(text, keyEnd) + 1) };
+      const key = keyText(text, at, keyEnd);
+      members.at.set(key, member);
+      const after = skipWhitespace(text, endOfValue(text, member.value));
+      members.next = text.charCodeAt(after) === COMMA ? skipWhitespace(text, after + 1) : -1;
+      if (key === name) return member;
+      if (members.next < 0) return undefined;
+    }
   }
 
   /** Follows the pointer's segments down from the root; undefined when it leads nowhere. */
@@ -102,20 +161,10 @@ export class TextPositions implements ReadonlyMap<string, NodePosition> {
       const open = text.charCodeAt(at);
       keyAt = -1;
       if (open === OPEN_BRACE) {
-        at = skipWhitespace(text, at + 1);
-        for (;;) {
-          if (text.charCodeAt(at) !== QUOTE) return undefined;
-          const keyEnd = endOfString(text, at);
-          const valueAt = skipWhitespace(text, skipWhitespace(text, keyEnd) + 1);
-          if (keyText(text, at, keyEnd) === segment) {
-            keyAt = at;
-            at = valueAt;
-            break;
-          }
-          at = skipWhitespace(text, endOfValue(text, valueAt));
-          if (text.charCodeAt(at) !== COMMA) return undefined;
-          at = skipWhitespace(text, at + 1);
-        }
+        const member = this.#member(at, segment);
+        if (!member) return undefined;
+        keyAt = member.key;
+        at = member.value;
       } else if (open === OPEN_BRACKET) {
         if (!ARRAY_INDEX.test(segment)) return undefined;
         at = skipWhitespace(text, at + 1);
@@ -133,13 +182,22 @@ export class TextPositions implements ReadonlyMap<string, NodePosition> {
   }
 }
 
+/** The members of one object a walk has read so far, and where the next one starts (-1: no more). */
+interface ObjectMembers {
+  readonly at: Map<string, { readonly key: number; readonly value: number }>;
+  next: number;
+}
+
 const QUOTE = 34;
 const BACKSLASH = 92;
 const COMMA = 44;
+const COLON = 58;
 const OPEN_BRACE = 123;
 const CLOSE_BRACE = 125;
 const OPEN_BRACKET = 91;
 const CLOSE_BRACKET = 93;
+/** A quote or a bracket: what a walk stepping over a value has to look at. */
+const STRUCTURE = /["{}[\]]/g;
 /** How jsonc-parser (and so every position wirepin reports) spells an array element's pointer segment. */
 const ARRAY_INDEX = /^(?:0|[1-9][0-9]*)$/u;
 
@@ -153,15 +211,18 @@ function skipWhitespace(text: string, from: number): number {
   return at;
 }
 
-/** The offset just after the string that opens at `from` (a quote). */
+/**
+ * The offset just after the string that opens at `from` (a quote): the first
+ * quote after it that an even number of backslashes precedes. indexOf does the
+ * reading, which matters when a walk steps over most of a large file once.
+ */
 function endOfString(text: string, from: number): number {
-  let at = from + 1;
-  for (;;) {
-    const code = text.charCodeAt(at);
-    if (code === BACKSLASH) at += 2;
-    else if (code === QUOTE || Number.isNaN(code)) return at + 1;
-    else at++;
+  for (let quote = text.indexOf('"', from + 1); quote >= 0; quote = text.indexOf('"', quote + 1)) {
+    let backslashes = 0;
+    while (text.charCodeAt(quote - 1 - backslashes) === BACKSLASH) backslashes++;
+    if (backslashes % 2 === 0) return quote + 1;
   }
+  return text.length + 1;
 }
 
 /** A member key's text as JSON.parse reads it. */
@@ -175,19 +236,17 @@ function endOfValue(text: string, from: number): number {
   const first = text.charCodeAt(from);
   if (first === QUOTE) return endOfString(text, from);
   if (first === OPEN_BRACE || first === OPEN_BRACKET) {
+    // Jump from one quote or bracket to the next (the regex engine skips the rest); strings are stepped over whole.
     let depth = 0;
-    let at = from;
-    while (at < text.length) {
+    STRUCTURE.lastIndex = from;
+    while (STRUCTURE.test(text)) {
+      const at = STRUCTURE.lastIndex - 1;
       const code = text.charCodeAt(at);
-      if (code === QUOTE) {
-        at = endOfString(text, at);
-        continue;
-      }
-      if (code === OPEN_BRACE || code === OPEN_BRACKET) depth++;
-      else if ((code === CLOSE_BRACE || code === CLOSE_BRACKET) && --depth === 0) return at + 1;
-      at++;
+      if (code === QUOTE) STRUCTURE.lastIndex = endOfString(text, at);
+      else if (code === OPEN_BRACE || code === OPEN_BRACKET) depth++;
+      else if (--depth === 0) return at + 1;
     }
-    return at;
+    return text.length;
   }
   // A number, true, false or null: up to the next delimiter.
   let at = from;
@@ -199,23 +258,29 @@ function endOfValue(text: string, from: number): number {
   return at;
 }
 
-/** The offset where each line starts; CRLF, CR and LF each end a line (as jsonc-parser counts them). */
-function lineStarts(text: string): number[] {
-  const starts = [0];
-  if (!text.includes('\r')) {
-    // The common case, LF only: let indexOf find each one.
-    for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) starts.push(at + 1);
-    return starts;
-  }
-  for (let at = 0; at < text.length; at++) {
+/** A quote, a colon or a bracket: what counting keys and measuring nesting has to look at. */
+const KEYS_AND_BRACKETS = /[":{}[\]]/g;
+
+/**
+ * One pass over text JSON.parse accepted: how many member keys it has (a colon
+ * outside a string only ever follows a member key) and where, if anywhere,
+ * brackets first nest deeper than `limit` (-1 when they never do).
+ */
+export function measureAcceptedJson(text: string, limit: number): { keys: number; tooDeepAt: number } {
+  let keys = 0;
+  let depth = 0;
+  let tooDeepAt = -1;
+  KEYS_AND_BRACKETS.lastIndex = 0;
+  while (KEYS_AND_BRACKETS.test(text)) {
+    const at = KEYS_AND_BRACKETS.lastIndex - 1;
     const code = text.charCodeAt(at);
-    if (code === 10) starts.push(at + 1);
-    else if (code === 13) {
-      if (text.charCodeAt(at + 1) === 10) at++;
-      starts.push(at + 1);
-    }
+    if (code === QUOTE) KEYS_AND_BRACKETS.lastIndex = endOfString(text, at);
+    else if (code === COLON) keys++;
+    else if (code === OPEN_BRACE || code === OPEN_BRACKET) {
+      if (++depth > limit && tooDeepAt < 0) tooDeepAt = at;
+    } else depth--;
   }
-  return starts;
+  return { keys, tooDeepAt };
 }
 
 type CreateScanner = (typeof import('jsonc-parser'))['createScanner'];

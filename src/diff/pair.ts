@@ -1,5 +1,5 @@
 import type { AnalyzedContract } from '../contract/analyze.js';
-import { formatWireType, type ContractField, type ContractModel } from '../contract/field-table.js';
+import { formatWireType, sameWireType, type ContractField, type ContractModel } from '../contract/field-table.js';
 import type { JsonValue, NodePosition } from '../contract/json-document.js';
 import { WirepinError } from '../errors.js';
 
@@ -10,8 +10,6 @@ export interface PairedSide {
   /** The parsed contract, for the few facts the field table does not carry (the order of `required`). */
   readonly root: JsonValue;
   readonly positions: ReadonlyMap<string, NodePosition>;
-  /** The wire type of every field as reports spell it ("map<string>|null"), by wire pointer. */
-  readonly types: ReadonlyMap<string, string>;
 }
 
 /** A field present in both versions (same wire pointer). */
@@ -19,8 +17,11 @@ export interface FieldPair {
   readonly pointer: string;
   readonly base: ContractField;
   readonly head: ContractField;
+  /** The types as reports spell them ("map<string>|null"). */
   readonly baseType: string;
   readonly headType: string;
+  /** Whether those spellings differ. */
+  readonly typeChanged: boolean;
   /**
    * Fields under this one that exist on one side only and are not reported on
    * their own, because this field's type changed (an object became a string...).
@@ -65,9 +66,29 @@ function sideOf(contract: AnalyzedContract): PairedSide {
       hint: `Run \`wirepin lint ${contract.file}\` and fix its findings first.`,
     });
   }
-  const types = new Map<string, string>();
-  for (const field of contract.model.fields.values()) types.set(field.pointer, formatWireType(field.type));
-  return { file: contract.file, model: contract.model, root: contract.document.value, positions: contract.document.positions, types };
+  return { file: contract.file, model: contract.model, root: contract.document.value, positions: contract.document.positions };
+}
+
+/** A kept field; its types are spelled ("map<string>|null") only when a rule reads them. */
+class KeptField implements FieldPair {
+  constructor(
+    readonly base: ContractField,
+    readonly head: ContractField,
+    readonly typeChanged: boolean,
+    readonly nested: number,
+  ) {}
+
+  get pointer(): string {
+    return this.head.pointer;
+  }
+
+  get baseType(): string {
+    return formatWireType(this.base.type);
+  }
+
+  get headType(): string {
+    return formatWireType(this.head.type);
+  }
 }
 
 interface Subtree {
@@ -109,15 +130,14 @@ export function pairContracts(base: AnalyzedContract | undefined, head: Analyzed
 
   // Fields whose type changed absorb the one-sided fields below them.
   const typeChanges = new Map<string, Subtree>();
-  const keptOrder: { base: ContractField; head: ContractField; baseType: string; headType: string }[] = [];
+  const keptOrder: { base: ContractField; head: ContractField; typeChanged: boolean }[] = [];
   if (baseSide && headSide) {
     for (const headField of headSide.model.fields.values()) {
       const baseField = baseSide.model.fields.get(headField.pointer);
       if (!baseField) continue;
-      const baseType = baseSide.types.get(baseField.pointer) ?? '';
-      const headType = headSide.types.get(headField.pointer) ?? '';
-      if (baseType !== headType) typeChanges.set(headField.pointer, { nested: 0 });
-      keptOrder.push({ base: baseField, head: headField, baseType, headType });
+      const typeChanged = !sameWireType(baseField.type, headField.type);
+      if (typeChanged) typeChanges.set(headField.pointer, { nested: 0 });
+      keptOrder.push({ base: baseField, head: headField, typeChanged });
     }
   }
   const typeChangedAt = (pointer: string): Subtree | undefined => typeChanges.get(pointer);
@@ -127,7 +147,7 @@ export function pairContracts(base: AnalyzedContract | undefined, head: Analyzed
 
   const added: AddedField[] = addedTops.map(({ top, subtree }) => ({
     field: top,
-    type: headSide?.types.get(top.pointer) ?? '',
+    type: formatWireType(top.type),
     nested: subtree.nested,
   }));
 
@@ -140,17 +160,10 @@ export function pairContracts(base: AnalyzedContract | undefined, head: Analyzed
     else candidates.set(key, [a.field]);
   }
   const removed: RemovedField[] = removedTops.map(({ top, subtree }) => {
-    const type = baseSide?.types.get(top.pointer) ?? '';
+    const type = formatWireType(top.type);
     return { field: top, type, nested: subtree.nested, possibleRename: candidates.get(`${top.parent}\u0000${type}`)?.shift() };
   });
 
-  const kept: FieldPair[] = keptOrder.map((k) => ({
-    pointer: k.head.pointer,
-    base: k.base,
-    head: k.head,
-    baseType: k.baseType,
-    headType: k.headType,
-    nested: typeChanges.get(k.head.pointer)?.nested ?? 0,
-  }));
+  const kept: FieldPair[] = keptOrder.map((k) => new KeptField(k.base, k.head, k.typeChanged, typeChanges.get(k.head.pointer)?.nested ?? 0));
   return { base: baseSide, head: headSide, kept, removed, added };
 }

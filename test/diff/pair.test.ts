@@ -61,7 +61,7 @@ describe('pairContracts', () => {
   it('lets a field whose type changed absorb the fields added or removed below it', () => {
     const p = pair({ box: obj({ x: str(), y: str() }) }, { box: { type: 'string', cp_consumes: true } });
     expect(p.removed).toEqual([]);
-    expect(p.kept.map((k) => [k.pointer, k.baseType, k.headType, k.nested])).toEqual([['/box', 'object', 'string', 2]]);
+    expect(p.kept.map((k) => [k.pointer, k.baseType, k.headType, k.typeChanged, k.nested])).toEqual([['/box', 'object', 'string', true, 2]]);
   });
 
   it('matches rename candidates one to one: same parent, same type, in document order', () => {

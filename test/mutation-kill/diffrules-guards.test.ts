@@ -179,7 +179,6 @@ describe('diff rule helpers', () => {
         ['', { value: { line: 1, column: 1, offset: 0 } }],
         ['/properties/a', { key: { line: 4, column: 5, offset: 40 }, value: { line: 4, column: 10, offset: 45 } }],
       ]),
-      types: new Map(),
     }) as unknown as PairedSide;
 
   it('counts with the right plural', () => {

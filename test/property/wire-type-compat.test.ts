@@ -8,6 +8,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { formatWireType, sameWireType } from '../../src/contract/field-table.js';
 import type { WireType } from '../../src/extract/types.js';
 import { opaqueReasonOf, whyIncompatible, type CompatOptions } from '../../src/guards/wire-type-compat.js';
 
@@ -148,6 +149,29 @@ describe('whyIncompatible against a model over values', () => {
         expect(whyIncompatible(type, type, opts)).toBeUndefined();
       }),
       { seed: SEED, numRuns: 200 },
+    );
+  });
+});
+
+describe('sameWireType', () => {
+  /** Types of any kind, opaque included, with `nullable` free even where the spelling ignores it. */
+  const anyType: fc.Arbitrary<WireType> = fc.letrec<{ type: WireType }>((tie) => ({
+    type: fc.oneof(
+      { depthSize: 'small', withCrossShrink: true },
+      fc.record({ kind: fc.constantFrom('string' as const, 'integer' as const, 'any' as const, 'null' as const, 'object' as const), nullable: fc.boolean() }),
+      fc.record({ kind: fc.constant('opaque' as const), nullable: fc.boolean(), reason: fc.constantFrom('a', 'b') }),
+      fc.record({ kind: fc.constant('map' as const), values: tie('type'), nullable: fc.boolean() }),
+      fc.record({ kind: fc.constant('array' as const), items: tie('type'), nullable: fc.boolean() }),
+    ),
+  })).type;
+
+  it('says two types are the same exactly when reports spell them the same', () => {
+    fc.assert(
+      fc.property(anyType, anyType, (a, b) => {
+        expect(sameWireType(a, b)).toBe(formatWireType(a) === formatWireType(b));
+        expect(sameWireType(a, a)).toBe(true);
+      }),
+      { seed: SEED, numRuns: 2000 },
     );
   });
 });

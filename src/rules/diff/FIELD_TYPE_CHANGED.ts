@@ -18,7 +18,7 @@ export const FIELD_TYPE_CHANGED: DiffRule = {
     const names = sideNames(sides.head);
     const drafts: ChangeDraft[] = [];
     for (const pair of pairing.kept) {
-      if (pair.baseType === pair.headType) continue;
+      if (!pair.typeChanged) continue;
       const name = fieldName(pair.head);
       const sameKind = withoutNull(pair.baseType) === withoutNull(pair.headType);
       const kind = !sameKind ? 'changed' : pair.headType.endsWith(NULLABLE) ? 'became-nullable' : 'became-non-nullable';

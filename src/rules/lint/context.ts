@@ -87,12 +87,19 @@ export function objectSchemaSites(context: LintContext): readonly ObjectSchemaSi
 }
 
 function siteOf(pointer: string, wirePointer: string, part: ObjectSchemaSite['part'], schema: JsonObject): ObjectSchemaSite {
-  return {
-    pointer,
-    get field() {
-      return dottedName(wirePointer);
-    },
-    part,
-    schema,
-  };
+  return new FieldSite(pointer, wirePointer, part, schema);
+}
+
+/** A field's site; its dotted name is spelled when a message asks for it. */
+class FieldSite implements ObjectSchemaSite {
+  constructor(
+    readonly pointer: string,
+    private readonly wirePointer: string,
+    readonly part: ObjectSchemaSite['part'],
+    readonly schema: JsonObject,
+  ) {}
+
+  get field(): string {
+    return dottedName(this.wirePointer);
+  }
 }
