@@ -7,8 +7,9 @@ import { measureAcceptedJson, TextPositions, type NodePosition, type TextPositio
  * Reads JSON text into a value plus a map from JSON pointer to position, and
  * refuses what JSON.parse would quietly accept or mangle: duplicate keys
  * (last one wins, hiding a field), raw control characters, runaway nesting.
- * Keys such as "__proto__" and "constructor" are ordinary names: objects are
- * built without a prototype and with defineProperty.
+ * Keys such as "__proto__" and "constructor" are ordinary names: objects
+ * inherit nothing (an empty, frozen prototype), and momoa's reading sets
+ * members with defineProperty.
  */
 
 export type JsonValue = null | boolean | number | string | JsonValue[] | JsonObject;
