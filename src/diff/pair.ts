@@ -69,17 +69,28 @@ function sideOf(contract: AnalyzedContract): PairedSide {
   return { file: contract.file, model: contract.model, root: contract.document.value, positions: contract.document.positions };
 }
 
-/** A kept field; its types are spelled ("map<string>|null") only when a rule reads them. */
+/**
+ * A kept field. Its types are spelled ("map<string>|null") only when a rule
+ * reads them; when its type changed, `changed` is the subtree that counts the
+ * one-sided fields under it.
+ */
 class KeptField implements FieldPair {
   constructor(
     readonly base: ContractField,
     readonly head: ContractField,
-    readonly typeChanged: boolean,
-    readonly nested: number,
+    private readonly changed: Subtree | undefined,
   ) {}
 
   get pointer(): string {
     return this.head.pointer;
+  }
+
+  get typeChanged(): boolean {
+    return this.changed !== undefined;
+  }
+
+  get nested(): number {
+    return this.changed?.nested ?? 0;
   }
 
   get baseType(): string {
@@ -130,14 +141,14 @@ export function pairContracts(base: AnalyzedContract | undefined, head: Analyzed
 
   // Fields whose type changed absorb the one-sided fields below them.
   const typeChanges = new Map<string, Subtree>();
-  const keptOrder: { base: ContractField; head: ContractField; typeChanged: boolean }[] = [];
+  const kept: FieldPair[] = [];
   if (baseSide && headSide) {
     for (const headField of headSide.model.fields.values()) {
       const baseField = baseSide.model.fields.get(headField.pointer);
       if (!baseField) continue;
-      const typeChanged = !sameWireType(baseField.type, headField.type);
-      if (typeChanged) typeChanges.set(headField.pointer, { nested: 0 });
-      keptOrder.push({ base: baseField, head: headField, typeChanged });
+      const changed = sameWireType(baseField.type, headField.type) ? undefined : { nested: 0 };
+      if (changed) typeChanges.set(headField.pointer, changed);
+      kept.push(new KeptField(baseField, headField, changed));
     }
   }
   const typeChangedAt = (pointer: string): Subtree | undefined => typeChanges.get(pointer);
@@ -164,6 +175,5 @@ export function pairContracts(base: AnalyzedContract | undefined, head: Analyzed
     return { field: top, type, nested: subtree.nested, possibleRename: candidates.get(`${top.parent}\u0000${type}`)?.shift() };
   });
 
-  const kept: FieldPair[] = keptOrder.map((k) => new KeptField(k.base, k.head, k.typeChanged, typeChanges.get(k.head.pointer)?.nested ?? 0));
   return { base: baseSide, head: headSide, kept, removed, added };
 }

@@ -75,19 +75,15 @@ export function objectSchemaSites(context: LintContext): readonly ObjectSchemaSi
     for (const field of context.model.fields.values()) {
       if (!isJsonObject(field.schema ?? null)) continue;
       const schema = field.schema as JsonObject;
-      sites.push(siteOf(field.schemaPointer, field.pointer, 'self', schema));
+      sites.push(new FieldSite(field.schemaPointer, field.pointer, 'self', schema));
       for (const part of ['items', 'additionalProperties'] as const) {
         const sub = member(schema, part);
-        if (isJsonObject(sub ?? null)) sites.push(siteOf(`${field.schemaPointer}/${part}`, field.pointer, part, sub as JsonObject));
+        if (isJsonObject(sub ?? null)) sites.push(new FieldSite(`${field.schemaPointer}/${part}`, field.pointer, part, sub as JsonObject));
       }
     }
   }
   sitesByContext.set(context, sites);
   return sites;
-}
-
-function siteOf(pointer: string, wirePointer: string, part: ObjectSchemaSite['part'], schema: JsonObject): ObjectSchemaSite {
-  return new FieldSite(pointer, wirePointer, part, schema);
 }
 
 /** A field's site; its dotted name is spelled when a message asks for it. */
