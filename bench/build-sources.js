@@ -29,7 +29,7 @@ export function buildSources() {
   });
   if (tsc.status !== 0) throw new Error(`tsc failed compiling the benchmark sources:\n${tsc.stdout}${tsc.stderr}`);
   // The contract linter loads its precompiled meta-schema validator at run time; tsc does not copy it.
-  const validator = join('src', 'contract', 'meta-validator.generated.cjs');
+  const validator = join('generated', 'meta-validator.generated.cjs');
   mkdirSync(dirname(join(BUILD, validator)), { recursive: true });
   copyFileSync(join(ROOT, validator), join(BUILD, validator));
   return BUILD;

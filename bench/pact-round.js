@@ -30,7 +30,7 @@ const module = (path) => JSON.stringify(pathToFileURL(join(build, path)).href);
 /** One cold round in a fresh process; prints one JSON line of timings (ms). */
 const roundCode = (pactDir) => `
   const started = performance.now();
-  const { analyzeContractFile } = await import(${module('src/contract/analyze.js')});
+  const { analyzeContractFile } = await import(${module('src/run/analyze.js')});
   const pactLib = await import(${module('src/pact/index.js')});
   const { provisionWorkspace } = await import(${module('producer/client.js')});
   const { startServer } = await import(${module('consumer/server.js')});

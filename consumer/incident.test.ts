@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { analyzeContractFile } from '../src/contract/analyze.js';
+import { analyzeContractFile } from '../src/run/analyze.js';
 import { loadPact, pactContractOf, renderPactFile, type PactContract, type PactModule } from '../src/pact/index.js';
 import { readTrace } from '../src/trace/read-trace.js';
 import { unreadConsumedFields } from '../src/trace/unread-fields.js';

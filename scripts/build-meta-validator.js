@@ -42,10 +42,11 @@ const code =
   `\nObject.assign(module.exports, (() => { const module = { exports: {} }; const exports = module.exports; ${fastCode}\nreturn module.exports; })());\n` +
   `module.exports.metaSchemaSha256 = ${JSON.stringify(digest)};\n`;
 
-for (const dir of [join(root, 'src', 'contract'), join(root, 'dist', 'contract')]) {
-  mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, 'meta-validator.generated.cjs'), code);
-}
+// Outside src/ and dist/: src/contract/meta-validate.ts and its compiled and bundled copies
+// (dist/contract/, dist/bundle/) all find it at ../../generated/ from their own directory.
+const generatedDir = join(root, 'generated');
+mkdirSync(generatedDir, { recursive: true });
+writeFileSync(join(generatedDir, 'meta-validator.generated.cjs'), code);
 
 function copyAssets(from, to) {
   for (const entry of readdirSync(from, { withFileTypes: true })) {

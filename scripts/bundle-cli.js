@@ -8,8 +8,9 @@
 // lazily from node_modules as before: typescript, json-schema-to-typescript
 // (and prettier through it), web-tree-sitter (it finds its .wasm next to its
 // own file), ajv (the run-time validator of the reference server), Pact.
-// Files that the code reads relative to its own module (the precompiled
-// meta-schema validator, the tree-sitter queries) are copied beside the chunks.
+// The tree-sitter queries, which the code reads relative to its own module,
+// are copied beside the chunks; the precompiled meta-schema validator stays in
+// generated/, which dist/bundle/ reaches at ../../generated/ like src/ and dist/.
 import { copyFileSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -46,7 +47,6 @@ await build({
   },
 });
 
-copyFileSync(join(root, 'dist', 'contract', 'meta-validator.generated.cjs'), join(outDir, 'meta-validator.generated.cjs'));
 mkdirSync(join(outDir, 'queries'), { recursive: true });
 for (const name of readdirSync(join(root, 'src', 'extract', 'go', 'queries'))) {
   if (name.endsWith('.scm')) copyFileSync(join(root, 'src', 'extract', 'go', 'queries', name), join(outDir, 'queries', name));

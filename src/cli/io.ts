@@ -1,7 +1,7 @@
 import { appendFileSync } from 'node:fs';
-import { RENDERERS, type Format, type Renderer, type Report } from '../render/index.js';
+import { renderReport, type Format, type Report } from '../render/index.js';
 
-/** Where a command writes; injected so tests run the CLI in-process. */
+/** Where a command writes, and the environment it runs in (a RunEnv); injected so tests run the CLI in-process. */
 export interface CliIo {
   readonly stdout: (text: string) => void;
   readonly stderr: (text: string) => void;
@@ -35,11 +35,10 @@ export function docsBase(io: CliIo): string {
  * Prints a report in the chosen format. With `github`, the markdown report is
  * also appended to $GITHUB_STEP_SUMMARY when Actions provides one.
  */
-export function emitReport(io: CliIo, report: Report, format: Format): void {
-  const render = (f: Format): Renderer => report.renderers?.[f] ?? RENDERERS[f];
-  io.stdout(render(format)(report, { color: format === 'text' && useColor(io), docsBase: docsBase(io) }));
+export async function emitReport(io: CliIo, report: Report, format: Format): Promise<void> {
+  io.stdout(await renderReport(report, format, { color: format === 'text' && useColor(io), docsBase: docsBase(io) }));
   const summary = io.env['GITHUB_STEP_SUMMARY'];
   if (format === 'github' && summary) {
-    appendFileSync(summary, `${render('markdown')(report, { color: false, docsBase: docsBase(io) })}\n`);
+    appendFileSync(summary, `${await renderReport(report, 'markdown', { color: false, docsBase: docsBase(io) })}\n`);
   }
 }

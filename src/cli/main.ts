@@ -1,30 +1,21 @@
-import { Command, CommanderError, Option } from '@commander-js/extra-typings';
+import { Command, CommanderError } from '@commander-js/extra-typings';
 import { isWirepinError } from '../errors.js';
-import { FORMATS, type Format, type Report } from '../render/index.js';
-import { exitCodeFor, type ExitCode } from './exit-code.js';
+import type { Format } from '../render/index.js';
+import type { ExitCode, Outcome } from '../run/outcome.js';
+import { registerCommands } from './commands.js';
 import { emitReport, processIo, type CliIo } from './io.js';
-import { registerCommands } from './commands/index.js';
 
 export const VERSION = '0.1.0';
 
-/** A command's result: a report, and the exit code when findings alone do not decide it. */
-export interface CommandOutcome {
-  readonly report: Report;
-  readonly exitCode?: ExitCode;
-}
-
-export function formatOption(): Option<'--format <format>', undefined, 'text', Format, false> {
-  return new Option('--format <format>', 'output format: text, json, markdown or github (workflow annotations)')
-    .choices(FORMATS)
-    .default('text' as const);
-}
-
 /**
- * The CLI entry point: the only place that maps outcomes to exit codes.
+ * The CLI entry point: parses the arguments, runs one use-case, prints its
+ * report and returns the exit code the use-case decided. A thrown WirepinError
+ * is printed as `file:line:col: error: message` plus its hint, and is exit 2;
+ * anything else is a bug in wirepin and says so.
  * 0 = every check holds, 1 = a check found a violation, 2 = a check could not run.
  */
 export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<ExitCode> {
-  let outcome: { value: CommandOutcome; format: Format } | undefined;
+  let outcome: { value: Outcome; format: Format } | undefined;
   const program = new Command()
     .name('wirepin')
     .description('Contract tests for JSON wire shapes between services in separate repositories.')
@@ -56,6 +47,6 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     return 2;
   }
   if (!outcome) return 0;
-  emitReport(io, outcome.value.report, outcome.format);
-  return outcome.value.exitCode ?? exitCodeFor(outcome.value.report.findings);
+  await emitReport(io, outcome.value.report, outcome.format);
+  return outcome.value.exitCode;
 }

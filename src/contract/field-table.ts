@@ -1,4 +1,4 @@
-import type { WireType } from '../extract/types.js';
+import type { WireType } from '../wire.js';
 import { emptyJsonObject, isJsonObject, member, type JsonObject, type JsonValue } from './json-document.js';
 import { escapeSegment, joinPointer } from './json-pointer.js';
 

@@ -24,3 +24,8 @@ export function dottedName(wirePointer: string): string {
   const parts = splitPointer(wirePointer);
   return parts.length === 0 ? '(root)' : parts.join('.');
 }
+
+/** The pointer one level up: "/a/b" -> "/a", "/a" -> "", and "" stays "" (the document has no parent). */
+export function parentPointer(pointer: string): string {
+  return pointer.slice(0, Math.max(0, pointer.lastIndexOf('/')));
+}

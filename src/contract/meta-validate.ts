@@ -27,11 +27,13 @@ export interface MetaValidators {
 let cached: MetaValidators | undefined;
 
 /**
- * The meta-schema validators precompiled at build time (scripts/build-meta-validator.js),
- * so no run pays for compiling the 2020-12 meta-schema.
+ * The meta-schema validators precompiled at build time (scripts/build-meta-validator.js)
+ * into generated/ at the package root, so no run pays for compiling the 2020-12
+ * meta-schema. The same relative path works from src/contract/, dist/contract/
+ * and dist/bundle/.
  */
 export function metaValidators(): MetaValidators {
-  cached ??= createRequire(import.meta.url)('./meta-validator.generated.cjs') as MetaValidators;
+  cached ??= createRequire(import.meta.url)('../../generated/meta-validator.generated.cjs') as MetaValidators;
   return cached;
 }
 

@@ -1,7 +1,7 @@
-import type { AnalyzedContract } from '../contract/analyze.js';
+import type { AnalyzedContract } from '../contract/usable.js';
+import { WirepinError } from '../errors.js';
 import { formatWireType, sameWireType, type ContractField, type ContractModel } from '../contract/field-table.js';
 import type { JsonValue, NodePosition } from '../contract/json-document.js';
-import { WirepinError } from '../errors.js';
 
 /** One side of a comparison: the contract's file name, field table and positions. */
 export interface PairedSide {
@@ -60,6 +60,7 @@ export interface ContractPairing {
   readonly added: readonly AddedField[];
 }
 
+/** A side needs the model and the parsed document; whether the contract is usable is judged before (`judgeContract`). */
 function sideOf(contract: AnalyzedContract): PairedSide {
   if (!contract.model || !contract.document) {
     throw new WirepinError('E_PARSE', `${contract.file} could not be read as a contract, so wirepin cannot compare it.`, {

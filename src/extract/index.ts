@@ -1,4 +1,4 @@
-import type { ExtractRequest, ExtractResult, Extractor, SourceKind } from './types.js';
+import type { ExtractRequest, ExtractResult, Extractor, SourceKind } from '../wire.js';
 
 /**
  * The extractor registry. Each plugin is imported only when its kind is used,
@@ -15,4 +15,4 @@ export async function extractFields(kind: SourceKind, request: ExtractRequest): 
   return extractor.extract(request);
 }
 
-export type { ExtractRequest, ExtractResult, Extractor, SourceKind, WireField, WireType, OpaqueRef } from './types.js';
+export type { ExtractRequest, ExtractResult, Extractor, SourceKind, WireField, WireType, OpaqueRef } from '../wire.js';

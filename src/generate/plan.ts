@@ -1,5 +1,5 @@
 import { basename } from 'node:path';
-import type { AnalyzedContract } from '../contract/analyze.js';
+import type { AnalyzedContract } from '../contract/usable.js';
 import { isJsonObject, type JsonObject } from '../contract/json-document.js';
 import { WirepinError } from '../errors.js';
 import { inputDigest, isFreshStamped, stampTypes } from './stamp.js';

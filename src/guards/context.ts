@@ -1,8 +1,8 @@
 import type { ContractModel } from '../contract/field-table.js';
 import { dottedName } from '../contract/json-pointer.js';
-import type { ExtractResult, SourceKind, WireType } from '../extract/types.js';
+import type { ExtractResult, SourceKind, WireType } from '../wire.js';
 import type { RelatedLocation } from '../finding.js';
-import type { Rule } from '../rules/rule.js';
+import type { Rule } from '../rule.js';
 import type { FieldPair } from './pair-fields.js';
 
 /** What pin and consumes rules see: the contract, the source, and the fields paired once. */

@@ -1,5 +1,5 @@
 import type { ContractField, ContractModel } from '../contract/field-table.js';
-import type { ExtractResult, SourceKind, WireField } from '../extract/types.js';
+import type { ExtractResult, SourceKind, WireField } from '../wire.js';
 
 /** A contract field and the source field at the same wire pointer; either may be missing. */
 export interface FieldPair {

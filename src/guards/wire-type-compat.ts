@@ -1,4 +1,4 @@
-import type { WireType } from '../extract/types.js';
+import type { WireType } from '../wire.js';
 
 export type TypeMismatchKind = 'kind' | 'nullable' | 'values' | 'items';
 

@@ -1,4 +1,4 @@
-import type { AnalyzedContract } from '../contract/analyze.js';
+import type { AnalyzedContract } from '../contract/usable.js';
 import type { ContractModel, ContractSide } from '../contract/field-table.js';
 import { isJsonObject, type JsonObject } from '../contract/json-document.js';
 import { WirepinError } from '../errors.js';

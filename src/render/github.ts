@@ -1,5 +1,5 @@
 import type { Severity } from '../finding.js';
-import type { Renderer } from './report.js';
+import type { Renderer } from './options.js';
 
 const COMMAND: Record<Severity, string> = { error: 'error', warning: 'warning', notice: 'notice' };
 

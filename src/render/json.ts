@@ -1,5 +1,5 @@
 import { countBySeverity, type Finding } from '../finding.js';
-import type { Renderer } from './report.js';
+import type { Renderer } from './options.js';
 
 /** Fixed key order, so the output is byte-stable whatever order the finding was built in. */
 function findingJson(f: Finding): Record<string, unknown> {

@@ -1,5 +1,5 @@
 import { countBySeverity, type Severity } from '../finding.js';
-import type { Renderer } from './report.js';
+import type { Renderer } from './options.js';
 
 const ICON: Record<Severity, string> = { error: '❌', warning: '⚠️', notice: 'ℹ️' };
 

@@ -1,5 +1,6 @@
 import { countBySeverity, type Severity } from '../finding.js';
-import type { Renderer } from './report.js';
+import { plural } from '../wording.js';
+import type { Renderer } from './options.js';
 
 /** ANSI start and end sequences, for renderers that colour a terminal. */
 export const COLORS: Readonly<Record<Severity | 'dim' | 'bold' | 'ok', readonly [string, string]>> = {
@@ -11,13 +12,16 @@ export const COLORS: Readonly<Record<Severity | 'dim' | 'bold' | 'ok', readonly 
   bold: ['\u001b[1m', '\u001b[22m'],
 };
 
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
+export type PaintStyle = keyof typeof COLORS;
+
+/** A painter for one render: ANSI colour around the text when colour is on, the bare text otherwise. */
+export function paintWith(color: boolean): (style: PaintStyle, text: string) => string {
+  return (style, text) => (color ? `${COLORS[style][0]}${text}${COLORS[style][1]}` : text);
 }
 
 /** For terminals: one block per finding, `file:line:col  severity  RULE`, the message, then the related place. */
 export const renderText: Renderer = (report, options) => {
-  const paint = (style: keyof typeof COLORS, text: string): string => (options.color ? `${COLORS[style][0]}${text}${COLORS[style][1]}` : text);
+  const paint = paintWith(options.color);
   const lines: string[] = [];
   for (const f of report.findings) {
     lines.push(`${paint('bold', `${f.file}:${f.line}:${f.column}`)}  ${paint(f.severity, f.severity)}  ${f.rule}`);

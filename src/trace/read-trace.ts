@@ -1,6 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { displayPath } from '../contract/analyze.js';
+import { displayPath } from '../run/analyze.js';
 import { decodeUtf8, isJsonObject, member, readJson, type JsonDocument, type JsonObject } from '../contract/json-document.js';
 import { WirepinError, type SourceLocation } from '../errors.js';
 import { canonicalPointers, TRACE_FORMAT_VERSION, TRACE_VERSION_KEY, type TraceData } from './trace-format.js';

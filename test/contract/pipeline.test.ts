@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { analyzeContractText, type AnalyzedContract, type ContractText } from '../../src/contract/analyze.js';
+import { analyzeContractText, type AnalyzedContract, type ContractText } from '../../src/run/analyze.js';
 import { readJson } from '../../src/contract/json-document.js';
 import { REPO_ROOT, RULE_FIXTURES } from '../rules/rule-tester.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeContractFile } from '../../src/contract/analyze.js';
+import { analyzeContractFile } from '../../src/run/analyze.js';
 
 describe('the shipped provision request contract', () => {
   it('lints clean', async () => {

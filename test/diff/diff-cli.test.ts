@@ -1,7 +1,7 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { diffContracts } from '../../src/diff/diff-contracts.js';
+import { checkDiffRule, diffContracts } from '../../src/run/diff-engine.js';
 import { pairContracts } from '../../src/diff/pair.js';
 import { CONSUMES_FLIPPED } from '../../src/rules/diff/CONSUMES_FLIPPED.js';
 import { DIFF_WIRED_INTO_MAIN, runDiffCli, runMain } from './cli.js';
@@ -68,7 +68,7 @@ describe('a cp_consumes flip true → false without a note', () => {
   const name = 'consumes-dead-without-note';
 
   it('is a flip the diff rule sees', async () => {
-    const drafts = CONSUMES_FLIPPED.check(pairContracts(await loadSide(name, 'base'), await loadSide(name, 'head')));
+    const drafts = checkDiffRule(CONSUMES_FLIPPED, pairContracts(await loadSide(name, 'base'), await loadSide(name, 'head')));
     expect(drafts.map((d) => [d.path, d.data.kind, d.data.class])).toEqual([['/properties/template/cp_consumes', 'became-dead', 'breaking']]);
   });
 
@@ -77,17 +77,16 @@ describe('a cp_consumes flip true → false without a note', () => {
     expect(head?.findings.map((f) => [f.rule, f.path])).toEqual([['DEAD_FIELD_NOTE_MISSING', '/properties/template']]);
   });
 
-  it('so diff refuses it: E_PARSE from the library, exit 2 naming the head file and lint from the CLI', async () => {
+  it('so diff refuses it: E_PARSE from the library; from the CLI, exit 2 with the head\'s lint findings', async () => {
     expect(() => diffContracts(undefined, undefined)).toThrow();
     const base = await loadSide(name, 'base');
     const head = await loadSide(name, 'head');
     expect(() => diffContracts(base, head)).toThrow(expect.objectContaining({ code: 'E_PARSE' }));
     const run = await diffCase(name);
     expect(run.code).toBe(2);
-    expect(run.stdout).toBe('');
-    expect(run.stderr).toContain(`${fixturePath(name, 'head')}:34:5: error:`);
-    expect(run.stderr).toContain('DEAD_FIELD_NOTE_MISSING');
-    expect(run.stderr).toContain('wirepin lint');
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toContain(`${fixturePath(name, 'head')}:34:5  error  DEAD_FIELD_NOTE_MISSING`);
+    expect(run.stdout).toContain('invalid contract; diff not run');
   });
 });
 
@@ -157,7 +156,7 @@ describe('wirepin diff --against REF', () => {
     repo.copy(join(REPO_ROOT, fixturePath('realistic', 'base')), 'contracts/a.contract.json');
     const run = await runDiffCli(['diff', '--against', 'HEAD'], repo.dir);
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain('HEAD:contracts/a.contract.json');
+    expect(run.stdout).toContain('HEAD:contracts/a.contract.json');
   });
 
   it('exits 2 with E_GIT outside a git repository, for an unknown ref, and for a ref that looks like an option', async () => {

@@ -2,7 +2,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CHANGE_CLASSES, SEVERITY_OF_CLASS, type ChangeClass } from '../../src/diff/change.js';
-import { diffContracts } from '../../src/diff/diff-contracts.js';
+import { diffContracts } from '../../src/run/diff-engine.js';
 import { DIFF_RULES } from '../../src/rules/diff/index.js';
 import { DIFF_FIXTURES, fixturePath, loadSide, REPO_ROOT } from './fixtures.js';
 

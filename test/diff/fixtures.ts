@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { analyzeContractFile, analyzeContractText, type AnalyzedContract } from '../../src/contract/analyze.js';
+import { analyzeContractFile, analyzeContractText, type AnalyzedContract } from '../../src/run/analyze.js';
 import { REPO_ROOT } from '../rules/rule-tester.js';
 
 export { REPO_ROOT };

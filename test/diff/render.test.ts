@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ContractChange } from '../../src/diff/change.js';
-import { DIFF_RENDERERS } from '../../src/diff/render.js';
+import { DIFF_RENDERERS } from '../../src/render/diff/index.js';
 import type { DiffReport } from '../../src/diff/report.js';
 import type { Finding } from '../../src/finding.js';
 

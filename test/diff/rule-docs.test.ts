@@ -1,12 +1,12 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { analyzeContractText, type AnalyzedContract } from '../../src/contract/analyze.js';
-import { diffContracts } from '../../src/diff/diff-contracts.js';
+import { analyzeContractText, type AnalyzedContract } from '../../src/run/analyze.js';
+import { diffContracts } from '../../src/run/diff-engine.js';
 import { DIFF_RULES } from '../../src/rules/diff/index.js';
 import { SYNC_DRIFT } from '../../src/rules/diff/SYNC_DRIFT.js';
-import type { RuleMeta } from '../../src/rules/rule.js';
-import { syncContracts } from '../../src/sync/sync-contracts.js';
+import type { RuleMeta } from '../../src/rule.js';
+import { syncContracts } from '../../src/run/sync-engine.js';
 import { jsonBlocks, parseRuleDoc, REPO_ROOT } from '../rules/rule-tester.js';
 
 const DOCS = join(REPO_ROOT, 'docs', 'rules');

@@ -1,8 +1,8 @@
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { locateSource } from '../../src/sync/source.js';
-import { syncContracts } from '../../src/sync/sync-contracts.js';
+import { locateSource } from '../../src/run/sync-source.js';
+import { syncContracts } from '../../src/run/sync-engine.js';
 import { MAX_DRIFT_FINDINGS } from '../../src/rules/diff/SYNC_DRIFT.js';
 import { runDiffCli } from './cli.js';
 import { contractFromText, fixturePath, REPO_ROOT } from './fixtures.js';
@@ -122,7 +122,7 @@ describe('wirepin sync MIRROR SOURCE', () => {
     writeFileSync(join(cwd, 'mirror.contract.json'), JSON.stringify(broken));
     const invalid = await sync(cwd);
     expect(invalid.code).toBe(2);
-    expect(invalid.stderr).toContain('DEAD_FIELD_NOTE_MISSING');
+    expect(JSON.stringify(invalid.report)).toContain('DEAD_FIELD_NOTE_MISSING');
   });
 
   it('reads a git-ref:path source at the ref, not in the working tree', async () => {

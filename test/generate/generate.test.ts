@@ -252,7 +252,7 @@ describe('generate --check', () => {
 });
 
 describe('generate from a contract with lint errors', () => {
-  it('exits 1 with the lint findings and writes no file', async () => {
+  it('exits 2 (could not run) with the lint findings and writes no file', async () => {
     const repo = scratchRepo(['contracts']);
     const path = join(repo, CONTRACT);
     const text = readFileSync(path, 'utf8');
@@ -261,7 +261,7 @@ describe('generate from a contract with lint errors', () => {
     writeFileSync(path, withoutNote);
 
     const result = await run(['generate', '--format', 'json'], repo);
-    expect(result.code).toBe(1);
+    expect(result.code).toBe(2);
     const report = JSON.parse(result.stdout) as { findings: Array<{ rule: string; file: string; path: string; data: Record<string, unknown> }> };
     expect(report.findings.map((f) => [f.rule, f.file, f.path, f.data['kind']])).toEqual([
       ['DEAD_FIELD_NOTE_MISSING', CONTRACT, '/properties/template_assets', 'missing'],
@@ -269,7 +269,7 @@ describe('generate from a contract with lint errors', () => {
     for (const folder of ['schemas', 'producer', 'consumer']) expect(existsSync(join(repo, folder)), folder).toBe(false);
 
     const check = await run(['generate', '--check'], repo);
-    expect(check.code).toBe(1);
+    expect(check.code).toBe(2);
     expect(check.stdout).toContain('DEAD_FIELD_NOTE_MISSING');
   });
 });

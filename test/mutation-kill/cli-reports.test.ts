@@ -7,9 +7,9 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { analyzeContractFile } from '../../src/contract/analyze.js';
-import { diffContracts } from '../../src/diff/diff-contracts.js';
-import { DIFF_RENDERERS } from '../../src/diff/render.js';
+import { analyzeContractFile } from '../../src/run/analyze.js';
+import { diffContracts } from '../../src/run/diff-engine.js';
+import { DIFF_RENDERERS } from '../../src/render/diff/index.js';
 import type { DiffReport } from '../../src/diff/report.js';
 import { reportFails } from '../../src/diff/report.js';
 import { runCli } from '../support/run-cli.js';

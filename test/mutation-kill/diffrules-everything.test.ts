@@ -12,7 +12,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { analyzeContractText } from '../../src/contract/analyze.js';
+import { analyzeContractText } from '../../src/run/analyze.js';
 import { runCli } from '../support/run-cli.js';
 import { BASE, HEAD } from './diffrules-support.js';
 import { describeFinding } from './support.js';

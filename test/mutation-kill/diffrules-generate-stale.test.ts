@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { GENERATED_FILE_STALE, type GeneratedComparison } from '../../src/rules/generate/GENERATED_FILE_STALE.js';
-import { placeDrafts } from '../../src/rules/rule.js';
+import { placeDrafts } from '../../src/rule.js';
 
 const cmp = (path: string, expected: string, actual: string | undefined): GeneratedComparison => ({
   path,

@@ -6,8 +6,8 @@
  */
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MAX_CONTRACT_BYTES } from '../../src/contract/analyze.js';
-import { existsAt, listContractsAt, readAt, resolveRef, tryResolveRef, type GitRef } from '../../src/diff/git.js';
+import { MAX_CONTRACT_BYTES } from '../../src/run/analyze.js';
+import { existsAt, listContractsAt, readAt, resolveRef, tryResolveRef, type GitRef } from '../../src/run/git.js';
 import { tempDir, tempRepo, type TempRepo } from '../diff/git-repo.js';
 import { describeError } from './support.js';
 

@@ -4,13 +4,15 @@
  * be read; and the small library pieces behind placement and ordering.
  */
 import { describe, expect, it } from 'vitest';
-import { analyzeContractText } from '../../src/contract/analyze.js';
+import { analyzeContractText } from '../../src/run/analyze.js';
 import { classRank, compareChanges, countByClass, failsOn, isContractChange, type ContractChange } from '../../src/diff/change.js';
-import { classifyChanges, diffContracts } from '../../src/diff/diff-contracts.js';
+import { classifyChanges, diffContracts } from '../../src/run/diff-engine.js';
 import { pairContracts, type PairedSide } from '../../src/diff/pair.js';
-import { firstExisting, holderOf, inBase, plural, sideNames } from '../../src/rules/diff/context.js';
-import { changeLabel, failingClasses, rowFacts, rowSubject } from '../../src/diff/report.js';
-import { placeDrafts, positionOfPointer } from '../../src/rules/rule.js';
+import { firstExisting, holderOf, inBase, sideNames } from '../../src/rules/diff/context.js';
+import { plural } from '../../src/wording.js';
+import { failingClasses } from '../../src/diff/report.js';
+import { changeLabel, rowFacts, rowSubject } from '../../src/render/diff/rows.js';
+import { placeDrafts, positionOfPointer } from '../../src/rule.js';
 import { BASE } from './diffrules-support.js';
 import { describeError } from './support.js';
 
@@ -37,7 +39,7 @@ describe('diff refuses', () => {
   it('a contract with one lint error, at its position', () => {
     const broken = analyzeContractText({ file: 'one.contract.json', text: BASE.replace('"cp_consumes": true', '"cp_consumes": "yes"') });
     const expected =
-      '  ! WirepinError E_PARSE at one.contract.json:28:7: one.contract.json does not lint clean, so wirepin will not diff it: CONSUMES_FLAG_MISSING: Field "id" has "cp_consumes" that is not a JSON boolean. Write true or false without quotes.\n    hint: Run `wirepin lint` on one.contract.json and fix its findings first.';
+      '  ! WirepinError E_PARSE at one.contract.json:28:7: one.contract.json does not lint clean, so wirepin will not use it: CONSUMES_FLAG_MISSING: Field "id" has "cp_consumes" that is not a JSON boolean. Write true or false without quotes.\n    hint: Run `npx wirepin lint one.contract.json` and fix what it reports.';
     expect(errorOf(() => diffContracts(broken, good))).toBe(expected);
     expect(errorOf(() => diffContracts(good, broken))).toBe(expected);
     expect(errorOf(() => diffContracts(undefined, broken))).toBe(expected);
@@ -46,7 +48,7 @@ describe('diff refuses', () => {
   it('a contract with several lint errors, counting the rest', () => {
     const broken = analyzeContractText({ file: 'two.contract.json', text: BASE.replaceAll('"cp_consumes": true', '"cp_consumes": "yes"') });
     expect(errorOf(() => diffContracts(broken, undefined))).toBe(
-      '  ! WirepinError E_PARSE at two.contract.json:28:7: two.contract.json does not lint clean, so wirepin will not diff it: CONSUMES_FLAG_MISSING: Field "id" has "cp_consumes" that is not a JSON boolean. Write true or false without quotes. (and 21 more)\n    hint: Run `wirepin lint` on two.contract.json and fix its findings first.',
+      '  ! WirepinError E_PARSE at two.contract.json:28:7: two.contract.json does not lint clean, so wirepin will not use it: CONSUMES_FLAG_MISSING: Field "id" has "cp_consumes" that is not a JSON boolean. Write true or false without quotes. (and 21 more)\n    hint: Run `npx wirepin lint two.contract.json` and fix what it reports.',
     );
   });
 
@@ -152,7 +154,7 @@ describe('placement and ordering', () => {
     ['FIELD_TYPE_CHANGED', 'changed', 'type changed'],
     ['FIELD_REQUIRED_CHANGED', 'became-required', 'became required'],
     ['CONSUMES_FLIPPED', 'became-dead', 'became dead'],
-    ['CONSUMES_FLIPPED', 'a-b-c', 'a b-c'],
+    ['CONSUMES_FLIPPED', 'a-b-c', 'a-b-c'],
     ['NOTE_CHANGED', 'added', 'note added'],
     ['DESCRIPTION_CHANGED', 'removed', 'description removed'],
     ['ENDPOINT_CHANGED', 'changed', 'changed'],

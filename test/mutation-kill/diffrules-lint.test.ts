@@ -4,7 +4,7 @@
  * on variations of one small contract.
  */
 import { describe, expect, it } from 'vitest';
-import { analyzeContractText } from '../../src/contract/analyze.js';
+import { analyzeContractText } from '../../src/run/analyze.js';
 import type { MetaSchemaError } from '../../src/contract/meta-validate.js';
 import { notePlaceholderKind } from '../../src/rules/lint/DEAD_FIELD_NOTE_MISSING.js';
 import { SCHEMA_INVALID } from '../../src/rules/lint/SCHEMA_INVALID.js';

@@ -8,7 +8,7 @@ import { DIFF_RULES } from '../../src/rules/diff/index.js';
 import { SYNC_DRIFT } from '../../src/rules/diff/SYNC_DRIFT.js';
 import { GENERATED_FILE_STALE } from '../../src/rules/generate/GENERATED_FILE_STALE.js';
 import { LINT_RULES } from '../../src/rules/lint/index.js';
-import type { RuleMeta } from '../../src/rules/rule.js';
+import type { RuleMeta } from '../../src/rule.js';
 
 function describeRule(rule: RuleMeta): string {
   const flags = [rule.blocksInput ? 'blocks input' : '', rule.deprecated ? `deprecated, replaced by ${String(rule.replacedBy)}` : ''].filter(Boolean).join('; ');

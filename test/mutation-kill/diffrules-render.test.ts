@@ -5,10 +5,10 @@
  * cells that need escaping. Pinned in __snapshots__/diffrules-render.txt.
  */
 import { describe, expect, it } from 'vitest';
-import { analyzeContractText } from '../../src/contract/analyze.js';
+import { analyzeContractText } from '../../src/run/analyze.js';
 import type { ContractChange } from '../../src/diff/change.js';
-import { diffContracts } from '../../src/diff/diff-contracts.js';
-import { DIFF_RENDERERS } from '../../src/diff/render.js';
+import { diffContracts } from '../../src/run/diff-engine.js';
+import { DIFF_RENDERERS } from '../../src/render/diff/index.js';
 import { reportFails, type ComparedContract, type DiffReport } from '../../src/diff/report.js';
 import type { Finding } from '../../src/finding.js';
 import type { FailOn } from '../../src/diff/change.js';

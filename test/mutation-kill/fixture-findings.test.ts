@@ -4,7 +4,7 @@
  * position, in one readable snapshot. See support.ts for why and how to update.
  */
 import { describe, expect, it } from 'vitest';
-import { analyzeContractFile } from '../../src/contract/analyze.js';
+import { analyzeContractFile } from '../../src/run/analyze.js';
 import { describeError, describeFinding, listDir, REPO_ROOT } from './support.js';
 
 async function lintAll(dirs: readonly string[]): Promise<string> {

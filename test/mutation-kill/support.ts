@@ -9,7 +9,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { ExtractResult } from '../../src/extract/types.js';
+import type { ExtractResult } from '../../src/wire.js';
 import type { Finding } from '../../src/finding.js';
 
 export const REPO_ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));

@@ -8,12 +8,13 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { analyzeContractText } from '../../src/contract/analyze.js';
+import { analyzeContractText } from '../../src/run/analyze.js';
 import { formatWireType, type ContractModel } from '../../src/contract/field-table.js';
-import type { ExtractResult, SourceKind, WireField, WireType } from '../../src/extract/types.js';
+import type { ExtractResult, SourceKind, WireField, WireType } from '../../src/wire.js';
 import { contractPathFor, serviceName, sourceAt, type GuardContext } from '../../src/guards/context.js';
 import { pairFields } from '../../src/guards/pair-fields.js';
-import { requireCleanContract, runGuard } from '../../src/guards/run-guard.js';
+import { requireUsable } from '../../src/contract/usable.js';
+import { runGuard } from '../../src/run/guard-engine.js';
 import { opaqueReasonOf, whyIncompatible } from '../../src/guards/wire-type-compat.js';
 import { CONSUMES_RULES } from '../../src/rules/consumes/index.js';
 import { PIN_RULES } from '../../src/rules/pin/index.js';
@@ -56,7 +57,7 @@ const CONTRACT = {
 
 const FILE = 'contracts/req.contract.json';
 const contract = analyzeContractText({ file: FILE, text: `${JSON.stringify(CONTRACT, null, 2)}\n` });
-const model = requireCleanContract(contract);
+const model = requireUsable(contract).model;
 
 const ROOT_LOCATION = { file: 'src/req.ts', line: 1, column: 18 };
 
@@ -276,20 +277,20 @@ describe('guard context helpers', () => {
       thrown = error;
     }
     expect(describeError(thrown)).toBe(
-      `  ! WirepinError E_PARSE at ${FILE}:${broken.findings[0]?.line}:${broken.findings[0]?.column}: ${FILE} has lint errors, so it cannot be checked against code.\n    hint: Run \`npx wirepin lint ${FILE}\` and fix what it reports.`,
+      `  ! WirepinError E_PARSE at ${FILE}:${broken.findings[0]?.line}:${broken.findings[0]?.column}: ${FILE} does not lint clean, so wirepin will not use it: ${broken.findings[0]?.rule}: ${broken.findings[0]?.message} (and ${broken.findings.length - 1} more)\n    hint: Run \`npx wirepin lint ${FILE}\` and fix what it reports.`,
     );
     expect(broken.findings[0]?.line).toBe(1);
   });
 
   it('refuses a contract that has no model, at its first line', () => {
-    expect(() => requireCleanContract({ ...contract, model: undefined, findings: [] })).toThrow(
+    expect(() => requireUsable({ ...contract, model: undefined, findings: [] })).toThrow(
       expect.objectContaining({ code: 'E_PARSE', location: { file: FILE, line: 1, column: 1 } }),
     );
   });
 
   it('accepts a contract whose findings are only warnings', () => {
     const warned = { ...contract, findings: [{ rule: 'X', severity: 'warning' as const, file: FILE, line: 3, column: 1, path: '', message: 'm' }] };
-    expect(requireCleanContract(warned)).toBe(model);
+    expect(requireUsable(warned).model).toBe(model);
   });
 
   it('runs the rules of the guard asked for, in ID order', () => {

@@ -20,7 +20,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { goExtractor } from '../../src/extract/go/index.js';
-import type { ExtractResult, WireField, WireType } from '../../src/extract/types.js';
+import type { ExtractResult, WireField, WireType } from '../../src/wire.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const fixturesRoot = path.join(repoRoot, 'test/fixtures/go');

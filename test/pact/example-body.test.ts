@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { analyzeContractFile } from '../../src/contract/analyze.js';
+import { analyzeContractFile } from '../../src/run/analyze.js';
 import { valueAt, type JsonObject, type JsonValue } from '../../src/contract/json-document.js';
 import { WirepinError } from '../../src/errors.js';
 import { EXAMPLE_MAP_KEY, exampleBody, exampleNode, exampleValue, pactContractOf, type PactContract } from '../../src/pact/index.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeContractFile } from '../../src/contract/analyze.js';
+import { analyzeContractFile } from '../../src/run/analyze.js';
 import type { JsonValue } from '../../src/contract/json-document.js';
 import { bodyMatchingRules, exampleNode, exampleTree, matchingRuleFor, pactContractOf, pactTemplate, type BodyNode } from '../../src/pact/index.js';
 import { escapeRegexLiteral, memberPath } from '../../src/pact/matchers.js';

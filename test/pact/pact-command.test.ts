@@ -4,10 +4,10 @@ import { join } from 'node:path';
 import { Command } from '@commander-js/extra-typings';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CliIo } from '../../src/cli/io.js';
-import type { CommandOutcome } from '../../src/cli/main.js';
-import { registerPactCommand } from '../../src/cli/commands/pact-register.js';
-import { DEFAULT_PACT_DIR, runPact } from '../../src/cli/commands/pact.js';
-import { analyzeContractFile } from '../../src/contract/analyze.js';
+import type { Outcome } from '../../src/run/outcome.js';
+import { registerCommands } from '../../src/cli/commands.js';
+import { DEFAULT_PACT_DIR, runPact } from '../../src/run/pact.js';
+import { analyzeContractFile } from '../../src/run/analyze.js';
 import { pactContractOf, renderPactFile } from '../../src/pact/index.js';
 
 let cwd: string;
@@ -28,7 +28,7 @@ const CONTRACT = 'contracts/provision_request.contract.json';
 
 describe('runPact', () => {
   it('writes <out>/<producer>-<consumer>.json, then reports it unchanged', async () => {
-    const report = await runPact(io, { contract: CONTRACT, out: 'pacts' });
+    const { report } = await runPact(io, { contract: CONTRACT, out: 'pacts' });
     expect(report).toEqual({
       command: 'pact',
       subject: 'contracts/provision_request.contract.json: core (Pact consumer) → cp (Pact provider)',
@@ -37,13 +37,14 @@ describe('runPact', () => {
     });
     const expected = renderPactFile(pactContractOf(await analyzeContractFile(CONTRACT))).text;
     expect(await readFile(join(cwd, 'pacts', 'core-cp.json'), 'utf8')).toBe(expected);
-    expect((await runPact(io, { contract: CONTRACT, out: 'pacts' })).notes).toEqual(['unchanged pacts/core-cp.json']);
+    expect((await runPact(io, { contract: CONTRACT, out: 'pacts' })).report.notes).toEqual(['unchanged pacts/core-cp.json']);
   });
 
   it('returns the lint findings of a broken contract and writes nothing', async () => {
     const text = (await readFile(CONTRACT, 'utf8')).replace('"cp_consumes": false,', '');
     await writeFile(join(cwd, 'contracts', 'broken.contract.json'), text);
-    const report = await runPact(io, { contract: 'contracts/broken.contract.json', out: 'broken-out' });
+    const { report, exitCode } = await runPact(io, { contract: 'contracts/broken.contract.json', out: 'broken-out' });
+    expect(exitCode).toBe(2);
     expect(report.findings.map((f) => f.rule)).toContain('CONSUMES_FLAG_MISSING');
     expect(report.notes).toBeUndefined();
     await expect(stat(join(cwd, 'broken-out'))).rejects.toMatchObject({ code: 'ENOENT' });
@@ -63,12 +64,12 @@ describe('runPact', () => {
   });
 });
 
-describe('registerPactCommand', () => {
-  async function parse(args: readonly string[]): Promise<{ outcome: CommandOutcome | undefined; format: string | undefined; error: unknown }> {
-    let outcome: CommandOutcome | undefined;
+describe('registerCommands: pact', () => {
+  async function parse(args: readonly string[]): Promise<{ outcome: Outcome | undefined; format: string | undefined; error: unknown }> {
+    let outcome: Outcome | undefined;
     let format: string | undefined;
     const program = new Command().exitOverride().configureOutput({ writeOut: () => undefined, writeErr: () => undefined });
-    registerPactCommand(program, io, (value, chosen) => {
+    registerCommands(program, io, (value, chosen) => {
       outcome = value;
       format = chosen;
     });

@@ -6,11 +6,11 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { analyzeContractText, type AnalyzedContract } from '../../src/contract/analyze.js';
+import { analyzeContractText, type AnalyzedContract } from '../../src/run/analyze.js';
 import { readJson, type JsonValue } from '../../src/contract/json-document.js';
-import { diffContracts } from '../../src/diff/diff-contracts.js';
+import { diffContracts } from '../../src/run/diff-engine.js';
 import { pairContracts } from '../../src/diff/pair.js';
-import { canonicalContract, syncContracts } from '../../src/sync/sync-contracts.js';
+import { canonicalContract, syncContracts } from '../../src/run/sync-engine.js';
 import { canonicalJson } from '../../src/sync/value-diff.js';
 import { contractJson, contractSpec, pointersOf, writeJson } from './contract-arbitraries.js';
 

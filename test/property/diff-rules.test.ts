@@ -7,9 +7,9 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { analyzeContractText } from '../../src/contract/analyze.js';
+import { analyzeContractText } from '../../src/run/analyze.js';
 import type { ContractChange } from '../../src/diff/change.js';
-import { diffContracts } from '../../src/diff/diff-contracts.js';
+import { diffContracts } from '../../src/run/diff-engine.js';
 import { contractJson, contractSpec, writeJson, type ContractSpec, type FieldNode, type FieldShape } from './contract-arbitraries.js';
 
 const SEED = 5_150;

@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
-import { analyzeContractText } from '../../src/contract/analyze.js';
+import { analyzeContractText } from '../../src/run/analyze.js';
 import { defaultGeneratedPaths, planGeneratedFiles } from '../../src/generate/plan.js';
 import { contractJson, contractSpec, writeJson } from './contract-arbitraries.js';
 

@@ -14,7 +14,7 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { goExtractor } from '../../src/extract/go/index.js';
-import type { WireType } from '../../src/extract/types.js';
+import type { WireType } from '../../src/wire.js';
 
 // ---------------------------------------------------------------- the package under test
 

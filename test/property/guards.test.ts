@@ -7,10 +7,10 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { analyzeContractText, type AnalyzedContract } from '../../src/contract/analyze.js';
+import { analyzeContractText, type AnalyzedContract } from '../../src/run/analyze.js';
 import { formatWireType, type ContractField } from '../../src/contract/field-table.js';
-import type { ExtractResult, SourceKind, WireField, WireType } from '../../src/extract/types.js';
-import { runGuard } from '../../src/guards/run-guard.js';
+import type { ExtractResult, SourceKind, WireField, WireType } from '../../src/wire.js';
+import { runGuard } from '../../src/run/guard-engine.js';
 import { contractJson, contractSpec, writeJson, type ContractSpec } from './contract-arbitraries.js';
 
 const SEED = 9_090;

@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { analyzeContractText, analyzeUnreadable } from '../../src/contract/analyze.js';
+import { analyzeContractText, analyzeUnreadable } from '../../src/run/analyze.js';
 import { decodeUtf8, MAX_JSON_DEPTH, readJson, type JsonValue } from '../../src/contract/json-document.js';
 import { contractJson, contractSpec, writeJson } from './contract-arbitraries.js';
 

@@ -9,7 +9,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatWireType, sameWireType } from '../../src/contract/field-table.js';
-import type { WireType } from '../../src/extract/types.js';
+import type { WireType } from '../../src/wire.js';
 import { opaqueReasonOf, whyIncompatible, type CompatOptions } from '../../src/guards/wire-type-compat.js';
 
 const SEED = 31_337;

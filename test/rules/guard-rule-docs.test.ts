@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { allRules } from '../../src/rules/registry.js';
-import type { RuleMeta } from '../../src/rules/rule.js';
+import type { RuleMeta } from '../../src/rule.js';
 import { runCliJson } from '../support/run-cli.js';
 import { parseRuleDoc, REPO_ROOT } from './rule-tester.js';
 

@@ -76,7 +76,7 @@ describe('the rule fixtures', () => {
 
 describe('the exit code', () => {
   it('treats exactly the rules declared blocksInput as "could not run"', async () => {
-    const { INPUT_BLOCKING_RULES } = await import('../../src/cli/exit-code.js');
+    const { INPUT_BLOCKING_RULES } = await import('../../src/run/exit-code.js');
     expect([...INPUT_BLOCKING_RULES].sort()).toEqual(allRules().filter((r) => r.blocksInput).map((r) => r.id).sort());
   });
 });

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { analyzeContractText } from '../../src/contract/analyze.js';
+import { analyzeContractText } from '../../src/run/analyze.js';
 import { LINT_RULES } from '../../src/rules/lint/index.js';
 import { jsonBlocks, parseRuleDoc, REPO_ROOT } from './rule-tester.js';
 

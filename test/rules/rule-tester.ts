@@ -2,9 +2,9 @@ import { readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { analyzeContractFile, type AnalyzedContract } from '../../src/contract/analyze.js';
+import { analyzeContractFile, type AnalyzedContract } from '../../src/run/analyze.js';
 import type { Finding } from '../../src/finding.js';
-import type { RuleMeta } from '../../src/rules/rule.js';
+import type { RuleMeta } from '../../src/rule.js';
 
 export const REPO_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const RULE_FIXTURES = 'test/fixtures/rules';

@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import type { WireField, WireType } from '../../src/extract/types.js';
+import type { WireField, WireType } from '../../src/wire.js';
 
 /** The repository root, for extractor calls that pass `cwd`. */
 export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeContractFile } from '../../src/contract/analyze.js';
+import { analyzeContractFile } from '../../src/run/analyze.js';
 import { buildContractModel, type ContractModel } from '../../src/contract/field-table.js';
 import { unreadConsumedFields } from '../../src/trace/unread-fields.js';
 

@@ -1,11 +1,11 @@
 import { WirepinError } from '../../errors.js';
-import type { ExtractRequest, ExtractResult, Extractor } from '../types.js';
+import type { ExtractRequest, ExtractResult, Extractor } from '../../wire.js';
 import { withGoPackage } from './parse-package.js';
 import type { GoPackage } from './parse-package.js';
 import { EMPTY_ENV, TypeResolver } from './resolve-type.js';
 import type { ResolvedType } from './resolve-type.js';
 import { collectWireFields } from './wire-fields.js';
-import { withArticle } from '../wording.js';
+import { withArticle } from '../../wording.js';
 
 /**
  * Reads the wire shape of a Go struct from source, with encoding/json's

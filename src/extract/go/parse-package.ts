@@ -8,7 +8,7 @@ import { loadGoGrammar } from './tree-sitter-go.js';
 import { convertNamedType, locationOf } from './type-syntax.js';
 import type { FileScope } from './type-syntax.js';
 import { displayPath } from '../../paths.js';
-import { readSourceText } from '../../source-text.js';
+import { readSourceText } from '../source-text.js';
 
 /**
  * One Go package as the extractor sees it: its package-level type

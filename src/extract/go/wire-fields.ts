@@ -1,4 +1,4 @@
-import type { OpaqueRef, WireField } from '../types.js';
+import type { OpaqueRef, WireField } from '../../wire.js';
 import { jsonFieldsOf } from './json-fields.js';
 import type { StructFields } from './json-fields.js';
 import type { ResolvedStruct, TypeResolver } from './resolve-type.js';

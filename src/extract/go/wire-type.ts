@@ -1,4 +1,4 @@
-import type { WireType } from '../types.js';
+import type { WireType } from '../../wire.js';
 import type { ResolvedStruct, ResolvedType, ScopedType, TypeResolver } from './resolve-type.js';
 
 /** How a struct field is encoded, from its json tag options (after encoding/json's own checks). */

@@ -2,8 +2,8 @@ import path from 'node:path';
 import { parse, type MemberNode, type ObjectNode, type StringNode, type ValueNode } from '@humanwhocodes/momoa';
 import { findExcessiveNesting, positionAt } from '../../contract/json-document.js';
 import { WirepinError, type SourceLocation } from '../../errors.js';
-import { readSourceText } from '../../source-text.js';
-import type { ExtractRequest, ExtractResult, Extractor } from '../types.js';
+import { readSourceText } from '../source-text.js';
+import type { ExtractRequest, ExtractResult, Extractor } from '../../wire.js';
 import { mergeShapes, shapeToFields, type MemberShape, type ObjectShape, type SampleShape } from './sample-shape.js';
 
 /**

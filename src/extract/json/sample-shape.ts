@@ -1,5 +1,5 @@
 import type { SourceLocation } from '../../errors.js';
-import type { OpaqueRef, WireField, WireType } from '../types.js';
+import type { OpaqueRef, WireField, WireType } from '../../wire.js';
 import { escapeSegment } from '../../contract/json-pointer.js';
 
 /**

@@ -1,11 +1,11 @@
 import path from 'node:path';
 import type ts from 'typescript';
 import { WirepinError, type SourceLocation } from '../../errors.js';
-import { readSourceText } from '../../source-text.js';
-import type { ExtractRequest, ExtractResult, Extractor } from '../types.js';
+import { readSourceText } from '../source-text.js';
+import type { ExtractRequest, ExtractResult, Extractor } from '../../wire.js';
 import { readShape } from './shape.js';
 import { displayPath } from '../../paths.js';
-import { withArticle } from '../wording.js';
+import { withArticle } from '../../wording.js';
 
 /**
  * Reads the wire shape of a TypeScript interface, type alias or class with the

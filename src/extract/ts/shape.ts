@@ -1,6 +1,6 @@
 import type ts from 'typescript';
 import type { SourceLocation } from '../../errors.js';
-import type { OpaqueRef, WireField, WireType } from '../types.js';
+import type { OpaqueRef, WireField, WireType } from '../../wire.js';
 import { createTypeNodeReader, hasIntegerTag, type TypeNodeReader } from './type-nodes.js';
 import { escapeSegment } from '../../contract/json-pointer.js';
 

@@ -1,7 +1,7 @@
 import { formatWireType } from '../../contract/field-table.js';
 import { name, serviceName, sourceAt, type GuardRule } from '../../guards/context.js';
 import { whyIncompatible } from '../../guards/wire-type-compat.js';
-import type { FindingDraft } from '../rule.js';
+import type { FindingDraft } from '../../rule.js';
 
 export const CONSUMER_TYPE_MISMATCH: GuardRule = {
   id: 'CONSUMER_TYPE_MISMATCH',

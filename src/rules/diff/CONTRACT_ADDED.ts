@@ -1,12 +1,14 @@
-import { plural, sideNames, type DiffRule } from './context.js';
+import { plural } from '../../wording.js';
+import { sideNames, type DiffRule } from './context.js';
 
-export const CONTRACT_ADDED: DiffRule = {
+export const CONTRACT_ADDED: DiffRule<'added'> = {
   id: 'CONTRACT_ADDED',
   stage: 'diff',
   severity: 'warning',
   summary: 'A contract exists in the head but not in the base: a new wire shape, which needs both sides. Its fields are counted, not reported one by one.',
-  why: 'A new body is only done when core sends it and cp reads every field marked consumed.',
-  check(pairing) {
+  why: 'A new body is only done when the producer sends it and the consumer reads every field marked consumed.',
+  messages: { added: 'contract added' },
+  onContract(pairing) {
     if (pairing.base || !pairing.head) return [];
     const { model } = pairing.head;
     const fields = [...model.fields.values()];
@@ -29,4 +31,5 @@ export const CONTRACT_ADDED: DiffRule = {
       },
     ];
   },
+  explains: () => [],
 };

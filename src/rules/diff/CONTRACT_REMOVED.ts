@@ -1,12 +1,14 @@
-import { plural, sideNames, type DiffRule } from './context.js';
+import { plural } from '../../wording.js';
+import { sideNames, type DiffRule } from './context.js';
 
-export const CONTRACT_REMOVED: DiffRule = {
+export const CONTRACT_REMOVED: DiffRule<'removed'> = {
   id: 'CONTRACT_REMOVED',
   stage: 'diff',
   severity: 'error',
   summary: 'A contract exists in the base but not in the head: its wire shape is no longer guarded. Breaking.',
-  why: 'Deleting the contract removes every guard on a body that core may still send and cp may still read.',
-  check(pairing) {
+  why: 'Deleting the contract removes every guard on a body that the producer may still send and the consumer may still read.',
+  messages: { removed: 'contract deleted' },
+  onContract(pairing) {
     if (pairing.head || !pairing.base) return [];
     const { model } = pairing.base;
     const fields = [...model.fields.values()];
@@ -29,4 +31,5 @@ export const CONTRACT_REMOVED: DiffRule = {
       },
     ];
   },
+  explains: () => [],
 };

@@ -1,5 +1,5 @@
 import { isJsonObject, member, valueAt } from '../../contract/json-document.js';
-import { bothSides, fieldFacts, fieldName, firstExisting, holderOf, inBase, type ChangeDraft, type DiffRule } from './context.js';
+import { atStart, fieldFacts, fieldName, firstExisting, holderOf, inBase, services, type DiffRule } from './context.js';
 import type { PairedSide } from '../../diff/pair.js';
 import type { ContractField } from '../../contract/field-table.js';
 
@@ -12,38 +12,40 @@ function requiredEntry(side: PairedSide, field: ContractField): string {
   return index >= 0 ? `${holder}/required/${index}` : `${holder}/required`;
 }
 
-export const FIELD_REQUIRED_CHANGED: DiffRule = {
+/** "a cp" for a named consumer, "a consumer" for the generic one. */
+function aConsumer(consumer: string): string {
+  return consumer === 'the consumer' ? 'a consumer' : `a ${consumer}`;
+}
+
+export const FIELD_REQUIRED_CHANGED: DiffRule<'became-required' | 'became-optional'> = {
   id: 'FIELD_REQUIRED_CHANGED',
   stage: 'diff',
   severity: 'error',
   summary: 'A field moves into or out of its parent\'s "required": becoming required is breaking, becoming optional is safe.',
-  why: 'A cp that validates with the new contract rejects every body from a core that still omits a newly required field.',
-  check(pairing) {
-    const sides = bothSides(pairing);
-    if (!sides) return [];
-    const drafts: ChangeDraft[] = [];
-    for (const pair of pairing.kept) {
-      if (pair.base.required === pair.head.required) continue;
-      const name = fieldName(pair.head);
-      const becameRequired = pair.head.required;
-      drafts.push({
-        path: becameRequired
-          ? firstExisting(sides.head, [requiredEntry(sides.head, pair.head), pair.head.schemaPointer])
-          : firstExisting(sides.head, [`${holderOf(pair.head.schemaPointer)}/required`, pair.head.schemaPointer]),
-        field: name,
-        message: becameRequired
-          ? `Field "${name}" became required: core must now always send it, and a cp validating with this contract rejects bodies from a core that still omits it. Ship core first, then the contract to cp.`
-          : `Field "${name}" became optional: core may now omit it.${pair.head.consumes === false ? '' : ' cp reads it, so check that cp copes with it being absent.'}`,
-        related: inBase(sides.base, becameRequired ? `${holderOf(pair.base.schemaPointer)}/required` : requiredEntry(sides.base, pair.base)),
-        data: {
-          class: becameRequired ? 'breaking' : 'safe',
-          kind: becameRequired ? 'became-required' : 'became-optional',
-          ...fieldFacts(pair.head),
-          before: pair.base.required ? 'required' : 'optional',
-          after: pair.head.required ? 'required' : 'optional',
-        },
-      });
-    }
-    return drafts;
+  why: 'A consumer that validates with the new contract rejects every body from a producer that still omits a newly required field.',
+  messages: { 'became-required': 'became required', 'became-optional': 'became optional' },
+  onKept(pair, sides) {
+    if (pair.base.required === pair.head.required) return undefined;
+    const { producer, consumer } = services(sides.head);
+    const name = fieldName(pair.head);
+    const becameRequired = pair.head.required;
+    return {
+      path: becameRequired
+        ? firstExisting(sides.head, [requiredEntry(sides.head, pair.head), pair.head.schemaPointer])
+        : firstExisting(sides.head, [`${holderOf(pair.head.schemaPointer)}/required`, pair.head.schemaPointer]),
+      field: name,
+      message: becameRequired
+        ? `Field "${name}" became required: ${producer} must now always send it, and ${aConsumer(consumer)} validating with this contract rejects bodies from ${producer === 'the producer' ? 'a producer' : `a ${producer}`} that still omits it. Ship ${producer} first, then the contract to ${consumer}.`
+        : `Field "${name}" became optional: ${producer} may now omit it.${pair.head.consumes === false ? '' : ` ${atStart(consumer)} reads it, so check that ${consumer} copes with it being absent.`}`,
+      related: inBase(sides.base, becameRequired ? `${holderOf(pair.base.schemaPointer)}/required` : requiredEntry(sides.base, pair.base)),
+      data: {
+        class: becameRequired ? 'breaking' : 'safe',
+        kind: becameRequired ? 'became-required' : 'became-optional',
+        ...fieldFacts(pair.head),
+        before: pair.base.required ? 'required' : 'optional',
+        after: pair.head.required ? 'required' : 'optional',
+      },
+    };
   },
+  explains: (_change, schemaPointers) => schemaPointers.map((sp) => `${holderOf(sp)}/required`),
 };

@@ -1,16 +1,15 @@
 import type { ContractSide } from '../../contract/field-table.js';
-import { bothSides, inBase, type ChangeDraft, type DiffRule } from './context.js';
+import { inBase, type ChangeDraft, type DiffRule } from './context.js';
 
-export const SIDE_TYPE_CHANGED: DiffRule = {
+export const SIDE_TYPE_CHANGED: DiffRule<'producer' | 'consumer'> = {
   id: 'SIDE_TYPE_CHANGED',
   stage: 'diff',
   severity: 'notice',
   summary: 'The producer\'s or the consumer\'s "type" (the struct or type that holds the shape) is renamed. Safe: the wire is unchanged.',
   why: 'The pin and completeness guards read the named type; a rename in the contract must land with the rename in that repository, or those guards stop finding it.',
-  check(pairing) {
-    const sides = bothSides(pairing);
-    if (!sides) return [];
-    const drafts: ChangeDraft[] = [];
+  messages: { producer: 'renamed', consumer: 'renamed' },
+  onHeader(sides) {
+    const drafts: ChangeDraft<'producer' | 'consumer'>[] = [];
     for (const role of ['producer', 'consumer'] as const) {
       const before: ContractSide | undefined = sides.base.model[role];
       const after: ContractSide | undefined = sides.head.model[role];
@@ -24,4 +23,5 @@ export const SIDE_TYPE_CHANGED: DiffRule = {
     }
     return drafts;
   },
+  explains: (change) => [`/${change.kind}/type`],
 };

@@ -1,6 +1,7 @@
 import type { JsonValue } from '../../contract/json-document.js';
 import { canonicalJson, type ValueDifference } from '../../sync/value-diff.js';
-import type { FindingDraft, Rule } from '../rule.js';
+import type { FindingDraft, Rule } from '../../rule.js';
+import { plural } from '../../wording.js';
 
 /** What SYNC_DRIFT sees: the differences between source and mirror that no field-level change explains. */
 export interface SyncDriftContext {
@@ -16,12 +17,13 @@ function shown(value: JsonValue | undefined, limit: number): string | null {
   return text.length > limit ? `${text.slice(0, limit - 1)}…` : text;
 }
 
-export const SYNC_DRIFT: Rule<SyncDriftContext> = {
+export const SYNC_DRIFT: Rule<SyncDriftContext, 'missing' | 'extra' | 'changed' | 'more'> = {
   id: 'SYNC_DRIFT',
   stage: 'diff',
   severity: 'error',
   summary: 'A mirrored contract equals its source of truth under canonical JSON (RFC 8785); this reports each difference that no field-level change explains, such as a top-level "description" or "$id".',
   why: 'A mirror exists so both repositories build from the same contract; any difference, even one that does not touch a wire field, means one side reads a contract the other does not.',
+  messages: { missing: 'missing in mirror', extra: 'only in mirror', changed: 'differs', more: 'differs' },
   check({ unexplained }) {
     const drafts: FindingDraft[] = unexplained.slice(0, MAX_DRIFT_FINDINGS).map((d) => {
       const source = shown(d.source, 200);
@@ -43,7 +45,7 @@ export const SYNC_DRIFT: Rule<SyncDriftContext> = {
     if (rest > 0) {
       drafts.push({
         path: '',
-        message: `The mirror differs from the source in ${rest} more place${rest === 1 ? '' : 's'}. Copy the source over the mirror.`,
+        message: `The mirror differs from the source in ${plural(rest, 'more place')}. Copy the source over the mirror.`,
         data: { kind: 'more', pointer: '', before: null, after: null, more: rest },
       });
     }

@@ -1,26 +1,49 @@
 import type { ContractField } from '../../contract/field-table.js';
 import { dottedName } from '../../contract/json-pointer.js';
 import type { ChangeData } from '../../diff/change.js';
-import type { ContractPairing, PairedSide } from '../../diff/pair.js';
+import type { AddedField, ContractPairing, FieldPair, PairedSide, RemovedField } from '../../diff/pair.js';
+import { serviceNamesOf, type ServiceNames } from '../../contract/service-names.js';
 import type { RelatedLocation } from '../../finding.js';
-import { positionOfPointer, type FindingDraft, type RuleMeta } from '../rule.js';
+import { positionOfPointer, type FindingDraft, type RuleMeta } from '../../rule.js';
+import { parentPointer } from '../../contract/json-pointer.js';
 
 /** A diff rule's draft: a pointer into the head contract (the base, when the head was deleted) and the change's facts. */
-export interface ChangeDraft extends FindingDraft {
-  readonly data: ChangeData;
+export interface ChangeDraft<Kind extends string = string> extends FindingDraft {
+  readonly data: ChangeData & { readonly kind: Kind };
+}
+
+/** Both versions of a contract. */
+export interface BothSides {
+  readonly base: PairedSide;
+  readonly head: PairedSide;
 }
 
 /**
- * A diff rule receives the contracts already paired by wire pointer; it never
- * pairs fields itself. Its `severity` is that of the most severe class it can
- * report: each change's own severity follows from its class.
+ * A diff rule receives the contracts already paired by wire pointer, one pair
+ * at a time (buf's pair handlers); it never pairs fields or loops itself. The
+ * engine (src/run/diff-engine.ts) calls `onContract` once with the whole
+ * pairing (a contract added or deleted), and, when both versions exist,
+ * `onHeader` once and `onKept`, `onAdded`, `onRemoved` per field. Its
+ * `severity` is that of the most severe class it can report: each change's own
+ * severity follows from its class.
  */
-export interface DiffRule extends RuleMeta {
-  check(pairing: ContractPairing): readonly ChangeDraft[];
+export interface DiffRule<Kind extends string = string> extends RuleMeta<Kind> {
+  readonly messages: Readonly<Record<Kind, string>>;
+  onContract?(pairing: ContractPairing): readonly ChangeDraft<Kind>[];
+  onHeader?(sides: BothSides): readonly ChangeDraft<Kind>[];
+  onKept?(pair: FieldPair, sides: BothSides): ChangeDraft<Kind> | undefined;
+  onAdded?(added: AddedField, sides: BothSides): ChangeDraft<Kind> | undefined;
+  onRemoved?(removed: RemovedField, sides: BothSides): ChangeDraft<Kind> | undefined;
+  /**
+   * The JSON pointers (in either contract) whose differences one of its changes
+   * accounts for, given the schema pointers of the field on each side; `sync`
+   * reports any other difference as SYNC_DRIFT.
+   */
+  explains(change: ChangeData, schemaPointers: readonly string[]): readonly string[];
 }
 
 /** Both versions of a contract, for rules about fields (an added or deleted contract is reported as a whole). */
-export function bothSides(pairing: ContractPairing): { base: PairedSide; head: PairedSide } | undefined {
+export function bothSides(pairing: ContractPairing): BothSides | undefined {
   return pairing.base && pairing.head ? { base: pairing.base, head: pairing.head } : undefined;
 }
 
@@ -41,6 +64,16 @@ export function inBase(base: PairedSide, pointer: string): RelatedLocation {
   return { label: 'base contract', file: base.file, line: position.line, column: position.column };
 }
 
+/** The bare service names from the contract's header ("core", "cp"), or "the producer" and "the consumer". */
+export function services(side: PairedSide): ServiceNames {
+  return serviceNamesOf([side.model]);
+}
+
+/** A name at the start of a sentence: "the consumer" becomes "The consumer"; a service's own name is left as it is spelled. */
+export function atStart(name: string): string {
+  return name.startsWith('the ') ? `T${name.slice(1)}` : name;
+}
+
 /** "core (cpProvisionRequest)" and "cp (wsProvisionRequest)", from the contract's header. */
 export function sideNames(side: PairedSide): { producer: string; consumer: string } {
   const { producer, consumer } = side.model;
@@ -52,8 +85,7 @@ export function sideNames(side: PairedSide): { producer: string; consumer: strin
 
 /** The schema pointer of the object schema whose `properties` holds this field: "/properties/a/properties/b" -> "/properties/a". */
 export function holderOf(schemaPointer: string): string {
-  const properties = schemaPointer.slice(0, schemaPointer.lastIndexOf('/'));
-  return properties.slice(0, properties.lastIndexOf('/'));
+  return parentPointer(parentPointer(schemaPointer));
 }
 
 /** The facts every field change carries, from the field as it is now (or was, when removed). */
@@ -61,6 +93,3 @@ export function fieldFacts(field: ContractField): Pick<ChangeData, 'pointer' | '
   return { pointer: field.pointer, consumes: field.consumes ?? null, note: field.note ?? null };
 }
 
-export function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
-}

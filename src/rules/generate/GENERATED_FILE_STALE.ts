@@ -1,4 +1,4 @@
-import type { Rule } from '../rule.js';
+import type { Rule } from '../../rule.js';
 
 /** One generated file: what wirepin would write, and what is on disk (undefined: missing). */
 export interface GeneratedComparison {

@@ -1,5 +1,5 @@
 import { dottedName } from '../../contract/json-pointer.js';
-import type { FindingDraft } from '../rule.js';
+import type { FindingDraft } from '../../rule.js';
 import type { LintRule } from './context.js';
 
 export const CONSUMED_UNDER_DEAD_PARENT: LintRule = {

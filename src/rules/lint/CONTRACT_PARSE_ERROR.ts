@@ -1,5 +1,5 @@
 import { isJsonObject } from '../../contract/json-document.js';
-import type { FindingDraft } from '../rule.js';
+import type { FindingDraft } from '../../rule.js';
 import type { LintRule } from './context.js';
 
 export const CONTRACT_PARSE_ERROR: LintRule = {

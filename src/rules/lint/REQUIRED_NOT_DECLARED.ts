@@ -1,5 +1,5 @@
 import { isJsonObject, member, type JsonObject } from '../../contract/json-document.js';
-import type { FindingDraft } from '../rule.js';
+import type { FindingDraft } from '../../rule.js';
 import { objectSchemaSites, type LintRule } from './context.js';
 
 export const REQUIRED_NOT_DECLARED: LintRule = {

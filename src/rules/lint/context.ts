@@ -2,7 +2,7 @@ import type { ContractModel } from '../../contract/field-table.js';
 import { isJsonObject, member, type JsonObject, type JsonProblem, type JsonValue } from '../../contract/json-document.js';
 import { dottedName } from '../../contract/json-pointer.js';
 import type { MetaSchemaError } from '../../contract/meta-validate.js';
-import type { Rule } from '../rule.js';
+import type { Rule } from '../../rule.js';
 
 /** What lint rules see: the read problems, the value, the meta-schema errors, the field table. */
 export interface LintContext {

@@ -1,5 +1,5 @@
 import { name, sourceAt, type GuardRule } from '../../guards/context.js';
-import type { FindingDraft } from '../rule.js';
+import type { FindingDraft } from '../../rule.js';
 
 export const PRODUCER_REQUIRED_MISMATCH: GuardRule = {
   id: 'PRODUCER_REQUIRED_MISMATCH',

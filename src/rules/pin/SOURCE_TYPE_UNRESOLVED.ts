@@ -1,7 +1,7 @@
 import { dottedName } from '../../contract/json-pointer.js';
 import { name, type GuardRule } from '../../guards/context.js';
 import { opaqueReasonOf } from '../../guards/wire-type-compat.js';
-import type { FindingDraft } from '../rule.js';
+import type { FindingDraft } from '../../rule.js';
 
 export const SOURCE_TYPE_UNRESOLVED: GuardRule = {
   id: 'SOURCE_TYPE_UNRESOLVED',

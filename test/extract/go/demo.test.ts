@@ -6,7 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
 import { goExtractor } from '../../../src/extract/go/index.js';
-import type { WireField } from '../../../src/extract/types.js';
+import type { WireField } from '../../../src/wire.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 

@@ -1,4 +1,4 @@
-import type { SourceLocation } from '../errors.js';
+import type { SourceLocation } from './errors.js';
 
 /**
  * The JSON type a field has on the wire, as the JSON encoder of the source

@@ -1,10 +1,12 @@
-import { analyzeContractFile, displayPath } from '../../contract/analyze.js';
-import { WirepinError } from '../../errors.js';
-import { extractFields } from '../../extract/index.js';
-import type { ExtractResult, SourceKind, WireField } from '../../extract/types.js';
-import { runGuard } from '../../guards/run-guard.js';
-import type { CliIo } from '../io.js';
-import type { CommandOutcome } from '../main.js';
+import { analyzeContractFile, displayPath } from './analyze.js';
+import { judgeContract } from '../contract/usable.js';
+import { WirepinError } from '../errors.js';
+import { extractFields } from '../extract/index.js';
+import type { ExtractResult, SourceKind, WireField } from '../wire.js';
+import { runGuard } from './guard-engine.js';
+import { plural } from '../wording.js';
+import { exitCodeFor } from './exit-code.js';
+import { unusableOutcome, type Outcome, type RunEnv } from './outcome.js';
 
 /** The source flags shared by pin and consumes: exactly one of them. */
 export interface SourceFlags {
@@ -38,8 +40,8 @@ export function resolveSourceFlags(flags: SourceFlags, allowed: readonly (Source
 }
 
 /** A consumption trace as a source: every pointer the handler read, located at the trace file. */
-async function traceAsSource(io: CliIo, path: string, endpoint: string, isMapLike: (pointer: string) => boolean): Promise<ExtractResult> {
-  const { readTrace } = await import('../../trace/read-trace.js');
+async function traceAsSource(io: RunEnv, path: string, endpoint: string, isMapLike: (pointer: string) => boolean): Promise<ExtractResult> {
+  const { readTrace } = await import('../trace/read-trace.js');
   const trace = await readTrace(path, io.cwd);
   const file = displayPath(path, io.cwd);
   if (trace.endpoint !== endpoint) {
@@ -65,7 +67,7 @@ async function traceAsSource(io: CliIo, path: string, endpoint: string, isMapLik
       location,
       sourceType: 'read at run time',
     }));
-  return { root: { name: `the traced handler (${trace.requests} request${trace.requests === 1 ? '' : 's'})`, location }, fields, opaque: [] };
+  return { root: { name: `the traced handler (${plural(trace.requests, 'request')})`, location }, fields, opaque: [] };
 }
 
 export interface GuardArgs extends SourceFlags {
@@ -73,26 +75,25 @@ export interface GuardArgs extends SourceFlags {
 }
 
 /** `wirepin pin` and `wirepin consumes`. */
-export async function runGuardCommand(io: CliIo, guard: 'pin' | 'consumes', args: GuardArgs): Promise<CommandOutcome> {
+export async function runGuardCommand(io: RunEnv, guard: 'pin' | 'consumes', args: GuardArgs): Promise<Outcome> {
   const allowed: readonly (SourceKind | 'trace')[] = guard === 'pin' ? ['go', 'ts', 'json'] : ['go', 'ts', 'trace'];
   const source = resolveSourceFlags(args, allowed);
-  const contract = await analyzeContractFile(args.contract, io.cwd);
-  if (contract.findings.some((f) => f.severity === 'error')) {
-    // The contract itself is broken: show why, and say the guard could not run.
-    return { report: { command: guard, subject: `${contract.file} (invalid contract; guard not run)`, findings: contract.findings }, exitCode: 2 };
-  }
+  const verdict = judgeContract(await analyzeContractFile(args.contract, io.cwd));
+  // The contract itself is broken: show why, and say the guard could not run.
+  if (!verdict.usable) return unusableOutcome(guard, 'guard', [verdict]);
+  const contract = verdict.contract;
   let extracted: ExtractResult;
   let kind: SourceKind;
   if (source.kind === 'trace') {
-    const fields = contract.model?.fields;
+    const fields = contract.model.fields;
     const isMapLike = (pointer: string): boolean => {
       for (let p = pointer.slice(0, pointer.lastIndexOf('/')); p !== ''; p = p.slice(0, p.lastIndexOf('/'))) {
-        const kindAt = fields?.get(p)?.type.kind;
+        const kindAt = fields.get(p)?.type.kind;
         if (kindAt === 'map' || kindAt === 'any') return true;
       }
       return false;
     };
-    extracted = await traceAsSource(io, source.path, contract.model?.endpoint ?? '', isMapLike);
+    extracted = await traceAsSource(io, source.path, contract.model.endpoint, isMapLike);
     kind = 'json';
   } else {
     kind = source.kind;
@@ -100,5 +101,5 @@ export async function runGuardCommand(io: CliIo, guard: 'pin' | 'consumes', args
   }
   const findings = runGuard(guard, contract, extracted, kind, source.kind === 'trace' ? 'trace' : 'static');
   const side = guard === 'pin' ? 'producer' : 'consumer';
-  return { report: { command: guard, subject: `${side} ${extracted.root.name} against ${contract.file}`, findings } };
+  return { report: { command: guard, subject: `${side} ${extracted.root.name} against ${contract.file}`, findings }, exitCode: exitCodeFor(findings) };
 }

@@ -5,32 +5,18 @@ import { displayPath } from '../paths.js';
 export { displayPath };
 import { WirepinError } from '../errors.js';
 import { sortFindings, type Finding } from '../finding.js';
-import { placeDrafts } from '../rules/rule.js';
+import { placeDrafts } from '../rule.js';
 import type { LintContext } from '../rules/lint/context.js';
 import { LINT_RULES } from '../rules/lint/index.js';
-import { buildContractModel, type ContractModel } from './field-table.js';
-import { decodeUtf8, isJsonObject, readJson, type JsonDocument, type JsonProblem } from './json-document.js';
-import { validateAgainstMetaSchema, type MetaSchemaError } from './meta-validate.js';
+import { buildContractModel, type ContractModel } from '../contract/field-table.js';
+import { decodeUtf8, isJsonObject, readJson, type JsonDocument, type JsonProblem } from '../contract/json-document.js';
+import { validateAgainstMetaSchema, type MetaSchemaError } from '../contract/meta-validate.js';
+import type { AnalyzedContract, ContractText } from '../contract/usable.js';
+
+export type { AnalyzedContract, ContractText };
 
 /** Contracts larger than this are refused before reading (a real contract is a few KiB). */
 export const MAX_CONTRACT_BYTES = 8 * 1024 * 1024;
-
-/** A contract file as read from disk or from git. `file` is how reports name it. */
-export interface ContractText {
-  readonly file: string;
-  readonly text: string;
-}
-
-/** The contract after load → validate → normalize → lint. Nothing here is mutated later. */
-export interface AnalyzedContract {
-  readonly file: string;
-  readonly text: string;
-  readonly document: JsonDocument | undefined;
-  readonly metaErrors: readonly MetaSchemaError[];
-  readonly model: ContractModel | undefined;
-  /** Lint findings, sorted. */
-  readonly findings: readonly Finding[];
-}
 
 
 /** Reads a contract file; unreadable, oversized or non-UTF-8 files are WirepinErrors (exit 2). */

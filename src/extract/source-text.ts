@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import { decodeUtf8 } from './contract/json-document.js';
-import { describeFsError, WirepinError } from './errors.js';
+import { decodeUtf8 } from '../contract/json-document.js';
+import { describeFsError, WirepinError } from '../errors.js';
 
 export interface SourceTextOptions {
   /** What the file is, for messages: "Go source", "JSON sample". */

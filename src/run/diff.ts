@@ -1,24 +1,17 @@
-import { readdir, stat } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
-import {
-  analyzeContractFile,
-  analyzeContractText,
-  analyzeUnreadable,
-  displayPath,
-  type AnalyzedContract,
-} from '../../contract/analyze.js';
-import { compareText } from '../../finding.js';
-import { compareChanges, type ContractChange, type FailOn } from '../../diff/change.js';
-import { diffContracts } from '../../diff/diff-contracts.js';
-import { listContractsAt, readAt, resolveRef, type GitRef } from '../../diff/git.js';
-import { DIFF_RENDERERS } from '../../diff/render.js';
-import { reportFails, withRenderers, type ComparedContract, type DiffReport } from '../../diff/report.js';
-import { WirepinError } from '../../errors.js';
-import type { Renderer, Format } from '../../render/index.js';
-import { CONTRACTS_DIR } from '../contract-files.js';
-import type { ExitCode } from '../exit-code.js';
-import type { CliIo } from '../io.js';
-import type { CommandOutcome } from '../main.js';
+import { stat } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { serviceNamesOf } from '../contract/service-names.js';
+import { judgeContract, type ContractVerdict } from '../contract/usable.js';
+import { compareChanges, type ContractChange, type FailOn } from '../diff/change.js';
+import { reportFails, type ComparedContract, type DiffReport } from '../diff/report.js';
+import { WirepinError } from '../errors.js';
+import { compareText } from '../finding.js';
+import { analyzeContractFile, analyzeContractText, analyzeUnreadable, displayPath, type AnalyzedContract } from './analyze.js';
+import { CONTRACTS_DIR, workingTreeContracts } from './contract-files.js';
+import { diffContracts } from './diff-engine.js';
+import { listContractsAt, readAt, resolveRef, type GitRef } from './git.js';
+import { unusable, unusableOutcome, type Outcome, type RunEnv } from './outcome.js';
+import { plural } from '../wording.js';
 
 export interface DiffArgs {
   /** BASE and HEAD; with `against`, the working-tree contracts to compare (none: every contract at either side). */
@@ -28,11 +21,8 @@ export interface DiffArgs {
   readonly failOn: FailOn;
 }
 
-/** A diff outcome: the report carries its own renderers, and the exit code follows --fail-on. */
-export interface DiffOutcome extends CommandOutcome {
-  readonly report: DiffReport & { readonly renderers: Readonly<Record<Format, Renderer>> };
-  readonly exitCode: ExitCode;
-}
+/** A diff or sync outcome; the exit code follows --fail-on (sync: any difference fails). */
+export type DiffOutcome = Outcome<DiffReport>;
 
 const DIFF_SIDES = { base: 'base', head: 'head' } as const;
 
@@ -46,11 +36,11 @@ async function isFile(path: string): Promise<boolean> {
 
 /** Builds the outcome of `diff` (and `sync`): exit 1 exactly when the report fails. */
 export function diffOutcome(report: DiffReport): DiffOutcome {
-  return { report: withRenderers(report, DIFF_RENDERERS), exitCode: reportFails(report) ? 1 : 0 };
+  return { report, exitCode: reportFails(report) ? 1 : 0 };
 }
 
 /** `wirepin diff BASE HEAD`: two contract files. */
-async function diffTwoFiles(io: CliIo, files: readonly string[], failOn: FailOn): Promise<DiffReport> {
+async function diffTwoFiles(io: RunEnv, files: readonly string[], failOn: FailOn): Promise<DiffReport | Outcome> {
   const [basePath, headPath] = files;
   if (files.length !== 2 || basePath === undefined || headPath === undefined) {
     throw new WirepinError('E_USAGE', `wirepin diff takes two contract files, BASE and HEAD (got ${files.length}).`, {
@@ -59,6 +49,8 @@ async function diffTwoFiles(io: CliIo, files: readonly string[], failOn: FailOn)
   }
   const base = await analyzeContractFile(basePath, io.cwd);
   const head = await analyzeContractFile(headPath, io.cwd);
+  const refused = unusable([judgeContract(base), judgeContract(head)]);
+  if (refused.length) return unusableOutcome('diff', 'diff', refused);
   const changes = diffContracts(base, head);
   return {
     command: 'diff',
@@ -68,27 +60,18 @@ async function diffTwoFiles(io: CliIo, files: readonly string[], failOn: FailOn)
     compared: [{ base: base.file, head: head.file, file: head.file }],
     framing: 'Changes',
     sides: DIFF_SIDES,
+    names: serviceNamesOf([base.model, head.model]),
   };
 }
 
-/** Every *.contract.json directly under contracts/ in the working tree; none (or no directory) is an empty list here. */
-async function workingTreeContracts(cwd: string): Promise<string[]> {
-  try {
-    const names = await readdir(join(cwd, CONTRACTS_DIR));
-    return names.filter((n) => n.endsWith('.contract.json')).map((n) => `${CONTRACTS_DIR}/${n}`);
-  } catch {
-    return [];
-  }
-}
-
-async function analyzeAt(io: CliIo, ref: GitRef, path: string): Promise<AnalyzedContract | undefined> {
+async function analyzeAt(io: RunEnv, ref: GitRef, path: string): Promise<AnalyzedContract | undefined> {
   const read = await readAt(io.cwd, ref, path, `${ref.name}:${path}`);
   if (read === undefined) return undefined;
   return 'problem' in read ? analyzeUnreadable(read.file, read.problem) : analyzeContractText(read);
 }
 
 /** `wirepin diff --against REF [FILES...]`: working-tree contracts against the same paths at REF. */
-async function diffAgainst(io: CliIo, refName: string, files: readonly string[], failOn: FailOn): Promise<DiffReport> {
+async function diffAgainst(io: RunEnv, refName: string, files: readonly string[], failOn: FailOn): Promise<DiffReport | Outcome> {
   const ref = await resolveRef(io.cwd, refName);
   const paths = files.length
     ? files.map((f) => displayPath(f, io.cwd))
@@ -99,14 +82,22 @@ async function diffAgainst(io: CliIo, refName: string, files: readonly string[],
     });
   }
   paths.sort(compareText);
-  const findings: ContractChange[] = [];
-  const compared: ComparedContract[] = [];
+  const sides: Array<{ path: string; base: AnalyzedContract | undefined; head: AnalyzedContract | undefined }> = [];
+  const verdicts: ContractVerdict[] = [];
   for (const path of [...new Set(paths)]) {
     const head = (await isFile(resolve(io.cwd, path))) ? await analyzeContractFile(path, io.cwd) : undefined;
     const base = await analyzeAt(io, ref, path);
     if (!head && !base) {
       throw new WirepinError('E_READ', `${path} exists neither in the working tree nor at ${ref.name}.`, { hint: 'Check the path.' });
     }
+    for (const side of [base, head]) if (side) verdicts.push(judgeContract(side));
+    sides.push({ path, base, head });
+  }
+  const refused = unusable(verdicts);
+  if (refused.length) return unusableOutcome('diff', 'diff', refused);
+  const findings: ContractChange[] = [];
+  const compared: ComparedContract[] = [];
+  for (const { path, base, head } of sides) {
     const changes = diffContracts(base, head);
     // A deleted contract is reported at its path (the file the pull request deletes), pointing to the base version.
     findings.push(
@@ -119,22 +110,23 @@ async function diffAgainst(io: CliIo, refName: string, files: readonly string[],
   const n = compared.length;
   return {
     command: 'diff',
-    subject: `${n} contract${n === 1 ? '' : 's'} in the working tree against ${ref.name}`,
+    subject: `${plural(n, 'contract')} in the working tree against ${ref.name}`,
     findings: findings.sort(compareChanges),
     failOn,
     compared,
     framing: 'Changes',
     sides: DIFF_SIDES,
+    names: serviceNamesOf(sides.flatMap((s) => [s.base?.model, s.head?.model].filter((m) => m !== undefined))),
   };
 }
 
 /**
  * `wirepin diff BASE HEAD` or `wirepin diff --against REF [FILES...]`: the
  * classified changes between contract versions. Exit 1 when a change's class
- * is one --fail-on names; 2 (a thrown WirepinError) when a side is missing,
- * does not lint clean, or git cannot answer.
+ * is one --fail-on names; 2 when a side does not lint clean (its findings are
+ * the report), or (a thrown WirepinError) is missing or git cannot answer.
  */
-export async function runDiff(io: CliIo, args: DiffArgs): Promise<DiffOutcome> {
+export async function runDiff(io: RunEnv, args: DiffArgs): Promise<DiffOutcome | Outcome> {
   const report = args.against === undefined ? await diffTwoFiles(io, args.files, args.failOn) : await diffAgainst(io, args.against, args.files, args.failOn);
-  return diffOutcome(report);
+  return 'exitCode' in report ? report : diffOutcome(report);
 }

@@ -1,19 +1,9 @@
-import type { Finding } from '../finding.js';
-import { cell } from '../render/markdown.js';
-import { CHANGE_CLASSES, countByClass, type ChangeClass } from './change.js';
-import {
-  changeLabel,
-  changesOf,
-  CLASS_LABEL,
-  CLASS_MEANING,
-  failingClasses,
-  PROSE_RULES,
-  reportFails,
-  rowFacts,
-  rowSubject,
-  type DiffRenderer,
-  type DiffReport,
-} from './report.js';
+import type { Finding } from '../../finding.js';
+import { cell } from '../markdown.js';
+import { CHANGE_CLASSES, countByClass, type ChangeClass } from '../../diff/change.js';
+import { changesOf, failingClasses, reportFails, type DiffReport } from '../../diff/report.js';
+import { changeLabel, CLASS_LABEL, classMeaning, hasProseValues, rowFacts, rowSubject, type DiffRenderer } from './rows.js';
+import { plural } from '../../wording.js';
 
 const ICON: Readonly<Record<ChangeClass | 'drift', string>> = {
   breaking: '❌',
@@ -45,11 +35,11 @@ function classCounts(report: DiffReport): string {
   if (changes.length === 0) return 'no contract changes';
   const counts = countByClass(changes);
   const parts = CHANGE_CLASSES.filter((c) => counts[c] > 0).map((c) => `${counts[c]} ${CLASS_LABEL[c]}`);
-  return `${changes.length} change${changes.length === 1 ? '' : 's'} (${parts.join(', ')})`;
+  return `${plural(changes.length, 'change')} (${parts.join(', ')})`;
 }
 
 function status(report: DiffReport, changeCount: number, contractCount: number): string {
-  const compared = `${contractCount} contract${contractCount === 1 ? '' : 's'} compared`;
+  const compared = `${plural(contractCount, 'contract')} compared`;
   if (report.failOn === undefined) {
     return reportFails(report)
       ? `❌ The ${report.sides.head} differs from the ${report.sides.base} (${report.subject}).`
@@ -65,7 +55,7 @@ function status(report: DiffReport, changeCount: number, contractCount: number):
 
 function row(finding: Finding, docsBase: string): string {
   const facts = rowFacts(finding);
-  const prose = PROSE_RULES.has(finding.rule);
+  const prose = hasProseValues(finding.rule);
   const change = `${changeLabel(finding.rule, facts.kind)}<br>[\`${finding.rule}\`](${docsBase}/${finding.rule}.md)`;
   const consumed = facts.consumes === null ? '' : facts.consumes ? 'yes' : 'no';
   const note = facts.note === null || finding.rule === 'NOTE_CHANGED' ? '' : cell(facts.note);
@@ -93,14 +83,15 @@ export const renderDiffMarkdown: DiffRenderer = (report, options) => {
     report.failOn === undefined
       ? n === 0
         ? `the ${report.sides.head} matches the ${report.sides.base}`
-        : `${n} difference${n === 1 ? '' : 's'} from the ${report.sides.base}`
+        : `${plural(n, 'difference')} from the ${report.sides.base}`
       : classCounts(report);
   const lines: string[] = [`### wirepin ${report.command}: ${headline}`, '', status(report, n, report.compared.length)];
 
   if (changes.length > 0) {
     const counts = countByClass(changes);
+    const meaning = classMeaning(report.names);
     lines.push('', '| Class | Changes | Meaning |', '| --- | ---: | --- |');
-    for (const c of CHANGE_CLASSES) lines.push(`| ${ICON[c]} ${CLASS_LABEL[c]} | ${counts[c]} | ${CLASS_MEANING[c]} |`);
+    for (const c of CHANGE_CLASSES) lines.push(`| ${ICON[c]} ${CLASS_LABEL[c]} | ${counts[c]} | ${meaning[c]} |`);
   }
 
   const unchanged: string[] = [];

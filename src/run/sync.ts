@@ -3,13 +3,15 @@ import {
   analyzeContractText,
   analyzeUnreadable,
   type AnalyzedContract,
-} from '../../contract/analyze.js';
-import { readAt } from '../../diff/git.js';
-import { WirepinError, isWirepinError } from '../../errors.js';
-import { locateSource } from '../../sync/source.js';
-import { syncContracts } from '../../sync/sync-contracts.js';
-import type { CliIo } from '../io.js';
+} from './analyze.js';
+import { readAt } from './git.js';
+import { WirepinError, isWirepinError } from '../errors.js';
+import { locateSource } from './sync-source.js';
+import { syncContracts } from './sync-engine.js';
+import { serviceNamesOf } from '../contract/service-names.js';
+import { judgeContract } from '../contract/usable.js';
 import { diffOutcome, type DiffOutcome } from './diff.js';
+import { unusable, unusableOutcome, type Outcome, type RunEnv } from './outcome.js';
 
 export interface SyncArgs {
   /** The copy that must match: a path in the working tree. */
@@ -18,7 +20,7 @@ export interface SyncArgs {
   readonly source: string;
 }
 
-async function readSource(io: CliIo, spec: string): Promise<AnalyzedContract> {
+async function readSource(io: RunEnv, spec: string): Promise<AnalyzedContract> {
   const location = await locateSource(io.cwd, spec);
   if (location.kind === 'git') {
     const read = await readAt(io.cwd, location.ref, location.path, location.display);
@@ -43,11 +45,14 @@ async function readSource(io: CliIo, spec: string): Promise<AnalyzedContract> {
  * `wirepin sync MIRROR SOURCE`: the mirror must be the source's contract under
  * canonical JSON (RFC 8785). Exit 0 in sync, 1 on drift (with what the mirror
  * has wrong: the field-level diff from source to mirror, plus SYNC_DRIFT), 2
- * when a side is missing, unreadable or does not lint clean.
+ * when a side is missing or unreadable (a thrown WirepinError) or does not lint
+ * clean (its findings are the report).
  */
-export async function runSync(io: CliIo, args: SyncArgs): Promise<DiffOutcome> {
+export async function runSync(io: RunEnv, args: SyncArgs): Promise<DiffOutcome | Outcome> {
   const mirror = await analyzeContractFile(args.mirror, io.cwd);
   const source = await readSource(io, args.source);
+  const refused = unusable([judgeContract(source), judgeContract(mirror)]);
+  if (refused.length) return unusableOutcome('sync', 'sync', refused);
   const result = syncContracts(source, mirror);
   return diffOutcome({
     command: 'sync',
@@ -57,5 +62,6 @@ export async function runSync(io: CliIo, args: SyncArgs): Promise<DiffOutcome> {
     compared: [{ base: source.file, head: mirror.file, file: mirror.file }],
     framing: 'What the mirror has wrong',
     sides: { base: 'source', head: 'mirror' },
+    names: serviceNamesOf([source.model, mirror.model]),
   });
 }

@@ -1,15 +1,18 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import { analyzeContractFile, displayPath, type AnalyzedContract } from '../../contract/analyze.js';
-import { DEFAULT_CONFIG_FILE, loadConfig, type ContractEntry } from '../../config/load-config.js';
-import { sortFindings, type Finding } from '../../finding.js';
-import { defaultGeneratedPaths, planGeneratedFiles, type ExistingFile, type GeneratedFile, type GeneratedPaths } from '../../generate/plan.js';
-import type { Report } from '../../render/index.js';
-import { GENERATED_FILE_STALE } from '../../rules/generate/GENERATED_FILE_STALE.js';
-import { placeDrafts } from '../../rules/rule.js';
-import { defaultContractFiles } from '../contract-files.js';
-import type { CliIo } from '../io.js';
+import { analyzeContractFile, displayPath } from './analyze.js';
+import { judgeContract, type CleanContract, type ContractVerdict } from '../contract/usable.js';
+import { DEFAULT_CONFIG_FILE, loadConfig, type ContractEntry } from '../config/load-config.js';
+import { sortFindings, type Finding } from '../finding.js';
+import { defaultGeneratedPaths, planGeneratedFiles, type ExistingFile, type GeneratedFile, type GeneratedPaths } from '../generate/plan.js';
+import type { Report } from '../report.js';
+import { GENERATED_FILE_STALE } from '../rules/generate/GENERATED_FILE_STALE.js';
+import { placeDrafts } from '../rule.js';
+import { defaultContractFiles } from './contract-files.js';
+import { plural } from '../wording.js';
+import { exitCodeFor } from './exit-code.js';
+import { unusable, unusableOutcome, type Outcome, type RunEnv } from './outcome.js';
 
 export interface GenerateTarget {
   readonly contract: string;
@@ -17,7 +20,7 @@ export interface GenerateTarget {
 }
 
 /** Generated files already on disk: a file whose stamp proves it fresh is not regenerated. */
-function onDisk(io: CliIo): ExistingFile {
+function onDisk(io: RunEnv): ExistingFile {
   return (path) => {
     try {
       return readFileSync(resolve(io.cwd, path), 'utf8');
@@ -35,19 +38,11 @@ async function readIfPresent(path: string): Promise<string | undefined> {
   }
 }
 
-/** Plans every generated file; a contract with lint errors stops the run (its findings are returned). */
-async function plan(io: CliIo, targets: readonly GenerateTarget[]): Promise<{ files: GeneratedFile[]; lintFindings: Finding[] }> {
+/** Plans every generated file for contracts already judged usable. */
+async function plan(io: RunEnv, items: ReadonlyArray<{ target: GenerateTarget; contract: CleanContract }>): Promise<GeneratedFile[]> {
   const files: GeneratedFile[] = [];
-  const lintFindings: Finding[] = [];
-  for (const target of targets) {
-    const analyzed = await analyzeContractFile(target.contract, io.cwd);
-    if (analyzed.findings.some((f) => f.severity === 'error')) {
-      lintFindings.push(...analyzed.findings);
-      continue;
-    }
-    files.push(...(await planGeneratedFiles(analyzed, target.paths, onDisk(io))));
-  }
-  return { files, lintFindings };
+  for (const { target, contract } of items) files.push(...(await planGeneratedFiles(contract, target.paths, onDisk(io))));
+  return files;
 }
 
 /** Generated paths for a contract: the defaults, overridden by its `generate` block in wirepin.yaml. */
@@ -64,7 +59,7 @@ export function targetFor(entry: Pick<ContractEntry, 'contract' | 'generate'>): 
 }
 
 /** The named contracts, or every contracts/*.contract.json; paths from wirepin.yaml when it configures them. */
-export async function targetsFromContracts(io: CliIo, contracts: readonly string[]): Promise<GenerateTarget[]> {
+export async function targetsFromContracts(io: RunEnv, contracts: readonly string[]): Promise<GenerateTarget[]> {
   const files = contracts.length ? contracts : await defaultContractFiles(io.cwd);
   const config = existsSync(resolve(io.cwd, DEFAULT_CONFIG_FILE)) ? await loadConfig(DEFAULT_CONFIG_FILE, io.cwd) : undefined;
   return files.map((contract) => {
@@ -73,7 +68,7 @@ export async function targetsFromContracts(io: CliIo, contracts: readonly string
   });
 }
 
-async function staleFindings(io: CliIo, files: readonly GeneratedFile[]): Promise<Finding[]> {
+async function staleFindings(io: RunEnv, files: readonly GeneratedFile[]): Promise<Finding[]> {
   const comparisons = [];
   for (const f of files) comparisons.push({ path: f.path, contract: f.contract, expected: f.content, actual: await readIfPresent(resolve(io.cwd, f.path)) });
   const findings: Finding[] = [];
@@ -84,21 +79,29 @@ async function staleFindings(io: CliIo, files: readonly GeneratedFile[]): Promis
 }
 
 /** generate --check for contracts already analyzed (and lint-clean): the stale or missing generated files. */
-export async function compareGenerated(io: CliIo, items: ReadonlyArray<{ target: GenerateTarget; analyzed: AnalyzedContract }>): Promise<Finding[]> {
-  const files: GeneratedFile[] = [];
-  for (const { target, analyzed } of items) files.push(...(await planGeneratedFiles(analyzed, target.paths, onDisk(io))));
-  return staleFindings(io, files);
+export async function compareGenerated(io: RunEnv, items: ReadonlyArray<{ target: GenerateTarget; contract: CleanContract }>): Promise<Finding[]> {
+  return staleFindings(io, await plan(io, items));
 }
 
 /**
  * `wirepin generate [--check]`: writes (or, with --check, compares) the wire
  * schema and both sides' types for every contract.
  */
-export async function runGenerate(io: CliIo, targets: readonly GenerateTarget[], check: boolean): Promise<Report> {
-  const { files, lintFindings } = await plan(io, targets);
-  const subject = `${targets.length} contract${targets.length === 1 ? '' : 's'}, ${files.length} generated files`;
-  if (lintFindings.length) return { command: check ? 'generate --check' : 'generate', subject, findings: sortFindings(lintFindings) };
-  if (check) return { command: 'generate --check', subject, findings: await staleFindings(io, files) };
+export async function runGenerate(io: RunEnv, targets: readonly GenerateTarget[], check: boolean): Promise<Outcome> {
+  const command = check ? 'generate --check' : 'generate';
+  const verdicts: ContractVerdict[] = [];
+  for (const target of targets) verdicts.push(judgeContract(await analyzeContractFile(target.contract, io.cwd)));
+  const refused = unusable(verdicts);
+  if (refused.length) return unusableOutcome(command, command, refused);
+  const files = await plan(
+    io,
+    targets.map((target, i) => ({ target, contract: (verdicts[i] as Extract<ContractVerdict, { usable: true }>).contract })),
+  );
+  const subject = `${plural(targets.length, 'contract')}, ${files.length} generated files`;
+  if (check) {
+    const findings = await staleFindings(io, files);
+    return { report: { command, subject, findings }, exitCode: exitCodeFor(findings) };
+  }
   const notes: string[] = [];
   for (const f of files) {
     const target = resolve(io.cwd, f.path);
@@ -111,5 +114,5 @@ export async function runGenerate(io: CliIo, targets: readonly GenerateTarget[],
     await writeFile(target, f.content);
     notes.push(`wrote ${f.path}`);
   }
-  return { command: 'generate', subject, findings: [], notes };
+  return { report: { command, subject, findings: [], notes }, exitCode: 0 };
 }

@@ -1,4 +1,4 @@
-import { existsAt, tryResolveRef, type GitRef } from '../diff/git.js';
+import { existsAt, tryResolveRef, type GitRef } from './git.js';
 
 /** Where the source of truth is read from: a file, or a path at a git ref. */
 export type SourceLocation =

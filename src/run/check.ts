@@ -1,17 +1,18 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { analyzeContractFile, type AnalyzedContract } from '../../contract/analyze.js';
-import { loadConfig, type ContractEntry, type SideSource } from '../../config/load-config.js';
-import { extractFields } from '../../extract/index.js';
-import { sortFindings, type Finding } from '../../finding.js';
-import { runGuard } from '../../guards/run-guard.js';
-import { CONTRACTS_DIR, defaultContractFiles } from '../contract-files.js';
-import type { CliIo } from '../io.js';
-import { exitCodeFor, type ExitCode } from '../exit-code.js';
-import type { CommandOutcome } from '../main.js';
+import { loadConfig, type ContractEntry, type SideSource } from '../config/load-config.js';
+import { judgeContract, type CleanContract } from '../contract/usable.js';
+import { extractFields } from '../extract/index.js';
+import { sortFindings, type Finding } from '../finding.js';
+import { plural } from '../wording.js';
+import { analyzeContractFile } from './analyze.js';
+import { CONTRACTS_DIR, defaultContractFiles } from './contract-files.js';
+import { exitCodeFor, worstExitCode, type ExitCode } from './exit-code.js';
 import { compareGenerated, targetFor } from './generate.js';
+import { runGuard } from './guard-engine.js';
+import type { Outcome, RunEnv } from './outcome.js';
 
-async function guardSide(io: CliIo, guard: 'pin' | 'consumes', contract: AnalyzedContract, side: SideSource): Promise<Finding[]> {
+async function guardSide(io: RunEnv, guard: 'pin' | 'consumes', contract: CleanContract, side: SideSource): Promise<Finding[]> {
   const source = await extractFields(side.kind, { path: side.path, ...(side.type ? { typeName: side.type } : {}), cwd: io.cwd });
   return runGuard(guard, contract, source, side.kind);
 }
@@ -19,9 +20,11 @@ async function guardSide(io: CliIo, guard: 'pin' | 'consumes', contract: Analyze
 /**
  * `wirepin check`: the CI job. For every contract in wirepin.yaml (and any
  * other contracts/*.contract.json): lint; then, for contracts that lint clean,
- * generate --check, the producer pin and consumer completeness.
+ * generate --check, the producer pin and consumer completeness. A contract that
+ * does not lint clean is reported with its lint findings and makes the run exit
+ * 2, like every command handed such a contract: its other checks could not run.
  */
-export async function runCheck(io: CliIo, configPath: string): Promise<CommandOutcome> {
+export async function runCheck(io: RunEnv, configPath: string): Promise<Outcome> {
   const config = await loadConfig(configPath, io.cwd);
   const entries: Array<Pick<ContractEntry, 'contract' | 'generate'> & Partial<ContractEntry>> = [...config.contracts];
   if (existsSync(join(io.cwd, CONTRACTS_DIR))) {
@@ -32,34 +35,40 @@ export async function runCheck(io: CliIo, configPath: string): Promise<CommandOu
   const notes: string[] = [];
   let pins = 0;
   let consumes = 0;
-  const clean: Array<{ entry: (typeof entries)[number]; analyzed: AnalyzedContract }> = [];
+  let exitCode: ExitCode = 0;
+  const clean: Array<{ entry: (typeof entries)[number]; contract: CleanContract }> = [];
   for (const entry of entries) {
     const analyzed = await analyzeContractFile(entry.contract, io.cwd);
     findings.push(...analyzed.findings);
-    if (analyzed.findings.some((f) => f.severity === 'error')) notes.push(`${entry.contract}: lint errors; generate --check, pin and consumes not run for it`);
-    else clean.push({ entry, analyzed });
+    const verdict = judgeContract(analyzed);
+    if (verdict.usable) {
+      clean.push({ entry, contract: verdict.contract });
+    } else {
+      notes.push(`${entry.contract}: lint errors; generate --check, pin and consumes not run for it`);
+      exitCode = 2;
+    }
   }
-  findings.push(...(await compareGenerated(io, clean.map((c) => ({ target: targetFor(c.entry), analyzed: c.analyzed })))));
-  for (const { entry, analyzed } of clean) {
+  findings.push(...(await compareGenerated(io, clean.map((c) => ({ target: targetFor(c.entry), contract: c.contract })))));
+  for (const { entry, contract } of clean) {
     if (entry.producer) {
-      findings.push(...(await guardSide(io, 'pin', analyzed, entry.producer)));
+      findings.push(...(await guardSide(io, 'pin', contract, entry.producer)));
       pins++;
     }
     if (entry.consumer) {
-      findings.push(...(await guardSide(io, 'consumes', analyzed, entry.consumer)));
+      findings.push(...(await guardSide(io, 'consumes', contract, entry.consumer)));
       consumes++;
     }
     if (!entry.producer && !entry.consumer) notes.push(`${entry.contract}: not in ${config.file}; linted and generate-checked only`);
   }
-  let subject = `${entries.length} contract${entries.length === 1 ? '' : 's'}: lint, generate --check, ${pins} pin${pins === 1 ? '' : 's'}, ${consumes} consumes`;
-  let exitCode = exitCodeFor(findings);
+  let subject = `${plural(entries.length, 'contract')}: lint, generate --check, ${plural(pins, 'pin')}, ${consumes} consumes`;
+  exitCode = worstExitCode(exitCode, exitCodeFor(findings));
   // In CI, with a base ref configured, the contract changes of this branch are classified too.
   if (config.diff && io.env['CI'] === 'true') {
     const { runDiff } = await import('./diff.js');
     const diff = await runDiff(io, { files: [], against: config.diff.against, failOn: config.diff.failOn });
     findings.push(...diff.report.findings);
     subject += `, diff against ${config.diff.against} (fail on ${config.diff.failOn})`;
-    exitCode = Math.max(exitCode, diff.exitCode ?? 0) as ExitCode;
+    exitCode = worstExitCode(exitCode, diff.exitCode);
   } else if (config.diff) {
     notes.push(`diff against ${config.diff.against}: runs in CI (CI=true); run \`npx wirepin diff --against ${config.diff.against}\` to see it here`);
   }

@@ -1,6 +1,7 @@
-import { COLORS } from '../render/text.js';
-import { CHANGE_CLASSES, countByClass } from './change.js';
-import { changeLabel, changesOf, PROSE_RULES, reportFails, rowFacts, rowSubject, type DiffRenderer } from './report.js';
+import { paintWith } from '../text.js';
+import { CHANGE_CLASSES, countByClass } from '../../diff/change.js';
+import { changesOf, reportFails } from '../../diff/report.js';
+import { changeLabel, hasProseValues, rowFacts, rowSubject, type DiffRenderer } from './rows.js';
 
 
 function quoted(value: string | null): string {
@@ -13,11 +14,11 @@ function quoted(value: string | null): string {
  * class and whether the run fails.
  */
 export const renderDiffText: DiffRenderer = (report, options) => {
-  const paint = (style: keyof typeof COLORS, text: string): string => (options.color ? `${COLORS[style][0]}${text}${COLORS[style][1]}` : text);
+  const paint = paintWith(options.color);
   const lines: string[] = [];
   for (const f of report.findings) {
     const facts = rowFacts(f);
-    const prose = PROSE_RULES.has(f.rule);
+    const prose = hasProseValues(f.rule);
     const values = prose || (facts.before === null && facts.after === null) ? '' : `: ${facts.before ?? '(none)'} → ${facts.after ?? '(none)'}`;
     lines.push(
       `${paint('bold', `${f.file}:${f.line}:${f.column}`)}  ${paint(f.severity, facts.class ?? 'drift')}  ${f.rule}  ${rowSubject(f)} ${changeLabel(f.rule, facts.kind)}${values}`,

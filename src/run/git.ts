@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { MAX_CONTRACT_BYTES, type ContractText } from '../contract/analyze.js';
+import { MAX_CONTRACT_BYTES, type ContractText } from './analyze.js';
 import { decodeUtf8, type JsonProblem } from '../contract/json-document.js';
 import { WirepinError } from '../errors.js';
 

@@ -1,5 +1,5 @@
-import type { Finding, RelatedLocation, Severity } from '../finding.js';
-import type { TextPosition } from '../contract/json-document.js';
+import type { Finding, RelatedLocation, Severity } from './finding.js';
+import type { TextPosition } from './contract/json-document.js';
 
 /** Which command a rule belongs to. */
 /** `source`: rules about reading a producer or consumer source, shared by pin and consumes. */
@@ -9,7 +9,7 @@ export type RuleStage = 'lint' | 'pin' | 'consumes' | 'source' | 'diff' | 'gener
  * A rule, declared as data. IDs are UPPER_SNAKE and permanent: a retired rule
  * keeps its ID with `deprecated` and `replacedBy`, it is never renamed.
  */
-export interface RuleMeta {
+export interface RuleMeta<Kind extends string = string> {
   readonly id: string;
   readonly stage: RuleStage;
   readonly severity: Severity;
@@ -24,9 +24,17 @@ export interface RuleMeta {
   readonly blocksInput?: boolean;
   readonly deprecated?: boolean;
   readonly replacedBy?: string;
+  /**
+   * The kinds of message the rule reports (typescript-eslint's `messages`
+   * catalogue): each `data.kind` it may put in a finding, declared with the
+   * short label reports show for it ("became nullable", "added (dead)").
+   */
+  readonly messages?: Readonly<Record<Kind, string>>;
+  /** True when the rule's before/after values are prose (notes, descriptions), shown on lines of their own. */
+  readonly proseValues?: boolean;
 }
 
-export interface Rule<Context> extends RuleMeta {
+export interface Rule<Context, Kind extends string = string> extends RuleMeta<Kind> {
   check(context: Context): readonly FindingDraft[];
 }
 

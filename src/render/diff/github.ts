@@ -1,5 +1,5 @@
-import { renderGithub } from '../render/github.js';
-import { CLASS_LABEL, rowFacts, type DiffRenderer } from './report.js';
+import { renderGithub } from '../github.js';
+import { CLASS_LABEL, rowFacts, type DiffRenderer } from './rows.js';
 
 /**
  * Workflow annotations at the changed lines of the head contract (for a removed

@@ -1,13 +1,14 @@
-import type { AnalyzedContract } from '../contract/analyze.js';
+import type { AnalyzedContract } from './analyze.js';
 import { WirepinError } from '../errors.js';
 import { sortFindings, type Finding } from '../finding.js';
 import type { ContractChange } from '../diff/change.js';
-import { assertLintClean, classifyChanges } from '../diff/diff-contracts.js';
+import { classifyChanges } from './diff-engine.js';
+import { requireUsable } from '../contract/usable.js';
 import { pairContracts, type ContractPairing } from '../diff/pair.js';
-import { holderOf } from '../rules/diff/context.js';
+import { DIFF_RULES } from '../rules/diff/index.js';
 import { SYNC_DRIFT } from '../rules/diff/SYNC_DRIFT.js';
-import { placeDrafts } from '../rules/rule.js';
-import { canonicalJson, differingValues } from './value-diff.js';
+import { placeDrafts } from '../rule.js';
+import { canonicalJson, differingValues } from '../sync/value-diff.js';
 
 /** A mirror compared with its source of truth. */
 export interface SyncResult {
@@ -31,53 +32,21 @@ export function canonicalContract(contract: AnalyzedContract): string {
   }
 }
 
-/** The keywords inside a field's schema that decide its wire type (see wireTypeOf). */
-const TYPE_KEYWORDS = ['type', 'items', 'additionalProperties', 'properties', 'required', 'enum', 'const'];
-
 /**
- * The JSON pointers (in either file) whose differences a change accounts for.
- * Anything that differs outside them is SYNC_DRIFT.
+ * The JSON pointers (in either file) whose differences a change accounts for,
+ * as the change's own rule declares (`explains`). Anything that differs
+ * outside them is SYNC_DRIFT.
  */
 function explainedPointers(changes: readonly ContractChange[], pairing: ContractPairing): string[] {
   const out: string[] = [];
   for (const change of changes) {
-    const { pointer, kind } = change.data;
+    const rule = DIFF_RULES.find((r) => r.id === change.rule);
+    if (!rule) continue;
+    const { pointer } = change.data;
     const schemaPointers = [pairing.base?.model.fields.get(pointer)?.schemaPointer, pairing.head?.model.fields.get(pointer)?.schemaPointer].filter(
       (p): p is string => p !== undefined,
     );
-    const under = (suffixes: readonly string[]): void => {
-      for (const sp of schemaPointers) for (const s of suffixes) out.push(sp + s);
-    };
-    switch (change.rule) {
-      case 'FIELD_ADDED':
-      case 'FIELD_REMOVED':
-        under(['']);
-        for (const sp of schemaPointers) out.push(`${holderOf(sp)}/required`);
-        break;
-      case 'FIELD_REQUIRED_CHANGED':
-        for (const sp of schemaPointers) out.push(`${holderOf(sp)}/required`);
-        break;
-      case 'FIELD_TYPE_CHANGED':
-        under(TYPE_KEYWORDS.map((k) => `/${k}`));
-        break;
-      case 'CONSUMES_FLIPPED':
-        under(['/cp_consumes', '/note']);
-        break;
-      case 'NOTE_CHANGED':
-        under(['/note']);
-        break;
-      case 'DESCRIPTION_CHANGED':
-        under(['/description']);
-        break;
-      case 'ENDPOINT_CHANGED':
-        out.push('/endpoint');
-        break;
-      case 'SIDE_TYPE_CHANGED':
-        out.push(`/${kind}/type`);
-        break;
-      default:
-        break;
-    }
+    out.push(...rule.explains(change.data, schemaPointers));
   }
   return out;
 }
@@ -97,8 +66,8 @@ function isUnder(pointer: string, prefixes: ReadonlySet<string>): boolean {
  * rest (a top-level "description", "$id", "title", a constraint...).
  */
 export function syncContracts(source: AnalyzedContract, mirror: AnalyzedContract): SyncResult {
-  assertLintClean(source);
-  assertLintClean(mirror);
+  requireUsable(source);
+  requireUsable(mirror);
   if (canonicalContract(source) === canonicalContract(mirror)) return { inSync: true, changes: [], drift: [] };
   const pairing = pairContracts(source, mirror);
   const changes = classifyChanges(pairing);

@@ -1,0 +1,108 @@
+import { Option, type Command } from '@commander-js/extra-typings';
+import { FAIL_ON } from '../diff/change.js';
+import { FORMATS, type Format } from '../render/index.js';
+import type { Outcome, RunEnv } from '../run/outcome.js';
+
+/** Hands a command's outcome and the chosen --format back to the entry point, which prints it and exits. */
+export type Deliver = (outcome: Outcome, format: Format) => void;
+
+export function formatOption(): Option<'--format <format>', undefined, 'text', Format, false> {
+  return new Option('--format <format>', 'output format: text, json, markdown or github (workflow annotations)')
+    .choices(FORMATS)
+    .default('text' as const);
+}
+
+/**
+ * Declares every subcommand: its arguments, its --help and the use-case it
+ * runs (src/run/). Each use-case module is imported only when its command
+ * runs, so `lint` never pays for YAML, code generation or tree-sitter. Adding
+ * a command is one block here and one module in src/run/.
+ */
+export function registerCommands(program: Command, env: RunEnv, deliver: Deliver): void {
+  program
+    .command('lint')
+    .description('Validate contracts against the dialect meta-schema and the lint rules (default: every contracts/*.contract.json).')
+    .argument('[files...]', 'contract files')
+    .addOption(formatOption())
+    .action(async (files, options) => deliver(await (await import('../run/lint.js')).runLint(env, files), options.format));
+
+  program
+    .command('generate')
+    .description('Write the wire schema (schemas/) and the producer and consumer TypeScript types for every contract.')
+    .argument('[files...]', 'contract files (default: every contracts/*.contract.json)')
+    .option('--check', 'write nothing; exit 1 naming each generated file that is stale or missing')
+    .addOption(formatOption())
+    .action(async (files, options) => {
+      const { runGenerate, targetsFromContracts } = await import('../run/generate.js');
+      deliver(await runGenerate(env, await targetsFromContracts(env, files), options.check === true), options.format);
+    });
+
+  program
+    .command('pin')
+    .description("Producer pin: the producer's wire fields equal the contract's, exactly, at every depth.")
+    .requiredOption('--contract <file>', 'the contract file')
+    .option('--go <path>', 'a Go file or package directory holding the producer struct')
+    .option('--ts <file>', 'a TypeScript file holding the producer interface or type alias')
+    .option('--json <file>', 'a JSON payload the producer really sent (any language)')
+    .option('--type <name>', 'the struct or type name (with --go or --ts)')
+    .addOption(formatOption())
+    .action(async (options) => deliver(await (await import('../run/guard.js')).runGuardCommand(env, 'pin', options), options.format));
+
+  program
+    .command('consumes')
+    .description('Consumer completeness: the consumer reads every consumed field, and no dead or unknown one.')
+    .requiredOption('--contract <file>', 'the contract file')
+    .option('--go <path>', 'a Go file or package directory holding the consumer struct')
+    .option('--ts <file>', 'a TypeScript file holding the consumer interface or type alias')
+    .option('--trace <file>', 'a consumption trace: the fields a running handler actually read')
+    .option('--type <name>', 'the struct or type name (with --go or --ts)')
+    .addOption(formatOption())
+    .action(async (options) => deliver(await (await import('../run/guard.js')).runGuardCommand(env, 'consumes', options), options.format));
+
+  program
+    .command('diff')
+    .description(
+      'Classify the changes between two versions of a contract as breaking, needs-both-sides, dead-channel or safe. ' +
+        'Either BASE HEAD (two files), or --against REF to compare the working-tree contracts with the same paths at a git ref.',
+    )
+    .argument('[files...]', 'BASE HEAD; with --against, the contract files to compare (default: every contracts/*.contract.json on either side)')
+    .option('--against <ref>', 'a git ref (branch, tag or commit, e.g. origin/main) to compare the working tree against')
+    .addOption(
+      new Option('--fail-on <class>', 'exit 1 on changes of this class or a more severe one; "any" fails on every change')
+        .choices(FAIL_ON)
+        .default('breaking' as const),
+    )
+    .addOption(formatOption())
+    .action(async (files, options) =>
+      deliver(await (await import('../run/diff.js')).runDiff(env, { files, against: options.against, failOn: options.failOn }), options.format),
+    );
+
+  program
+    .command('sync')
+    .description(
+      'Check that a mirrored contract is the same contract as its source of truth under canonical JSON (RFC 8785): ' +
+        'key order and whitespace may differ, nothing else. Exit 1 with what the mirror has wrong.',
+    )
+    .argument('<mirror>', 'the mirrored contract file')
+    .argument('<source>', 'the source of truth: a path, or REF:PATH at a git ref (e.g. origin/main:contracts/x.contract.json)')
+    .addOption(formatOption())
+    .action(async (mirror, source, options) => deliver(await (await import('../run/sync.js')).runSync(env, { mirror, source }), options.format));
+
+  program
+    .command('pact')
+    .description(
+      'Write a Pact V4 file for a contract: one interaction with every field, matched by type. ' +
+        'The producer is the Pact consumer and the consumer the Pact provider. Needs @pact-foundation/pact.',
+    )
+    .requiredOption('--contract <file>', 'the contract file')
+    .option('--out <dir>', 'directory for <producer>-<consumer>.json', '.wirepin/pacts')
+    .addOption(formatOption())
+    .action(async (options) => deliver(await (await import('../run/pact.js')).runPact(env, { contract: options.contract, out: options.out }), options.format));
+
+  program
+    .command('check')
+    .description('The CI job: lint, generate --check, and the producer pin and consumer completeness for every contract in wirepin.yaml.')
+    .option('--config <file>', 'the wirepin config file', 'wirepin.yaml')
+    .addOption(formatOption())
+    .action(async (options) => deliver(await (await import('../run/check.js')).runCheck(env, options.config), options.format));
+}

@@ -1,0 +1,57 @@
+import type { AnalyzedContract } from './analyze.js';
+import { WirepinError } from '../errors.js';
+import { requireUsable } from '../contract/usable.js';
+import { bothSides, type ChangeDraft, type DiffRule } from '../rules/diff/context.js';
+import { DIFF_RULES } from '../rules/diff/index.js';
+import { placeDrafts } from '../rule.js';
+import { compareChanges, SEVERITY_OF_CLASS, type ContractChange } from '../diff/change.js';
+import { pairContracts, type ContractPairing, type PairedSide } from '../diff/pair.js';
+
+/** Places one rule's drafts in the side they point into; each change's severity follows from its class. */
+function placeChanges(rule: DiffRule, drafts: readonly ChangeDraft[], side: PairedSide): ContractChange[] {
+  return placeDrafts(rule, drafts, side.file, side.positions).map((finding, i) => {
+    const data = (drafts[i] as ChangeDraft).data;
+    return { ...finding, severity: SEVERITY_OF_CLASS[data.class], data };
+  });
+}
+
+/**
+ * The classified changes from `base` to `head`. An undefined side means the
+ * contract was added (no base) or deleted (no head). Both sides must lint
+ * clean (`judgeContract`); otherwise this throws its E_PARSE naming the file. Key order and
+ * whitespace never count: only the field tables and the header are compared.
+ * Changes are placed in the head contract (the base, when the head is deleted)
+ * and sorted most severe class first, then by position.
+ */
+export function diffContracts(base: AnalyzedContract | undefined, head: AnalyzedContract | undefined): ContractChange[] {
+  if (!base && !head) throw new WirepinError('E_USAGE', 'A diff needs at least one contract.');
+  return classifyChanges(pairContracts(base && requireUsable(base), head && requireUsable(head)));
+}
+
+/**
+ * Hands one rule the pairing the way it asked for it: the whole pairing once
+ * (`onContract`), then, when both versions exist, the header once and every
+ * kept, added and removed field one at a time. The only loop over pairs.
+ */
+export function checkDiffRule<Kind extends string>(rule: DiffRule<Kind>, pairing: ContractPairing): ChangeDraft<Kind>[] {
+  const drafts: ChangeDraft<Kind>[] = [...(rule.onContract?.(pairing) ?? [])];
+  const sides = bothSides(pairing);
+  if (!sides) return drafts;
+  drafts.push(...(rule.onHeader?.(sides) ?? []));
+  const keep = (draft: ChangeDraft<Kind> | undefined): void => {
+    if (draft) drafts.push(draft);
+  };
+  if (rule.onKept) for (const pair of pairing.kept) keep(rule.onKept(pair, sides));
+  if (rule.onAdded) for (const added of pairing.added) keep(rule.onAdded(added, sides));
+  if (rule.onRemoved) for (const removed of pairing.removed) keep(rule.onRemoved(removed, sides));
+  return drafts;
+}
+
+/** Runs every diff rule over an existing pairing (no lint check): `diffContracts` without the guard, for `sync`. */
+export function classifyChanges(pairing: ContractPairing): ContractChange[] {
+  const side = pairing.head ?? pairing.base;
+  if (!side) return [];
+  const changes: ContractChange[] = [];
+  for (const rule of DIFF_RULES) changes.push(...placeChanges(rule, checkDiffRule(rule, pairing), side));
+  return changes.sort(compareChanges);
+}

@@ -1,0 +1,40 @@
+import type { AnalyzedContract } from './analyze.js';
+import { requireUsable } from '../contract/usable.js';
+import type { ExtractResult, SourceKind } from '../wire.js';
+import { sortFindings, type Finding } from '../finding.js';
+import { CONSUMES_RULES } from '../rules/consumes/index.js';
+import { PIN_RULES } from '../rules/pin/index.js';
+import { placeDrafts } from '../rule.js';
+import type { GuardContext, GuardRule } from '../guards/context.js';
+import { pairFields } from '../guards/pair-fields.js';
+
+export type GuardName = 'pin' | 'consumes';
+
+const RULES: Readonly<Record<GuardName, readonly GuardRule[]>> = { pin: PIN_RULES, consumes: CONSUMES_RULES };
+
+/**
+ * Runs the producer pin or the consumer completeness rules: pairs the fields
+ * once, hands the pairs to each rule, and places findings in the contract.
+ */
+export function runGuard(
+  guard: GuardName,
+  contract: AnalyzedContract,
+  source: ExtractResult,
+  sourceKind: SourceKind,
+  mode: 'static' | 'trace' = 'static',
+): Finding[] {
+  // A guard only runs on a contract that lints clean: otherwise it would compare against a shape nobody agreed on.
+  const { model } = requireUsable(contract);
+  const context: GuardContext = {
+    guard,
+    contractFile: contract.file,
+    model,
+    source,
+    sourceKind,
+    mode,
+    pairs: pairFields(model, source, sourceKind),
+  };
+  const findings: Finding[] = [];
+  for (const rule of RULES[guard]) findings.push(...placeDrafts(rule, rule.check(context), contract.file, contract.document?.positions));
+  return sortFindings(findings);
+}
