@@ -3,14 +3,14 @@ import { compareFindings, type Finding, type Severity } from '../finding.js';
 /**
  * What a contract change means for the two services, most severe first.
  *
- * - `breaking`: cp loses or misreads a field it reads (a consumed field removed,
+ * - `breaking`: the consumer loses or misreads a field it reads (a consumed field removed,
  *   consumed → dead, any type change, a field becoming required, the endpoint moving,
  *   the contract deleted).
- * - `needs-both-sides`: core must send something and cp must read it, so the change is
+ * - `needs-both-sides`: the producer must send something and the consumer must read it, so the change is
  *   only done when both repositories ship it, and deploy order matters (a consumed
  *   field added, dead → consumed, a new contract, a required dead field removed).
- * - `dead-channel`: core starts sending something cp ignores (a dead field added).
- * - `safe`: nothing on the wire changes for cp (descriptions, notes, optional dead
+ * - `dead-channel`: the producer starts sending something the consumer ignores (a dead field added).
+ * - `safe`: nothing on the wire changes for the consumer (descriptions, notes, optional dead
  *   fields removed, a field becoming optional, a side's type renamed).
  *
  * A change gets exactly one class; when several apply, the most severe wins in the

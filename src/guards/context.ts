@@ -2,8 +2,10 @@ import type { ContractModel } from '../contract/field-table.js';
 import { dottedName } from '../contract/json-pointer.js';
 import type { ExtractResult, SourceKind, WireType } from '../wire.js';
 import type { RelatedLocation } from '../finding.js';
-import type { Rule } from '../rule.js';
-import type { FieldPair } from './pair-fields.js';
+import { serviceNamesOf } from '../contract/service-names.js';
+import { parentPointer } from '../contract/json-pointer.js';
+import type { FindingDraft, RuleMeta } from '../rule.js';
+import type { SourcePair } from './pair-fields.js';
 
 /** What pin and consumes rules see: the contract, the source, and the fields paired once. */
 export interface GuardContext {
@@ -15,17 +17,26 @@ export interface GuardContext {
   readonly sourceKind: SourceKind;
   /** "static": declarations read from code; "trace": fields a running consumer actually read. */
   readonly mode: 'static' | 'trace';
-  readonly pairs: readonly FieldPair[];
+  readonly pairs: readonly SourcePair[];
 }
 
-export type GuardRule = Rule<GuardContext>;
+/**
+ * A pin or consumes rule. It receives the contract and source fields paired
+ * once, one pair at a time (`onPair`), and the source as a whole once
+ * (`onSource`, for what is not a pair: the types the extractor could not
+ * resolve). The engine (src/run/guard-engine.ts) does the looping.
+ */
+export interface GuardRule<Kind extends string = string> extends RuleMeta<Kind> {
+  onPair?(pair: SourcePair, context: GuardContext): FindingDraft | undefined;
+  onSource?(context: GuardContext): readonly FindingDraft[];
+}
 
 /** `producer cpProvisionRequest`, for related locations. */
 export function sourceLabel(context: GuardContext, side: 'producer' | 'consumer'): string {
   return `${side} ${context.source.root.name}`;
 }
 
-export function sourceAt(context: GuardContext, side: 'producer' | 'consumer', pair: FieldPair): RelatedLocation {
+export function sourceAt(context: GuardContext, side: 'producer' | 'consumer', pair: SourcePair): RelatedLocation {
   const location = pair.source?.location ?? context.source.root.location;
   return { label: sourceLabel(context, side), file: location.file, line: location.line, column: location.column };
 }
@@ -35,16 +46,16 @@ export function sourceAt(context: GuardContext, side: 'producer' | 'consumer', p
  * parent's schema (through `items` and `additionalProperties` for a field of
  * array items or map values), or the root's.
  */
-export function contractPathFor(context: GuardContext, pair: FieldPair): string {
+export function contractPathFor(context: GuardContext, pair: SourcePair): string {
   if (pair.contract) return pair.contract.schemaPointer;
-  let parent = pair.pointer.slice(0, pair.pointer.lastIndexOf('/'));
+  let parent = parentPointer(pair.pointer);
   // How many "*" segments (array items, map values) lie between the nearest field and the parent.
   let stars = 0;
   while (parent !== '') {
     const field = context.model.fields.get(parent);
     if (field) return `${field.schemaPointer}${elementPath(field.type, stars)}/properties`;
     stars = parent.endsWith('/*') ? stars + 1 : 0;
-    parent = parent.slice(0, parent.lastIndexOf('/'));
+    parent = parentPointer(parent);
   }
   return '/properties';
 }
@@ -67,11 +78,11 @@ function elementPath(type: WireType, depth: number): string {
   return path;
 }
 
-export function name(pair: FieldPair): string {
+export function name(pair: SourcePair): string {
   return dottedName(pair.pointer);
 }
 
-/** The service names the contract gives each side, for messages ("core", "cp"). */
+/** The service name the contract's header gives a side, for messages; "the producer" or "the consumer" when it gives none. */
 export function serviceName(context: GuardContext, side: 'producer' | 'consumer'): string {
-  return (side === 'producer' ? context.model.producer?.name : context.model.consumer?.name) ?? side;
+  return serviceNamesOf([context.model])[side];
 }

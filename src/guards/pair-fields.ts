@@ -1,24 +1,21 @@
 import type { ContractField, ContractModel } from '../contract/field-table.js';
+import { parentPointer } from '../contract/json-pointer.js';
 import type { ExtractResult, SourceKind, WireField } from '../wire.js';
 
-/** A contract field and the source field at the same wire pointer; either may be missing. */
-export interface FieldPair {
+/** A contract field and the producer's or consumer's source field at the same wire pointer; either may be missing. */
+export interface SourcePair {
   readonly pointer: string;
   readonly contract: ContractField | undefined;
   readonly source: WireField | undefined;
 }
 
-function parentOf(pointer: string): string {
-  return pointer.slice(0, pointer.lastIndexOf('/'));
-}
-
 /** Walks up through "*" segments (array items, map values) to the nearest ancestor field pointer. */
 function ancestors(pointer: string): string[] {
   const out: string[] = [];
-  let p = parentOf(pointer);
+  let p = parentPointer(pointer);
   while (p !== '') {
     out.push(p);
-    p = parentOf(p);
+    p = parentPointer(p);
   }
   return out;
 }
@@ -30,13 +27,13 @@ function ancestors(pointer: string): string[] {
  * or when the contract declares the ancestor a map and the source is a JSON
  * sample (a sample cannot tell a map's keys from a struct's fields).
  */
-export function pairFields(model: ContractModel, source: ExtractResult, kind: SourceKind): FieldPair[] {
+export function pairFields(model: ContractModel, source: ExtractResult, kind: SourceKind): SourcePair[] {
   const sourceFields = new Map<string, WireField>();
   for (const f of source.fields) if (!sourceFields.has(f.pointer)) sourceFields.set(f.pointer, f);
   const pointers: string[] = [...model.fields.keys()];
   for (const p of sourceFields.keys()) if (!model.fields.has(p)) pointers.push(p);
 
-  const pairs: FieldPair[] = [];
+  const pairs: SourcePair[] = [];
   for (const pointer of pointers) {
     const hidden = ancestors(pointer).some((a) => {
       const c = model.fields.get(a);

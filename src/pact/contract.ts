@@ -37,7 +37,7 @@ export function pactContractOf(analyzed: AnalyzedContract): PactContract {
   const match = /^([A-Z]+) (\/\S*)$/.exec(model.endpoint);
   if (!match?.[1] || !match[2]) {
     throw new WirepinError('E_UNSUPPORTED', `${analyzed.file} has endpoint ${JSON.stringify(model.endpoint)}; a pact needs "METHOD /path".`, {
-      hint: 'Spell the endpoint like "POST /cp/workspaces/provision".',
+      hint: 'Spell the endpoint like "POST /workspaces/provision".',
     });
   }
   return { file: analyzed.file, schema: value, model, producer, consumer, method: match[1], path: match[2] };

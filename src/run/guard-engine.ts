@@ -4,7 +4,7 @@ import type { ExtractResult, SourceKind } from '../wire.js';
 import { sortFindings, type Finding } from '../finding.js';
 import { CONSUMES_RULES } from '../rules/consumes/index.js';
 import { PIN_RULES } from '../rules/pin/index.js';
-import { placeDrafts } from '../rule.js';
+import { placeDrafts, type FindingDraft } from '../rule.js';
 import type { GuardContext, GuardRule } from '../guards/context.js';
 import { pairFields } from '../guards/pair-fields.js';
 
@@ -35,6 +35,19 @@ export function runGuard(
     pairs: pairFields(model, source, sourceKind),
   };
   const findings: Finding[] = [];
-  for (const rule of RULES[guard]) findings.push(...placeDrafts(rule, rule.check(context), contract.file, contract.document?.positions));
+  for (const rule of RULES[guard]) findings.push(...placeDrafts(rule, checkGuardRule(rule, context), contract.file, contract.document?.positions));
   return sortFindings(findings);
+}
+
+/** Hands one rule every field pair, one at a time, then the source as a whole: the only loop over pairs. */
+export function checkGuardRule(rule: GuardRule, context: GuardContext): FindingDraft[] {
+  const drafts: FindingDraft[] = [];
+  if (rule.onPair) {
+    for (const pair of context.pairs) {
+      const draft = rule.onPair(pair, context);
+      if (draft) drafts.push(draft);
+    }
+  }
+  drafts.push(...(rule.onSource?.(context) ?? []));
+  return drafts;
 }

@@ -37,7 +37,7 @@ export async function readTrace(path: string, cwd: string = process.cwd()): Prom
   let bytes: Buffer;
   try {
     const info = await stat(absolute);
-    if (info.isDirectory()) throw new WirepinError('E_READ', `${file} is a directory, not a trace file.`, { hint: 'Pass the .json file a traced run wrote, e.g. .wirepin/traces/cp.json.' });
+    if (info.isDirectory()) throw new WirepinError('E_READ', `${file} is a directory, not a trace file.`, { hint: 'Pass the .json file a traced run wrote, e.g. .wirepin/traces/<consumer>.json.' });
     if (info.size > MAX_TRACE_BYTES) {
       throw new WirepinError('E_READ', `${file} is ${info.size} bytes, over wirepin's ${MAX_TRACE_BYTES}-byte limit for a trace.`, {
         location: { file, line: 1, column: 1 },
@@ -80,7 +80,7 @@ function validateTrace(document: JsonDocument, file: string): ConsumptionTrace {
   }
   const endpoint = required(root, 'endpoint', at);
   if (typeof endpoint !== 'string' || !ENDPOINT.test(endpoint)) {
-    fail(`"endpoint" must be "METHOD /path" as in the contract (e.g. "POST /cp/workspaces/provision"), not ${JSON.stringify(endpoint)}.`, at('/endpoint'));
+    fail(`"endpoint" must be "METHOD /path" as in the contract (e.g. "POST /workspaces/provision"), not ${JSON.stringify(endpoint)}.`, at('/endpoint'));
   }
   const requests = required(root, 'requests', at);
   if (typeof requests !== 'number' || !Number.isSafeInteger(requests) || requests < 0) {

@@ -6,7 +6,7 @@ import { compareText } from '../finding.js';
  *
  *   {
  *     "wirepin_trace": 1,
- *     "endpoint": "POST /cp/workspaces/provision",
+ *     "endpoint": "POST /workspaces/provision",
  *     "requests": 3,
  *     "read": ["/display", "/display/mode", "/env", "/org_id"]
  *   }

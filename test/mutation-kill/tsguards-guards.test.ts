@@ -241,7 +241,7 @@ describe('guard context helpers', () => {
 
   it('names each side by the contract, else by its role', () => {
     expect([serviceName(context(model), 'producer'), serviceName(context(model), 'consumer')]).toEqual(['core', 'cp']);
-    expect([serviceName(context(bare), 'producer'), serviceName(context(bare), 'consumer')]).toEqual(['producer', 'consumer']);
+    expect([serviceName(context(bare), 'producer'), serviceName(context(bare), 'consumer')]).toEqual(['the producer', 'the consumer']);
   });
 
   it('places a related location at the source field, else at the source root', () => {

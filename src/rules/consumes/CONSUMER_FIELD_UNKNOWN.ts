@@ -6,15 +6,14 @@ export const CONSUMER_FIELD_UNKNOWN: GuardRule = {
   severity: 'error',
   summary: 'The consumer expects no field the contract does not list.',
   why: 'A field the consumer waits for but the contract does not list is never sent: the consumer silently works with a zero value.',
-  check(context) {
-    return context.pairs
-      .filter((p) => p.source && !p.contract)
-      .map((p) => ({
-        path: contractPathFor(context, p),
-        field: name(p),
-        message: `${context.source.root.name} expects "${name(p)}", but the contract does not list it, so ${serviceName(context, 'producer')} never sends it. Remove it from ${serviceName(context, 'consumer')}, or add it to the contract (and to ${serviceName(context, 'producer')}).`,
-        related: sourceAt(context, 'consumer', p),
-        data: { pointer: p.pointer, sourceType: p.source?.sourceType },
-      }));
+  onPair(p, context) {
+    if (!p.source || p.contract) return undefined;
+    return {
+      path: contractPathFor(context, p),
+      field: name(p),
+      message: `${context.source.root.name} expects "${name(p)}", but the contract does not list it, so ${serviceName(context, 'producer')} never sends it. Remove it from ${serviceName(context, 'consumer')}, or add it to the contract (and to ${serviceName(context, 'producer')}).`,
+      related: sourceAt(context, 'consumer', p),
+      data: { pointer: p.pointer, sourceType: p.source.sourceType },
+    };
   },
 };

@@ -12,7 +12,7 @@ function requiredEntry(side: PairedSide, field: ContractField): string {
   return index >= 0 ? `${holder}/required/${index}` : `${holder}/required`;
 }
 
-/** "a cp" for a named consumer, "a consumer" for the generic one. */
+/** "a billing" for a named consumer, "a consumer" for the generic one. */
 function aConsumer(consumer: string): string {
   return consumer === 'the consumer' ? 'a consumer' : `a ${consumer}`;
 }

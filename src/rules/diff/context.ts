@@ -64,7 +64,7 @@ export function inBase(base: PairedSide, pointer: string): RelatedLocation {
   return { label: 'base contract', file: base.file, line: position.line, column: position.column };
 }
 
-/** The bare service names from the contract's header ("core", "cp"), or "the producer" and "the consumer". */
+/** The bare service names from the contract's header ("orders", "billing"), or "the producer" and "the consumer". */
 export function services(side: PairedSide): ServiceNames {
   return serviceNamesOf([side.model]);
 }
@@ -74,7 +74,7 @@ export function atStart(name: string): string {
   return name.startsWith('the ') ? `T${name.slice(1)}` : name;
 }
 
-/** "core (cpProvisionRequest)" and "cp (wsProvisionRequest)", from the contract's header. */
+/** "orders (OrderPlaced)" and "billing (OrderEvent)": the header's service names with their types. */
 export function sideNames(side: PairedSide): { producer: string; consumer: string } {
   const { producer, consumer } = side.model;
   return {

@@ -1,7 +1,11 @@
 import { dottedName } from '../../contract/json-pointer.js';
-import { name, type GuardRule } from '../../guards/context.js';
+import { name, type GuardContext, type GuardRule } from '../../guards/context.js';
 import { opaqueReasonOf } from '../../guards/wire-type-compat.js';
-import type { FindingDraft } from '../../rule.js';
+
+/** What can check the field instead: a real payload for a producer, a run-time trace for a consumer. */
+function instead(context: GuardContext): string {
+  return context.guard === 'pin' ? 'check the producer by a JSON sample it sent (--json)' : 'check the consumer by a consumption trace (--trace)';
+}
 
 export const SOURCE_TYPE_UNRESOLVED: GuardRule = {
   id: 'SOURCE_TYPE_UNRESOLVED',
@@ -9,34 +13,29 @@ export const SOURCE_TYPE_UNRESOLVED: GuardRule = {
   severity: 'error',
   summary: 'Every field of the checked source has a type wirepin can see into; an unresolved type (another package, a custom marshaller) is reported, never guessed.',
   why: 'Guessing the wire shape of a type wirepin cannot read would make the guard pass on exactly the fields it did not check.',
-  check(context) {
-    const drafts: FindingDraft[] = [];
-    // What can check the field instead: a real payload for a producer, a run-time trace for a consumer.
-    const instead = context.guard === 'pin' ? 'check the producer by a JSON sample it sent (--json)' : 'check the consumer by a consumption trace (--trace)';
-    const seen = new Set<string>();
-    for (const p of context.pairs) {
-      if (!p.source) continue;
-      const reason = opaqueReasonOf(p.source.type);
-      if (reason === undefined) continue;
-      seen.add(p.pointer);
-      drafts.push({
-        path: p.contract?.schemaPointer ?? '',
-        field: name(p),
-        message: `wirepin cannot see the wire shape of "${name(p)}" (${p.source.sourceType}): ${reason}. Declare the type in the same package, or ${instead}.`,
-        related: { label: `source ${context.source.root.name}`, ...p.source.location },
-        data: { pointer: p.pointer, sourceType: p.source.sourceType, reason },
-      });
-    }
-    for (const o of context.source.opaque) {
-      if (seen.has(o.pointer)) continue;
-      drafts.push({
+  onPair(p, context) {
+    if (!p.source) return undefined;
+    const reason = opaqueReasonOf(p.source.type);
+    if (reason === undefined) return undefined;
+    return {
+      path: p.contract?.schemaPointer ?? '',
+      field: name(p),
+      message: `wirepin cannot see the wire shape of "${name(p)}" (${p.source.sourceType}): ${reason}. Declare the type in the same package, or ${instead(context)}.`,
+      related: { label: `source ${context.source.root.name}`, ...p.source.location },
+      data: { pointer: p.pointer, sourceType: p.source.sourceType, reason },
+    };
+  },
+  onSource(context) {
+    // Places the extractor could not resolve that are not already reported at their field above.
+    const seen = new Set(context.pairs.filter((p) => p.source && opaqueReasonOf(p.source.type) !== undefined).map((p) => p.pointer));
+    return context.source.opaque
+      .filter((o) => !seen.has(o.pointer))
+      .map((o) => ({
         path: context.model.fields.get(o.pointer)?.schemaPointer ?? '',
         ...(o.pointer ? { field: dottedName(o.pointer) } : {}),
-        message: `wirepin cannot see the wire shape of ${o.pointer ? `"${dottedName(o.pointer)}"` : context.source.root.name} (${o.typeName}): ${o.reason}. Declare the type in the same package, or ${instead}.`,
+        message: `wirepin cannot see the wire shape of ${o.pointer ? `"${dottedName(o.pointer)}"` : context.source.root.name} (${o.typeName}): ${o.reason}. Declare the type in the same package, or ${instead(context)}.`,
         related: { label: `source ${context.source.root.name}`, ...o.location },
         data: { pointer: o.pointer, sourceType: o.typeName, reason: o.reason },
-      });
-    }
-    return drafts;
+      }));
   },
 };
