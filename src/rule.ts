@@ -1,5 +1,12 @@
 import type { Finding, RelatedLocation, Severity } from './finding.js';
-import type { TextPosition } from './contract/json-document.js';
+import { parentPointer } from './json-pointer.js';
+
+/** A place in a text: 1-based line, 1-based column in UTF-16 code units, 0-based offset. */
+export interface TextPosition {
+  readonly line: number;
+  readonly column: number;
+  readonly offset: number;
+}
 
 /** Which command a rule belongs to. */
 /** `source`: rules about reading a producer or consumer source, shared by pin and consumes. */
@@ -85,6 +92,6 @@ export function positionOfPointer(
     const hit = positions?.get(p);
     if (hit) return hit.key ?? hit.value;
     if (p === '') return { line: 1, column: 1, offset: 0 };
-    p = p.slice(0, p.lastIndexOf('/'));
+    p = parentPointer(p);
   }
 }

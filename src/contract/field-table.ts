@@ -1,6 +1,6 @@
 import type { WireType } from '../wire.js';
 import { emptyJsonObject, isJsonObject, member, type JsonObject, type JsonValue } from './json-document.js';
-import { escapeSegment, joinPointer } from './json-pointer.js';
+import { escapeSegment, joinPointer } from '../json-pointer.js';
 
 /** Who sends or receives the body, and the type that holds the shape on that side. */
 export interface ContractSide {

@@ -1,7 +1,8 @@
 import { createRequire } from 'node:module';
 import type { AnyNode, DocumentNode, ValueNode } from '@humanwhocodes/momoa';
-import { joinPointer } from './json-pointer.js';
+import { joinPointer } from '../json-pointer.js';
 import { measureAcceptedJson, TextPositions, type NodePosition, type TextPosition } from './text-positions.js';
+import { splitPointer } from '../json-pointer.js';
 
 /**
  * Reads JSON text into a value plus a map from JSON pointer to position, and
@@ -358,8 +359,7 @@ export function member(object: JsonObject, key: string): JsonValue | undefined {
 export function valueAt(root: JsonValue, pointer: string): JsonValue | undefined {
   if (pointer === '') return root;
   let current: JsonValue | undefined = root;
-  for (const raw of pointer.slice(1).split('/')) {
-    const segment = raw.replaceAll('~1', '/').replaceAll('~0', '~');
+  for (const segment of splitPointer(pointer)) {
     if (Array.isArray(current)) current = current[Number(segment)];
     else if (isJsonObject(current)) current = member(current, segment);
     else return undefined;

@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { escapeSegment, splitPointer } from './json-pointer.js';
+import { escapeSegment, splitPointer } from '../json-pointer.js';
 
 /** 1-based line and column (UTF-16 code units), 0-based offset. */
 export interface TextPosition {

@@ -1,9 +1,9 @@
 import type { ContractModel } from '../contract/field-table.js';
-import { dottedName } from '../contract/json-pointer.js';
+import { dottedName } from '../json-pointer.js';
 import type { ExtractResult, SourceKind, WireType } from '../wire.js';
 import type { RelatedLocation } from '../finding.js';
 import { serviceNamesOf } from '../contract/service-names.js';
-import { parentPointer } from '../contract/json-pointer.js';
+import { parentPointer } from '../json-pointer.js';
 import type { FindingDraft, RuleMeta } from '../rule.js';
 import type { SourcePair } from './pair-fields.js';
 

@@ -1,5 +1,5 @@
 import type { ContractField, ContractModel } from '../contract/field-table.js';
-import { parentPointer } from '../contract/json-pointer.js';
+import { parentPointer } from '../json-pointer.js';
 import type { ExtractResult, SourceKind, WireField } from '../wire.js';
 
 /** A contract field and the producer's or consumer's source field at the same wire pointer; either may be missing. */

@@ -1,6 +1,6 @@
 import { wireTypeOf } from '../contract/field-table.js';
 import { isJsonObject, member, type JsonObject, type JsonValue } from '../contract/json-document.js';
-import { dottedName, joinPointer } from '../contract/json-pointer.js';
+import { dottedName, joinPointer } from '../json-pointer.js';
 import { WirepinError } from '../errors.js';
 import type { PactContract } from './contract.js';
 

@@ -7,6 +7,7 @@ import { runGuard } from './guard-engine.js';
 import { plural } from '../wording.js';
 import { exitCodeFor } from './exit-code.js';
 import { unusableOutcome, type Outcome, type RunEnv } from './outcome.js';
+import { parentPointer } from '../json-pointer.js';
 
 /** The source flags shared by pin and consumes: exactly one of them. */
 export interface SourceFlags {
@@ -87,7 +88,7 @@ export async function runGuardCommand(io: RunEnv, guard: 'pin' | 'consumes', arg
   if (source.kind === 'trace') {
     const fields = contract.model.fields;
     const isMapLike = (pointer: string): boolean => {
-      for (let p = pointer.slice(0, pointer.lastIndexOf('/')); p !== ''; p = p.slice(0, p.lastIndexOf('/'))) {
+      for (let p = parentPointer(pointer); p !== ''; p = parentPointer(p)) {
         const kindAt = fields.get(p)?.type.kind;
         if (kindAt === 'map' || kindAt === 'any') return true;
       }

@@ -9,6 +9,7 @@ import { DIFF_RULES } from '../rules/diff/index.js';
 import { SYNC_DRIFT } from '../rules/diff/SYNC_DRIFT.js';
 import { placeDrafts } from '../rule.js';
 import { canonicalJson, differingValues } from '../sync/value-diff.js';
+import { parentPointer } from '../json-pointer.js';
 
 /** A mirror compared with its source of truth. */
 export interface SyncResult {
@@ -52,7 +53,7 @@ function explainedPointers(changes: readonly ContractChange[], pairing: Contract
 }
 
 function isUnder(pointer: string, prefixes: ReadonlySet<string>): boolean {
-  for (let p = pointer; ; p = p.slice(0, p.lastIndexOf('/'))) {
+  for (let p = pointer; ; p = parentPointer(p)) {
     if (prefixes.has(p)) return true;
     if (p === '') return false;
   }

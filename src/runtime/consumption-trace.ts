@@ -1,6 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { joinPointer } from '../contract/json-pointer.js';
+import { joinPointer } from '../json-pointer.js';
 import { canonicalPointers, formatTrace, type TraceData } from '../trace/trace-format.js';
 
 /**

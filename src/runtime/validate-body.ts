@@ -1,6 +1,6 @@
 import { Ajv2020, type ErrorObject } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
-import { dottedName, joinPointer } from '../contract/json-pointer.js';
+import { dottedName, joinPointer } from '../json-pointer.js';
 import { DIALECT_KEYWORDS } from '../generate/wire-schema.js';
 
 /**

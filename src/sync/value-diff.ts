@@ -1,6 +1,6 @@
 import canonicalize from 'canonicalize';
 import { isJsonObject, member, type JsonValue } from '../contract/json-document.js';
-import { joinPointer } from '../contract/json-pointer.js';
+import { joinPointer } from '../json-pointer.js';
 import { compareText } from '../finding.js';
 
 /** Where two JSON documents differ. `missing`: only the source has it; `extra`: only the mirror has it. */

@@ -1,6 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { displayPath } from '../run/analyze.js';
+import { displayPath } from '../paths.js';
+import { joinPointer } from '../json-pointer.js';
 import { decodeUtf8, isJsonObject, member, readJson, type JsonDocument, type JsonObject } from '../contract/json-document.js';
 import { WirepinError, type SourceLocation } from '../errors.js';
 import { canonicalPointers, TRACE_FORMAT_VERSION, TRACE_VERSION_KEY, type TraceData } from './trace-format.js';
@@ -75,7 +76,7 @@ function validateTrace(document: JsonDocument, file: string): ConsumptionTrace {
   }
   for (const key of Object.keys(root)) {
     if (!(KEYS as readonly string[]).includes(key)) {
-      fail(`Unknown key "${key}" in a version ${TRACE_FORMAT_VERSION} trace; it has only ${KEYS.map((k) => `"${k}"`).join(', ')}.`, at(`/${key.replaceAll('~', '~0').replaceAll('/', '~1')}`, true));
+      fail(`Unknown key "${key}" in a version ${TRACE_FORMAT_VERSION} trace; it has only ${KEYS.map((k) => `"${k}"`).join(', ')}.`, at(joinPointer('', key), true));
     }
   }
   const endpoint = required(root, 'endpoint', at);

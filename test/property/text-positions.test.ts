@@ -8,7 +8,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readJson } from '../../src/contract/json-document.js';
-import { escapeSegment } from '../../src/contract/json-pointer.js';
+import { escapeSegment } from '../../src/json-pointer.js';
 import { scanPositions, TextPositions } from '../../src/contract/text-positions.js';
 
 const SEED = 20261122;

@@ -3,7 +3,7 @@ import { jsonFieldsOf } from './json-fields.js';
 import type { StructFields } from './json-fields.js';
 import type { ResolvedStruct, TypeResolver } from './resolve-type.js';
 import { wireShapeOf } from './wire-type.js';
-import { escapeSegment } from '../../contract/json-pointer.js';
+import { escapeSegment } from '../../json-pointer.js';
 
 export interface CollectedFields {
   readonly fields: readonly WireField[];

@@ -1,6 +1,6 @@
 import type { SourceLocation } from '../../errors.js';
 import type { OpaqueRef, WireField, WireType } from '../../wire.js';
-import { escapeSegment } from '../../contract/json-pointer.js';
+import { escapeSegment } from '../../json-pointer.js';
 
 /**
  * The shape a JSON sample shows, before it becomes wire fields. Array elements

@@ -2,7 +2,7 @@ import type ts from 'typescript';
 import type { SourceLocation } from '../../errors.js';
 import type { OpaqueRef, WireField, WireType } from '../../wire.js';
 import { createTypeNodeReader, hasIntegerTag, type TypeNodeReader } from './type-nodes.js';
-import { escapeSegment } from '../../contract/json-pointer.js';
+import { escapeSegment } from '../../json-pointer.js';
 
 /**
  * Turns a checker type into wire fields, the way JSON.stringify would send a

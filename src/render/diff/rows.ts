@@ -1,4 +1,4 @@
-import { dottedName } from '../../contract/json-pointer.js';
+import { dottedName } from '../../json-pointer.js';
 import { GENERIC_NAMES, type ServiceNames } from '../../contract/service-names.js';
 import type { ChangeClass } from '../../diff/change.js';
 import { isContractChange } from '../../diff/change.js';

@@ -1,4 +1,4 @@
-import { dottedName } from '../../contract/json-pointer.js';
+import { dottedName } from '../../json-pointer.js';
 import { plural } from '../../wording.js';
 import { fieldFacts, fieldName, holderOf, inBase, services, sideNames, type DiffRule } from './context.js';
 

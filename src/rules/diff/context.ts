@@ -1,11 +1,11 @@
 import type { ContractField } from '../../contract/field-table.js';
-import { dottedName } from '../../contract/json-pointer.js';
+import { dottedName } from '../../json-pointer.js';
 import type { ChangeData } from '../../diff/change.js';
 import type { AddedField, ContractPairing, FieldPair, PairedSide, RemovedField } from '../../diff/pair.js';
 import { serviceNamesOf, type ServiceNames } from '../../contract/service-names.js';
 import type { RelatedLocation } from '../../finding.js';
 import { positionOfPointer, type FindingDraft, type RuleMeta } from '../../rule.js';
-import { parentPointer } from '../../contract/json-pointer.js';
+import { parentPointer } from '../../json-pointer.js';
 
 /** A diff rule's draft: a pointer into the head contract (the base, when the head was deleted) and the change's facts. */
 export interface ChangeDraft<Kind extends string = string> extends FindingDraft {

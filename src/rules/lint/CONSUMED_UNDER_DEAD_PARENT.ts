@@ -1,4 +1,4 @@
-import { dottedName } from '../../contract/json-pointer.js';
+import { dottedName } from '../../json-pointer.js';
 import type { FindingDraft } from '../../rule.js';
 import type { LintRule } from './context.js';
 

@@ -1,4 +1,4 @@
-import { dottedName } from '../../contract/json-pointer.js';
+import { dottedName } from '../../json-pointer.js';
 import { fieldNameOfSchemaPointer, ledgerFieldPointer, ledgerKeywordOf, type LintRule } from './context.js';
 
 /** Notes that hold a place instead of a reason. Compared lower-case, trimmed of punctuation. */

@@ -1,4 +1,4 @@
-import { dottedName } from '../../contract/json-pointer.js';
+import { dottedName } from '../../json-pointer.js';
 import { opaqueReasonOf } from '../../guards/wire-type-compat.js';
 import type { LintRule } from './context.js';
 

@@ -1,8 +1,9 @@
 import type { ContractModel } from '../../contract/field-table.js';
 import { isJsonObject, member, type JsonObject, type JsonProblem, type JsonValue } from '../../contract/json-document.js';
-import { dottedName } from '../../contract/json-pointer.js';
+import { dottedName } from '../../json-pointer.js';
 import type { MetaSchemaError } from '../../contract/meta-validate.js';
 import type { Rule } from '../../rule.js';
+import { parentPointer, splitPointer } from '../../json-pointer.js';
 
 /** What lint rules see: the read problems, the value, the meta-schema errors, the field table. */
 export interface LintContext {
@@ -35,12 +36,12 @@ export function isFieldNotObject(error: MetaSchemaError): boolean {
 /** The schema pointer of the field a ledger error is about. */
 export function ledgerFieldPointer(error: MetaSchemaError): string {
   if (isFieldNotObject(error)) return error.instancePath;
-  return error.keyword === 'required' ? error.instancePath : error.instancePath.slice(0, error.instancePath.lastIndexOf('/'));
+  return error.keyword === 'required' ? error.instancePath : parentPointer(error.instancePath);
 }
 
 /** "/properties/display/properties/mode" -> "display.mode" (the wire name, for messages). */
 export function fieldNameOfSchemaPointer(schemaPointer: string): string {
-  const segments = schemaPointer.split('/').slice(1).map((s) => s.replaceAll('~1', '/').replaceAll('~0', '~'));
+  const segments = splitPointer(schemaPointer);
   const names: string[] = [];
   for (let i = 0; i < segments.length; i++) {
     const s = segments[i];

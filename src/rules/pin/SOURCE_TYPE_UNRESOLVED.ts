@@ -1,4 +1,4 @@
-import { dottedName } from '../../contract/json-pointer.js';
+import { dottedName } from '../../json-pointer.js';
 import { name, type GuardContext, type GuardRule } from '../../guards/context.js';
 import { opaqueReasonOf } from '../../guards/wire-type-compat.js';
 
