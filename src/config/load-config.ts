@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode, type YAMLMap } from 'yaml';
-import { displayPath } from '../run/analyze.js';
+import { displayPath } from '../paths.js';
 import { WirepinError } from '../errors.js';
 
 /** Where one side's type lives. */
