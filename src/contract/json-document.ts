@@ -1,8 +1,7 @@
 import { createRequire } from 'node:module';
 import type { AnyNode, DocumentNode, ValueNode } from '@humanwhocodes/momoa';
-import { joinPointer } from '../json-pointer.js';
+import { joinPointer, splitPointer } from '../json-pointer.js';
 import { measureAcceptedJson, TextPositions, type NodePosition, type TextPosition } from './text-positions.js';
-import { splitPointer } from '../json-pointer.js';
 
 /**
  * Reads JSON text into a value plus a map from JSON pointer to position, and

@@ -1,4 +1,5 @@
-import type { ExtractRequest, ExtractResult, Extractor, SourceKind } from '../wire.js';
+import type { ExtractResult, SourceKind } from '../wire.js';
+import type { ExtractRequest, Extractor } from './types.js';
 
 /**
  * The extractor registry. Each plugin is imported only when its kind is used,
@@ -15,4 +16,5 @@ export async function extractFields(kind: SourceKind, request: ExtractRequest): 
   return extractor.extract(request);
 }
 
-export type { ExtractRequest, ExtractResult, Extractor, SourceKind, WireField, WireType, OpaqueRef } from '../wire.js';
+export type { ExtractRequest, Extractor } from './types.js';
+export type { ExtractResult, SourceKind, WireField, WireType, OpaqueRef } from '../wire.js';

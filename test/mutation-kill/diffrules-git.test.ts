@@ -1,5 +1,5 @@
 /**
- * The git layer of `diff --against` and `sync` (src/diff/git.ts), called
+ * The git layer of `diff --against` and `sync` (src/run/git.ts), called
  * directly on a throwaway repository: which refs resolve, which files are
  * listed, what counts as a file at a ref, the size limit and the errors, each
  * with its exact message and hint.

@@ -11,7 +11,8 @@ import { describe, expect, it } from 'vitest';
 import { goExtractor } from '../../src/extract/go/index.js';
 import { jsonSampleExtractor } from '../../src/extract/json/index.js';
 import { tsExtractor } from '../../src/extract/ts/index.js';
-import type { ExtractRequest, ExtractResult, Extractor } from '../../src/wire.js';
+import type { ExtractResult } from '../../src/wire.js';
+import type { ExtractRequest, Extractor } from '../../src/extract/types.js';
 import { describeError, isDir, listDir, REPO_ROOT } from './support.js';
 
 function describeResult(result: ExtractResult): string[] {

@@ -1,5 +1,6 @@
 import { WirepinError } from '../../errors.js';
-import type { ExtractRequest, ExtractResult, Extractor } from '../../wire.js';
+import type { ExtractResult } from '../../wire.js';
+import type { ExtractRequest, Extractor } from '../types.js';
 import { withGoPackage } from './parse-package.js';
 import type { GoPackage } from './parse-package.js';
 import { EMPTY_ENV, TypeResolver } from './resolve-type.js';

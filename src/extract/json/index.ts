@@ -3,7 +3,8 @@ import { parse, type MemberNode, type ObjectNode, type StringNode, type ValueNod
 import { findExcessiveNesting, positionAt } from '../../contract/json-document.js';
 import { WirepinError, type SourceLocation } from '../../errors.js';
 import { readSourceText } from '../source-text.js';
-import type { ExtractRequest, ExtractResult, Extractor } from '../../wire.js';
+import type { ExtractResult } from '../../wire.js';
+import type { ExtractRequest, Extractor } from '../types.js';
 import { mergeShapes, shapeToFields, type MemberShape, type ObjectShape, type SampleShape } from './sample-shape.js';
 
 /**

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, test } from 'vitest';
 import { WirepinError } from '../../../src/errors.js';
 import { goExtractor } from '../../../src/extract/go/index.js';
-import type { ExtractRequest } from '../../../src/wire.js';
+import type { ExtractRequest } from '../../../src/extract/types.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const scratch = mkdtempSync(path.join(os.tmpdir(), 'wirepin-go-errors-'));
