@@ -1,4 +1,4 @@
-import type { DiffReport } from '../diff/report.js';
+import type { DiffReport } from '../run/diff-report.js';
 import type { Report } from '../report.js';
 import { renderGithub } from './github.js';
 import { renderJson } from './json.js';

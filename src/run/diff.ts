@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { serviceNamesOf } from '../contract/service-names.js';
 import { judgeContract, type ContractVerdict } from '../contract/usable.js';
 import { compareChanges, type ContractChange, type FailOn } from '../diff/change.js';
-import { reportFails, type ComparedContract, type DiffReport } from '../diff/report.js';
+import { reportFails, type ComparedContract, type DiffReport } from './diff-report.js';
 import { WirepinError } from '../errors.js';
 import { compareText } from '../finding.js';
 import { analyzeContractFile, analyzeContractText, analyzeUnreadable, displayPath, type AnalyzedContract } from './analyze.js';

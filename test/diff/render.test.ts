@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ContractChange } from '../../src/diff/change.js';
 import { DIFF_RENDERERS } from '../../src/render/diff/index.js';
-import type { DiffReport } from '../../src/diff/report.js';
+import type { DiffReport } from '../../src/run/diff-report.js';
 import type { Finding } from '../../src/finding.js';
 
 const change: ContractChange = {

@@ -10,8 +10,8 @@ import { describe, expect, it } from 'vitest';
 import { analyzeContractFile } from '../../src/run/analyze.js';
 import { diffContracts } from '../../src/run/diff-engine.js';
 import { DIFF_RENDERERS } from '../../src/render/diff/index.js';
-import type { DiffReport } from '../../src/diff/report.js';
-import { reportFails } from '../../src/diff/report.js';
+import type { DiffReport } from '../../src/run/diff-report.js';
+import { reportFails } from '../../src/run/diff-report.js';
 import { runCli } from '../support/run-cli.js';
 import { listDir, REPO_ROOT } from './support.js';
 

@@ -10,7 +10,7 @@ import { classifyChanges, diffContracts } from '../../src/run/diff-engine.js';
 import { pairContracts, type PairedSide } from '../../src/diff/pair.js';
 import { firstExisting, holderOf, inBase, sideNames } from '../../src/rules/diff/context.js';
 import { plural } from '../../src/wording.js';
-import { failingClasses } from '../../src/diff/report.js';
+import { failingClasses } from '../../src/run/diff-report.js';
 import { changeLabel, rowFacts, rowSubject } from '../../src/render/diff/rows.js';
 import { placeDrafts, positionOfPointer } from '../../src/rule.js';
 import { BASE } from './diffrules-support.js';

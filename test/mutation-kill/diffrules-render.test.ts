@@ -9,7 +9,7 @@ import { analyzeContractText } from '../../src/run/analyze.js';
 import type { ContractChange } from '../../src/diff/change.js';
 import { diffContracts } from '../../src/run/diff-engine.js';
 import { DIFF_RENDERERS } from '../../src/render/diff/index.js';
-import { reportFails, type ComparedContract, type DiffReport } from '../../src/diff/report.js';
+import { reportFails, type ComparedContract, type DiffReport } from '../../src/run/diff-report.js';
 import type { Finding } from '../../src/finding.js';
 import type { FailOn } from '../../src/diff/change.js';
 import { BASE, HEAD } from './diffrules-support.js';

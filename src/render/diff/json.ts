@@ -1,6 +1,6 @@
 import type { Finding } from '../../finding.js';
 import { CHANGE_CLASSES, countByClass, isContractChange } from '../../diff/change.js';
-import { changesOf, reportFails } from '../../diff/report.js';
+import { changesOf, reportFails } from '../../run/diff-report.js';
 import { rowFacts, type DiffRenderer } from './rows.js';
 
 /** One finding with a fixed key order, absent values as null, so every entry has the same shape. */

@@ -1,7 +1,7 @@
 import type { Finding } from '../../finding.js';
 import { cell } from '../markdown.js';
 import { CHANGE_CLASSES, countByClass, type ChangeClass } from '../../diff/change.js';
-import { changesOf, failingClasses, reportFails, type DiffReport } from '../../diff/report.js';
+import { changesOf, failingClasses, reportFails, type DiffReport } from '../../run/diff-report.js';
 import { changeLabel, CLASS_LABEL, classMeaning, hasProseValues, rowFacts, rowSubject, type DiffRenderer } from './rows.js';
 import { plural } from '../../wording.js';
 

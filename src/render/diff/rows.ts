@@ -2,7 +2,7 @@ import { dottedName } from '../../json-pointer.js';
 import { GENERIC_NAMES, type ServiceNames } from '../../contract/service-names.js';
 import type { ChangeClass } from '../../diff/change.js';
 import { isContractChange } from '../../diff/change.js';
-import type { DiffReport } from '../../diff/report.js';
+import type { DiffReport } from '../../run/diff-report.js';
 import type { Finding } from '../../finding.js';
 import { ruleById } from '../../rules/registry.js';
 import type { RenderOptions } from '../options.js';

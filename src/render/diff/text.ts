@@ -1,6 +1,6 @@
 import { paintWith } from '../text.js';
 import { CHANGE_CLASSES, countByClass } from '../../diff/change.js';
-import { changesOf, reportFails } from '../../diff/report.js';
+import { changesOf, reportFails } from '../../run/diff-report.js';
 import { changeLabel, hasProseValues, rowFacts, rowSubject, type DiffRenderer } from './rows.js';
 
 
