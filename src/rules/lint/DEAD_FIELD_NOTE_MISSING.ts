@@ -19,12 +19,13 @@ export function notePlaceholderKind(note: string): 'blank' | 'placeholder' | 'to
   return undefined;
 }
 
-export const DEAD_FIELD_NOTE_MISSING: LintRule = {
+export const DEAD_FIELD_NOTE_MISSING: LintRule<'missing' | 'not-string' | 'blank' | 'placeholder' | 'too-short'> = {
   id: 'DEAD_FIELD_NOTE_MISSING',
   stage: 'lint',
   severity: 'error',
   summary: 'A field with "cp_consumes": false carries a "note" that really justifies sending it: not blank, not a placeholder like "TODO", at least three words.',
   why: 'A sent-but-ignored field is either a bug waiting to be found or a decision; the note is what proves it is a decision.',
+  messages: { missing: 'note missing', 'not-string': 'note not a string', blank: 'note blank', placeholder: 'note a placeholder', 'too-short': 'note too short' },
   check(context) {
     const drafts = context.metaErrors
       .filter((e) => ledgerKeywordOf(e) === 'note')

@@ -14,7 +14,7 @@ export interface LintContext {
   readonly model: ContractModel | undefined;
 }
 
-export type LintRule = Rule<LintContext>;
+export type LintRule<Kind extends string = string> = Rule<LintContext, Kind>;
 
 /** Is this meta-schema error about the ledger keywords (owned by the ledger rules, not SCHEMA_INVALID)? */
 export function ledgerKeywordOf(error: MetaSchemaError): 'cp_consumes' | 'note' | undefined {
