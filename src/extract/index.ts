@@ -15,4 +15,4 @@ export async function extractFields(kind: SourceKind, request: ExtractRequest): 
   return extractor.extract(request);
 }
 
-export type { ExtractRequest, ExtractResult, Extractor, SourceKind, WireField, WireType, OpaqueRef } from './types.js';
+export type { ExtractRequest, ExtractResult, Extractor, IntegerRange, SourceKind, WireField, WireType, OpaqueRef } from './types.js';
