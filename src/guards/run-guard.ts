@@ -42,7 +42,8 @@ export function runGuard(
     source,
     sourceKind,
     mode,
-    pairs: pairFields(model, source, sourceKind),
+    // encoding/json's Unmarshal matches keys case-insensitively; its Marshal and every other reader are exact.
+    pairs: pairFields(model, source, sourceKind, { foldCase: guard === 'consumes' && sourceKind === 'go' && mode === 'static' }),
   };
   const findings: Finding[] = [];
   for (const rule of RULES[guard]) findings.push(...placeDrafts(rule, rule.check(context), contract.file, contract.document?.positions));

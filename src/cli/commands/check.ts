@@ -11,8 +11,15 @@ import { exitCodeFor, type ExitCode } from '../exit-code.js';
 import type { CommandOutcome } from '../main.js';
 import { compareGenerated, targetFor } from './generate.js';
 
-async function guardSide(io: CliIo, guard: 'pin' | 'consumes', contract: AnalyzedContract, side: SideSource): Promise<Finding[]> {
-  const source = await extractFields(side.kind, { path: side.path, ...(side.type ? { typeName: side.type } : {}), cwd: io.cwd });
+async function guardSide(io: CliIo, guard: 'pin' | 'consumes', contract: AnalyzedContract, side: SideSource, notes: string[]): Promise<Finding[]> {
+  const source = await extractFields(side.kind, {
+    path: side.path,
+    ...(side.type ? { typeName: side.type } : {}),
+    cwd: io.cwd,
+    direction: guard === 'consumes' ? 'decode' : 'encode',
+    ...(side.goTarget ? { goTarget: side.goTarget } : {}),
+  });
+  notes.push(...(source.notes ?? []));
   return runGuard(guard, contract, source, side.kind);
 }
 
@@ -42,11 +49,11 @@ export async function runCheck(io: CliIo, configPath: string): Promise<CommandOu
   findings.push(...(await compareGenerated(io, clean.map((c) => ({ target: targetFor(c.entry), analyzed: c.analyzed })))));
   for (const { entry, analyzed } of clean) {
     if (entry.producer) {
-      findings.push(...(await guardSide(io, 'pin', analyzed, entry.producer)));
+      findings.push(...(await guardSide(io, 'pin', analyzed, entry.producer, notes)));
       pins++;
     }
     if (entry.consumer) {
-      findings.push(...(await guardSide(io, 'consumes', analyzed, entry.consumer)));
+      findings.push(...(await guardSide(io, 'consumes', analyzed, entry.consumer, notes)));
       consumes++;
     }
     if (!entry.producer && !entry.consumer) notes.push(`${entry.contract}: not in ${config.file}; linted and generate-checked only`);

@@ -70,12 +70,22 @@ async function traceAsSource(io: CliIo, path: string, endpoint: string, isMapLik
 
 export interface GuardArgs extends SourceFlags {
   readonly contract: string;
+  readonly goos?: string;
+  readonly goarch?: string;
+}
+
+/** The Go target from --goos/--goarch (each defaults to linux/amd64's half); they only make sense with --go. */
+function goTargetOf(args: GuardArgs, kind: SourceKind | 'trace'): { goTarget?: { goos: string; goarch: string } } {
+  if (args.goos === undefined && args.goarch === undefined) return {};
+  if (kind !== 'go') throw new WirepinError('E_USAGE', `--goos and --goarch apply to --go, not --${kind}.`, { hint: 'Drop them, or read the Go source with --go.' });
+  return { goTarget: { goos: args.goos ?? 'linux', goarch: args.goarch ?? 'amd64' } };
 }
 
 /** `wirepin pin` and `wirepin consumes`. */
 export async function runGuardCommand(io: CliIo, guard: 'pin' | 'consumes', args: GuardArgs): Promise<CommandOutcome> {
   const allowed: readonly (SourceKind | 'trace')[] = guard === 'pin' ? ['go', 'ts', 'json'] : ['go', 'ts', 'trace'];
   const source = resolveSourceFlags(args, allowed);
+  const target = goTargetOf(args, source.kind);
   const contract = await analyzeContractFile(args.contract, io.cwd);
   if (contract.findings.some((f) => f.severity === 'error')) {
     // The contract itself is broken: show why, and say the guard could not run.
@@ -96,9 +106,17 @@ export async function runGuardCommand(io: CliIo, guard: 'pin' | 'consumes', args
     kind = 'json';
   } else {
     kind = source.kind;
-    extracted = await extractFields(kind, { path: source.path, ...(source.typeName ? { typeName: source.typeName } : {}), cwd: io.cwd });
+    // The consumer is read as its decoder sees it (Unmarshal), the producer as its encoder does (Marshal).
+    extracted = await extractFields(kind, {
+      path: source.path,
+      ...(source.typeName ? { typeName: source.typeName } : {}),
+      cwd: io.cwd,
+      direction: guard === 'consumes' ? 'decode' : 'encode',
+      ...target,
+    });
   }
   const findings = runGuard(guard, contract, extracted, kind, source.kind === 'trace' ? 'trace' : 'static');
   const side = guard === 'pin' ? 'producer' : 'consumer';
-  return { report: { command: guard, subject: `${side} ${extracted.root.name} against ${contract.file}`, findings } };
+  const notes = extracted.notes !== undefined && extracted.notes.length > 0 ? { notes: extracted.notes } : {};
+  return { report: { command: guard, subject: `${side} ${extracted.root.name} against ${contract.file}`, findings, ...notes } };
 }
