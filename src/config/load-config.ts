@@ -112,7 +112,9 @@ export async function loadConfig(path: string, cwd: string): Promise<WirepinConf
     if ((kind === 'go' || kind === 'ts') && !type) fail(`"${which}" with "${kind}" needs "type": the struct or type name.`, node);
     const goos = keys.get('goos') ? stringAt(keys.get('goos'), `"${which}.goos"`, node) : goDefaults.goos;
     const goarch = keys.get('goarch') ? stringAt(keys.get('goarch'), `"${which}.goarch"`, node) : goDefaults.goarch;
-    if (kind !== 'go' && (keys.has('goos') || keys.has('goarch'))) fail(`"${which}.goos" and "${which}.goarch" apply to "go" sources only.`, node);
+    if (kind !== 'go' && (keys.has('goos') || keys.has('goarch'))) {
+      fail(`"${which}.goos" and "${which}.goarch" apply to "go" sources only.`, keys.get('goos') ?? keys.get('goarch'));
+    }
     if (kind !== 'go' || (goos === undefined && goarch === undefined)) return { kind, path, type };
     return { kind, path, type, goTarget: { goos: goos ?? 'linux', goarch: goarch ?? 'amd64' } };
   };
