@@ -76,7 +76,7 @@ export interface ExtractResult {
 export type SourceKind = 'go' | 'ts' | 'json';
 
 export interface ExtractRequest {
-  /** A file, or for Go also a package directory (every non-test .go file in it). */
+  /** A file, or for Go also a package directory (the .go files go build compiles for the target). */
   readonly path: string;
   /** The struct, interface or type alias to read. Not used for JSON samples. */
   readonly typeName?: string;
