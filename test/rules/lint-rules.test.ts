@@ -118,8 +118,20 @@ ruleTester(DEAD_FIELD_NOTE_MISSING, {
 });
 
 ruleTester(DUPLICATE_KEY, {
-  valid: ['good.contract.json'],
+  valid: ['good.contract.json', 'good-accented-and-plain.contract.json'],
   invalid: [
+    {
+      // "caf\u00e9" (NFC) and "cafe\u0301" (NFD) are different keys that read the same.
+      fixture: 'bad-normalization-twin-field.contract.json',
+      expect: [
+        {
+          path: '/properties/cafe\u0301',
+          line: 14,
+          column: 5,
+          data: { kind: 'normalization', key: 'cafe\u0301', equalTo: 'caf\u00e9', firstPath: '/properties/caf\u00e9' },
+        },
+      ],
+    },
     {
       fixture: 'bad-duplicate-field.contract.json',
       expect: [{ path: '/properties', line: 14, column: 5, data: { key: 'tier', firstLine: 12, firstColumn: 5 } }],

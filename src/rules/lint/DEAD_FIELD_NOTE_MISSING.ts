@@ -76,7 +76,9 @@ export const DEAD_FIELD_NOTE_MISSING: LintRule = {
         path: `${field.schemaPointer}/note`,
         field: dottedName(field.pointer),
         message:
-          kind === 'too-short'
+          kind === 'blank'
+            ? `Field "${field.name}" is marked dead but its note is blank once invisible and control characters are removed. Say why the producer sends it and what the consumer does instead.`
+            : kind === 'too-short'
             ? `Field "${field.name}" is marked dead but its note "${normalizeNote(field.note)}" is too short to justify it (fewer than ${MIN_NOTE_WORDS} words). Say why the producer sends it and what the consumer does instead.`
             : `Field "${field.name}" is marked dead but its note "${normalizeNote(field.note)}" is a placeholder, not a reason. Say why the producer sends it and what the consumer does instead.`,
         data: { kind },
