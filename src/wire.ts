@@ -6,14 +6,33 @@ import type { SourceLocation } from './errors.js';
  * (a nil Go pointer, map or slice that is not omitted; a TS `| null`).
  */
 export type WireType =
-  | { readonly kind: 'string' | 'integer' | 'number' | 'boolean' | 'any' | 'null'; readonly nullable: boolean }
+  | {
+      readonly kind: 'string' | 'integer' | 'number' | 'boolean' | 'any' | 'null';
+      readonly nullable: boolean;
+      /** Decoding side only: the values the receiving integer type can hold (Go's int8 … uint64). */
+      readonly range?: IntegerRange;
+    }
   /** An object with named fields; its fields are separate WireFields below its pointer. */
   | { readonly kind: 'object'; readonly nullable: boolean }
   /** A JSON object used as a map: string keys, every value of one type. */
   | { readonly kind: 'map'; readonly values: WireType; readonly nullable: boolean }
-  | { readonly kind: 'array'; readonly items: WireType; readonly nullable: boolean }
+  | {
+      readonly kind: 'array';
+      readonly items: WireType;
+      readonly nullable: boolean;
+      /** Decoding side only: a fixed-size Go array [N]T keeps exactly N items (extra ones dropped, missing ones zero). */
+      readonly length?: number;
+    }
   /** A type the extractor could not see into (another package, a custom marshaller). */
   | { readonly kind: 'opaque'; readonly nullable: boolean; readonly reason: string };
+
+/** The integers a receiving type can hold, inclusive, as decimal strings (exact beyond 2^53). */
+export interface IntegerRange {
+  readonly min: string;
+  readonly max: string;
+  /** The receiving type, for messages: "int8", "uint". */
+  readonly typeName: string;
+}
 
 /**
  * One field of a wire object as a producer sends it or a consumer decodes it.
@@ -49,6 +68,8 @@ export interface ExtractResult {
   /** Sorted by source order of declaration, parents before children. */
   readonly fields: readonly WireField[];
   readonly opaque: readonly OpaqueRef[];
+  /** What the extractor left out and why, one sentence each (a skipped symlink); shown with the report. */
+  readonly notes?: readonly string[];
 }
 
 /** The source kinds wirepin reads a wire shape from. */

@@ -45,6 +45,8 @@ export function registerCommands(program: Command, env: RunEnv, deliver: Deliver
     .option('--ts <file>', 'a TypeScript file holding the producer interface or type alias')
     .option('--json <file>', 'a JSON payload the producer really sent (any language)')
     .option('--type <name>', 'the struct or type name (with --go or --ts)')
+    .option('--goos <goos>', 'with --go: the GOOS whose build constraints select the files (default linux)')
+    .option('--goarch <goarch>', 'with --go: the GOARCH whose build constraints select the files (default amd64)')
     .addOption(formatOption())
     .action(async (options) => deliver(await (await import('../run/guard.js')).runGuardCommand(env, 'pin', options), options.format));
 
@@ -56,6 +58,8 @@ export function registerCommands(program: Command, env: RunEnv, deliver: Deliver
     .option('--ts <file>', 'a TypeScript file holding the consumer interface or type alias')
     .option('--trace <file>', 'a consumption trace: the fields a running handler actually read')
     .option('--type <name>', 'the struct or type name (with --go or --ts)')
+    .option('--goos <goos>', 'with --go: the GOOS whose build constraints select the files (default linux)')
+    .option('--goarch <goarch>', 'with --go: the GOARCH whose build constraints select the files (default amd64)')
     .addOption(formatOption())
     .action(async (options) => deliver(await (await import('../run/guard.js')).runGuardCommand(env, 'consumes', options), options.format));
 

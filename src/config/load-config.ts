@@ -9,6 +9,8 @@ export interface SideSource {
   readonly kind: 'go' | 'ts' | 'json';
   readonly path: string;
   readonly type: string | undefined;
+  /** Go only: the platform whose build constraints select the files (the side's goos/goarch, else the top-level go:). */
+  readonly goTarget?: { readonly goos: string; readonly goarch: string };
 }
 
 export interface ContractEntry {
@@ -82,7 +84,15 @@ export async function loadConfig(path: string, cwd: string): Promise<WirepinConf
     return node.value;
   };
 
-  const top = keysOf(root, ['version', 'contracts', 'diff'], 'the top level');
+  const top = keysOf(root, ['version', 'contracts', 'diff', 'go'], 'the top level');
+  // go: { goos, goarch }: the Go target for every side, unless a side names its own.
+  const goNode = top.get('go');
+  const goDefaults: { goos?: string; goarch?: string } = {};
+  if (goNode) {
+    if (!isMap(goNode)) fail('"go" must be a mapping such as { goos: linux, goarch: amd64 }.', goNode);
+    const g = keysOf(goNode as YAMLMap, ['goos', 'goarch'], '"go"');
+    for (const [k, v] of g) goDefaults[k as 'goos' | 'goarch'] = stringAt(v, `"go.${k}"`, goNode as YamlNode);
+  }
   const version = top.get('version');
   if (version && (!isScalar(version) || version.value !== 1)) fail('"version" must be 1.', version);
   const list = top.get('contracts');
@@ -92,7 +102,7 @@ export async function loadConfig(path: string, cwd: string): Promise<WirepinConf
     if (!node) return undefined;
     if (!isMap(node)) return fail(`"${which}" must be a mapping such as { go: path, type: Name }.`, node);
     const kinds = which === 'producer' ? ['go', 'ts', 'json'] : ['go', 'ts'];
-    const keys = keysOf(node, [...kinds, 'type'], `"${which}"`);
+    const keys = keysOf(node, [...kinds, 'type', 'goos', 'goarch'], `"${which}"`);
     const given = kinds.filter((k) => keys.has(k));
     if (given.length !== 1) return fail(`"${which}" needs exactly one of ${kinds.join(', ')}.`, node);
     const kind = given[0] as SideSource['kind'];
@@ -100,7 +110,13 @@ export async function loadConfig(path: string, cwd: string): Promise<WirepinConf
     const typeNode = keys.get('type');
     const type = typeNode ? stringAt(typeNode, `"${which}.type"`, node) : undefined;
     if ((kind === 'go' || kind === 'ts') && !type) fail(`"${which}" with "${kind}" needs "type": the struct or type name.`, node);
-    return { kind, path, type };
+    const goos = keys.get('goos') ? stringAt(keys.get('goos'), `"${which}.goos"`, node) : goDefaults.goos;
+    const goarch = keys.get('goarch') ? stringAt(keys.get('goarch'), `"${which}.goarch"`, node) : goDefaults.goarch;
+    if (kind !== 'go' && (keys.has('goos') || keys.has('goarch'))) {
+      fail(`"${which}.goos" and "${which}.goarch" apply to "go" sources only.`, keys.get('goos') ?? keys.get('goarch'));
+    }
+    if (kind !== 'go' || (goos === undefined && goarch === undefined)) return { kind, path, type };
+    return { kind, path, type, goTarget: { goos: goos ?? 'linux', goarch: goarch ?? 'amd64' } };
   };
 
   const contracts: ContractEntry[] = list.items.map((item) => {

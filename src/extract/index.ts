@@ -17,4 +17,4 @@ export async function extractFields(kind: SourceKind, request: ExtractRequest): 
 }
 
 export type { ExtractRequest, Extractor } from './types.js';
-export type { ExtractResult, SourceKind, WireField, WireType, OpaqueRef } from '../wire.js';
+export type { ExtractResult, IntegerRange, SourceKind, WireField, WireType, OpaqueRef } from '../wire.js';

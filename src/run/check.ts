@@ -12,8 +12,15 @@ import { compareGenerated, targetFor } from './generate.js';
 import { runGuard } from './guard-engine.js';
 import type { Outcome, RunEnv } from './outcome.js';
 
-async function guardSide(io: RunEnv, guard: 'pin' | 'consumes', contract: CleanContract, side: SideSource): Promise<Finding[]> {
-  const source = await extractFields(side.kind, { path: side.path, ...(side.type ? { typeName: side.type } : {}), cwd: io.cwd });
+async function guardSide(io: RunEnv, guard: 'pin' | 'consumes', contract: CleanContract, side: SideSource, notes: string[]): Promise<Finding[]> {
+  const source = await extractFields(side.kind, {
+    path: side.path,
+    ...(side.type ? { typeName: side.type } : {}),
+    cwd: io.cwd,
+    direction: guard === 'consumes' ? 'decode' : 'encode',
+    ...(side.goTarget ? { goTarget: side.goTarget } : {}),
+  });
+  notes.push(...(source.notes ?? []));
   return runGuard(guard, contract, source, side.kind);
 }
 
@@ -51,11 +58,11 @@ export async function runCheck(io: RunEnv, configPath: string): Promise<Outcome>
   findings.push(...(await compareGenerated(io, clean.map((c) => ({ target: targetFor(c.entry), contract: c.contract })))));
   for (const { entry, contract } of clean) {
     if (entry.producer) {
-      findings.push(...(await guardSide(io, 'pin', contract, entry.producer)));
+      findings.push(...(await guardSide(io, 'pin', contract, entry.producer, notes)));
       pins++;
     }
     if (entry.consumer) {
-      findings.push(...(await guardSide(io, 'consumes', contract, entry.consumer)));
+      findings.push(...(await guardSide(io, 'consumes', contract, entry.consumer, notes)));
       consumes++;
     }
     if (!entry.producer && !entry.consumer) notes.push(`${entry.contract}: not in ${config.file}; linted and generate-checked only`);

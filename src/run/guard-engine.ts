@@ -6,6 +6,7 @@ import { CONSUMES_RULES } from '../rules/consumes/index.js';
 import { PIN_RULES } from '../rules/pin/index.js';
 import { placeDrafts, type FindingDraft } from '../rule.js';
 import type { GuardContext, GuardRule } from '../guards/context.js';
+import { foldGoName } from '../extract/go/fold-name.js';
 import { pairFields } from '../guards/pair-fields.js';
 
 export type GuardName = 'pin' | 'consumes';
@@ -32,7 +33,8 @@ export function runGuard(
     source,
     sourceKind,
     mode,
-    pairs: pairFields(model, source, sourceKind),
+    // encoding/json's Unmarshal matches keys case-insensitively; its Marshal and every other reader are exact.
+    pairs: pairFields(model, source, sourceKind, guard === 'consumes' && sourceKind === 'go' && mode === 'static' ? { foldKey: foldGoName } : {}),
   };
   const findings: Finding[] = [];
   for (const rule of RULES[guard]) findings.push(...placeDrafts(rule, checkGuardRule(rule, context), contract.file, contract.document?.positions));

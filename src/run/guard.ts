@@ -73,12 +73,22 @@ async function traceAsSource(io: RunEnv, path: string, endpoint: string, isMapLi
 
 export interface GuardArgs extends SourceFlags {
   readonly contract: string;
+  readonly goos?: string;
+  readonly goarch?: string;
+}
+
+/** The Go target from --goos/--goarch (each defaults to linux/amd64's half); they only make sense with --go. */
+function goTargetOf(args: GuardArgs, kind: SourceKind | 'trace'): { goTarget?: { goos: string; goarch: string } } {
+  if (args.goos === undefined && args.goarch === undefined) return {};
+  if (kind !== 'go') throw new WirepinError('E_USAGE', `--goos and --goarch apply to --go, not --${kind}.`, { hint: 'Drop them, or read the Go source with --go.' });
+  return { goTarget: { goos: args.goos ?? 'linux', goarch: args.goarch ?? 'amd64' } };
 }
 
 /** `wirepin pin` and `wirepin consumes`. */
 export async function runGuardCommand(io: RunEnv, guard: 'pin' | 'consumes', args: GuardArgs): Promise<Outcome> {
   const allowed: readonly (SourceKind | 'trace')[] = guard === 'pin' ? ['go', 'ts', 'json'] : ['go', 'ts', 'trace'];
   const source = resolveSourceFlags(args, allowed);
+  const target = goTargetOf(args, source.kind);
   const verdict = judgeContract(await analyzeContractFile(args.contract, io.cwd));
   // The contract itself is broken: show why, and say the guard could not run.
   if (!verdict.usable) return unusableOutcome(guard, 'guard', [verdict]);
@@ -98,9 +108,17 @@ export async function runGuardCommand(io: RunEnv, guard: 'pin' | 'consumes', arg
     kind = 'json';
   } else {
     kind = source.kind;
-    extracted = await extractFields(kind, { path: source.path, ...(source.typeName ? { typeName: source.typeName } : {}), cwd: io.cwd });
+    // The consumer is read as its decoder sees it (Unmarshal), the producer as its encoder does (Marshal).
+    extracted = await extractFields(kind, {
+      path: source.path,
+      ...(source.typeName ? { typeName: source.typeName } : {}),
+      cwd: io.cwd,
+      direction: guard === 'consumes' ? 'decode' : 'encode',
+      ...target,
+    });
   }
   const findings = runGuard(guard, contract, extracted, kind, source.kind === 'trace' ? 'trace' : 'static');
   const side = guard === 'pin' ? 'producer' : 'consumer';
-  return { report: { command: guard, subject: `${side} ${extracted.root.name} against ${contract.file}`, findings }, exitCode: exitCodeFor(findings) };
+  const notes = extracted.notes !== undefined && extracted.notes.length > 0 ? { notes: extracted.notes } : {};
+  return { report: { command: guard, subject: `${side} ${extracted.root.name} against ${contract.file}`, findings, ...notes }, exitCode: exitCodeFor(findings) };
 }

@@ -316,7 +316,38 @@ export const HOSTILE_CASES: readonly HostileCase[] = [
     },
     args: ['pin', '--contract', VALID, '--go', 'gen/go-loop', '--type', 'Req'],
     exit: 2,
-    says: 'ELOOP',
+    // go build does not read links; with both skipped, no Go file is left.
+    says: 'contains no Go source files that go build compiles',
+  },
+  {
+    id: 'go-editor-lock-symlink',
+    what: 'an editor lock file (a dangling symlink named like a .go file) beside the real source',
+    setup: (dir) => {
+      write(dir, 'gen/go-lock/req.go', goReq());
+      symlinkSync('user@host.4242:1700000000', join(dir, 'gen', 'go-lock', 'lock.go'));
+    },
+    args: ['pin', '--contract', VALID, '--go', 'gen/go-lock', '--type', 'Req'],
+    exit: [0, 1],
+    says: 'note: skipped "gen/go-lock/lock.go": it is a symbolic link',
+  },
+  {
+    id: 'go-type-declared-twice',
+    what: 'the type declared in two files go build compiles',
+    setup: (dir) => {
+      write(dir, 'gen/go-twice/a.go', goReq());
+      write(dir, 'gen/go-twice/b.go', goReq());
+    },
+    args: ['pin', '--contract', VALID, '--go', 'gen/go-twice', '--type', 'Req'],
+    exit: 2,
+    says: 'Type "Req" is declared twice in the files go build compiles: gen/go-twice/a.go:3:6 and gen/go-twice/b.go:3:6.',
+  },
+  {
+    id: 'go-bad-build-constraint',
+    what: 'a //go:build line that does not parse',
+    setup: (dir) => write(dir, 'gen/go-badbuild/req.go', `//go:build linux &&\n\n${goReq()}`),
+    args: ['pin', '--contract', VALID, '--go', 'gen/go-badbuild', '--type', 'Req'],
+    exit: 2,
+    says: 'cannot be parsed: parsing //go:build line: unexpected end of expression',
   },
   { id: 'go-no-files', what: 'a directory with no Go files', args: ['pin', '--contract', VALID, '--go', 'corpus/ts', '--type', 'Req'], exit: 2, says: 'contains no Go source files' },
   { id: 'go-unknown-type', what: 'a type name that does not exist', args: ['pin', '--contract', VALID, '--go', 'corpus/go/generics', '--type', 'Nope'], exit: 2, says: 'Type "Nope" is not declared' },

@@ -95,7 +95,7 @@ const CASES: readonly GoCase[] = [
     files: { 'pkg/a.go': OK, 'pkg/b.go': Uint8Array.from([...Buffer.from('package wire\n\n// '), 0xff, 0x0a]) },
   },
   {
-    name: 'a file named explicitly comes in name order with its siblings: the first declaration wins',
+    name: 'a file named explicitly and a sibling both declare a type: an error naming both places',
     typeName: 'Root',
     path: 'b_test.go',
     files: { 'b_test.go': pkg('type Root struct {\n\tD Dup `json:"d"`\n}\n\ntype Dup struct{ T int `json:"t"` }'), 'c.go': pkg('type Dup struct{ C int `json:"c"` }') },

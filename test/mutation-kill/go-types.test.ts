@@ -531,7 +531,7 @@ const CASES: readonly GoCase[] = [
     ),
   },
   {
-    name: 'packages over several files: the first declaration in file order wins',
+    name: 'packages over several files: a type declared in two of them is an error naming both',
     typeName: 'Root',
     files: {
       'a.go': 'package wire\n\ntype Root struct {\n\tA Dup `json:"a"`\n}\n\ntype Dup struct{ X int `json:"x"` }\n\ntype Dup struct{ Y int `json:"y"` }\n',
@@ -553,7 +553,7 @@ const CASES: readonly GoCase[] = [
     },
   },
   {
-    name: 'a directory where all files are build-ignored is read anyway',
+    name: 'a directory where build constraints exclude every file is an error naming the target',
     typeName: 'Root',
     files: { 'a.go': '//go:build ignore\n\npackage wire\n\ntype Root struct{ A int `json:"a"` }\n' },
   },
@@ -696,7 +696,7 @@ const HEADERS: readonly [string, string][] = [
   ['two +build lines', '// +build linux\n// +build ignore\n\n'],
   ['go:build linux and +build ignore: go:build decides', '//go:build linux\n// +build ignore\n\n'],
   ['go:build ignore and +build linux: go:build decides', '// +build linux\n\n//go:build ignore\n\n'],
-  ['two go:build lines, the second with ignore', '//go:build linux\n//go:build ignore\n\n'],
+  ['two go:build lines are an error, as in go build', '//go:build linux\n//go:build ignore\n\n'],
 ];
 
 const HEADER_CASES: readonly GoCase[] = HEADERS.map(([name, header]) => ({

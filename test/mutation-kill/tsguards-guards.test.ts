@@ -296,6 +296,7 @@ describe('guard context helpers', () => {
   it('runs the rules of the guard asked for, in ID order', () => {
     expect(PIN_RULES.map((r) => r.id)).toEqual(['PRODUCER_FIELD_MISSING', 'PRODUCER_FIELD_UNDECLARED', 'PRODUCER_REQUIRED_MISMATCH', 'PRODUCER_TYPE_MISMATCH', 'SOURCE_TYPE_UNRESOLVED']);
     expect(CONSUMES_RULES.map((r) => r.id)).toEqual([
+      'CONSUMER_CASE_COLLISION',
       'CONSUMER_FIELD_MISSING',
       'CONSUMER_FIELD_UNKNOWN',
       'CONSUMER_FIELD_UNREAD',

@@ -1,5 +1,6 @@
 /**
- * Differential test of the Go extractor against real encoding/json.
+ * Differential test of the Go extractor against real encoding/json, both
+ * ways: Marshal (the producer's view) and Unmarshal (the consumer's).
  *
  * Every oracle-eligible fixture package, the producer/consumer demo structs
  * and a few hundred structs generated from a seeded PRNG are compiled into one
@@ -9,6 +10,16 @@
  * compares them with the extractor: the key sets and their order, which keys
  * a zero value omits (omitempty, embedded pointers), null versus nullable, and
  * the JSON type of each value.
+ *
+ * The decode half: for every struct, Go takes each top-level key of the
+ * filled value's JSON and sends it alone, under that key and its case
+ * variants (upper, lower, swapped), into a fresh value, and reports which
+ * top-level keys the re-marshalled result changed (the field the key landed
+ * in) or the decode error. For integer-valued keys it also reports which of
+ * a fixed list of boundary values (int8 … uint64 limits) decode. The
+ * extractor's decode model (ExtractRequest.direction "decode" plus Go's
+ * case-folding key match) must name the same field, the same errors
+ * (through an opaque field) and the same accepted range.
  *
  * Needs `go` on PATH (Go >= 1.18; omitzero needs 1.24, so its fixture is not
  * compared). Run with `npm run test:go-oracle`.
@@ -21,6 +32,8 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { goExtractor } from '../../src/extract/go/index.js';
 import type { ExtractResult, WireField, WireType } from '../../src/wire.js';
+import { foldGoName } from '../../src/extract/go/fold-name.js';
+import { opaqueReasonOf } from '../../src/guards/wire-type-compat.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const fixturesRoot = path.join(repoRoot, 'test/fixtures/go');
@@ -58,9 +71,40 @@ interface GoResult {
   readonly error?: string;
 }
 
+interface DecodeProbe {
+  /** The key sent: a top-level key of the filled value's JSON, or a case variant of it. */
+  readonly sent: string;
+  /** The top-level key the original value was found under (its value was sent). */
+  readonly key: string;
+  /** Top-level keys whose value differs from a zero value's after the decode. */
+  readonly set: readonly string[] | null;
+  readonly error?: string;
+}
+
+interface RangeProbe {
+  readonly key: string;
+  /** The boundary values (decimal) json.Unmarshal accepted for the key. */
+  readonly accepted: readonly string[] | null;
+}
+
+interface GoDecodeResult {
+  readonly type: string;
+  readonly probes: readonly DecodeProbe[] | null;
+  readonly ranges: readonly RangeProbe[] | null;
+  readonly error?: string;
+}
+
+/** Integer boundaries the decode oracle sends (mirrored in PROBE_GO). */
+const BOUNDARIES = [
+  '-9223372036854775808', '-2147483649', '-2147483648', '-32769', '-32768', '-129', '-128', '-1', '0', '127', '128', '255', '256',
+  '32767', '32768', '65535', '65536', '2147483647', '2147483648', '4294967295', '4294967296', '9223372036854775807',
+  '9223372036854775808', '18446744073709551615', '18446744073709551616',
+];
+
 let workDir = '';
 let cases: OracleCase[] = [];
 let goOutput: Record<string, readonly GoResult[]> = {};
+let goDecodeOutput: Record<string, readonly GoDecodeResult[]> = {};
 
 beforeAll(() => {
   const version = spawnSync('go', ['version'], { encoding: 'utf8' });
@@ -75,6 +119,7 @@ beforeAll(() => {
   mkdirSync(path.join(moduleDir, 'probe'), { recursive: true });
   writeFileSync(path.join(moduleDir, 'go.mod'), 'module wirepinoracle\n\ngo 1.18\n');
   writeFileSync(path.join(moduleDir, 'probe', 'probe.go'), PROBE_GO);
+  writeFileSync(path.join(moduleDir, 'probe', 'decode.go'), DECODE_PROBE_GO);
 
   cases = [...fixtureCases(), ...demoCases()];
   const random = mulberry32(SEED);
@@ -89,6 +134,7 @@ beforeAll(() => {
 
   const imports: string[] = [];
   const entries: string[] = [];
+  const decodeEntries: string[] = [];
   cases.forEach((oracleCase) => {
     const target = path.join(moduleDir, 'cases', oracleCase.id);
     mkdirSync(target, { recursive: true });
@@ -99,16 +145,20 @@ beforeAll(() => {
     const runs = oracleCase.typeNames
       .map((name) => `\t\tprobe.Run(${JSON.stringify(name)}, func() interface{} { return new(${name}) }),`)
       .join('\n');
+    const decodes = oracleCase.typeNames
+      .map((name) => `\t\tprobe.Decode(${JSON.stringify(name)}, func() interface{} { return new(${name}) }),`)
+      .join('\n');
     writeFileSync(
       path.join(target, 'zz_wirepin_oracle.go'),
-      `package ${oracleCase.id}\n\nimport "wirepinoracle/probe"\n\n// WirepinOracle marshals every struct of the case.\nfunc WirepinOracle() []probe.Result {\n\treturn []probe.Result{\n${runs}\n\t}\n}\n`,
+      `package ${oracleCase.id}\n\nimport "wirepinoracle/probe"\n\n// WirepinOracle marshals every struct of the case.\nfunc WirepinOracle() []probe.Result {\n\treturn []probe.Result{\n${runs}\n\t}\n}\n\n// WirepinDecode unmarshals into every struct of the case.\nfunc WirepinDecode() []probe.DecodeResult {\n\treturn []probe.DecodeResult{\n${decodes}\n\t}\n}\n`,
     );
     imports.push(`\t${oracleCase.id} "wirepinoracle/cases/${oracleCase.id}"`);
     entries.push(`\t\t${JSON.stringify(oracleCase.id)}: ${oracleCase.id}.WirepinOracle(),`);
+    decodeEntries.push(`\t\t${JSON.stringify(oracleCase.id)}: ${oracleCase.id}.WirepinDecode(),`);
   });
   writeFileSync(
     path.join(moduleDir, 'main.go'),
-    `package main\n\nimport (\n\t"encoding/json"\n\t"os"\n\n\t"wirepinoracle/probe"\n${imports.join('\n')}\n)\n\nfunc main() {\n\tout := map[string][]probe.Result{\n${entries.join('\n')}\n\t}\n\tif err := json.NewEncoder(os.Stdout).Encode(out); err != nil {\n\t\tpanic(err)\n\t}\n}\n`,
+    `package main\n\nimport (\n\t"encoding/json"\n\t"os"\n\n\t"wirepinoracle/probe"\n${imports.join('\n')}\n)\n\nfunc main() {\n\tmarshal := map[string][]probe.Result{\n${entries.join('\n')}\n\t}\n\tdecode := map[string][]probe.DecodeResult{\n${decodeEntries.join('\n')}\n\t}\n\tout := map[string]interface{}{"marshal": marshal, "decode": decode}\n\tif err := json.NewEncoder(os.Stdout).Encode(out); err != nil {\n\t\tpanic(err)\n\t}\n}\n`,
   );
 
   const run = spawnSync('go', ['run', '.'], {
@@ -128,11 +178,15 @@ beforeAll(() => {
     },
   });
   if (run.status !== 0) throw new Error(`go run failed:\n${run.stderr}`);
-  goOutput = JSON.parse(run.stdout) as Record<string, readonly GoResult[]>;
+  const output = JSON.parse(run.stdout) as { marshal: Record<string, readonly GoResult[]>; decode: Record<string, readonly GoDecodeResult[]> };
+  goOutput = output.marshal;
+  goDecodeOutput = output.decode;
 });
 
 afterAll(() => {
-  if (workDir !== '') rmSync(workDir, { recursive: true, force: true });
+  // WIREPIN_ORACLE_KEEP=1 keeps the generated Go module for debugging (its path is printed).
+  if (process.env['WIREPIN_ORACLE_KEEP'] === '1') console.log(`go oracle: kept ${workDir}`);
+  else if (workDir !== '') rmSync(workDir, { recursive: true, force: true });
 });
 
 describe('Go extractor agrees with encoding/json', () => {
@@ -152,6 +206,30 @@ describe('Go extractor agrees with encoding/json', () => {
     console.log(`go oracle: compared ${compared} structs (${cases.length} packages)`);
     expect(mismatches).toEqual([]);
     expect(compared).toBeGreaterThan(GENERATED_BATCHES * STRUCTS_PER_BATCH);
+  });
+});
+
+describe('Go extractor decode model agrees with encoding/json Unmarshal', () => {
+  test('every key of every struct, with case variants, and integer ranges', async () => {
+    const mismatches: string[] = [];
+    const counts = { structs: 0, probes: 0, landed: 0, folded: 0, errors: 0, ranges: 0, skipped: 0 };
+    for (const oracleCase of cases) {
+      for (const result of goDecodeOutput[oracleCase.id] ?? []) {
+        const request = { path: oracleCase.sourceDir, typeName: result.type, cwd: repoRoot };
+        const decoded = await goExtractor.extract({ ...request, direction: 'decode' });
+        const encoded = await goExtractor.extract(request);
+        counts.structs++;
+        for (const problem of compareDecode(decoded, encoded, result, counts)) mismatches.push(`${oracleCase.label} ${result.type}: ${problem}`);
+      }
+      if ((goDecodeOutput[oracleCase.id] ?? []).length !== oracleCase.typeNames.length) mismatches.push(`${oracleCase.label}: Go decoded a different number of structs`);
+    }
+    console.log(`go decode oracle: ${JSON.stringify(counts)}`);
+    expect(mismatches).toEqual([]);
+    // The comparison is not vacuous: keys landed exactly and by folding, decodes failed, ranges were probed.
+    expect(counts.landed).toBeGreaterThan(1000);
+    expect(counts.folded).toBeGreaterThan(300);
+    expect(counts.errors).toBeGreaterThan(0);
+    expect(counts.ranges).toBeGreaterThan(100);
   });
 });
 
@@ -331,6 +409,98 @@ function describeType(type: WireType): string {
 }
 
 // ---------------------------------------------------------------------------
+// Decode comparison
+
+/** The top-level field a key lands in under encoding/json's rule: exact name, else the first case-folded match. */
+function landingField(fields: readonly WireField[], key: string): WireField | undefined {
+  return fields.find((field) => field.jsonName === key) ?? fields.find((field) => foldGoName(field.jsonName) === foldGoName(key));
+}
+
+/** Whether the extractor makes no claim about the field: it, or something inside it, is opaque. */
+function isOpaqueAt(result: ExtractResult, field: WireField): boolean {
+  const inside = (pointer: string): boolean => pointer === field.pointer || pointer.startsWith(`${field.pointer}/`);
+  if (result.fields.some((f) => inside(f.pointer) && opaqueReasonOf(f.type) !== undefined)) return true;
+  return result.opaque.some((ref) => inside(ref.pointer));
+}
+
+function compareDecode(
+  decoded: ExtractResult,
+  encoded: ExtractResult,
+  result: GoDecodeResult,
+  counts: { probes: number; landed: number; folded: number; errors: number; ranges: number; skipped: number },
+): string[] {
+  if (result.error !== undefined || result.probes === null || result.ranges === null) {
+    // A value Go cannot marshal gives no payload to decode; the marshal oracle reports those.
+    return [];
+  }
+  // A custom (un)marshaller of the whole type: the extractor claims nothing about the fields.
+  if (decoded.opaque.some((ref) => ref.pointer === '') || encoded.opaque.some((ref) => ref.pointer === '')) {
+    counts.skipped += result.probes.length;
+    return [];
+  }
+  const problems: string[] = [];
+  const top = decoded.fields.filter((field) => field.pointer.lastIndexOf('/') === 0);
+  const encodedTop = new Map(encoded.fields.filter((field) => field.pointer.lastIndexOf('/') === 0).map((field) => [field.jsonName, field]));
+  for (const probe of result.probes) {
+    counts.probes++;
+    // The value sent came from Go's Marshal: under a custom marshaller it says nothing about the decoding structure.
+    const source = encodedTop.get(probe.key);
+    if (source === undefined || isOpaqueAt(encoded, source)) {
+      counts.skipped++;
+      continue;
+    }
+    const landing = landingField(top, probe.sent);
+    if (landing !== undefined && isOpaqueAt(decoded, landing)) {
+      counts.skipped++;
+      if (probe.error !== undefined) counts.errors++;
+      continue;
+    }
+    const expected = landing === undefined ? [] : [landing.jsonName];
+    if (probe.error !== undefined) {
+      // A case variant that lands in another field than the value came from may not fit that field's type.
+      // Go names the field it tried when the type is wrong; other errors (,string, time) name none.
+      // UnmarshalTypeError reads "Go struct field <Struct>.<json path from the root> of type ...".
+      if (landing !== undefined && landing.jsonName !== probe.key) {
+        const named = /Go struct field (.*) of type /.exec(probe.error);
+        const fieldPath = named === null ? undefined : (named[1] as string).slice((named[1] as string).indexOf('.') + 1);
+        if (fieldPath === undefined || fieldPath === landing.jsonName || fieldPath.startsWith(`${landing.jsonName}.`)) {
+          counts.errors++;
+          if (fieldPath !== undefined) counts.landed++;
+          continue;
+        }
+      }
+      problems.push(`key ${JSON.stringify(probe.sent)}: Go fails to decode (${probe.error}); the extractor says it lands in ${JSON.stringify(expected)}`);
+      continue;
+    }
+    // A value from another field may decode to this field's zero value (an empty object into a map): nothing shows.
+    if (landing !== undefined && landing.jsonName !== probe.key && probe.set?.length === 0) {
+      counts.skipped++;
+      continue;
+    }
+    if (JSON.stringify(probe.set) !== JSON.stringify(expected)) {
+      problems.push(`key ${JSON.stringify(probe.sent)}: Go sets ${JSON.stringify(probe.set)}, the extractor says ${JSON.stringify(expected)}`);
+      continue;
+    }
+    if (landing !== undefined) {
+      counts.landed++;
+      if (landing.jsonName !== probe.sent) counts.folded++;
+    }
+  }
+  for (const range of result.ranges) {
+    const landing = top.find((field) => field.jsonName === range.key);
+    const source = encodedTop.get(range.key);
+    if (landing === undefined || source === undefined || isOpaqueAt(decoded, landing) || isOpaqueAt(encoded, source)) continue;
+    counts.ranges++;
+    const bounds = landing.type.kind === 'integer' ? landing.type.range : undefined;
+    const expected = bounds === undefined ? BOUNDARIES : BOUNDARIES.filter((b) => BigInt(b) >= BigInt(bounds.min) && BigInt(b) <= BigInt(bounds.max));
+    if (JSON.stringify(range.accepted ?? []) !== JSON.stringify(expected)) {
+      problems.push(`key ${JSON.stringify(range.key)}: Go accepts ${JSON.stringify(range.accepted)}, the extractor's range is ${bounds === undefined ? 'unbounded' : `${bounds.min}..${bounds.max}`}`);
+    }
+  }
+  return problems;
+}
+
+// ---------------------------------------------------------------------------
 // Generated structs
 
 function mulberry32(seed: number): () => number {
@@ -351,7 +521,7 @@ interface GeneratedPackage {
 
 const GO_NAMES = ['ID', 'Name', 'Value', 'Kind', 'Count', 'Data', 'X', 'Y', 'Label', 'When'];
 const JSON_NAMES = ['id', 'name', 'value', 'kind', 'x', 'y', 'Name', 'ID', 'a b', 'data'];
-const SCALARS = ['string', 'int', 'int64', 'bool', 'float64', 'uint8', 'time.Duration'];
+const SCALARS = ['string', 'int', 'int64', 'bool', 'float64', 'uint8', 'time.Duration', 'int8', 'int16', 'int32', 'uint', 'uint16', 'uint32', 'uint64', 'uintptr'];
 
 /**
  * A package of structs S0..Sn (a quarter unexported: sN) where struct i only
@@ -405,7 +575,7 @@ function randomType(
     return { type: chance(0.3) ? `*${scalar}` : scalar, scalar: true };
   }
   return {
-    type: pick(['[]string', '[]int', '[2]bool', 'map[string]int', 'map[int]string', '[]byte', 'time.Time', '*time.Time', 'interface{}', 'map[string][]string']),
+    type: pick(['[]string', '[]int', '[2]bool', 'map[string]int', 'map[int]string', '[]byte', 'time.Time', '*time.Time', 'interface{}', 'map[string][]string', '[3]int8', 'map[string]uint16']),
     scalar: false,
   };
 }
@@ -601,5 +771,176 @@ func fill(v reflect.Value, onPath map[reflect.Type]int) {
 			v.Set(reflect.ValueOf("x"))
 		}
 	}
+}
+`;
+
+const DECODE_PROBE_GO = `package probe
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"reflect"
+	"regexp"
+	"sort"
+	"strings"
+	"unicode"
+	"unsafe"
+)
+
+// DecodeProbe is one key sent alone into a fresh value.
+type DecodeProbe struct {
+	Sent  string   \`json:"sent"\`
+	Key   string   \`json:"key"\`
+	Set   []string \`json:"set"\`
+	Error string   \`json:"error,omitempty"\`
+}
+
+// RangeProbe lists the boundary integers json.Unmarshal accepted for a key.
+type RangeProbe struct {
+	Key      string   \`json:"key"\`
+	Accepted []string \`json:"accepted"\`
+}
+
+// DecodeResult is the decode output for one struct type.
+type DecodeResult struct {
+	Type   string        \`json:"type"\`
+	Probes []DecodeProbe \`json:"probes"\`
+	Ranges []RangeProbe  \`json:"ranges"\`
+	Error  string        \`json:"error,omitempty"\`
+}
+
+var (
+	integerLiteral = regexp.MustCompile(\`^-?[0-9]+$\`)
+	boundaries     = []string{${BOUNDARIES.map((b) => `"${b}"`).join(', ')}}
+)
+
+// topLevel marshals the value and returns its top-level members.
+func topLevel(value interface{}) (map[string]json.RawMessage, error) {
+	data, err := json.Marshal(value)
+	if err != nil {
+		return nil, err
+	}
+	var members map[string]json.RawMessage
+	err = json.Unmarshal(data, &members)
+	return members, err
+}
+
+func swapCase(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsUpper(r) {
+			return unicode.ToLower(r)
+		}
+		return unicode.ToUpper(r)
+	}, s)
+}
+
+// allocateEmbedded sets every nil embedded pointer to a struct whose fields are promoted (no json tag name;
+// unexported ones through unsafe) to a new zero value.
+func allocateEmbedded(v reflect.Value, onPath map[reflect.Type]bool) {
+	if v.Kind() != reflect.Struct || onPath[v.Type()] {
+		return
+	}
+	onPath[v.Type()] = true
+	defer delete(onPath, v.Type())
+	for i := 0; i < v.NumField(); i++ {
+		field := v.Type().Field(i)
+		if name := strings.Split(field.Tag.Get("json"), ",")[0]; !field.Anonymous || name != "" {
+			continue
+		}
+		f := v.Field(i)
+		if !f.CanSet() {
+			f = reflect.NewAt(f.Type(), unsafe.Pointer(f.UnsafeAddr())).Elem()
+		}
+		if f.Kind() == reflect.Pointer && f.Type().Elem().Kind() == reflect.Struct {
+			if f.IsNil() {
+				f.Set(reflect.New(f.Type().Elem()))
+			}
+			allocateEmbedded(f.Elem(), onPath)
+		} else if f.Kind() == reflect.Struct {
+			allocateEmbedded(f, onPath)
+		}
+	}
+}
+
+// Decode sends every top-level key of a filled value, and its case variants, alone into a fresh value.
+func Decode(name string, newValue func() interface{}) (result DecodeResult) {
+	result.Type = name
+	defer func() {
+		if p := recover(); p != nil {
+			result.Error = fmt.Sprint(p)
+		}
+	}()
+	value := newValue()
+	fill(reflect.ValueOf(value).Elem(), map[reflect.Type]int{})
+	full, err := topLevel(value)
+	if err != nil {
+		result.Error = "filled value: " + err.Error()
+		return
+	}
+	zero, err := topLevel(newValue())
+	if err != nil {
+		result.Error = "zero value: " + err.Error()
+		return
+	}
+	// Decoding a promoted field allocates the embedded pointers on its way, which makes the other fields
+	// promoted through them appear (with zero values): compare with a zero value that has them all allocated.
+	allocated := newValue()
+	allocateEmbedded(reflect.ValueOf(allocated).Elem(), map[reflect.Type]bool{})
+	zeroAll, err := topLevel(allocated)
+	if err != nil {
+		result.Error = "zero value with embedded pointers: " + err.Error()
+		return
+	}
+	keys := make([]string, 0, len(full))
+	for key := range full {
+		keys = append(keys, key)
+	}
+	sort.Strings(keys)
+	result.Probes, result.Ranges = []DecodeProbe{}, []RangeProbe{}
+	for _, key := range keys {
+		// A value equal to the zero value's shows nothing when it lands.
+		if bytes.Equal(full[key], zero[key]) {
+			continue
+		}
+		seen := map[string]bool{}
+		for _, sent := range []string{key, strings.ToUpper(key), strings.ToLower(key), swapCase(key)} {
+			if seen[sent] {
+				continue
+			}
+			seen[sent] = true
+			probe := DecodeProbe{Sent: sent, Key: key, Set: []string{}}
+			payload, _ := json.Marshal(map[string]json.RawMessage{sent: full[key]})
+			target := newValue()
+			if err := json.Unmarshal(payload, target); err != nil {
+				probe.Error = err.Error()
+			} else if after, err := topLevel(target); err != nil {
+				probe.Error = "re-marshal: " + err.Error()
+			} else {
+				for member, raw := range after {
+					baseline, ok := zeroAll[member]
+					if !ok {
+						baseline = zero[member]
+					}
+					if !bytes.Equal(raw, baseline) {
+						probe.Set = append(probe.Set, member)
+					}
+				}
+				sort.Strings(probe.Set)
+			}
+			result.Probes = append(result.Probes, probe)
+		}
+		if integerLiteral.Match(full[key]) {
+			probe := RangeProbe{Key: key, Accepted: []string{}}
+			for _, b := range boundaries {
+				payload, _ := json.Marshal(map[string]json.RawMessage{key: json.RawMessage(b)})
+				if json.Unmarshal(payload, newValue()) == nil {
+					probe.Accepted = append(probe.Accepted, b)
+				}
+			}
+			result.Ranges = append(result.Ranges, probe)
+		}
+	}
+	return
 }
 `;

@@ -81,8 +81,9 @@ function sideTypeOf(contract: string, command: 'pin' | 'consumes'): string {
 }
 
 describe('the guard rules', () => {
-  it('are the ten rules of the producer pin and the consumer check', () => {
+  it('are the eleven rules of the producer pin and the consumer check', () => {
     expect(GUARD_RULES.map((r) => r.id)).toEqual([
+      'CONSUMER_CASE_COLLISION',
       'CONSUMER_FIELD_MISSING',
       'CONSUMER_FIELD_UNKNOWN',
       'CONSUMER_FIELD_UNREAD',

@@ -82,8 +82,19 @@ ruleTester(CONTRACT_PARSE_ERROR, {
 });
 
 ruleTester(DEAD_FIELD_NOTE_MISSING, {
-  valid: ['good.contract.json', 'good-three-word-note.contract.json', 'good-consumed-without-note.contract.json'],
+  valid: ['good.contract.json', 'good-three-word-note.contract.json', 'good-consumed-without-note.contract.json', 'good-note-with-tabs-and-zero-width.contract.json'],
   invalid: [
+    // Judged after NFKC, with zero-width and control characters removed and whitespace collapsed.
+    ...(
+      [
+        ['bad-note-repeated-placeholder.contract.json', 'placeholder'],
+        ['bad-note-repeated-phrase.contract.json', 'placeholder'],
+        ['bad-note-zero-width-todo.contract.json', 'placeholder'],
+        ['bad-note-zero-width-only.contract.json', 'blank'],
+        ['bad-note-fullwidth-todo.contract.json', 'placeholder'],
+        ['bad-note-control-split.contract.json', 'placeholder'],
+      ] as const
+    ).map(([fixture, kind]) => ({ fixture, expect: [{ path: '/properties/template_assets/note', line: 16, column: 7, data: { kind } }] })),
     { fixture: 'bad-note-missing.contract.json', expect: [{ path: '/properties/template_assets', line: 12, column: 5, data: { kind: 'missing' } }] },
     { fixture: 'bad-note-blank.contract.json', expect: [{ path: '/properties/template_assets/note', line: 16, column: 7, data: { kind: 'blank' } }] },
     { fixture: 'bad-note-todo.contract.json', expect: [{ path: '/properties/template_assets/note', line: 16, column: 7, data: { kind: 'placeholder' } }] },
@@ -107,8 +118,20 @@ ruleTester(DEAD_FIELD_NOTE_MISSING, {
 });
 
 ruleTester(DUPLICATE_KEY, {
-  valid: ['good.contract.json'],
+  valid: ['good.contract.json', 'good-accented-and-plain.contract.json'],
   invalid: [
+    {
+      // "caf\u00e9" (NFC) and "cafe\u0301" (NFD) are different keys that read the same.
+      fixture: 'bad-normalization-twin-field.contract.json',
+      expect: [
+        {
+          path: '/properties/cafe\u0301',
+          line: 14,
+          column: 5,
+          data: { kind: 'normalization', key: 'cafe\u0301', equalTo: 'caf\u00e9', firstPath: '/properties/caf\u00e9' },
+        },
+      ],
+    },
     {
       fixture: 'bad-duplicate-field.contract.json',
       expect: [{ path: '/properties', line: 14, column: 5, data: { key: 'tier', firstLine: 12, firstColumn: 5 } }],

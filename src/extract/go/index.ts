@@ -1,6 +1,8 @@
 import { WirepinError } from '../../errors.js';
 import type { ExtractResult } from '../../wire.js';
 import type { ExtractRequest, Extractor } from '../types.js';
+import { DEFAULT_GO_TARGET, KNOWN_GOARCH, KNOWN_GOOS } from './build-constraints.js';
+import type { GoTarget } from './build-constraints.js';
 import { withGoPackage } from './parse-package.js';
 import type { GoPackage } from './parse-package.js';
 import { EMPTY_ENV, TypeResolver } from './resolve-type.js';
@@ -26,13 +28,31 @@ export async function extractGoStruct(request: ExtractRequest): Promise<ExtractR
     });
   }
   const cwd = request.cwd ?? process.cwd();
-  return withGoPackage({ path: request.path, cwd, preferDeclaring: typeName }, (pkg) => extractStruct(pkg, typeName));
+  const target = request.goTarget ?? DEFAULT_GO_TARGET;
+  checkTarget(target);
+  const direction = request.direction ?? 'encode';
+  const wordBits = WORD_32_GOARCH.has(target.goarch) ? 32 : 64;
+  const result = await withGoPackage({ path: request.path, cwd, preferDeclaring: typeName, target }, (pkg) =>
+    extractStruct(pkg, typeName, new TypeResolver(pkg, direction, wordBits)),
+  );
+  return result;
 }
 
-function extractStruct(pkg: GoPackage, typeName: string): ExtractResult {
+/** GOARCH values whose int, uint and uintptr are 32 bits wide (go/types' sizes). */
+const WORD_32_GOARCH: ReadonlySet<string> = new Set(['386', 'amd64p32', 'arm', 'armbe', 'mips', 'mipsle', 'mips64p32', 'mips64p32le', 'ppc', 'riscv', 's390', 'sparc']);
+
+function checkTarget(target: GoTarget): void {
+  if (!KNOWN_GOOS.has(target.goos)) {
+    throw new WirepinError('E_USAGE', `Unknown GOOS "${target.goos}".`, { hint: `Use one of Go's operating systems: ${[...KNOWN_GOOS].join(', ')}.` });
+  }
+  if (!KNOWN_GOARCH.has(target.goarch)) {
+    throw new WirepinError('E_USAGE', `Unknown GOARCH "${target.goarch}".`, { hint: `Use one of Go's architectures: ${[...KNOWN_GOARCH].join(', ')}.` });
+  }
+}
+
+function extractStruct(pkg: GoPackage, typeName: string, resolver: TypeResolver): ExtractResult {
   const decl = pkg.lookupType(typeName);
   if (decl === undefined) throw unknownType(pkg, typeName);
-  const resolver = new TypeResolver(pkg);
   const file = decl.location.file;
   const resolved = resolver.resolve({ expr: { kind: 'named', name: typeName, typeArgs: [], text: typeName, file }, env: EMPTY_ENV });
   const where = `${file}:${decl.location.line}:${decl.location.column}`;
@@ -43,12 +63,13 @@ function extractStruct(pkg: GoPackage, typeName: string): ExtractResult {
     });
   }
   const root = { name: typeName, location: decl.location };
+  const notes = pkg.notes.length > 0 ? { notes: pkg.notes } : {};
   const custom = resolver.customMarshaler(resolved);
   if (custom !== undefined) {
-    // A custom marshaller decides the whole encoding; the struct's fields say nothing about the wire.
-    return { root, fields: [], opaque: [{ pointer: '', typeName, reason: custom, location: decl.location }] };
+    // A custom (un)marshaller decides the whole encoding; the struct's fields say nothing about the wire.
+    return { root, fields: [], opaque: [{ pointer: '', typeName, reason: custom, location: decl.location }], ...notes };
   }
-  return { root, ...collectWireFields(resolved, resolver) };
+  return { root, ...collectWireFields(resolved, resolver), ...notes };
 }
 
 function unknownType(pkg: GoPackage, typeName: string): WirepinError {

@@ -16,6 +16,13 @@ export interface JsonField {
   readonly encoding: FieldEncoding;
   /** Promoted through an embedded pointer: encoding/json skips the field while that pointer is nil. */
   readonly behindEmbeddedPointer: boolean;
+  /**
+   * Promoted through an embedded pointer to an unexported struct type (the
+   * spelling, e.g. `*inner`): decode.go's object cannot allocate it, so
+   * json.Unmarshal fails with "json: cannot set embedded pointer to
+   * unexported struct" whenever the body carries the field.
+   */
+  readonly behindUnexportedEmbeddedPointer: string | undefined;
 }
 
 /** An embedded type wirepin cannot read: its fields and methods may change the whole encoding. */
@@ -35,6 +42,7 @@ interface Candidate {
   readonly identity: string;
   readonly index: readonly number[];
   readonly behindEmbeddedPointer: boolean;
+  readonly behindUnexportedEmbeddedPointer: string | undefined;
 }
 
 /**
@@ -46,7 +54,13 @@ export function jsonFieldsOf(root: ResolvedStruct, resolver: TypeResolver): Stru
   const unresolvedEmbeds: UnresolvedEmbed[] = [];
   const visited = new Set<string>();
   let next: Candidate[] = [
-    { struct: root, identity: root.defined?.identity ?? root.expr.text, index: [], behindEmbeddedPointer: false },
+    {
+      struct: root,
+      identity: root.defined?.identity ?? root.expr.text,
+      index: [],
+      behindEmbeddedPointer: false,
+      behindUnexportedEmbeddedPointer: undefined,
+    },
   ];
   let nextCount = new Map<string, number>();
   while (next.length > 0) {
@@ -102,6 +116,7 @@ export function jsonFieldsOf(root: ResolvedStruct, resolver: TypeResolver): Stru
             env,
             encoding,
             behindEmbeddedPointer: candidate.behindEmbeddedPointer,
+            behindUnexportedEmbeddedPointer: candidate.behindUnexportedEmbeddedPointer,
           };
           found.push(record);
           // typeFields: a struct type embedded more than once at one depth gets its fields twice, so they annihilate.
@@ -119,6 +134,9 @@ export function jsonFieldsOf(root: ResolvedStruct, resolver: TypeResolver): Stru
             identity,
             index,
             behindEmbeddedPointer: candidate.behindEmbeddedPointer || field.type.kind === 'pointer',
+            behindUnexportedEmbeddedPointer:
+              candidate.behindUnexportedEmbeddedPointer ??
+              (field.type.kind === 'pointer' && !isExportedGoName(field.name) ? field.type.text : undefined),
           });
         }
       });

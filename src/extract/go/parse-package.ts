@@ -1,7 +1,9 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Node, Tree } from 'web-tree-sitter';
 import { describeFsError, WirepinError } from '../../errors.js';
+import { DEFAULT_GO_TARGET, excludedByName, fileConstraint } from './build-constraints.js';
+import type { GoTarget } from './build-constraints.js';
 import type { GoReceiver, GoTypeDecl } from './source-model.js';
 import { unquoteGoString } from './struct-tag.js';
 import { loadGoGrammar } from './tree-sitter-go.js';
@@ -25,6 +27,8 @@ export interface GoPackage {
   methodsOf(typeName: string): ReadonlyMap<string, GoReceiver> | undefined;
   /** Whether the file imports a package with `import . "path"`. */
   hasDotImport(file: string): boolean;
+  /** Files of the directory that were left out though they end in .go (symlinks, devices), one sentence each. */
+  readonly notes: readonly string[];
 }
 
 export interface PackageSource {
@@ -33,17 +37,19 @@ export interface PackageSource {
   readonly cwd: string;
   /** When a directory holds several packages, use the one that declares this type. */
   readonly preferDeclaring?: string;
+  /** The platform whose build constraints select the files; linux/amd64 by default. */
+  readonly target?: GoTarget;
 }
 
 interface ParsedFile {
   readonly absolute: string;
-  /** Excluded from every build by a `//go:build ignore` constraint (generators, examples). */
-  readonly buildIgnored: boolean;
   readonly scope: FileScope;
   readonly tree: Tree;
   readonly packageName: string | undefined;
   readonly dotImport: boolean;
   readonly types: ReadonlyMap<string, Node>;
+  /** Later declarations of a name `types` already holds (a compile error: "redeclared in this block"). */
+  readonly duplicates: readonly Node[];
   readonly methods: readonly Node[];
 }
 
@@ -53,23 +59,43 @@ interface ParsedFile {
  */
 export async function withGoPackage<T>(source: PackageSource, use: (pkg: GoPackage) => T): Promise<T> {
   const absolute = path.resolve(source.cwd, source.path);
-  const listing = await listPackageFiles(absolute, source.path);
+  const target = source.target ?? DEFAULT_GO_TARGET;
+  const listing = await listPackageFiles(absolute, source.path, target, source.cwd);
   const texts = await Promise.all(listing.files.map((file) => readSource(file, displayPath(file, source.cwd))));
+  // Like go build: a sibling whose build constraint fails for the target is not part of the package; a file named explicitly is read regardless (as `go run file.go` does).
+  const kept: { file: string; text: string }[] = [];
+  listing.files.forEach((file, i) => {
+    const text = texts[i] ?? '';
+    const constraint = fileConstraint(text, target);
+    if (!constraint.ok) {
+      const shown = displayPath(file, source.cwd);
+      throw new WirepinError('E_PARSE', `Go build constraint in "${shown}" cannot be parsed: ${constraint.problem.reason}.`, {
+        location: { file: shown, line: constraint.problem.line, column: 1 },
+        hint: 'Fix the //go:build line (go vet reports the same); only one //go:build line is allowed, before the package clause.',
+      });
+    }
+    if (constraint.built || file === listing.primary) kept.push({ file, text });
+  });
+  if (kept.length === 0) {
+    throw new WirepinError('E_READ', `No Go file in "${source.path}" is compiled for ${target.goos}/${target.goarch}: build constraints exclude all of them.`, {
+      hint: 'Set the target with --goos/--goarch (or go: { goos, goarch } in wirepin.yaml), or point the path at the package that is built.',
+    });
+  }
   const grammar = await loadGoGrammar();
   const parsed: ParsedFile[] = [];
   try {
-    listing.files.forEach((file, i) => {
-      const tree = grammar.parser.parse(texts[i] ?? '');
+    for (const { file, text } of kept) {
+      const tree = grammar.parser.parse(text);
       if (tree === null) {
         throw new WirepinError('E_PARSE', `tree-sitter returned no syntax tree for "${displayPath(file, source.cwd)}".`);
       }
       // Every pattern is rooted at source_file: a max start depth of 0 keeps the cursor out of function bodies.
       const captures = grammar.declarations.captures(tree.rootNode, { maxStartDepth: 0 });
-      parsed.push(indexFile(file, tree, displayPath(file, source.cwd), isBuildIgnored(texts[i] ?? ''), captures));
-    });
+      parsed.push(indexFile(file, tree, displayPath(file, source.cwd), captures));
+    }
     const selected = selectPackage(parsed, listing.primary, source.preferDeclaring);
     for (const file of selected) throwOnSyntaxError(file);
-    return use(buildPackage(selected));
+    return use(buildPackage(selected, listing.notes));
   } finally {
     for (const file of parsed) file.tree.delete();
   }
@@ -79,9 +105,10 @@ interface PackageListing {
   readonly files: readonly string[];
   /** The file named by the request, when it named a file. */
   readonly primary: string | undefined;
+  readonly notes: readonly string[];
 }
 
-async function listPackageFiles(absolute: string, requested: string): Promise<PackageListing> {
+async function listPackageFiles(absolute: string, requested: string, target: GoTarget, cwd: string): Promise<PackageListing> {
   const info = await stat(absolute).catch((error: unknown) => {
     throw readError(requested, error);
   });
@@ -89,25 +116,36 @@ async function listPackageFiles(absolute: string, requested: string): Promise<Pa
   const entries = await readdir(directory, { withFileTypes: true }).catch((error: unknown) => {
     throw readError(requested, error);
   });
-  // Like `go build`: every .go file of the directory except tests (of the build constraints, only `ignore` is honoured, later).
-  const siblings = entries
-    .filter((entry) => (entry.isFile() || entry.isSymbolicLink()) && entry.name.endsWith('.go') && !entry.name.endsWith('_test.go'))
-    .map((entry) => path.join(directory, entry.name));
+  const notes: string[] = [];
+  const siblings: string[] = [];
+  // go/build's file selection: .go files whose names the target allows (no _ or . prefix, no _test.go, GOOS/GOARCH suffixes).
+  for (const entry of [...entries].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+    if (!entry.name.endsWith('.go')) continue;
+    const file = path.join(directory, entry.name);
+    if (file === absolute) continue;
+    if (excludedByName(entry.name, target) !== undefined) continue;
+    if (!entry.isFile()) {
+      // Editor lock files and other links are not source the package was written in; a link may point anywhere.
+      const what = entry.isSymbolicLink() ? 'a symbolic link' : 'not a regular file';
+      notes.push(`note: skipped "${displayPath(file, cwd)}": it is ${what}, so wirepin does not read it as Go source.`);
+      continue;
+    }
+    siblings.push(file);
+  }
   if (info.isDirectory()) {
     if (siblings.length === 0) {
-      throw new WirepinError('E_READ', `Directory "${requested}" contains no Go source files.`, {
-        hint: 'Point the path at a Go package directory or a .go file.',
+      throw new WirepinError('E_READ', `Directory "${requested}" contains no Go source files that go build compiles for ${target.goos}/${target.goarch}.`, {
+        hint: 'Point the path at a Go package directory or a .go file (files starting with "_" or ".", _test.go files and other platforms\' files are not compiled).',
       });
     }
-    return { files: siblings.sort(), primary: undefined };
+    return { files: siblings, primary: undefined, notes };
   }
   if (!absolute.endsWith('.go')) {
     throw new WirepinError('E_USAGE', `"${requested}" is not a Go source file.`, {
       hint: 'Point the path at a .go file or a Go package directory.',
     });
   }
-  const files = siblings.includes(absolute) ? siblings : [...siblings, absolute];
-  return { files: files.sort(), primary: absolute };
+  return { files: [...siblings, absolute].sort(), primary: absolute, notes };
 }
 
 function readError(file: string, error: unknown): WirepinError {
@@ -123,41 +161,17 @@ async function readSource(file: string, shown: string): Promise<string> {
 }
 
 
-/**
- * Whether the file's build constraint can only be satisfied with the `ignore`
- * tag, which `go build` never sets: `//go:build ignore` (possibly `&&` other
- * terms) or, in a file without a //go:build line, the legacy `// +build
- * ignore`. Other constraints (GOOS, GOARCH, custom tags, disjunctions) are
- * not evaluated, so such files are read.
- */
-function isBuildIgnored(text: string): boolean {
-  const header = text.slice(0, Math.max(0, text.search(/^package\s/m)));
-  const goBuild = [...header.matchAll(/^\/\/go:build\s+(.*)$/gm)];
-  // As in go build, a //go:build line decides on its own: `// +build` lines only count without one.
-  if (goBuild.length > 0) {
-    return goBuild.some((match) => {
-      const expression = (match[1] ?? '').trim();
-      return !expression.includes('||') && /(^|[\s(&])ignore($|[\s)&])/.test(expression);
-    });
-  }
-  for (const match of header.matchAll(/^\/\/\s*\+build\s+(.*)$/gm)) {
-    const options = (match[1] ?? '').trim().split(/\s+/);
-    if (options.length === 1 && (options[0] ?? '').split(',').includes('ignore')) return true;
-  }
-  return false;
-}
-
 function indexFile(
   absolute: string,
   tree: Tree,
   display: string,
-  buildIgnored: boolean,
   captures: readonly { name: string; node: Node }[],
 ): ParsedFile {
   let packageName: string | undefined;
   let dotImport = false;
   const imports = new Map<string, string>();
   const types = new Map<string, Node>();
+  const duplicates: Node[] = [];
   const methods: Node[] = [];
   for (const { name, node } of captures) {
     if (name === 'package') {
@@ -172,12 +186,14 @@ function indexFile(
       else if (alias === null) imports.set(defaultPackageName(unquoted.value), unquoted.value);
     } else if (name === 'type') {
       const typeName = node.childForFieldName('name')?.text;
-      if (typeName !== undefined && !types.has(typeName)) types.set(typeName, node);
+      if (typeName === undefined) continue;
+      if (types.has(typeName)) duplicates.push(node);
+      else types.set(typeName, node);
     } else if (name === 'method') {
       methods.push(node);
     }
   }
-  return { absolute, buildIgnored, scope: { file: display, imports }, tree, packageName, dotImport, types, methods };
+  return { absolute, scope: { file: display, imports }, tree, packageName, dotImport, types, duplicates, methods };
 }
 
 /** The name an unaliased import is used by: the last path element, skipping a `/vN` major-version suffix. */
@@ -192,28 +208,22 @@ function defaultPackageName(importPath: string): string {
 /**
  * The files that make up the package: for a file, the siblings with the same
  * package clause; for a directory with several packages, the one declaring
- * the wanted type. Build-ignored files only count when named explicitly. A
- * file whose package clause is unreadable stays in, so its syntax error is
+ * the wanted type. Files the target does not build are already gone. A file
+ * whose package clause is unreadable stays in, so its syntax error is
  * reported.
  */
 function selectPackage(all: readonly ParsedFile[], primary: string | undefined, preferDeclaring: string | undefined): ParsedFile[] {
   const primaryFile = all.find((file) => file.absolute === primary);
   if (primaryFile !== undefined) {
-    return all.filter(
-      (file) =>
-        file === primaryFile ||
-        (!file.buildIgnored && (file.packageName === undefined || file.packageName === primaryFile.packageName)),
-    );
+    return all.filter((file) => file === primaryFile || file.packageName === undefined || file.packageName === primaryFile.packageName);
   }
-  const built = all.filter((file) => !file.buildIgnored);
-  const files = built.length > 0 ? built : all;
-  const names = [...new Set(files.map((file) => file.packageName).filter((name) => name !== undefined))];
-  if (names.length <= 1) return [...files];
+  const names = [...new Set(all.map((file) => file.packageName).filter((name) => name !== undefined))];
+  if (names.length <= 1) return [...all];
   const declaring = names.find((name) =>
-    files.some((file) => file.packageName === name && preferDeclaring !== undefined && file.types.has(preferDeclaring)),
+    all.some((file) => file.packageName === name && preferDeclaring !== undefined && file.types.has(preferDeclaring)),
   );
-  if (declaring === undefined) return [...files];
-  return files.filter((file) => file.packageName === undefined || file.packageName === declaring);
+  if (declaring === undefined) return [...all];
+  return all.filter((file) => file.packageName === undefined || file.packageName === declaring);
 }
 
 function throwOnSyntaxError(file: ParsedFile): void {
@@ -245,14 +255,19 @@ function quoteSnippet(text: string): string {
   return snippet === '' ? 'end of input' : `"${snippet}"`;
 }
 
-function buildPackage(files: readonly ParsedFile[]): GoPackage {
+function buildPackage(files: readonly ParsedFile[], notes: readonly string[]): GoPackage {
   const declarations = new Map<string, { node: Node; scope: FileScope }>();
   const methods = new Map<string, Map<string, GoReceiver>>();
   const dotImportFiles = new Set<string>();
   for (const file of files) {
     if (file.dotImport) dotImportFiles.add(file.scope.file);
-    // With build-constrained duplicates (x_linux.go / x_windows.go) the first file in name order wins.
-    for (const [name, node] of file.types) if (!declarations.has(name)) declarations.set(name, { node, scope: file.scope });
+    // The compiler rejects a name declared twice in one package ("redeclared in this block"); so does wirepin, rather than pick one.
+    for (const node of file.duplicates) throwRedeclared(node, file.scope, { node: file.types.get(nameOf(node)) as Node, scope: file.scope });
+    for (const [name, node] of file.types) {
+      const earlier = declarations.get(name);
+      if (earlier !== undefined) throwRedeclared(node, file.scope, earlier);
+      declarations.set(name, { node, scope: file.scope });
+    }
     for (const node of file.methods) {
       const receiver = receiverOf(node);
       const name = node.childForFieldName('name')?.text;
@@ -261,6 +276,14 @@ function buildPackage(files: readonly ParsedFile[]): GoPackage {
       if (table === undefined) methods.set(receiver.typeName, (table = new Map()));
       table.set(name, receiver.kind);
     }
+  }
+  // A method declared on an alias (`type ReqAlias = Req; func (ReqAlias) M()`) belongs to the aliased type's method set.
+  for (const [receiverName, table] of [...methods]) {
+    const base = aliasTarget(receiverName, declarations);
+    if (base === receiverName) continue;
+    let merged = methods.get(base);
+    if (merged === undefined) methods.set(base, (merged = new Map()));
+    for (const [method, kind] of table) merged.set(method, kind);
   }
   const converted = new Map<string, GoTypeDecl>();
   const packageName = files.find((file) => file.packageName !== undefined)?.packageName ?? '';
@@ -279,7 +302,42 @@ function buildPackage(files: readonly ParsedFile[]): GoPackage {
     typeNames: () => [...declarations.keys()],
     methodsOf: (typeName) => methods.get(typeName),
     hasDotImport: (file) => dotImportFiles.has(file),
+    notes,
   };
+}
+
+function nameOf(node: Node): string {
+  return node.childForFieldName('name')?.text ?? '';
+}
+
+function throwRedeclared(node: Node, scope: FileScope, earlier: { node: Node; scope: FileScope }): never {
+  const name = nameOf(node);
+  const first = locationOf(earlier.node.childForFieldName('name') ?? earlier.node, earlier.scope.file);
+  const second = locationOf(node.childForFieldName('name') ?? node, scope.file);
+  throw new WirepinError(
+    'E_PARSE',
+    `Type "${name}" is declared twice in the files go build compiles: ${first.file}:${first.line}:${first.column} and ${second.file}:${second.line}:${second.column}.`,
+    {
+      location: second,
+      hint: 'Remove one declaration, or give the files build constraints (//go:build, a _GOOS suffix) so only one is compiled for the target (--goos/--goarch).',
+    },
+  );
+}
+
+/** Follows local aliases (`type A = B`, `type B = C`) to the type name they stand for; a name that is not an alias is its own target. */
+function aliasTarget(name: string, declarations: ReadonlyMap<string, { node: Node; scope: FileScope }>): string {
+  let current = name;
+  const seen = new Set<string>();
+  for (;;) {
+    const entry = declarations.get(current);
+    if (entry === undefined || entry.node.type !== 'type_alias' || seen.has(current)) return current;
+    seen.add(current);
+    let type = entry.node.childForFieldName('type');
+    while (type?.type === 'parenthesized_type') type = type.firstNamedChild;
+    if (type?.type === 'generic_type') type = type.childForFieldName('type');
+    if (type?.type !== 'type_identifier') return current;
+    current = type.text;
+  }
 }
 
 function convertDeclaration(node: Node, scope: FileScope): GoTypeDecl {

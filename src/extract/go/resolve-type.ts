@@ -93,26 +93,64 @@ const BYTE_SLICE: GoSliceType = {
 const EMPTY_INTERFACE: GoInterfaceType = { kind: 'interface', methods: [], embeds: [], text: 'interface{}' };
 const ERROR_INTERFACE: GoInterfaceType = { kind: 'interface', methods: ['Error'], embeds: [], text: 'error' };
 
-/** Methods of the known standard-library types that change their JSON encoding. */
-const KNOWN_MARSHALERS: ReadonlyMap<KnownType, string> = new Map([
-  ['time.Time', 'MarshalJSON'],
-  ['encoding/json.RawMessage', 'MarshalJSON'],
-]);
+/** Which way encoding/json handles values: Marshal (the producer) or Unmarshal (the consumer). */
+export type CodecDirection = 'encode' | 'decode';
 
-/** Standard-library interfaces that declare a marshalling method. */
-const MARSHALER_INTERFACES: ReadonlyMap<string, string> = new Map([
-  ['encoding/json.Marshaler', 'MarshalJSON'],
-  ['encoding.TextMarshaler', 'MarshalText'],
-]);
+/** The methods and interfaces that replace encoding/json's structural handling, per direction. */
+interface CodecMethods {
+  /** Methods that take over (json.Marshaler/encoding.TextMarshaler, or their Unmarshal counterparts). */
+  readonly methods: readonly string[];
+  /** Methods of the known standard-library types, by type. */
+  readonly known: ReadonlyMap<KnownType, string>;
+  /** Standard-library interfaces that declare one of the methods. */
+  readonly interfaces: ReadonlyMap<string, string>;
+  /** "marshaller" or "unmarshaller", for messages. */
+  readonly noun: string;
+}
+
+const CODEC_METHODS: Readonly<Record<CodecDirection, CodecMethods>> = {
+  encode: {
+    methods: ['MarshalJSON', 'MarshalText'],
+    known: new Map([
+      ['time.Time', 'MarshalJSON'],
+      ['encoding/json.RawMessage', 'MarshalJSON'],
+    ]),
+    interfaces: new Map([
+      ['encoding/json.Marshaler', 'MarshalJSON'],
+      ['encoding.TextMarshaler', 'MarshalText'],
+    ]),
+    noun: 'marshaller',
+  },
+  // decode.go's indirect: a named, addressable value is looked at through its address, so pointer-receiver methods count too.
+  decode: {
+    methods: ['UnmarshalJSON', 'UnmarshalText'],
+    known: new Map([
+      ['time.Time', 'UnmarshalJSON'],
+      ['encoding/json.RawMessage', 'UnmarshalJSON'],
+    ]),
+    interfaces: new Map([
+      ['encoding/json.Unmarshaler', 'UnmarshalJSON'],
+      ['encoding.TextUnmarshaler', 'UnmarshalText'],
+    ]),
+    noun: 'unmarshaller',
+  },
+};
 
 const MAX_CHAIN = 100;
-const MARSHAL_METHODS = ['MarshalJSON', 'MarshalText'] as const;
 
 /** Resolves type expressions of one package; results about method sets are memoised per type identity. */
 export class TypeResolver {
   private readonly marshalers = new Map<string, string | undefined>();
+  private readonly codec: CodecMethods;
 
-  constructor(readonly pkg: GoPackage) {}
+  constructor(
+    readonly pkg: GoPackage,
+    readonly direction: CodecDirection = 'encode',
+    /** Bits of int, uint and uintptr on the target: 64 on amd64 and arm64, 32 on 386 and arm. */
+    readonly wordBits: 32 | 64 = 64,
+  ) {
+    this.codec = CODEC_METHODS[direction];
+  }
 
   resolve(start: ScopedType): ResolvedType {
     let { expr, env } = start;
@@ -202,8 +240,9 @@ export class TypeResolver {
   }
 
   /**
-   * Why the type does not encode by its structure: it declares MarshalJSON or
-   * MarshalText (value or pointer receiver), or has one promoted from an
+   * Why the type is not encoded (decoded) by its structure: it declares
+   * MarshalJSON or MarshalText (UnmarshalJSON or UnmarshalText when
+   * decoding), on a value or pointer receiver, or has one promoted from an
    * embedded field or an interface. Undefined when encoding/json walks it.
    */
   customMarshaler(resolved: ResolvedType): string | undefined {
@@ -239,10 +278,10 @@ export class TypeResolver {
     visiting.add(defined.identity);
     const methods = this.pkg.methodsOf(defined.decl.name);
     let reason: string | undefined;
-    for (const method of MARSHAL_METHODS) {
+    for (const method of this.codec.methods) {
       const receiver = methods?.get(method);
       if (receiver !== undefined) {
-        reason = `type "${defined.decl.name}" has a custom marshaller (${method} on its ${receiver} receiver)`;
+        reason = `type "${defined.decl.name}" has a custom ${this.codec.noun} (${method} on its ${receiver} receiver)`;
         break;
       }
     }
@@ -270,7 +309,7 @@ export class TypeResolver {
 
   private embeddedMarshaler(embedded: ResolvedType, visiting: Set<string>): string | undefined {
     if (embedded.kind === 'known') {
-      const method = KNOWN_MARSHALERS.get(embedded.known);
+      const method = this.codec.known.get(embedded.known);
       return method === undefined ? undefined : `${embedded.known} has ${method}`;
     }
     if (embedded.defined !== undefined) return this.definedMarshaler(embedded.defined, visiting);
@@ -279,12 +318,12 @@ export class TypeResolver {
   }
 
   private interfaceMarshaler(iface: GoInterfaceType, env: TypeEnv, visiting: Set<string>): string | undefined {
-    for (const method of MARSHAL_METHODS) {
+    for (const method of this.codec.methods) {
       if (iface.methods.includes(method)) return `interface ${iface.text} requires ${method}`;
     }
     for (const embed of iface.embeds) {
       if (embed.kind === 'qualified') {
-        const method = MARSHALER_INTERFACES.get(`${embed.importPath ?? embed.packageName}.${embed.name}`);
+        const method = this.codec.interfaces.get(`${embed.importPath ?? embed.packageName}.${embed.name}`);
         if (method !== undefined) return `interface ${iface.text} embeds ${embed.text}, which requires ${method}`;
         continue;
       }

@@ -42,6 +42,20 @@ export function collectWireFields(root: ResolvedStruct, resolver: TypeResolver):
     for (const jsonField of jsonFields) {
       const pointer = `${prefix}/${escapeSegment(jsonField.name)}`;
       const { encoding, field } = jsonField;
+      const blocked = resolver.direction === 'decode' ? jsonField.behindUnexportedEmbeddedPointer : undefined;
+      if (blocked !== undefined) {
+        // decode.go's object: a nil embedded pointer that cannot be set (unexported) fails the whole decode.
+        const reason = `it is promoted through the embedded pointer ${blocked} to an unexported struct type, so json.Unmarshal fails ("json: cannot set embedded pointer to unexported struct") whenever the body carries it`;
+        fields.push({
+          pointer,
+          jsonName: jsonField.name,
+          type: { kind: 'opaque', nullable: false, reason },
+          required: false,
+          location: field.location,
+          sourceType: field.type.text,
+        });
+        continue;
+      }
       const shape = wireShapeOf({ expr: field.type, env: jsonField.env }, encoding, resolver);
       // omitzero drops any zero value; omitempty drops empty values, which a struct never is.
       const omittable = encoding.omitZero || (encoding.omitEmpty && shape.canBeEmpty) || jsonField.behindEmbeddedPointer;

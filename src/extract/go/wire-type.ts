@@ -1,4 +1,4 @@
-import type { WireType } from '../../wire.js';
+import type { IntegerRange, WireType } from '../../wire.js';
 import type { ResolvedStruct, ResolvedType, ScopedType, TypeResolver } from './resolve-type.js';
 
 /** How a struct field is encoded, from its json tag options (after encoding/json's own checks). */
@@ -52,9 +52,10 @@ function shapeOf(
   // Marshaler and TextMarshaler implementations replace the structural encoding.
   const custom = resolver.customMarshaler(resolved);
   if (custom !== undefined) return opaque(typeName, custom, suffix);
+  const decoding = resolver.direction === 'decode';
   switch (resolved.kind) {
     case 'basic':
-      // The ,string option encodes bools, numbers and strings inside a JSON string.
+      // The ,string option encodes bools, numbers and strings inside a JSON string (and decodes only from one).
       if (quoted && resolved.basic !== 'complex') return leaf('string', false);
       switch (resolved.basic) {
         case 'string':
@@ -62,12 +63,15 @@ function shapeOf(
         case 'bool':
           return leaf('boolean', false);
         case 'integer':
-        case 'byte':
-          return leaf('integer', false);
+        case 'byte': {
+          // literalStore: a number outside the kind's range (v.OverflowInt/OverflowUint) fails the decode.
+          const range = decoding ? integerRange(resolved.name, resolver.wordBits) : undefined;
+          return range === undefined ? leaf('integer', false) : { type: { kind: 'integer', nullable: false, range }, nested: [] };
+        }
         case 'float':
           return leaf('number', false);
         case 'complex':
-          return opaque(typeName, 'encoding/json cannot encode complex numbers (json.Marshal fails)', suffix);
+          return opaque(typeName, `encoding/json cannot ${decoding ? 'decode into' : 'encode'} complex numbers (json.${decoding ? 'Unmarshal' : 'Marshal'} fails)`, suffix);
       }
       break;
     case 'known':
@@ -75,8 +79,11 @@ function shapeOf(
         // time.Time marshals as an RFC 3339 string.
         case 'time.Time':
           return leaf('string', false);
-        case 'time.Duration':
-          return leaf(quoted ? 'string' : 'integer', false);
+        case 'time.Duration': {
+          if (quoted) return leaf('string', false);
+          const range = decoding ? integerRange('int64', resolver.wordBits) : undefined;
+          return range === undefined ? leaf('integer', false) : { type: { kind: 'integer', nullable: false, range }, nested: [] };
+        }
         // json.Number is written as a JSON number literal.
         case 'encoding/json.Number':
           return leaf(quoted ? 'string' : 'number', false);
@@ -105,10 +112,15 @@ function shapeOf(
       // Arrays (even [N]byte) encode as JSON arrays and are never null.
       const elem = { expr: resolved.expr.elem, env: resolved.env };
       const items = shapeOf(elem, resolver.resolve(elem), false, false, `${suffix}/*`, resolver);
+      const length = resolved.expr.length;
+      // decode.go's array: items past N are dropped, missing ones are zeroed.
+      if (decoding && length !== undefined) return { type: { kind: 'array', items: items.type, nullable: false, length }, nested: items.nested };
+      if (decoding) return opaque(typeName, `the length of ${typeName} is a constant expression wirepin does not evaluate, and a Go array drops items past it`, suffix);
       return { type: { kind: 'array', items: items.type, nullable: false }, nested: items.nested };
     }
     case 'map': {
-      const problem = mapKeyProblem({ expr: resolved.expr.key, env: resolved.env }, resolver);
+      const key = { expr: resolved.expr.key, env: resolved.env };
+      const problem = decoding ? mapKeyDecodeProblem(key, resolver) : mapKeyProblem(key, resolver);
       if (problem !== undefined) return opaque(typeName, problem, suffix);
       const value = { expr: resolved.expr.value, env: resolved.env };
       const values = shapeOf(value, resolver.resolve(value), false, false, `${suffix}/*`, resolver);
@@ -118,10 +130,16 @@ function shapeOf(
     case 'struct':
       return { type: { kind: 'object', nullable: false }, nested: [{ kind: 'struct', suffix, struct: resolved, typeName }] };
     case 'interface':
+      // decode.go: only an empty interface receives a decoded value; any other (non-nil) interface fails with UnmarshalTypeError.
+      if (decoding && (resolved.expr.methods.length > 0 || resolved.expr.embeds.length > 0)) {
+        return opaque(typeName, `encoding/json cannot decode into the non-empty interface ${typeName} (json.Unmarshal fails)`, suffix);
+      }
       // An interface encodes its dynamic value: any JSON, null when nil.
       return leaf('any', true);
     case 'unsupported':
-      return opaque(typeName, `encoding/json cannot encode ${resolved.expr.what} values (json.Marshal fails)`, suffix);
+      return decoding
+        ? opaque(typeName, `encoding/json cannot decode into ${resolved.expr.what} values (json.Unmarshal fails)`, suffix)
+        : opaque(typeName, `encoding/json cannot encode ${resolved.expr.what} values (json.Marshal fails)`, suffix);
     case 'unresolved':
       return opaque(resolved.typeName, resolved.reason, suffix);
   }
@@ -149,6 +167,42 @@ function mapKeyProblem(key: ScopedType, resolver: TypeResolver): string | undefi
   if (resolver.implementsTextMarshaler(resolved)) return undefined;
   if (resolved.kind === 'unresolved') return `the map key type is unknown: ${resolved.reason}`;
   return `encoding/json cannot encode map key type "${key.expr.text}" (not a string, an integer or an encoding.TextMarshaler)`;
+}
+
+/**
+ * decode.go's object for a map: string kinds are used as they are, integer
+ * kinds are parsed from the key (a key that is not such an integer fails the
+ * decode), and a key type whose pointer is an encoding.TextUnmarshaler decides
+ * for itself. Only string keys take every key a contract map may carry.
+ */
+function mapKeyDecodeProblem(key: ScopedType, resolver: TypeResolver): string | undefined {
+  const resolved = resolver.resolve(key);
+  if (resolved.kind === 'unresolved') return `the map key type is unknown: ${resolved.reason}`;
+  const custom = resolver.customMarshaler(resolved);
+  if (custom !== undefined) return `the map key type "${key.expr.text}" decodes keys itself: ${custom}`;
+  if (resolved.kind === 'basic' && resolved.basic === 'string') return undefined;
+  if (resolved.kind === 'known' && resolved.known === 'encoding/json.Number') return undefined;
+  if (resolved.kind === 'basic' && (resolved.basic === 'integer' || resolved.basic === 'byte')) {
+    return `map key type "${key.expr.text}" only accepts keys that are ${resolved.name} numbers; any other key fails json.Unmarshal`;
+  }
+  if (resolved.kind === 'known' && resolved.known === 'time.Duration') {
+    return `map key type "${key.expr.text}" only accepts keys that are int64 numbers; any other key fails json.Unmarshal`;
+  }
+  return `encoding/json cannot decode into map key type "${key.expr.text}" (not a string, an integer or an encoding.TextUnmarshaler)`;
+}
+
+/** The values a Go integer type holds; int, uint and uintptr follow the target's word size. */
+export function integerRange(name: string, wordBits: 32 | 64): IntegerRange | undefined {
+  const signedBits: Readonly<Record<string, number>> = { int8: 8, int16: 16, int32: 32, int64: 64, int: wordBits };
+  const unsignedBits: Readonly<Record<string, number>> = { uint8: 8, uint16: 16, uint32: 32, uint64: 64, uint: wordBits, uintptr: wordBits };
+  const signed = signedBits[name];
+  if (signed !== undefined) {
+    const half = 2n ** BigInt(signed - 1);
+    return { min: (-half).toString(), max: (half - 1n).toString(), typeName: name };
+  }
+  const unsigned = unsignedBits[name];
+  if (unsigned !== undefined) return { min: '0', max: (2n ** BigInt(unsigned) - 1n).toString(), typeName: name };
+  return undefined;
 }
 
 /** encoding/json's isEmptyValue: structs, time.Time and non-empty arrays are never empty, so omitempty never drops them. */

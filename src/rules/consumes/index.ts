@@ -1,5 +1,6 @@
 import type { GuardRule } from '../../guards/context.js';
 import { SOURCE_TYPE_UNRESOLVED } from '../pin/SOURCE_TYPE_UNRESOLVED.js';
+import { CONSUMER_CASE_COLLISION } from './CONSUMER_CASE_COLLISION.js';
 import { CONSUMER_FIELD_MISSING } from './CONSUMER_FIELD_MISSING.js';
 import { CONSUMER_FIELD_UNKNOWN } from './CONSUMER_FIELD_UNKNOWN.js';
 import { CONSUMER_FIELD_UNREAD } from './CONSUMER_FIELD_UNREAD.js';
@@ -8,6 +9,7 @@ import { CONSUMER_TYPE_MISMATCH } from './CONSUMER_TYPE_MISMATCH.js';
 
 /** Consumer completeness: the consumer reads what the ledger says it reads, and nothing it calls dead. Sorted by ID. */
 export const CONSUMES_RULES: readonly GuardRule[] = [
+  CONSUMER_CASE_COLLISION,
   CONSUMER_FIELD_MISSING,
   CONSUMER_FIELD_UNKNOWN,
   CONSUMER_FIELD_UNREAD,

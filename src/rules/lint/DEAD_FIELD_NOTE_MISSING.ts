@@ -10,12 +10,40 @@ const PLACEHOLDERS = new Set([
 /** A justification is a sentence: at least this many words, and not a placeholder or a TODO. */
 export const MIN_NOTE_WORDS = 3;
 
+/**
+ * The note as a reader sees it: NFKC-normalized (fullwidth and compatibility
+ * forms become plain letters), invisible format characters (zero-width
+ * spaces and joiners, the BOM, bidi marks: Unicode category Cf) and control
+ * characters removed (tabs and line breaks count as spaces), runs of
+ * whitespace collapsed to one space, and trimmed.
+ */
+export function normalizeNote(note: string): string {
+  return note
+    .normalize('NFKC')
+    .replace(/[\t\n\v\f\r]/gu, ' ')
+    .replace(/[\p{Cf}\p{Cc}]/gu, '')
+    .replace(/\s+/gu, ' ')
+    .trim();
+}
+
+const EDGE_PUNCTUATION = /^[\s.:!?,;-]+|[\s.:!?,;-]+$/gu;
+
+/** Multi-word placeholders ("not used"), longest first, as patterns that may repeat ("not used, not used"). */
+const REPEATED_PHRASES = [...PLACEHOLDERS]
+  .filter((p) => p.includes(' '))
+  .map((p) => new RegExp(`^(?:${p.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')}[\\s.:!?,;-]*)+$`, 'u'));
+
 export function notePlaceholderKind(note: string): 'blank' | 'placeholder' | 'too-short' | undefined {
-  const text = note.trim();
+  const text = normalizeNote(note);
   if (text === '') return 'blank';
-  const bare = text.toLowerCase().replace(/[\s.:!?,;-]+$/u, '').replace(/^[\s.:!?,;-]+/u, '');
-  if (PLACEHOLDERS.has(bare) || PLACEHOLDERS.has(text.toLowerCase()) || /^(todo|tbd|fixme|xxx)\b/iu.test(bare)) return 'placeholder';
-  if (text.split(/\s+/u).length < MIN_NOTE_WORDS) return 'too-short';
+  const lower = text.toLowerCase();
+  const bare = lower.replace(EDGE_PUNCTUATION, '');
+  if (bare === '' || PLACEHOLDERS.has(bare) || PLACEHOLDERS.has(lower) || /^(todo|tbd|fixme|xxx)\b/iu.test(bare)) return 'placeholder';
+  // A placeholder said several times is still a placeholder: "n/a n/a n/a", "TODO, TODO", "not used not used".
+  const words = bare.split(' ').map((word) => word.replace(EDGE_PUNCTUATION, '')).filter((word) => word !== '');
+  if (words.length > 0 && words.every((word) => PLACEHOLDERS.has(word))) return 'placeholder';
+  if (REPEATED_PHRASES.some((phrase) => phrase.test(bare))) return 'placeholder';
+  if (text.split(' ').length < MIN_NOTE_WORDS) return 'too-short';
   return undefined;
 }
 
@@ -23,7 +51,7 @@ export const DEAD_FIELD_NOTE_MISSING: LintRule<'missing' | 'not-string' | 'blank
   id: 'DEAD_FIELD_NOTE_MISSING',
   stage: 'lint',
   severity: 'error',
-  summary: 'A field with "cp_consumes": false carries a "note" that really justifies sending it: not blank, not a placeholder like "TODO", at least three words.',
+  summary: 'A field with "cp_consumes": false carries a "note" that really justifies sending it: not blank, not a placeholder like "TODO" (also repeated, or hidden behind invisible characters), at least three words.',
   why: 'A sent-but-ignored field is either a bug waiting to be found or a decision; the note is what proves it is a decision.',
   messages: { missing: 'note missing', 'not-string': 'note not a string', blank: 'note blank', placeholder: 'note a placeholder', 'too-short': 'note too short' },
   check(context) {
@@ -49,9 +77,11 @@ export const DEAD_FIELD_NOTE_MISSING: LintRule<'missing' | 'not-string' | 'blank
         path: `${field.schemaPointer}/note`,
         field: dottedName(field.pointer),
         message:
-          kind === 'too-short'
-            ? `Field "${field.name}" is marked dead but its note "${field.note}" is too short to justify it (fewer than ${MIN_NOTE_WORDS} words). Say why the producer sends it and what the consumer does instead.`
-            : `Field "${field.name}" is marked dead but its note "${field.note.trim()}" is a placeholder, not a reason. Say why the producer sends it and what the consumer does instead.`,
+          kind === 'blank'
+            ? `Field "${field.name}" is marked dead but its note is blank once invisible and control characters are removed. Say why the producer sends it and what the consumer does instead.`
+            : kind === 'too-short'
+            ? `Field "${field.name}" is marked dead but its note "${normalizeNote(field.note)}" is too short to justify it (fewer than ${MIN_NOTE_WORDS} words). Say why the producer sends it and what the consumer does instead.`
+            : `Field "${field.name}" is marked dead but its note "${normalizeNote(field.note)}" is a placeholder, not a reason. Say why the producer sends it and what the consumer does instead.`,
         data: { kind },
       });
     }
