@@ -14,77 +14,157 @@ import { guardRuleTester } from './rule-tester.js';
 guardRuleTester(CONSUMER_FIELD_MISSING, 'consumes', {
   valid: ['good'],
   invalid: [
-      {
-        fixture: 'bad-consumed-field-not-decoded',
-        expect: [
-          {"path":"/properties/amount/cp_consumes","line":12,"column":36,"data":{"pointer":"/amount"},"field":"amount","related":{"file":"test/fixtures/rules/CONSUMER_FIELD_MISSING/bad-consumed-field-not-decoded/request.go","line":7,"column":6}},
-        ],
-      },
-      {
-        fixture: 'bad-consumed-item-field-not-decoded',
-        expect: [
-          {"path":"/properties/lines/items/properties/sku/cp_consumes","line":23,"column":38,"data":{"pointer":"/lines/*/sku"},"field":"lines.*.sku","related":{"file":"test/fixtures/rules/CONSUMER_FIELD_MISSING/bad-consumed-item-field-not-decoded/request.go","line":7,"column":6}},
-        ],
-      },
+    {
+      fixture: 'bad-consumed-field-not-decoded',
+      expect: [
+        {
+          path: '/properties/amount/cp_consumes',
+          line: 12,
+          column: 36,
+          data: { pointer: '/amount' },
+          field: 'amount',
+          related: {
+            file: 'test/fixtures/rules/CONSUMER_FIELD_MISSING/bad-consumed-field-not-decoded/request.go',
+            line: 7,
+            column: 6,
+          },
+        },
+      ],
+    },
+    {
+      fixture: 'bad-consumed-item-field-not-decoded',
+      expect: [
+        {
+          path: '/properties/lines/items/properties/sku/cp_consumes',
+          line: 23,
+          column: 38,
+          data: { pointer: '/lines/*/sku' },
+          field: 'lines.*.sku',
+          related: {
+            file: 'test/fixtures/rules/CONSUMER_FIELD_MISSING/bad-consumed-item-field-not-decoded/request.go',
+            line: 7,
+            column: 6,
+          },
+        },
+      ],
+    },
   ],
 });
 
 guardRuleTester(CONSUMER_FIELD_UNKNOWN, 'consumes', {
   valid: ['good'],
   invalid: [
-      {
-        fixture: 'bad-expects-unsent-field',
-        expect: [
-          {"path":"/properties","line":10,"column":3,"data":{"pointer":"/currency","sourceType":"string"},"field":"currency","related":{"file":"test/fixtures/rules/CONSUMER_FIELD_UNKNOWN/bad-expects-unsent-field/request.go","line":12,"column":2}},
-        ],
-      },
+    {
+      fixture: 'bad-expects-unsent-field',
+      expect: [
+        {
+          path: '/properties',
+          line: 10,
+          column: 3,
+          data: { pointer: '/currency', sourceType: 'string' },
+          field: 'currency',
+          related: {
+            file: 'test/fixtures/rules/CONSUMER_FIELD_UNKNOWN/bad-expects-unsent-field/request.go',
+            line: 12,
+            column: 2,
+          },
+        },
+      ],
+    },
   ],
 });
 
 guardRuleTester(CONSUMER_FIELD_UNREAD, 'consumes', {
   valid: ['good.trace.json'],
   invalid: [
-      {
-        fixture: 'bad-item-field-unread.trace.json',
-        expect: [
-          {"path":"/properties/lines/items/properties/sku/cp_consumes","line":23,"column":38,"data":{"pointer":"/lines/*/sku"},"field":"lines.*.sku","related":{"file":"test/fixtures/rules/CONSUMER_FIELD_UNREAD/bad-item-field-unread.trace.json","line":1,"column":1}},
-        ],
-      },
-      {
-        fixture: 'bad-top-level-field-unread.trace.json',
-        expect: [
-          {"path":"/properties/amount/cp_consumes","line":12,"column":36,"data":{"pointer":"/amount"},"field":"amount","related":{"file":"test/fixtures/rules/CONSUMER_FIELD_UNREAD/bad-top-level-field-unread.trace.json","line":1,"column":1}},
-        ],
-      },
+    {
+      fixture: 'bad-item-field-unread.trace.json',
+      expect: [
+        {
+          path: '/properties/lines/items/properties/sku/cp_consumes',
+          line: 23,
+          column: 38,
+          data: { pointer: '/lines/*/sku' },
+          field: 'lines.*.sku',
+          related: {
+            file: 'test/fixtures/rules/CONSUMER_FIELD_UNREAD/bad-item-field-unread.trace.json',
+            line: 1,
+            column: 1,
+          },
+        },
+      ],
+    },
+    {
+      fixture: 'bad-top-level-field-unread.trace.json',
+      expect: [
+        {
+          path: '/properties/amount/cp_consumes',
+          line: 12,
+          column: 36,
+          data: { pointer: '/amount' },
+          field: 'amount',
+          related: {
+            file: 'test/fixtures/rules/CONSUMER_FIELD_UNREAD/bad-top-level-field-unread.trace.json',
+            line: 1,
+            column: 1,
+          },
+        },
+      ],
+    },
   ],
 });
 
 guardRuleTester(CONSUMER_READS_DEAD_FIELD, 'consumes', {
   valid: ['good'],
   invalid: [
-      {
-        fixture: 'bad-decodes-dead-field',
-        expect: [
-          {"path":"/properties/legacy_code/cp_consumes","line":14,"column":40,"data":{"pointer":"/legacy_code"},"field":"legacy_code","related":{"file":"test/fixtures/rules/CONSUMER_READS_DEAD_FIELD/bad-decodes-dead-field/request.go","line":11,"column":2}},
-        ],
-      },
+    {
+      fixture: 'bad-decodes-dead-field',
+      expect: [
+        {
+          path: '/properties/legacy_code/cp_consumes',
+          line: 14,
+          column: 40,
+          data: { pointer: '/legacy_code' },
+          field: 'legacy_code',
+          related: {
+            file: 'test/fixtures/rules/CONSUMER_READS_DEAD_FIELD/bad-decodes-dead-field/request.go',
+            line: 11,
+            column: 2,
+          },
+        },
+      ],
+    },
   ],
 });
 
 guardRuleTester(CONSUMER_TYPE_MISMATCH, 'consumes', {
   valid: ['good'],
   invalid: [
-      {
-        fixture: 'bad-item-kind',
-        expect: [
-          {"path":"/properties/lines/items/properties/sku/type","line":23,"column":20,"data":{"pointer":"/lines/*/sku","kind":"kind","declared":"string","received":"integer","sourceType":"int"},"field":"lines.*.sku","related":{"file":"test/fixtures/rules/CONSUMER_TYPE_MISMATCH/bad-item-kind/request.go","line":4,"column":2}},
-        ],
-      },
-      {
-        fixture: 'bad-kind',
-        expect: [
-          {"path":"/properties/amount/type","line":12,"column":17,"data":{"pointer":"/amount","kind":"kind","declared":"integer","received":"string","sourceType":"string"},"field":"amount","related":{"file":"test/fixtures/rules/CONSUMER_TYPE_MISMATCH/bad-kind/request.go","line":9,"column":2}},
-        ],
-      },
+    {
+      fixture: 'bad-item-kind',
+      expect: [
+        {
+          path: '/properties/lines/items/properties/sku/type',
+          line: 23,
+          column: 20,
+          data: { pointer: '/lines/*/sku', kind: 'kind', declared: 'string', received: 'integer', sourceType: 'int' },
+          field: 'lines.*.sku',
+          related: { file: 'test/fixtures/rules/CONSUMER_TYPE_MISMATCH/bad-item-kind/request.go', line: 4, column: 2 },
+        },
+      ],
+    },
+    {
+      fixture: 'bad-kind',
+      expect: [
+        {
+          path: '/properties/amount/type',
+          line: 12,
+          column: 17,
+          data: { pointer: '/amount', kind: 'kind', declared: 'integer', received: 'string', sourceType: 'string' },
+          field: 'amount',
+          related: { file: 'test/fixtures/rules/CONSUMER_TYPE_MISMATCH/bad-kind/request.go', line: 9, column: 2 },
+        },
+      ],
+    },
   ],
 });
