@@ -23,6 +23,7 @@ import { diffContracts } from '../../src/diff/diff-contracts.js';
 import type { Finding } from '../../src/finding.js';
 import type { RuleMeta } from '../../src/rules/rule.js';
 import { syncContracts } from '../../src/sync/sync-contracts.js';
+import { expectMessageSpeaks } from '../support/facts.js';
 import { runCliJson, type JsonFinding } from '../support/run-cli.js';
 
 export const REPO_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -75,18 +76,8 @@ export function comparable(finding: Finding | JsonFinding, withField: boolean, w
   };
 }
 
-/**
- * What every finding of every rule must hold, whatever its wording: a message
- * (one or two sentences, no leaked `undefined` or `[object Object]`) that names
- * the field it is about. Kills mutants that empty or break a message template
- * without pinning the sentence.
- */
-export function expectSpeaks(finding: Finding | JsonFinding): void {
-  expect(finding.message.trim(), `${finding.rule} at ${finding.path}`).not.toBe('');
-  expect(finding.message).not.toMatch(/undefined|\[object Object\]|NaN/u);
-  const last = finding.field?.split('.').filter((part) => part !== '*').at(-1);
-  if (last !== undefined) expect(finding.message, `${finding.rule} names ${last}`).toContain(last);
-}
+/** Every finding's message is there, leaks nothing and names its field (see test/support/facts.ts). */
+export const expectSpeaks: (finding: Finding | JsonFinding) => void = expectMessageSpeaks;
 
 /** Asserts one bad case: exactly these findings of the rule, its severity, and no other rule unless listed. */
 function expectCase(

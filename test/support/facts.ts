@@ -40,6 +40,7 @@ export interface FindingFacts {
 }
 
 export function findingFacts(f: Finding | JsonFinding): FindingFacts {
+  expectMessageSpeaks(f);
   return {
     rule: f.rule,
     severity: f.severity,
@@ -49,6 +50,27 @@ export function findingFacts(f: Finding | JsonFinding): FindingFacts {
     ...(f.related ? { related: `${f.related.file}:${f.related.line}:${f.related.column}` } : {}),
     ...(f.data !== undefined ? { data: f.data } : {}),
   };
+}
+
+/**
+ * What every message must hold, whatever its wording: it is there, it leaks no
+ * `undefined`, `NaN` or `[object Object]`, and it names the field it is about.
+ * A broken or emptied message template fails here without a sentence pinned.
+ */
+export function expectMessageSpeaks(f: { readonly rule?: string; readonly message?: unknown; readonly field?: unknown; readonly path?: unknown }): void {
+  const where = `${String(f.rule)} at ${String(f.path)}`;
+  expect(typeof f.message, where).toBe('string');
+  const message = String(f.message);
+  expect(message.trim(), where).not.toBe('');
+  expect(message, where).not.toMatch(/undefined|\[object Object\]|NaN/u);
+  const last = typeof f.field === 'string' ? f.field.split('.').filter((part) => part !== '*' && part !== '').at(-1) : undefined;
+  if (last !== undefined) expect(message, `${where} names ${last}`).toContain(last);
+}
+
+/** Every finding of a JSON report speaks (see expectMessageSpeaks). */
+function expectReportSpeaks(report: unknown): void {
+  const findings = (report as { findings?: unknown } | null)?.findings;
+  if (Array.isArray(findings)) for (const f of findings) expectMessageSpeaks(f as Record<string, unknown>);
 }
 
 /** The names a sentence quotes ("x", `y`): data carried by the wording, kept when the wording is not. */
@@ -91,12 +113,14 @@ export function stderrFacts(stderr: string): Array<{ at: string; quoted: string[
 
 /** A CLI run with `--format json` as data: exit code, where stderr points, the report without wording. */
 export function cliFacts(args: readonly string[], run: CliRun): Record<string, unknown> {
-  let report: unknown;
+  let parsed: unknown;
   try {
-    report = run.stdout ? withoutWording(JSON.parse(run.stdout)) : undefined;
+    parsed = run.stdout ? JSON.parse(run.stdout) : undefined;
   } catch {
-    report = { notJson: true };
+    parsed = { notJson: true };
   }
+  expectReportSpeaks(parsed);
+  const report = parsed === undefined ? undefined : withoutWording(parsed);
   return {
     args: args.join(' '),
     exit: run.exit,
