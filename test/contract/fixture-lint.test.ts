@@ -11,7 +11,8 @@ import { errorFacts, expectTable, findingFacts, listDir, REPO_ROOT } from '../su
 async function lintAll(dirs: readonly string[]): Promise<unknown[]> {
   const out: unknown[] = [];
   for (const dir of dirs) {
-    for (const name of listDir(dir).filter((n) => n.endsWith('.json'))) {
+    // Consumption traces sit next to contracts in the guard rules' folders; they are not contracts.
+    for (const name of listDir(dir).filter((n) => n.endsWith('.json') && !n.endsWith('.trace.json'))) {
       const path = `${dir}/${name}`;
       out.push(path);
       try {
