@@ -53,7 +53,7 @@ export interface InvalidCase {
 }
 
 export interface RuleCases {
-  /** good*.contract.json files: the rule reports nothing, and neither does any other rule. */
+  /** The good cases (`good*`): the rule reports nothing, and neither does any other rule. */
   readonly valid: readonly string[];
   readonly invalid: readonly InvalidCase[];
 }
