@@ -13,7 +13,8 @@ import { PRODUCER_TYPE_MISMATCH } from '../../src/rules/pin/PRODUCER_TYPE_MISMAT
 import { SOURCE_TYPE_UNRESOLVED } from '../../src/rules/pin/SOURCE_TYPE_UNRESOLVED.js';
 import { guardRuleTester } from './rule-tester.js';
 
-// SOURCE_TYPE_UNRESOLVED is a `source` rule run by both guards: here under pin; test/guards covers consumes.
+// SOURCE_TYPE_UNRESOLVED is a `source` rule run by both guards: its table runs it under pin;
+// test/guards/reports.test.ts runs `consumes` on a package whose types it cannot see into.
 guardRuleTester(PRODUCER_FIELD_MISSING, 'pin', {
   valid: ['good'],
   invalid: [
