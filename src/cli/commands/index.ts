@@ -4,6 +4,7 @@ import type { CliIo } from '../io.js';
 import { formatOption, type CommandOutcome } from '../main.js';
 import { registerDiffCommands } from './diff-register.js';
 import { registerPactCommand } from './pact-register.js';
+import { registerScaffoldCommands } from './scaffold-register.js';
 
 export type Deliver = (outcome: CommandOutcome, format: Format) => void;
 
@@ -55,11 +56,12 @@ export function registerCommands(program: Command, io: CliIo, deliver: Deliver):
 
   registerDiffCommands(program, io, deliver);
   registerPactCommand(program, io, deliver);
+  registerScaffoldCommands(program, io, deliver);
 
   program
     .command('check')
     .description('The CI job: lint, generate --check, and the producer pin and consumer completeness for every contract in wirepin.yaml.')
-    .option('--config <file>', 'the wirepin config file', 'wirepin.yaml')
+    .option('--config <file>', 'the wirepin config file (default: wirepin.yaml in this directory or the nearest one above it, up to the repository root)')
     .addOption(formatOption())
     .action(async (options) => deliver(await (await import('./check.js')).runCheck(io, options.config), options.format));
 }
