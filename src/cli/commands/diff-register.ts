@@ -35,6 +35,5 @@ export function registerDiffCommands(program: Command, io: CliIo, deliver: Deliv
     .argument('<source>', 'the source of truth: a path, or REF:PATH at a git ref (e.g. origin/main:contracts/x.contract.json)')
     .option('--write', 'when the mirror differs, replace it with the source (atomically) instead of failing')
     .addOption(formatOption())
-    .addHelpText('after', '\nExample:\n  wirepin sync contracts/provision.contract.json .wirepin-contracts/contracts/provision.contract.json --write\n')
     .action(async (mirror, source, options) => deliver(await (await import('./sync.js')).runSync(io, { mirror, source, write: options.write }), options.format));
 }

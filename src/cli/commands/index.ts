@@ -5,6 +5,7 @@ import { formatOption, type CommandOutcome } from '../main.js';
 import { registerDiffCommands } from './diff-register.js';
 import { registerPactCommand } from './pact-register.js';
 import { registerScaffoldCommands } from './scaffold-register.js';
+import { addHelpExamples } from '../help-examples.js';
 
 export type Deliver = (outcome: CommandOutcome, format: Format) => void;
 
@@ -64,4 +65,6 @@ export function registerCommands(program: Command, io: CliIo, deliver: Deliver):
     .option('--config <file>', 'the wirepin config file (default: wirepin.yaml in this directory or the nearest one above it, up to the repository root)')
     .addOption(formatOption())
     .action(async (options) => deliver(await (await import('./check.js')).runCheck(io, options.config), options.format));
+
+  addHelpExamples(program);
 }

@@ -11,10 +11,6 @@ export function registerScaffoldCommands(program: Command, io: CliIo, deliver: D
   const contract = program.command('contract').description('Work on contract files: draft one from an existing Go struct or TypeScript type.');
   for (const from of ['go', 'ts'] as const) {
     const language = from === 'go' ? 'Go struct' : 'TypeScript interface or type alias';
-    const example =
-      from === 'go'
-        ? 'wirepin contract from-go ./internal/client --type ProvisionRequest --endpoint "POST /v1/provision" --producer-name api --consumer-name worker --out contracts/provision.contract.json'
-        : 'wirepin contract from-ts src/provision.ts --type ProvisionRequest --endpoint "POST /v1/provision" --producer-name web --consumer-name api --out contracts/provision.contract.json';
     contract
       .command(`from-${from}`)
       .description(
@@ -22,7 +18,7 @@ export function registerScaffoldCommands(program: Command, io: CliIo, deliver: D
           'cp_consumes is left out on every field, so the draft fails lint until each one is decided.',
       )
       .argument('<path>', from === 'go' ? 'a Go file or package directory' : 'a TypeScript file')
-      .requiredOption('--type <name>', `(required) the ${language} to draft from`)
+      .requiredOption('--type <name>', `the ${language} to draft from`)
       .option('--endpoint <endpoint>', 'the HTTP method and path, e.g. "POST /v1/provision" (default: a placeholder lint refuses)')
       .option('--title <title>', 'the contract title, PascalCase (default: the type name in PascalCase)')
       .option('--producer-name <name>', 'the sending service (default: producer)')
@@ -32,7 +28,6 @@ export function registerScaffoldCommands(program: Command, io: CliIo, deliver: D
       .option('--consumer-type <name>', "the consumer's struct or type (default: the same name as --type)")
       .option('--out <file>', 'write the draft here instead of printing it')
       .option('--force', 'let --out replace an existing file')
-      .addHelpText('after', `\nExample:\n  ${example}\n`)
       .action(async (path, options) => {
         const { draftFromSource } = await import('../../draft/from-source.js');
         const result = await draftFromSource({ cwd: io.cwd, env: io.env }, { from, path, ...options });
@@ -54,12 +49,11 @@ export function registerScaffoldCommands(program: Command, io: CliIo, deliver: D
       'Set up wirepin in a repository that has none: writes wirepin.yaml and .github/workflows/wirepin.yml for the one side this repository holds. ' +
         'Never prompts; never replaces a file without --force.',
     )
-    .option('--producer <side>', 'this repository sends the body: go:PATH (package dir or file) or ts:FILE (one of --producer, --consumer is required)')
+    .option('--producer <side>', 'this repository sends the body: go:PATH (package dir or file) or ts:FILE')
     .option('--consumer <side>', 'this repository receives the body: go:PATH or ts:FILE')
-    .requiredOption('--type <name>', '(required) the struct or type holding the wire shape')
-    .requiredOption('--contract <file>', '(required) the contract file, e.g. contracts/provision.contract.json (it may not exist yet)')
+    .requiredOption('--type <name>', 'the struct or type holding the wire shape')
+    .requiredOption('--contract <file>', 'the contract file, e.g. contracts/provision.contract.json (it may not exist yet)')
     .option('--force', 'replace wirepin.yaml and the workflow when they exist')
-    .addHelpText('after', '\nExample:\n  wirepin init --producer go:./internal/client --type ProvisionRequest --contract contracts/provision.contract.json\n')
     .action(async (options) => {
       const { initRepository } = await import('../../init/scaffold.js');
       const result = await initRepository({ cwd: io.cwd, env: io.env }, options);
