@@ -16,7 +16,9 @@ export function mirrorMessage(change: ContractChange, pairing: ContractPairing):
   const pointer = change.data.pointer;
   if (pointer === '') {
     const what = change.data.before !== null || change.data.after !== null ? ` (source: ${change.data.before ?? 'none'}; mirror: ${change.data.after ?? 'none'})` : '';
-    return `This mirror's header differs from the source of truth${what}. ${COPY}`;
+    // A contract-level change names what it is at: "endpoint", "producer/type".
+    const at = change.path === '' ? 'header' : `"${change.path.slice(1)}"`;
+    return `This mirror's ${at} differs from the source of truth${what}. ${COPY}`;
   }
   const field = `"${dottedName(pointer)}"`;
   const inSource = pairing.base?.model.fields.has(pointer) ?? false;
