@@ -130,6 +130,22 @@ describe('wirepin sync MIRROR SOURCE', () => {
     expect(readFileSync(join(cwd, 'mirror.contract.json'), 'utf8')).toBe(reordered);
   });
 
+  it('--write also replaces a mirror that is not JSON, creates a missing one, and refuses a source that does not lint clean', async () => {
+    const cwd = files(undefined, '{"broken": \n');
+    const broken = await runDiffCli(['sync', 'mirror.contract.json', 'source.contract.json', '--write'], cwd);
+    expect(broken.code).toBe(0);
+    expect(broken.stdout).toContain('copied source.contract.json over mirror.contract.json');
+    expect(readFileSync(join(cwd, 'mirror.contract.json'), 'utf8')).toBe(SOURCE_TEXT);
+    rmSync(join(cwd, 'mirror.contract.json'));
+    expect((await runDiffCli(['sync', 'mirror.contract.json', 'source.contract.json', '--write'], cwd)).code).toBe(0);
+    expect(readFileSync(join(cwd, 'mirror.contract.json'), 'utf8')).toBe(SOURCE_TEXT);
+    writeFileSync(join(cwd, 'bad.contract.json'), '{"title": 1}\n');
+    const refused = await runDiffCli(['sync', 'mirror.contract.json', 'bad.contract.json', '--write'], cwd);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('bad.contract.json does not lint clean');
+    expect(readFileSync(join(cwd, 'mirror.contract.json'), 'utf8')).toBe(SOURCE_TEXT);
+  });
+
   it('counts a re-ordered "required" as drift: canonical JSON keeps array order', async () => {
     const mirror = source();
     mirror['required'] = [...(mirror['required'] as string[])].reverse();

@@ -35,5 +35,8 @@ export function registerDiffCommands(program: Command, io: CliIo, deliver: Deliv
     .argument('<source>', 'the source of truth: a path, or REF:PATH at a git ref (e.g. origin/main:contracts/x.contract.json)')
     .option('--write', 'when the mirror differs, replace it with the source (atomically) instead of failing')
     .addOption(formatOption())
-    .action(async (mirror, source, options) => deliver(await (await import('./sync.js')).runSync(io, { mirror, source, write: options.write }), options.format));
+    .action(async (mirror, source, options) => {
+      const { runSync, runSyncWrite } = await import('./sync.js');
+      deliver(options.write === true ? await runSyncWrite(io, { mirror, source }) : await runSync(io, { mirror, source }), options.format);
+    });
 }

@@ -8,9 +8,13 @@ import { readAt } from '../../diff/git.js';
 import { WirepinError, isWirepinError } from '../../errors.js';
 import { locateSource } from '../../sync/source.js';
 import { syncContracts } from '../../sync/sync-contracts.js';
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { assertLintClean } from '../../diff/diff-contracts.js';
+import { displayPath } from '../../paths.js';
 import { writeFileAtomic } from '../../write-file.js';
 import type { CliIo } from '../io.js';
+import type { CommandOutcome } from '../main.js';
 import { diffOutcome, type DiffOutcome } from './diff.js';
 
 export interface SyncArgs {
@@ -18,8 +22,6 @@ export interface SyncArgs {
   readonly mirror: string;
   /** The source of truth: a path, or `git-ref:path` (e.g. `origin/main:contracts/x.contract.json`). */
   readonly source: string;
-  /** On drift, replace the mirror with the source's text (atomically). */
-  readonly write?: boolean | undefined;
 }
 
 async function readSource(io: CliIo, spec: string): Promise<AnalyzedContract> {
@@ -47,26 +49,12 @@ async function readSource(io: CliIo, spec: string): Promise<AnalyzedContract> {
  * `wirepin sync MIRROR SOURCE`: the mirror must be the source's contract under
  * canonical JSON (RFC 8785). Exit 0 in sync, 1 on drift (with what the mirror
  * has wrong: the field-level diff from source to mirror, plus SYNC_DRIFT), 2
- * when a side is missing, unreadable or does not lint clean. With `write`,
- * a mirror that differs is replaced by the source's text (temporary file in
- * the same directory, then a rename) and the run passes.
+ * when a side is missing, unreadable or does not lint clean.
  */
 export async function runSync(io: CliIo, args: SyncArgs): Promise<DiffOutcome> {
   const mirror = await analyzeContractFile(args.mirror, io.cwd);
   const source = await readSource(io, args.source);
   const result = syncContracts(source, mirror);
-  if (args.write === true && !result.inSync) {
-    await writeFileAtomic(resolve(io.cwd, args.mirror), source.text, mirror.file, { overwrite: true });
-    return diffOutcome({
-      command: 'sync --write',
-      subject: `${mirror.file} from ${source.file}`,
-      findings: [],
-      failOn: undefined,
-      compared: [{ base: source.file, head: mirror.file, file: mirror.file }],
-      framing: `Copied ${source.file} over ${mirror.file}`,
-      sides: { base: 'source', head: 'mirror' },
-    });
-  }
   return diffOutcome({
     command: 'sync',
     subject: `${mirror.file} against ${source.file}`,
@@ -76,4 +64,26 @@ export async function runSync(io: CliIo, args: SyncArgs): Promise<DiffOutcome> {
     framing: 'What the mirror has wrong',
     sides: { base: 'source', head: 'mirror' },
   });
+}
+
+/**
+ * `sync --write`: the source must lint clean; the mirror is replaced by the
+ * source's text unless it already is the same contract. A mirror that is
+ * missing, unreadable or does not lint clean is replaced too: it is a copy,
+ * and the copy is what --write makes. The text is written to a temporary
+ * file in the mirror's directory, then renamed over the mirror.
+ */
+export async function runSyncWrite(io: CliIo, args: SyncArgs): Promise<CommandOutcome> {
+  const source = await readSource(io, args.source);
+  assertLintClean(source);
+  const target = resolve(io.cwd, args.mirror);
+  const shown = displayPath(args.mirror, io.cwd);
+  const mirror = await analyzeContractFile(args.mirror, io.cwd).catch((error: unknown) => {
+    if (isWirepinError(error) && error.code === 'E_READ' && !existsSync(target)) return undefined;
+    throw error;
+  });
+  const same = mirror !== undefined && !mirror.findings.some((f) => f.severity === 'error') && syncContracts(source, mirror).inSync;
+  if (!same) await writeFileAtomic(target, source.text, shown, { overwrite: true });
+  const note = same ? `${shown} already is the same contract as ${source.file}; nothing written` : `copied ${source.file} over ${shown}`;
+  return { report: { command: 'sync --write', subject: `${shown} from ${source.file}`, findings: [], notes: [note] } };
 }
