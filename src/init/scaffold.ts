@@ -3,6 +3,7 @@ import { isAbsolute, resolve } from 'node:path';
 import { stringify } from 'yaml';
 import { DEFAULT_CONFIG_FILE, parseConfigText } from '../config/load-config.js';
 import { WirepinError } from '../errors.js';
+import { extractFields } from '../extract/index.js';
 import { contractStem } from '../generate/plan.js';
 import { displayPath } from '../paths.js';
 import { writeFileAtomic } from '../write-file.js';
@@ -137,8 +138,9 @@ export function workflowText(side: SideSpec, type: string): string {
 /**
  * `wirepin init`: for a repository without wirepin, writes wirepin.yaml and a
  * GitHub Actions workflow for the one side it names. Never reads stdin; never
- * replaces an existing file without `force` (E_USAGE naming it); the config is
- * parsed by the real loader before anything is written.
+ * replaces an existing file without `force` (E_USAGE naming it); the type is
+ * read from the side's source and the config parsed by the real loader
+ * before anything is written.
  */
 export async function initRepository(context: RunContext, options: InitOptions): Promise<InitResult> {
   const given = (['producer', 'consumer'] as const).filter((role) => options[role] !== undefined);
@@ -150,6 +152,8 @@ export async function initRepository(context: RunContext, options: InitOptions):
   const role = given[0] as SideRole;
   const side = parseSideSpec(role, options[role] as string, context.cwd);
   if (options.type.trim() === '') throw new WirepinError('E_USAGE', '--type is empty.', { hint: 'Name the struct or type that holds the wire shape.' });
+  // The type must be readable where the config will say it is: a typo fails here, not in the first CI run.
+  await extractFields(side.kind, { path: side.path, typeName: options.type, cwd: context.cwd });
   const contract = displayPath(options.contract, context.cwd);
   if (isAbsolute(options.contract) || contract.startsWith('../')) {
     throw new WirepinError('E_USAGE', `--contract "${options.contract}" is outside this repository.`, { hint: 'Give a path inside the repository, e.g. contracts/provision.contract.json.' });

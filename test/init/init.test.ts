@@ -90,7 +90,7 @@ describe('wirepin init', () => {
     });
   });
 
-  it('exits 2 with a hint on bad usage: no side, both sides, an unknown language, a missing path, a path outside the repository', async () => {
+  it('exits 2 with a hint on bad usage: no side, both sides, an unknown language, a missing path, a path outside the repository, a type the source does not declare', async () => {
     scratch = goRepository();
     const cases: Array<[string[], string]> = [
       [['init', '--type', 'T', '--contract', 'c.contract.json'], 'needs the side'],
@@ -99,6 +99,7 @@ describe('wirepin init', () => {
       [['init', '--producer', 'go:internal/nope', '--type', 'T', '--contract', 'c.contract.json'], 'does not exist'],
       [['init', '--producer', 'go:../elsewhere', '--type', 'T', '--contract', 'c.contract.json'], 'outside this repository'],
       [['init', '--producer', 'go:internal/client', '--contract', 'c.contract.json'], "required option '--type <name>'"],
+      [['init', '--producer', 'go:internal/client', '--type', 'provisionRequest', '--contract', 'c.contract.json'], 'did you mean "ProvisionRequest"'],
     ];
     for (const [args, says] of cases) {
       const run = await runCli(args, { cwd: scratch.dir });
