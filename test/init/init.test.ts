@@ -1,8 +1,10 @@
+import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { loadConfig } from '../../src/config/load-config.js';
+import { REPO_ROOT } from '../rules/rule-tester.js';
 import { runCli, runCliJson, scratchCopy } from '../support/run-cli.js';
 
 const GO_STRUCT =
@@ -120,4 +122,21 @@ describe('wirepin init', () => {
     expect(config.contracts[0]?.producer).toEqual({ kind: 'go', path: 'a: b #c', type: 'ProvisionRequest' });
     expect(readFileSync(join(scratch.dir, 'wirepin.yaml'), 'utf8')).toContain('version: 1');
   });
+
+  it('never reads stdin (runs dist/: npm run build first): the real CLI finishes with stdin open and silent', async () => {
+    scratch = goRepository();
+    const child = spawn(process.execPath, [join(REPO_ROOT, 'bin/wirepin.js'), ...AGREED], { cwd: scratch.dir, stdio: ['pipe', 'pipe', 'pipe'] });
+    const exit = await new Promise<number | null>((resolve) => {
+      const timer = setTimeout(() => {
+        child.kill();
+        resolve(null);
+      }, 20_000);
+      child.on('exit', (code) => {
+        clearTimeout(timer);
+        resolve(code);
+      });
+    });
+    expect(exit).toBe(0);
+    expect(scratch.read('wirepin.yaml')).toContain('type: ProvisionRequest');
+  }, 30_000);
 });
