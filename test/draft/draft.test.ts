@@ -169,7 +169,7 @@ describe('wirepin contract from-go', () => {
     });
   });
 
-  it('bad usage exits 2 with a hint: no --type, an unknown type, an empty option', async () => {
+  it('bad usage exits 2 with a hint: no --type, an unknown type, an empty option, no or an unknown subcommand', async () => {
     expect((await runCli(['contract', 'from-go', 'producer/go'], { cwd: REPO_ROOT })).exit).toBe(2);
     const unknown = await runCli(['contract', 'from-go', 'producer/go', '--type', 'Nope'], { cwd: REPO_ROOT });
     expect(unknown.exit).toBe(2);
@@ -177,6 +177,10 @@ describe('wirepin contract from-go', () => {
     const empty = await runCli(['contract', 'from-go', 'producer/go', '--type', 'cpProvisionRequest', '--endpoint', ' '], { cwd: REPO_ROOT });
     expect(empty.exit).toBe(2);
     expect(empty.stderr).toContain('--endpoint is empty');
+    const bare = await runCli(['contract'], { cwd: REPO_ROOT });
+    expect(bare.exit).toBe(2);
+    expect(bare.stderr).toContain('from-go or from-ts');
+    expect((await runCli(['contract', 'from-rust', 'x'], { cwd: REPO_ROOT })).exit).toBe(2);
   });
 });
 

@@ -8,7 +8,13 @@ import type { Deliver } from './index.js';
  * src/init; these are the shells that print.
  */
 export function registerScaffoldCommands(program: Command, io: CliIo, deliver: Deliver): void {
-  const contract = program.command('contract').description('Work on contract files: draft one from an existing Go struct or TypeScript type.');
+  const contract = program
+    .command('contract')
+    .description('Work on contract files: draft one from an existing Go struct or TypeScript type.')
+    .action(async () => {
+      const { WirepinError } = await import('../../errors.js');
+      throw new WirepinError('E_USAGE', 'wirepin contract needs a subcommand: from-go or from-ts.', { hint: 'Run `wirepin contract --help` for both.' });
+    });
   for (const from of ['go', 'ts'] as const) {
     const language = from === 'go' ? 'Go struct' : 'TypeScript interface or type alias';
     contract
