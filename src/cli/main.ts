@@ -4,8 +4,8 @@ import { FORMATS, type Format, type Report } from '../render/index.js';
 import { exitCodeFor, type ExitCode } from './exit-code.js';
 import { emitReport, processIo, type CliIo } from './io.js';
 import { registerCommands } from './commands/index.js';
+import { VERSION } from '../version.js';
 
-export const VERSION = '0.1.0';
 
 /** A command's result: a report, and the exit code when findings alone do not decide it. */
 export interface CommandOutcome {
