@@ -24,7 +24,9 @@
 #   INPUT_CONFIG           check: the config file (default wirepin.yaml)
 #   INPUT_FORMAT           the format of the logged output (default github)
 #   INPUT_WIREPIN_VERSION  when set, the version wirepin must report
-#   GITHUB_ACTION_PATH     the wirepin checkout holding bin/wirepin.js (required)
+#   WIREPIN_CLI            the bin/wirepin.js to run (scripts/action-install.sh locate
+#                          says which); default: GITHUB_ACTION_PATH's own
+#   GITHUB_ACTION_PATH     the wirepin checkout (required)
 #   GITHUB_STEP_SUMMARY, GITHUB_OUTPUT, RUNNER_TEMP   as GitHub Actions sets them
 set -uo pipefail
 
@@ -145,9 +147,9 @@ if [[ ${1:-} == --print-args ]]; then
   exit 0
 fi
 
-[[ -n ${GITHUB_ACTION_PATH:-} ]] || die 'GITHUB_ACTION_PATH is not set: it must name the wirepin checkout that holds bin/wirepin.js.'
-wirepin=$GITHUB_ACTION_PATH/bin/wirepin.js
-[[ -f $wirepin ]] || die "$wirepin does not exist: GITHUB_ACTION_PATH must name a wirepin checkout."
+[[ -n ${GITHUB_ACTION_PATH:-} ]] || die 'GITHUB_ACTION_PATH is not set: it must name the wirepin checkout.'
+wirepin=${WIREPIN_CLI:-$GITHUB_ACTION_PATH/bin/wirepin.js}
+[[ -f $wirepin ]] || die "$wirepin does not exist: the install step did not install wirepin."
 
 if [[ -n ${INPUT_WIREPIN_VERSION:-} ]]; then
   actual=$(node "$wirepin" --version) || die 'wirepin --version failed: the install step did not finish.'

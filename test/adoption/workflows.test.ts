@@ -92,7 +92,7 @@ describe('action.yml', () => {
     expect(record(action['runs'], 'runs')['using']).toBe('composite');
     const inputs = actionInputs();
     expect(Object.keys(inputs).sort()).toEqual(
-      ['command', 'contract', 'mirror', 'source', 'go', 'ts', 'json', 'type', 'base-ref', 'format', 'fail-on', 'config', 'working-directory', 'node-version', 'wirepin-version'].sort(),
+      ['command', 'contract', 'mirror', 'source', 'go', 'ts', 'json', 'type', 'base-ref', 'format', 'fail-on', 'config', 'working-directory', 'node-version', 'wirepin-version', 'package', 'wirepin-repository'].sort(),
     );
     for (const [name, spec] of Object.entries(inputs)) {
       const s = record(spec, name);
@@ -106,20 +106,28 @@ describe('action.yml', () => {
     for (const [name, spec] of Object.entries(outputs)) expect(record(spec, name)['value']).toBe(`\${{ steps.run.outputs.${name} }}`);
   });
 
-  it('sets up Node, installs wirepin in its own checkout, then runs ONE bash step: the script', () => {
+  it('sets up Node, locates wirepin, restores its install from the cache, installs it, then runs ONE bash step: the script', () => {
     const all = steps(record(action['runs'], 'runs'), 'runs');
-    expect(all.map((s) => s['uses'] ?? s['name'])).toEqual(['actions/setup-node@v4', 'Install wirepin', 'Run wirepin']);
+    expect(all.map((s) => s['uses'] ?? s['name'])).toEqual(['actions/setup-node@v4', 'Locate wirepin', 'actions/cache@v4', 'Install wirepin', 'Run wirepin']);
     for (const step of all.filter((s) => 'run' in s)) expect(step['shell'], String(step['name'])).toBe('bash');
-    expect(String(all[1]?.['run'])).toContain('npm ci --prefix "$GITHUB_ACTION_PATH"');
-    expect(all[2]?.['run']).toBe('bash "$GITHUB_ACTION_PATH/scripts/action-run.sh"');
+    expect(all[1]?.['run']).toBe('bash "$GITHUB_ACTION_PATH/scripts/action-install.sh" locate');
+    expect(all[2]?.['with']).toEqual({ path: '${{ steps.locate.outputs.dir }}', key: '${{ steps.locate.outputs.key }}' });
+    expect(all[3]?.['run']).toBe('bash "$GITHUB_ACTION_PATH/scripts/action-install.sh" install');
+    expect(JSON.stringify(all)).not.toContain('npm ci');
+    expect(all[4]?.['run']).toBe('bash "$GITHUB_ACTION_PATH/scripts/action-run.sh"');
   });
 
-  it('hands every input but node-version to the script through env, each under its INPUT_ name', () => {
-    const env = record(steps(record(action['runs'], 'runs'), 'runs')[2]?.['env'], 'env');
+  it('hands every input but the install ones to the script through env, each under its INPUT_ name, and the located CLI', () => {
+    const all = steps(record(action['runs'], 'runs'), 'runs');
+    const env = record(all[4]?.['env'], 'env');
+    const install = ['node-version', 'working-directory', 'package', 'wirepin-repository'];
     const expected = Object.keys(actionInputs())
-      .filter((n) => n !== 'node-version' && n !== 'working-directory')
+      .filter((n) => !install.includes(n))
       .map((n) => [`INPUT_${n.toUpperCase().replaceAll('-', '_')}`, `\${{ inputs.${n} }}`]);
-    expect(Object.entries(env).sort()).toEqual(expected.sort());
+    expect(Object.entries(env).sort()).toEqual([...expected, ['WIREPIN_CLI', '${{ steps.locate.outputs.cli }}']].sort());
+    for (const step of [all[1], all[3]]) {
+      expect(record(step?.['env'], 'install env')).toEqual({ INPUT_PACKAGE: '${{ inputs.package }}', INPUT_WIREPIN_REPOSITORY: '${{ inputs.wirepin-repository }}' });
+    }
   });
 });
 
