@@ -9,7 +9,7 @@ export function registerPactCommand(program: Command, io: CliIo, deliver: Delive
     .command('pact')
     .description(
       'Write a Pact V4 file for a contract: one interaction with every field, matched by type. ' +
-        'The producer is the Pact consumer and the consumer the Pact provider. Needs @pact-foundation/pact.',
+        'The producer is the Pact consumer and the consumer the Pact provider. Needs @pact-foundation/pact, an optional peer: npm install --save-dev @pact-foundation/pact@16.',
     )
     .requiredOption('--contract <file>', 'the contract file')
     .option('--out <dir>', 'directory for <producer>-<consumer>.json', '.wirepin/pacts')
