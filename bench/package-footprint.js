@@ -86,7 +86,7 @@ try {
   const actionRuns = [];
   for (let i = 0; i < runs; i++) {
     const action = join(work, `action-${i}`);
-    for (const file of ['action.yml', 'package.json', 'scripts/action-install.sh', 'scripts/action-run.sh']) cpSync(join(ROOT, file), join(action, file));
+    for (const file of ['action.yml', 'package.json', 'scripts/action-install.sh', 'scripts/action-run.sh', 'scripts/action-die.sh']) cpSync(join(ROOT, file), join(action, file));
     const runner = join(work, `runner-${i}`);
     mkdirSync(runner);
     const output = join(runner, 'output');

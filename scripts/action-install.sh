@@ -22,14 +22,9 @@
 # Exit 0 done, 2 wirepin could not be installed (the action's "could not run").
 set -uo pipefail
 
-die() {
-  local message=$1
-  message=${message//'%'/'%25'}
-  message=${message//$'\r'/'%0D'}
-  message=${message//$'\n'/'%0A'}
-  printf '::error title=wirepin action::%s\n' "$message"
-  exit 2
-}
+# die MESSAGE: a workflow error command, then exit 2 (the action could not run wirepin).
+# shellcheck source=scripts/action-die.sh
+source "$(dirname "${BASH_SOURCE[0]}")/action-die.sh"
 
 [[ -n ${GITHUB_ACTION_PATH:-} ]] || die 'GITHUB_ACTION_PATH is not set: it must name the wirepin action checkout.'
 checkout=$GITHUB_ACTION_PATH

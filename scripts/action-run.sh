@@ -30,16 +30,9 @@
 #   GITHUB_STEP_SUMMARY, GITHUB_OUTPUT, RUNNER_TEMP   as GitHub Actions sets them
 set -uo pipefail
 
-# Prints a workflow error command (shown as an annotation in Actions, a plain
-# line elsewhere) and stops with exit 2: the action could not run wirepin.
-die() {
-  local message=$1
-  message=${message//'%'/'%25'}
-  message=${message//$'\r'/'%0D'}
-  message=${message//$'\n'/'%0A'}
-  printf '::error title=wirepin action::%s\n' "$message"
-  exit 2
-}
+# die MESSAGE: a workflow error command, then exit 2 (the action could not run wirepin).
+# shellcheck source=scripts/action-die.sh
+source "$(dirname "${BASH_SOURCE[0]}")/action-die.sh"
 
 command=${INPUT_COMMAND:-check}
 contract=${INPUT_CONTRACT:-}

@@ -183,6 +183,7 @@ describe('the packed tarball', () => {
       'action.yml',
       'scripts/action-run.sh',
       'scripts/action-install.sh',
+      'scripts/action-die.sh',
       'docs/rules/PRODUCER_FIELD_UNDECLARED.md',
     ]) {
       expect(packedFiles, file).toContain(file);
@@ -326,7 +327,7 @@ describe("the Action's install step (scripts/action-install.sh) with this tarbal
     // The action's checkout as GitHub gives it: the repository's files, no dist/, no node_modules.
     const action = join(work, 'action');
     mkdirSync(join(action, 'scripts'), { recursive: true });
-    for (const file of ['action.yml', 'package.json', 'scripts/action-install.sh', 'scripts/action-run.sh']) cpSync(join(ROOT, file), join(action, file));
+    for (const file of ['action.yml', 'package.json', 'scripts/action-install.sh', 'scripts/action-run.sh', 'scripts/action-die.sh']) cpSync(join(ROOT, file), join(action, file));
     const runner = join(work, 'runner');
     mkdirSync(runner, { recursive: true });
     const output = join(runner, 'output');
@@ -359,7 +360,7 @@ describe("the Action's install step (scripts/action-install.sh) with this tarbal
   it('refuses a package of another version than the checkout (exit 2)', () => {
     const action = join(work, 'action-other');
     mkdirSync(join(action, 'scripts'), { recursive: true });
-    for (const file of ['scripts/action-install.sh']) cpSync(join(ROOT, file), join(action, file));
+    for (const file of ['scripts/action-install.sh', 'scripts/action-die.sh']) cpSync(join(ROOT, file), join(action, file));
     writeFileSync(join(action, 'package.json'), JSON.stringify({ name: 'wirepin', version: '9.9.9' }));
     const runner = join(work, 'runner-other');
     mkdirSync(runner, { recursive: true });
