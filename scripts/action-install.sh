@@ -36,6 +36,9 @@ version=$(node -p 'JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"
 package=${INPUT_PACKAGE:-}
 repository=${INPUT_WIREPIN_REPOSITORY:-${GITHUB_ACTION_REPOSITORY:-}}
 [[ -n $repository ]] || repository=wirepin/wirepin
+[[ $repository =~ ^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$ ]] || die "Input wirepin-repository \"$repository\" is not owner/name."
+# npm would read a value starting with "-" as an option.
+[[ $package != -* ]] || die "Input package \"$package\" starts with \"-\"; give a tarball path (./$package) or URL."
 if [[ -z $package ]]; then
   package=${GITHUB_SERVER_URL:-https://github.com}/$repository/releases/download/v$version/wirepin-$version.tgz
 fi

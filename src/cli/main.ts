@@ -6,7 +6,6 @@ import { emitReport, processIo, type CliIo } from './io.js';
 import { registerCommands } from './commands/index.js';
 import { VERSION } from '../version.js';
 
-
 /** A command's result: a report, and the exit code when findings alone do not decide it. */
 export interface CommandOutcome {
   readonly report: Report;

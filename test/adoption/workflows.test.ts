@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, rmSync, mkdtempSync, mkdirSync, cpSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,6 +11,8 @@ import {
   lineCount,
   list,
   loadYaml,
+  locateStep,
+  parseOutputs,
   parseYaml,
   record,
   reusableWorkflowPath,
@@ -449,5 +452,64 @@ describe('scripts/action-run.sh, run locally with GITHUB_STEP_SUMMARY and the gi
     temps.push(() => rmSync(parent, { recursive: true, force: true }));
     cpSync(dir, join(parent, 'services/cp'), { recursive: true });
     expect(run({ ...consumes, 'working-directory': 'services/cp' }, parent).exit).toBe(1);
+  });
+});
+
+describe('scripts/action-install.sh locate: where the CLI comes from', () => {
+  const temps: Array<() => void> = [];
+  afterEach(() => {
+    for (const cleanup of temps.splice(0)) cleanup();
+  });
+  const version = (JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+
+  /** The action's checkout as GitHub gives it (no dist/, no node_modules), and the locate step run in it. */
+  function locate(env: Record<string, string>): { exit: number | null; stdout: string; outputs: Record<string, string> } {
+    const dir = mkdtempSync(join(tmpdir(), 'wirepin-locate-'));
+    temps.push(() => rmSync(dir, { recursive: true, force: true }));
+    mkdirSync(join(dir, 'action', 'scripts'), { recursive: true });
+    for (const file of ['package.json', 'scripts/action-install.sh', 'scripts/action-die.sh']) cpSync(join(REPO_ROOT, file), join(dir, 'action', file));
+    writeFileSync(join(dir, 'output'), '');
+    const run = spawnSync('bash', [join(dir, 'action', 'scripts', 'action-install.sh'), 'locate'], {
+      env: { PATH: process.env['PATH'] ?? '', GITHUB_ACTION_PATH: join(dir, 'action'), GITHUB_OUTPUT: join(dir, 'output'), RUNNER_TEMP: join(dir, 'temp'), RUNNER_OS: 'Linux', ...env },
+      encoding: 'utf8',
+    });
+    return { exit: run.status, stdout: run.stdout, outputs: parseOutputs(readFileSync(join(dir, 'output'), 'utf8')) };
+  }
+
+  it("installs the checkout's version from the release of the repository the action came from, under RUNNER_TEMP, keyed on it", () => {
+    const located = locate({ GITHUB_ACTION_REPOSITORY: 'acme/wirepin-fork' });
+    expect(located.exit).toBe(0);
+    expect(located.outputs).toMatchObject({
+      version,
+      package: `https://github.com/acme/wirepin-fork/releases/download/v${version}/wirepin-${version}.tgz`,
+      dir: expect.stringMatching(new RegExp(`/temp/wirepin-cli/${version.replaceAll('.', '\\.')}$`, 'u')),
+      cli: expect.stringMatching(/\/node_modules\/wirepin\/bin\/wirepin\.js$/u),
+      key: expect.stringMatching(/^wirepin-cli-Linux-/u),
+    });
+    expect(locate({}).outputs['package']).toBe(`https://github.com/wirepin/wirepin/releases/download/v${version}/wirepin-${version}.tgz`);
+    expect(locate({ INPUT_WIREPIN_REPOSITORY: 'acme/mirror' }).outputs['package']).toContain('/acme/mirror/releases/');
+  });
+
+  it('keys the cache on what is installed: another package, another key', () => {
+    const a = locate({}).outputs['key'];
+    const b = locate({ INPUT_PACKAGE: './vendor/wirepin.tgz' }).outputs['key'];
+    expect(a).not.toBe(b);
+    expect(locate({ INPUT_PACKAGE: './vendor/wirepin.tgz' }).outputs['key']).toBe(b);
+  });
+
+  it('runs a built development checkout as it is (no install, no cache)', () => {
+    const located = locateStep({});
+    expect(located).toMatchObject({ dir: '', key: '', cli: join(REPO_ROOT, 'bin/wirepin.js') });
+  });
+
+  it.each([
+    [{ INPUT_WIREPIN_REPOSITORY: 'not a repository' }, 'is not owner/name'],
+    [{ INPUT_WIREPIN_REPOSITORY: 'acme/x/../../evil' }, 'is not owner/name'],
+    [{ INPUT_PACKAGE: '--registry=https://evil.example' }, 'starts with "-"'],
+  ])('refuses %j with exit 2', (env, message) => {
+    const located = locate(env);
+    expect(located.exit).toBe(2);
+    expect(located.stdout).toContain(message);
+    expect(located.outputs).toEqual({});
   });
 });
