@@ -513,3 +513,19 @@ describe('scripts/action-install.sh locate: where the CLI comes from', () => {
     expect(located.outputs).toEqual({});
   });
 });
+
+describe('the release workflow', () => {
+  const release = loadYaml('.github/workflows/release.yml');
+  const all = steps(record(record(release['jobs'], 'jobs')['tarball'], 'tarball'), 'release');
+  const runs = all.map((s) => String(s['run'] ?? ''));
+
+  it('runs on a v* tag, checks the tag against package.json, runs the packaging test, then packs and attaches the tarball', () => {
+    expect(record(release['on'], 'on')).toEqual({ push: { tags: ['v*'] } });
+    const at = (fragment: string): number => runs.findIndex((r) => r.includes(fragment));
+    expect(at('npm ci')).toBeGreaterThan(-1);
+    expect(at('"v$(node -p \'require("./package.json").version\')"')).toBeGreaterThan(at('npm ci'));
+    expect(at('npm run test:package')).toBeGreaterThan(at('package.json'));
+    expect(at('npm pack')).toBeGreaterThan(at('npm run test:package'));
+    expect(runs[at('npm pack')]).toContain('"wirepin-$version.tgz"');
+  });
+});
