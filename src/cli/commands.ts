@@ -45,7 +45,7 @@ export function registerCommands(program: Command, io: CliIo, deliver: Deliver):
     .description("Producer pin: the producer's wire fields equal the contract's, exactly, at every depth.")
     .requiredOption('--contract <file>', 'the contract file')
     .option('--go <path>', 'a Go file or package directory holding the producer struct')
-    .option('--ts <file>', 'a TypeScript file holding the producer interface or type alias')
+    .option('--ts <file>', 'a TypeScript file holding the producer interface or type alias (needs the typescript package installed)')
     .option('--json <file>', 'a JSON payload the producer really sent (any language)')
     .option('--type <name>', 'the struct or type name (with --go or --ts)')
     .addOption(formatOption())
@@ -56,7 +56,7 @@ export function registerCommands(program: Command, io: CliIo, deliver: Deliver):
     .description('Consumer completeness: the consumer reads every consumed field, and no dead or unknown one.')
     .requiredOption('--contract <file>', 'the contract file')
     .option('--go <path>', 'a Go file or package directory holding the consumer struct')
-    .option('--ts <file>', 'a TypeScript file holding the consumer interface or type alias')
+    .option('--ts <file>', 'a TypeScript file holding the consumer interface or type alias (needs the typescript package installed)')
     .option('--trace <file>', 'a consumption trace: the fields a running handler actually read')
     .option('--type <name>', 'the struct or type name (with --go or --ts)')
     .addOption(formatOption())
@@ -99,7 +99,7 @@ export function registerCommands(program: Command, io: CliIo, deliver: Deliver):
     .command('pact')
     .description(
       'Write a Pact V4 file for a contract: one interaction with every field, matched by type. ' +
-        'The producer is the Pact consumer and the consumer the Pact provider. Needs @pact-foundation/pact.',
+        'The producer is the Pact consumer and the consumer the Pact provider. Needs @pact-foundation/pact, an optional peer: npm install --save-dev @pact-foundation/pact@16.',
     )
     .requiredOption('--contract <file>', 'the contract file')
     .option('--out <dir>', 'directory for <producer>-<consumer>.json', '.wirepin/pacts')
@@ -128,7 +128,7 @@ export function registerCommands(program: Command, io: CliIo, deliver: Deliver):
         `Draft a contract from an existing ${language}: every wire field with its type, required and nullability, doc comments as descriptions. ` +
           'cp_consumes is left out on every field, so the draft fails lint until each one is decided.',
       )
-      .argument('<path>', from === 'go' ? 'a Go file or package directory' : 'a TypeScript file')
+      .argument('<path>', from === 'go' ? 'a Go file or package directory' : 'a TypeScript file (needs the typescript package installed)')
       .requiredOption('--type <name>', `the ${language} to draft from`)
       .option('--endpoint <endpoint>', 'the HTTP method and path, e.g. "POST /v1/provision" (default: a placeholder lint refuses)')
       .option('--title <title>', 'the contract title, PascalCase (default: the type name in PascalCase)')

@@ -2,6 +2,7 @@ import path from 'node:path';
 import type ts from 'typescript';
 import type { SourceLocation } from '../../errors.js';
 import { readSourceText } from '../source-text.js';
+import { loadTypeScript } from './load-compiler.js';
 
 /**
  * JSDoc comments of TypeScript declarations, as descriptions: for each
@@ -13,7 +14,8 @@ import { readSourceText } from '../source-text.js';
 export async function tsDocComments(locations: readonly SourceLocation[], cwd: string): Promise<Map<SourceLocation, string>> {
   const out = new Map<SourceLocation, string>();
   if (locations.length === 0) return out;
-  const tsApi = (await import('typescript')).default;
+  // The optional peer: when it is missing, loadTypeScript's E_CONFIG names it and the command exits 2.
+  const tsApi = await loadTypeScript();
   const files = [...new Set(locations.map((l) => l.file))].sort();
   for (const file of files) {
     let text: string;
