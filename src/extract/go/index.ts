@@ -7,7 +7,8 @@ import { withGoPackage } from './parse-package.js';
 import type { GoPackage } from './parse-package.js';
 import { EMPTY_ENV, TypeResolver } from './resolve-type.js';
 import type { ResolvedType } from './resolve-type.js';
-import { collectWireFields } from './wire-fields.js';
+import { collectWireFields, expansionLimits } from './wire-fields.js';
+import type { ExpansionLimits } from './wire-fields.js';
 import { withArticle } from '../../wording.js';
 
 /**
@@ -33,7 +34,7 @@ export async function extractGoStruct(request: ExtractRequest): Promise<ExtractR
   const direction = request.direction ?? 'encode';
   const wordBits = WORD_32_GOARCH.has(target.goarch) ? 32 : 64;
   const result = await withGoPackage({ path: request.path, cwd, preferDeclaring: typeName, target }, (pkg) =>
-    extractStruct(pkg, typeName, new TypeResolver(pkg, direction, wordBits)),
+    extractStruct(pkg, typeName, new TypeResolver(pkg, direction, wordBits), expansionLimits(request.expansion)),
   );
   return result;
 }
@@ -50,7 +51,7 @@ function checkTarget(target: GoTarget): void {
   }
 }
 
-function extractStruct(pkg: GoPackage, typeName: string, resolver: TypeResolver): ExtractResult {
+function extractStruct(pkg: GoPackage, typeName: string, resolver: TypeResolver, limits: ExpansionLimits): ExtractResult {
   const decl = pkg.lookupType(typeName);
   if (decl === undefined) throw unknownType(pkg, typeName);
   const file = decl.location.file;
@@ -69,7 +70,7 @@ function extractStruct(pkg: GoPackage, typeName: string, resolver: TypeResolver)
     // A custom (un)marshaller decides the whole encoding; the struct's fields say nothing about the wire.
     return { root, fields: [], opaque: [{ pointer: '', typeName, reason: custom, location: decl.location }], ...notes };
   }
-  return { root, ...collectWireFields(resolved, resolver), ...notes };
+  return { root, ...collectWireFields(resolved, resolver, root, limits), ...notes };
 }
 
 function unknownType(pkg: GoPackage, typeName: string): WirepinError {
