@@ -34,9 +34,25 @@ export async function extractGoStruct(request: ExtractRequest): Promise<ExtractR
   const direction = request.direction ?? 'encode';
   const wordBits = WORD_32_GOARCH.has(target.goarch) ? 32 : 64;
   const result = await withGoPackage({ path: request.path, cwd, preferDeclaring: typeName, target }, (pkg) =>
-    extractStruct(pkg, typeName, new TypeResolver(pkg, direction, wordBits), expansionLimits(request.expansion)),
+    extractStruct(pkg, typeName, resolverFor(pkg, direction, wordBits), expansionLimits(request.expansion)),
   );
   return result;
+}
+
+/**
+ * One resolver per parsed package, direction and word size, so what it
+ * memoises (method sets, struct fields) serves every extraction of the
+ * process; the package itself is parsed once (withGoPackage).
+ */
+const resolvers = new WeakMap<GoPackage, Map<string, TypeResolver>>();
+
+function resolverFor(pkg: GoPackage, direction: 'encode' | 'decode', wordBits: 32 | 64): TypeResolver {
+  let perPackage = resolvers.get(pkg);
+  if (perPackage === undefined) resolvers.set(pkg, (perPackage = new Map()));
+  const key = `${direction}/${wordBits}`;
+  let resolver = perPackage.get(key);
+  if (resolver === undefined) perPackage.set(key, (resolver = new TypeResolver(pkg, direction, wordBits)));
+  return resolver;
 }
 
 /** GOARCH values whose int, uint and uintptr are 32 bits wide (go/types' sizes). */

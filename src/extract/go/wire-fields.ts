@@ -55,7 +55,7 @@ export function collectWireFields(
 ): CollectedFields {
   const fields: WireField[] = [];
   const opaque: OpaqueRef[] = [];
-  const memo = new Map<string, StructFields>();
+  const memo = structFieldsOf(resolver);
   /** How often each named struct was unrolled: the most repeated one is the type to describe once. */
   const unrolled = new Map<string, number>();
   const checkBound = (pointer: string, enclosing: ReadonlySet<string>): void => {
@@ -147,6 +147,19 @@ export function collectWireFields(
   const rootIdentity = root.defined?.identity ?? root.expr.text;
   visit(root, '', new Set([rootIdentity]));
   return { fields, opaque };
+}
+
+/**
+ * Struct fields per named struct identity, kept for as long as the resolver
+ * (one per parsed package, direction and word size): a type reached by many
+ * extractions of one process is analysed once.
+ */
+const sharedStructFields = new WeakMap<TypeResolver, Map<string, StructFields>>();
+
+function structFieldsOf(resolver: TypeResolver): Map<string, StructFields> {
+  let memo = sharedStructFields.get(resolver);
+  if (memo === undefined) sharedStructFields.set(resolver, (memo = new Map()));
+  return memo;
 }
 
 /**
