@@ -4,6 +4,7 @@ import type {
   GoInterfaceType,
   GoMapType,
   GoPointerType,
+  GoReceiver,
   GoSliceType,
   GoStructType,
   GoTypeDecl,
@@ -28,8 +29,60 @@ export const EMPTY_ENV: TypeEnv = new Map();
 /** Predeclared types by JSON encoding: `byte` (uint8) is separate because []byte encodes as base64. */
 export type BasicKind = 'string' | 'bool' | 'integer' | 'byte' | 'float' | 'complex';
 
-/** Standard-library types whose encoding is known without reading their package. */
-export type KnownType = 'time.Time' | 'time.Duration' | 'encoding/json.Number' | 'encoding/json.RawMessage';
+/**
+ * Standard-library types whose JSON encoding is fixed, checked against Go's
+ * source (go1.19 src/): their methods and what encoding/json does with them.
+ * Only these; any other type of another package is read from the module or
+ * reported unresolved. Third-party types (uuid and the like) never are here.
+ */
+export type KnownType =
+  | 'time.Time'
+  | 'time.Duration'
+  | 'encoding/json.Number'
+  | 'encoding/json.RawMessage'
+  | 'net/netip.Addr'
+  | 'net/netip.AddrPort'
+  | 'net/netip.Prefix'
+  | 'net.IP'
+  | 'math/big.Int'
+  | 'math/big.Float'
+  | 'math/big.Rat'
+  | 'net/url.URL';
+
+export interface KnownEncoding {
+  /** The Marshal side's method and its receiver; undefined when encoding/json walks the value itself. */
+  readonly encodeMethod: { readonly name: 'MarshalJSON' | 'MarshalText'; readonly receiver: GoReceiver } | undefined;
+  /** The Unmarshal side's method (always on the pointer). */
+  readonly decodeMethod: 'UnmarshalJSON' | 'UnmarshalText' | undefined;
+  /** A struct type (omitempty never drops it; embedded, its exported fields would be promoted). */
+  readonly struct: boolean;
+  /** Exported fields encoding/json would list, which wirepin does not model (net/url.URL). */
+  readonly exportedFields: boolean;
+}
+
+export const KNOWN_TYPES: ReadonlyMap<KnownType, KnownEncoding> = new Map<KnownType, KnownEncoding>([
+  // time/time.go: func (t Time) MarshalJSON, func (t *Time) UnmarshalJSON (RFC 3339 strings).
+  ['time.Time', { encodeMethod: { name: 'MarshalJSON', receiver: 'value' }, decodeMethod: 'UnmarshalJSON', struct: true, exportedFields: false }],
+  // time.Duration is an int64 without methods encoding/json uses.
+  ['time.Duration', { encodeMethod: undefined, decodeMethod: undefined, struct: false, exportedFields: false }],
+  // encode.go stringEncoder: a Number is written as its number literal ("" as 0); decode.go literalStore takes a number, or a string holding a valid number.
+  ['encoding/json.Number', { encodeMethod: undefined, decodeMethod: undefined, struct: false, exportedFields: false }],
+  // stream.go: func (m RawMessage) MarshalJSON (copied verbatim, nil → null), func (m *RawMessage) UnmarshalJSON.
+  ['encoding/json.RawMessage', { encodeMethod: { name: 'MarshalJSON', receiver: 'value' }, decodeMethod: 'UnmarshalJSON', struct: false, exportedFields: false }],
+  // net/netip/netip.go: func (ip Addr) MarshalText ("" for the zero Addr), func (ip *Addr) UnmarshalText; AddrPort and Prefix alike.
+  ['net/netip.Addr', { encodeMethod: { name: 'MarshalText', receiver: 'value' }, decodeMethod: 'UnmarshalText', struct: true, exportedFields: false }],
+  ['net/netip.AddrPort', { encodeMethod: { name: 'MarshalText', receiver: 'value' }, decodeMethod: 'UnmarshalText', struct: true, exportedFields: false }],
+  ['net/netip.Prefix', { encodeMethod: { name: 'MarshalText', receiver: 'value' }, decodeMethod: 'UnmarshalText', struct: true, exportedFields: false }],
+  // net/ip.go: func (ip IP) MarshalText ("" when empty, so a nil IP is "", not null), func (ip *IP) UnmarshalText.
+  ['net.IP', { encodeMethod: { name: 'MarshalText', receiver: 'value' }, decodeMethod: 'UnmarshalText', struct: false, exportedFields: false }],
+  // math/big/intmarsh.go: func (x *Int) MarshalJSON (a number literal, nil → null), func (z *Int) UnmarshalJSON (a number; null ignored).
+  ['math/big.Int', { encodeMethod: { name: 'MarshalJSON', receiver: 'pointer' }, decodeMethod: 'UnmarshalJSON', struct: true, exportedFields: false }],
+  // math/big/floatmarsh.go, ratmarsh.go: func (x *Float) MarshalText, func (x *Rat) MarshalText: strings, decoded from strings only.
+  ['math/big.Float', { encodeMethod: { name: 'MarshalText', receiver: 'pointer' }, decodeMethod: 'UnmarshalText', struct: true, exportedFields: false }],
+  ['math/big.Rat', { encodeMethod: { name: 'MarshalText', receiver: 'pointer' }, decodeMethod: 'UnmarshalText', struct: true, exportedFields: false }],
+  // net/url/url.go: URL has only MarshalBinary, so encoding/json writes its exported fields (Scheme, Opaque, User, Host, ...).
+  ['net/url.URL', { encodeMethod: undefined, decodeMethod: undefined, struct: true, exportedFields: true }],
+]);
 
 /** The first defined (non-alias) type on the way to a type's underlying type: its methods are the ones that count. */
 export interface DefinedType {
@@ -111,10 +164,7 @@ interface CodecMethods {
 const CODEC_METHODS: Readonly<Record<CodecDirection, CodecMethods>> = {
   encode: {
     methods: ['MarshalJSON', 'MarshalText'],
-    known: new Map([
-      ['time.Time', 'MarshalJSON'],
-      ['encoding/json.RawMessage', 'MarshalJSON'],
-    ]),
+    known: new Map([...KNOWN_TYPES].flatMap(([known, encoding]) => (encoding.encodeMethod === undefined ? [] : [[known, encoding.encodeMethod.name] as const]))),
     interfaces: new Map([
       ['encoding/json.Marshaler', 'MarshalJSON'],
       ['encoding.TextMarshaler', 'MarshalText'],
@@ -124,10 +174,7 @@ const CODEC_METHODS: Readonly<Record<CodecDirection, CodecMethods>> = {
   // decode.go's indirect: a named, addressable value is looked at through its address, so pointer-receiver methods count too.
   decode: {
     methods: ['UnmarshalJSON', 'UnmarshalText'],
-    known: new Map([
-      ['time.Time', 'UnmarshalJSON'],
-      ['encoding/json.RawMessage', 'UnmarshalJSON'],
-    ]),
+    known: new Map([...KNOWN_TYPES].flatMap(([known, encoding]) => (encoding.decodeMethod === undefined ? [] : [[known, encoding.decodeMethod] as const]))),
     interfaces: new Map([
       ['encoding/json.Unmarshaler', 'UnmarshalJSON'],
       ['encoding.TextUnmarshaler', 'UnmarshalText'],
@@ -252,13 +299,50 @@ export class TypeResolver {
 
   /** Whether values of the type implement encoding.TextMarshaler (method set of the type itself, so value receivers only unless it is a pointer). */
   implementsTextMarshaler(resolved: ResolvedType): boolean {
-    if (resolved.kind === 'known') return resolved.known === 'time.Time';
+    // time.Time has MarshalText too (time.go), besides MarshalJSON.
+    if (resolved.kind === 'known') {
+      const method = KNOWN_TYPES.get(resolved.known)?.encodeMethod;
+      return resolved.known === 'time.Time' || (method?.name === 'MarshalText' && method.receiver === 'value');
+    }
     if (resolved.defined !== undefined) return this.pkg.methodsOf(resolved.defined.decl.name)?.get('MarshalText') === 'value';
     if (resolved.kind === 'pointer') {
       const elem = this.resolve({ expr: resolved.expr.elem, env: resolved.env });
       return elem.defined !== undefined && this.pkg.methodsOf(elem.defined.decl.name)?.has('MarshalText') === true;
     }
     return false;
+  }
+
+  /**
+   * The known standard-library type whose (un)marshaller a struct gets by
+   * promotion, when that is the only place its custom encoding comes from:
+   * the type declares no codec method itself and exactly one embedded field,
+   * a known type embedded by value, supplies one (go-github's
+   * `type Timestamp struct{ time.Time }`). When encoding, the method must be
+   * on the value receiver: a pointer method is promoted only to addressable
+   * values. Undefined otherwise (the caller keeps the type opaque).
+   */
+  promotedKnown(resolved: ResolvedType): KnownType | undefined {
+    let struct: ResolvedType = resolved;
+    if (resolved.defined !== undefined) {
+      const methods = this.pkg.methodsOf(resolved.defined.decl.name);
+      if (this.codec.methods.some((method) => methods?.has(method) === true)) return undefined;
+      struct = this.resolve({ expr: resolved.defined.decl.type, env: resolved.defined.env });
+    }
+    if (struct.kind !== 'struct') return undefined;
+    let found: KnownType | undefined;
+    let suppliers = 0;
+    for (const field of struct.expr.fields) {
+      if (!field.embedded) continue;
+      const embedded = this.resolve({ expr: field.type, env: struct.env });
+      if (this.embeddedMarshaler(embedded, new Set()) === undefined) continue;
+      suppliers++;
+      if (embedded.kind !== 'known') continue;
+      const encoding = KNOWN_TYPES.get(embedded.known);
+      const usable = this.direction === 'decode' ? encoding?.decodeMethod !== undefined : encoding?.encodeMethod?.receiver === 'value';
+      if (usable) found = embedded.known;
+    }
+    // Two embedded fields supplying the method at one depth make it ambiguous (neither is promoted): wirepin does not decide that.
+    return suppliers === 1 ? found : undefined;
   }
 
   private identityOf(decl: GoTypeDecl, env: TypeEnv): string {
@@ -351,15 +435,7 @@ function bindTypeParams(decl: GoTypeDecl, typeArgs: readonly GoTypeExpr[], calle
 
 function knownType(importPath: string | undefined, name: string): KnownType | undefined {
   const key = `${importPath ?? ''}.${name}`;
-  switch (key) {
-    case 'time.Time':
-    case 'time.Duration':
-    case 'encoding/json.Number':
-    case 'encoding/json.RawMessage':
-      return key;
-    default:
-      return undefined;
-  }
+  return KNOWN_TYPES.has(key as KnownType) ? (key as KnownType) : undefined;
 }
 
 /**
@@ -376,11 +452,28 @@ function underlyingOfKnown(known: KnownType, defined: DefinedType): ResolvedType
       return { kind: 'basic', basic: 'string', name: 'string', defined };
     case 'encoding/json.RawMessage':
       return { kind: 'slice', expr: BYTE_SLICE, env: EMPTY_ENV, defined };
+    // net.IP is a []byte: without IP's MarshalText a defined type over it is base64, like any []byte.
+    case 'net.IP':
+      return { kind: 'slice', expr: BYTE_SLICE, env: EMPTY_ENV, defined };
+    case 'net/url.URL':
+      return {
+        kind: 'unresolved',
+        typeName: defined.decl.name,
+        reason: `"${defined.decl.name}" is defined over net/url.URL, whose exported fields encoding/json would list; wirepin does not model them`,
+        defined,
+      };
     case 'time.Time':
       return {
         kind: 'unresolved',
         typeName: defined.decl.name,
         reason: `"${defined.decl.name}" is defined over time.Time, which drops Time's MarshalJSON and leaves its unexported fields`,
+        defined,
+      };
+    default:
+      return {
+        kind: 'unresolved',
+        typeName: defined.decl.name,
+        reason: `"${defined.decl.name}" is defined over ${known}, which drops its methods and leaves its unexported fields`,
         defined,
       };
   }

@@ -98,12 +98,17 @@ export function collectWireFields(
       }
       const shape = wireShapeOf({ expr: field.type, env: jsonField.env }, encoding, resolver);
       // omitzero drops any zero value; omitempty drops empty values, which a struct never is.
-      const omittable = encoding.omitZero || (encoding.omitEmpty && shape.canBeEmpty) || jsonField.behindEmbeddedPointer;
+      const omittable = encoding.omitZero || (encoding.omitEmpty && shape.canBeEmpty === true) || jsonField.behindEmbeddedPointer;
+      // omitempty on a type wirepin cannot see: it may be a struct, which encoding/json never omits, so neither answer is known.
+      const unknown = !omittable && encoding.omitEmpty && shape.canBeEmpty === 'unknown';
+      const requiredUnknown = unknown ? 'omitempty on a type wirepin cannot see says nothing: encoding/json never omits a struct' : undefined;
+      const type = requiredUnknown !== undefined && shape.type.kind === 'opaque' ? { ...shape.type, reason: `${shape.type.reason}; ${requiredUnknown}` } : shape.type;
       fields.push({
         pointer,
         jsonName: jsonField.name,
-        type: shape.type,
-        required: !omittable,
+        type,
+        required: !omittable && !unknown,
+        ...(requiredUnknown !== undefined ? { requiredUnknown } : {}),
         location: field.location,
         sourceType: field.type.text,
       });
