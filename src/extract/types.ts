@@ -22,6 +22,8 @@ export interface ExtractRequest {
    * (E_UNSUPPORTED, exit 2). Values above the defaults (200,000 and 32) are ignored.
    */
   readonly expansion?: { readonly maxEntries?: number; readonly maxDepth?: number };
+  /** Go only: the environment the module cache is found by (GOMODCACHE, GOPATH, HOME); process.env by default. */
+  readonly env?: Readonly<Record<string, string | undefined>>;
 }
 
 export interface Extractor {

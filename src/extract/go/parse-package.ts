@@ -61,6 +61,11 @@ interface ParsedFile {
  * so a `check` over many contracts of one package pays for one parse.
  */
 export async function withGoPackage<T>(source: PackageSource, use: (pkg: GoPackage) => T): Promise<T> {
+  return use(await loadGoPackage(source));
+}
+
+/** The package `source` names, parsed once per process and kept (its trees stay alive for lookups). */
+export async function loadGoPackage(source: PackageSource): Promise<GoPackage> {
   const absolute = path.resolve(source.cwd, source.path);
   const target = source.target ?? DEFAULT_GO_TARGET;
   const listing = await listPackageFiles(absolute, source.path, target, source.cwd);
@@ -74,10 +79,6 @@ export async function withGoPackage<T>(source: PackageSource, use: (pkg: GoPacka
         throw error;
       },
     );
-    remember(key, entry);
-  } else {
-    // Most recently used last: eviction takes the oldest.
-    parsedPackages.delete(key);
     parsedPackages.set(key, entry);
   }
   const { parsed, built } = await entry;
@@ -86,7 +87,7 @@ export async function withGoPackage<T>(source: PackageSource, use: (pkg: GoPacka
   const selection = selected.map((file) => file.absolute).join('\0');
   let pkg = built.get(selection);
   if (pkg === undefined) built.set(selection, (pkg = buildPackage(selected, listing.notes)));
-  return use(pkg);
+  return pkg;
 }
 
 interface CachedPackage {
@@ -95,24 +96,13 @@ interface CachedPackage {
   readonly built: Map<string, GoPackage>;
 }
 
-/** Parsed packages of this process, least recently used first. Bounded so a long-lived process (a test worker) does not keep every tree. */
+/**
+ * Parsed packages of this process. Entries are never dropped: a package's
+ * declarations are converted lazily from its trees, and the packages of one
+ * extraction refer to each other. An edited file gets a new key (size and
+ * modification time), so a long-lived process reads the new text.
+ */
 const parsedPackages = new Map<string, Promise<CachedPackage>>();
-const MAX_CACHED_PACKAGES = 64;
-
-function remember(key: string, entry: Promise<CachedPackage>): void {
-  parsedPackages.set(key, entry);
-  while (parsedPackages.size > MAX_CACHED_PACKAGES) {
-    const [oldest, evicted] = parsedPackages.entries().next().value as [string, Promise<CachedPackage>];
-    parsedPackages.delete(oldest);
-    // use() ran synchronously for every caller that got this package, so nothing holds its nodes any more.
-    void evicted.then(
-      ({ parsed }) => {
-        for (const file of parsed) file.tree.delete();
-      },
-      () => undefined,
-    );
-  }
-}
 
 /** Directory, target, named file and each file's size and modification time (nanoseconds where the file system keeps them). */
 async function cacheKey(listing: PackageListing, target: GoTarget, cwd: string): Promise<string> {

@@ -1,3 +1,4 @@
+import { isExportedGoName } from './struct-tag.js';
 import type { GoPackage } from './parse-package.js';
 import type {
   GoArrayType,
@@ -185,18 +186,64 @@ const CODEC_METHODS: Readonly<Record<CodecDirection, CodecMethods>> = {
 
 const MAX_CHAIN = 100;
 
+/**
+ * Other packages the resolver may read types from, by import path: a package
+ * of the same module, a vendored or cached module. `undefined` from `lookup`
+ * means not loaded yet; the extractor loads what `requested` collects and runs
+ * again. `missing` says where wirepin looked for a package it could not find.
+ */
+export interface ImportedPackages {
+  lookup(importPath: string): { readonly pkg: GoPackage } | { readonly missing: string } | undefined;
+  /** Import paths asked for that `lookup` did not have yet. */
+  readonly requested: Set<string>;
+}
+
 /** Resolves type expressions of one package; results about method sets are memoised per type identity. */
 export class TypeResolver {
   private readonly marshalers = new Map<string, string | undefined>();
   private readonly codec: CodecMethods;
+
+  /** Each file's package (display path → package), for names declared in imported packages. */
+  private readonly packageByFile = new Map<string, GoPackage>();
+  /** Import path of each imported package (the root package has none: its identities stay bare). */
+  private readonly importPathOf = new Map<GoPackage, string>();
 
   constructor(
     readonly pkg: GoPackage,
     readonly direction: CodecDirection = 'encode',
     /** Bits of int, uint and uintptr on the target: 64 on amd64 and arm64, 32 on 386 and arm. */
     readonly wordBits: 32 | 64 = 64,
+    /** Without it, types of other packages are unresolved (no go.mod was found). */
+    private readonly imports?: ImportedPackages,
   ) {
     this.codec = CODEC_METHODS[direction];
+  }
+
+  /** The package a file belongs to: the root package unless the file is one of an imported package. */
+  private packageOf(file: string): GoPackage {
+    return this.packageByFile.get(file) ?? this.pkg;
+  }
+
+  private methodsOf(decl: GoTypeDecl): ReadonlyMap<string, GoReceiver> | undefined {
+    return this.packageOf(decl.location.file).methodsOf(decl.name);
+  }
+
+  private importedDecl(importPath: string, name: string): { decl: GoTypeDecl } | { reason: string } | undefined {
+    if (this.imports === undefined) return undefined;
+    const found = this.imports.lookup(importPath);
+    if (found === undefined) {
+      this.imports.requested.add(importPath);
+      return undefined;
+    }
+    if ('missing' in found) return { reason: found.missing };
+    if (!this.importPathOf.has(found.pkg)) {
+      this.importPathOf.set(found.pkg, importPath);
+      for (const file of found.pkg.files) this.packageByFile.set(file, found.pkg);
+    }
+    // Only exported names are visible to another package.
+    const decl = isExportedGoName(name) ? found.pkg.lookupType(name) : undefined;
+    if (decl === undefined) return { reason: `package "${importPath}" (${found.pkg.files[0] ?? ''}) declares no exported type "${name}"` };
+    return { decl };
   }
 
   resolve(start: ScopedType): ResolvedType {
@@ -218,7 +265,8 @@ export class TypeResolver {
             ({ expr, env } = bound);
             continue;
           }
-          const decl = this.pkg.lookupType(expr.name);
+          const home = this.packageOf(expr.file);
+          const decl = home.lookupType(expr.name);
           if (decl !== undefined) {
             const declEnv = bindTypeParams(decl, expr.typeArgs, env);
             // A defined type has its own method set; an alias shares the aliased type's.
@@ -230,16 +278,27 @@ export class TypeResolver {
           if (basic !== undefined) return { kind: 'basic', ...basic, defined };
           if (expr.name === 'any') return { kind: 'interface', expr: EMPTY_INTERFACE, env: EMPTY_ENV, defined };
           if (expr.name === 'error') return { kind: 'interface', expr: ERROR_INTERFACE, env: EMPTY_ENV, defined };
-          const where = this.pkg.hasDotImport(expr.file) ? '; it may come from a dot-imported package' : '';
+          const where = home.hasDotImport(expr.file) ? '; it may come from a dot-imported package' : '';
           return {
             kind: 'unresolved',
             typeName: expr.text,
-            reason: `"${expr.name}" is not declared in package "${this.pkg.name}"${where}`,
+            reason: `"${expr.name}" is not declared in package "${home.name}"${where}`,
             defined,
           };
         }
         case 'qualified': {
           const known = knownType(expr.importPath, expr.name);
+          if (known === undefined && expr.importPath !== undefined) {
+            const imported = this.importedDecl(expr.importPath, expr.name);
+            if (imported !== undefined && 'decl' in imported) {
+              const decl = imported.decl;
+              const declEnv = bindTypeParams(decl, expr.typeArgs, env);
+              if (!decl.alias && defined === undefined) defined = { decl, env: declEnv, identity: this.identityOf(decl, declEnv) };
+              ({ expr, env } = { expr: decl.type, env: declEnv });
+              continue;
+            }
+            if (imported !== undefined) return { kind: 'unresolved', typeName: expr.text, reason: `"${expr.text}" cannot be resolved: ${imported.reason}`, defined };
+          }
           if (known === undefined) {
             return {
               kind: 'unresolved',
@@ -304,10 +363,10 @@ export class TypeResolver {
       const method = KNOWN_TYPES.get(resolved.known)?.encodeMethod;
       return resolved.known === 'time.Time' || (method?.name === 'MarshalText' && method.receiver === 'value');
     }
-    if (resolved.defined !== undefined) return this.pkg.methodsOf(resolved.defined.decl.name)?.get('MarshalText') === 'value';
+    if (resolved.defined !== undefined) return this.methodsOf(resolved.defined.decl)?.get('MarshalText') === 'value';
     if (resolved.kind === 'pointer') {
       const elem = this.resolve({ expr: resolved.expr.elem, env: resolved.env });
-      return elem.defined !== undefined && this.pkg.methodsOf(elem.defined.decl.name)?.has('MarshalText') === true;
+      return elem.defined !== undefined && this.methodsOf(elem.defined.decl)?.has('MarshalText') === true;
     }
     return false;
   }
@@ -324,7 +383,7 @@ export class TypeResolver {
   promotedKnown(resolved: ResolvedType): KnownType | undefined {
     let struct: ResolvedType = resolved;
     if (resolved.defined !== undefined) {
-      const methods = this.pkg.methodsOf(resolved.defined.decl.name);
+      const methods = this.methodsOf(resolved.defined.decl);
       if (this.codec.methods.some((method) => methods?.has(method) === true)) return undefined;
       struct = this.resolve({ expr: resolved.defined.decl.type, env: resolved.defined.env });
     }
@@ -346,12 +405,14 @@ export class TypeResolver {
   }
 
   private identityOf(decl: GoTypeDecl, env: TypeEnv): string {
-    if (decl.typeParams.length === 0) return decl.name;
+    const importPath = this.importPathOf.get(this.packageOf(decl.location.file));
+    const name = importPath === undefined ? decl.name : `${importPath}.${decl.name}`;
+    if (decl.typeParams.length === 0) return name;
     const args = decl.typeParams.map((param) => {
       const bound = env.get(param);
       return bound === undefined || bound === null ? param : this.identity(bound);
     });
-    return `${decl.name}[${args.join(',')}]`;
+    return `${name}[${args.join(',')}]`;
   }
 
   private definedMarshaler(defined: DefinedType, visiting: Set<string>): string | undefined {
@@ -360,7 +421,7 @@ export class TypeResolver {
     // Only a top-level answer is final: inside a cycle an inner type may have been cut short.
     const topLevel = visiting.size === 0;
     visiting.add(defined.identity);
-    const methods = this.pkg.methodsOf(defined.decl.name);
+    const methods = this.methodsOf(defined.decl);
     let reason: string | undefined;
     for (const method of this.codec.methods) {
       const receiver = methods?.get(method);
