@@ -4,3 +4,7 @@ export function bigPackage(options?: { lines?: number; files?: number }): {
   structs: string[];
   lines: number;
 };
+export function realWorldModule(options?: { structs?: number }): {
+  files: Record<string, string>;
+  types: { api: string[]; network: string[] };
+};

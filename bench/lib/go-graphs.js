@@ -51,3 +51,102 @@ export function bigPackage({ lines = 100_000, files = 20 } = {}) {
   }
   return { files: result, structs: names, lines: written };
 }
+
+/**
+ * A module shaped like real API packages (moby's api/types, go-github,
+ * k8s core/v1): package `api` of `structs` structs with dense links to each
+ * other, embedding chains, shared and recursive types, `time.Time` wrappers
+ * (`Timestamp struct{ time.Time }`), standard-library table types; a sibling
+ * package `api/network`; a vendored module `github.com/Acme/kit/meta`.
+ * Returns { files, types: { api: [...], network: [...] } }; paths are
+ * relative to the module root. Deterministic for a given `structs`.
+ */
+export function realWorldModule({ structs = 240 } = {}) {
+  const files = {};
+  files['go.mod'] = 'module example.com/shapes\n\ngo 1.19\n\nrequire github.com/Acme/kit v1.4.0\n';
+  files['vendor/modules.txt'] = '# github.com/Acme/kit v1.4.0\n## explicit; go 1.19\ngithub.com/Acme/kit/meta\n';
+  files['vendor/github.com/Acme/kit/meta/meta.go'] = [
+    'package meta',
+    '',
+    'import "time"',
+    '',
+    '// ObjectMeta mimics k8s metav1.ObjectMeta: always sent, even under omitempty.',
+    'type ObjectMeta struct {',
+    '\tName        string            `json:"name,omitempty"`',
+    '\tLabels      map[string]string `json:"labels,omitempty"`',
+    '\tCreated     Time              `json:"creationTimestamp"`',
+    '\tGeneration  int64             `json:"generation,omitempty"`',
+    '}',
+    '',
+    '// Time mimics metav1.Time.',
+    'type Time struct{ time.Time }',
+    '',
+  ].join('\n');
+  const network = ['package network', '', 'import (', '\t"net"', '\t"net/netip"', ')', ''];
+  const networkTypes = [];
+  for (let i = 0; i < 12; i++) {
+    networkTypes.push(`Endpoint${i}`);
+    network.push(
+      `type Endpoint${i} struct {`,
+      '\tAddr    netip.Addr   `json:"addr"`',
+      '\tPrefix  netip.Prefix `json:"prefix,omitempty"`',
+      '\tIP      net.IP       `json:"ip,omitempty"`',
+      `\tAliases []string     \`json:"aliases"\``,
+      i > 0 ? `\tParent  *Endpoint${i - 1} \`json:"parent,omitempty"\`` : '\tMTU int `json:"mtu"`',
+      '}',
+      '',
+    );
+  }
+  files['api/network/network.go'] = network.join('\n');
+  const api = [
+    'package api',
+    '',
+    'import (',
+    '\t"encoding/json"',
+    '\t"math/big"',
+    '\t"time"',
+    '',
+    '\t"example.com/shapes/api/network"',
+    '\t"github.com/Acme/kit/meta"',
+    ')',
+    '',
+    '// Timestamp mimics go-github: Time\'s MarshalJSON is promoted.',
+    'type Timestamp struct{ time.Time }',
+    '',
+    'type Base struct {',
+    '\tID      int64     `json:"id"`',
+    '\tCreated Timestamp `json:"created_at"`',
+    '\tURL     *string   `json:"url,omitempty"`',
+    '}',
+    '',
+    'type Tree struct {',
+    '\tName     string  `json:"name"`',
+    '\tChildren []*Tree `json:"children,omitempty"`',
+    '}',
+    '',
+  ];
+  const apiTypes = ['Base', 'Tree'];
+  const leaf = ['string', '*string', 'int', '*int64', 'bool', 'float64', '[]string', 'time.Time', 'time.Duration', 'json.Number', '*big.Int', 'Timestamp', '*Timestamp', 'json.RawMessage'];
+  for (let i = 0; i < structs; i++) {
+    apiTypes.push(`T${i}`);
+    api.push(`type T${i} struct {`);
+    // Embedding chains: every third type embeds the previous one (its fields are promoted), every fifth embeds Base by pointer.
+    if (i % 3 === 1) api.push(`\tT${i - 1}`);
+    if (i % 5 === 0) api.push('\t*Base');
+    for (let f = 0; f < 6; f++) {
+      const type = leaf[(i * 7 + f * 3) % leaf.length];
+      const omit = (i + f) % 3 === 0 ? ',omitempty' : '';
+      api.push(`\tF${f} ${type} \`json:"f${i}_${f}${omit}"\``);
+    }
+    // Dense, shared links: each type points at two later ones (bounded below by the depth the oracle fills).
+    if (i + 1 < structs) api.push(`\tNext *T${i + 1} \`json:"next,omitempty"\``);
+    if (i + 2 < structs) api.push(`\tSkip []T${i + 2} \`json:"skip"\``);
+    api.push(`\tNet network.Endpoint${i % 12} \`json:"net"\``);
+    if (i % 4 === 0) api.push('\tMeta meta.ObjectMeta `json:"metadata,omitempty"`');
+    if (i % 6 === 0) api.push('\tTree *Tree `json:"tree,omitempty"`');
+    // A tag-less exported field and an unexported one.
+    api.push('\tPlain string', '\thidden string', '}', '');
+  }
+  files['api/api.go'] = api.join('\n');
+  return { files, types: { api: apiTypes, network: networkTypes } };
+}
