@@ -92,7 +92,9 @@ class GoReadAnalysis {
   ) {}
 
   run(): void {
-    for (const file of this.files) this.indexDeclarations(file);
+    // Every type first: a signature or field may name a type declared in a later file.
+    for (const file of this.files) this.indexTypes(file);
+    for (const file of this.files) this.indexFunctions(file);
     for (const file of this.files) {
       this.scope = file.scope;
       for (const node of file.root.namedChildren) {
@@ -120,7 +122,7 @@ class GoReadAnalysis {
 
   // ---- declarations ----
 
-  private indexDeclarations(file: GoFileSyntax): void {
+  private indexTypes(file: GoFileSyntax): void {
     for (const node of file.root.namedChildren) {
       if (node.type === 'type_declaration') {
         for (const spec of node.namedChildren) {
@@ -131,6 +133,9 @@ class GoReadAnalysis {
         }
       }
     }
+  }
+
+  private indexFunctions(file: GoFileSyntax): void {
     const saved = this.scope;
     this.scope = file.scope;
     for (const node of file.root.namedChildren) {
