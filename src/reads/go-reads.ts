@@ -50,6 +50,15 @@ export interface GoReadRequest {
   readonly strict: boolean;
 }
 
+/** Nodes with nothing inside that reads, binds or hands on a value: names, literals, types, comments. */
+const OPAQUE_NODES: ReadonlySet<string> = new Set([
+  'identifier', 'field_identifier', 'type_identifier', 'package_identifier', 'blank_identifier', 'label_name',
+  'interpreted_string_literal', 'raw_string_literal', 'rune_literal', 'int_literal', 'float_literal', 'imaginary_literal',
+  'true', 'false', 'nil', 'iota', 'comment',
+  'pointer_type', 'slice_type', 'array_type', 'map_type', 'channel_type', 'function_type', 'qualified_type', 'struct_type',
+  'interface_type', 'generic_type', 'type_declaration', 'import_declaration', 'const_declaration',
+]);
+
 /** Builtins whose arguments are read, not handed on. */
 const READING_BUILTINS: ReadonlySet<string> = new Set(['len', 'cap', 'append', 'copy', 'delete', 'min', 'max', 'clear', 'close', 'complex', 'real', 'imag', 'make', 'new']);
 
@@ -95,13 +104,36 @@ class GoReadAnalysis {
     // Every type first: a signature or field may name a type declared in a later file.
     for (const file of this.files) this.indexTypes(file);
     for (const file of this.files) this.indexFunctions(file);
+    const functions: { node: Node; scope: FileScope }[] = [];
     for (const file of this.files) {
       this.scope = file.scope;
       for (const node of file.root.namedChildren) {
-        if (node.type === 'function_declaration' || node.type === 'method_declaration') this.visitFunction(node, new Map());
+        if (node.type === 'function_declaration' || node.type === 'method_declaration') functions.push({ node, scope: file.scope });
         else if (node.type === 'var_declaration') this.visit(node, this.globals);
       }
     }
+    // A function can hold a value of a followed type only by naming one of these (a type, a function returning
+    // one, a package variable holding one), so a function whose text names none of them is skipped unread.
+    const mentions = this.trackedNames();
+    for (const { node, scope } of functions) {
+      if (mentions === undefined || !mentions.test(node.text)) continue;
+      this.scope = scope;
+      this.visitFunction(node, new Map());
+    }
+  }
+
+  /** A pattern matching any name through which a function can come to hold a value the analysis follows. */
+  private trackedNames(): RegExp | undefined {
+    const root = this.resolveNamed(this.rootName, new Set());
+    const relevant = reachableStructs(root, this.structs);
+    if (relevant.size === 0) return undefined;
+    const reaches = (type: ValueType): boolean => [...reachableStructs(type, this.structs)].some((key) => relevant.has(key));
+    const names = new Set<string>();
+    for (const name of this.typeDecls.keys()) if (reaches(this.resolveNamed(name, new Set()))) names.add(name);
+    for (const [name, signature] of this.funcs) if (signature.results.some(reaches)) names.add(name);
+    for (const [name, type] of this.globals) if (reaches(type)) names.add(name);
+    // Go identifiers are letters, digits and underscores; nothing in them needs escaping in a pattern.
+    return new RegExp(`(?<![\\p{L}\\p{N}_])(?:${[...names].sort().join('|')})(?![\\p{L}\\p{N}_])`, 'u');
   }
 
   evidence(fields: readonly WireField[], strict: boolean): ReadEvidence {
@@ -375,7 +407,7 @@ class GoReadAnalysis {
         return;
       }
       default:
-        this.visitChildren(node, env);
+        if (!OPAQUE_NODES.has(node.type)) this.visitChildren(node, env);
     }
   }
 
