@@ -12,9 +12,9 @@ export interface ReadAnalysis {
 }
 
 /**
- * The static read analysis of a consumer (`consumes --go`, on unless
- * `--no-reads` or `reads: off`). Go only so far; for another source kind it
- * says it did not run rather than pass in silence.
+ * The static read analysis of a consumer (`consumes --go` and `--ts`, on
+ * unless `--no-reads` or `reads: off`). When it finds no place the request is
+ * decoded it says so in a note rather than judge fields it cannot place.
  */
 export async function analyzeReads(
   io: RunEnv,
@@ -23,21 +23,16 @@ export async function analyzeReads(
   mode: ReadsMode,
 ): Promise<ReadAnalysis> {
   if (mode === 'off') return { notes: [] };
-  if (side.kind !== 'go' || side.type === undefined) {
-    return { notes: side.kind === 'ts' ? [`note: the static read analysis of TypeScript consumers is not implemented yet; only declarations of ${source.root.name} were checked.`] : [] };
-  }
-  const { analyzeGoReads } = await import('../reads/go-reads.js');
-  const evidence = await analyzeGoReads({
-    path: side.path,
-    cwd: io.cwd,
-    typeName: side.type,
-    ...(side.goTarget ? { target: side.goTarget } : {}),
-    fields: source.fields,
-    strict: mode === 'strict',
-  });
+  if ((side.kind !== 'go' && side.kind !== 'ts') || side.type === undefined) return { notes: [] };
+  const request = { path: side.path, cwd: io.cwd, typeName: side.type, fields: source.fields, strict: mode === 'strict' };
+  const evidence =
+    side.kind === 'go'
+      ? await (await import('../reads/go-reads.js')).analyzeGoReads({ ...request, ...(side.goTarget ? { target: side.goTarget } : {}) })
+      : await (await import('../reads/ts-reads.js')).analyzeTsReads(request);
   if (evidence.decodedAt === undefined) {
+    const where = side.kind === 'go' ? `no json.Unmarshal or Decode into ${side.type} found in ${side.path}` : `no file beside ${side.path} gives a value the type ${side.type}`;
     return {
-      notes: [`note: no json.Unmarshal or Decode into ${side.type} found in ${side.path}, so which of its fields are read was not analysed; decode the request in this package for the read analysis to run.`],
+      notes: [`note: ${where}, so which of its fields are read was not analysed; decode the request there for the read analysis to run.`],
     };
   }
   const report: FieldReadsReport[] = [...evidence.fields].map(([pointer, reads]) => ({

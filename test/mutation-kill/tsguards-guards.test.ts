@@ -301,6 +301,7 @@ describe('guard context helpers', () => {
       'CONSUMER_FIELD_UNKNOWN',
       'CONSUMER_FIELD_UNREAD',
       'CONSUMER_READS_DEAD_FIELD',
+      'CONSUMER_READ_UNPROVABLE',
       'CONSUMER_TYPE_MISMATCH',
       'SOURCE_TYPE_UNRESOLVED',
     ]);
