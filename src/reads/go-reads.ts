@@ -1,4 +1,5 @@
 import type { Node } from 'web-tree-sitter';
+import { WirepinError } from '../errors.js';
 import type { SourceLocation } from '../errors.js';
 import { withGoPackage } from '../extract/go/parse-package.js';
 import type { GoFileSyntax } from '../extract/go/parse-package.js';
@@ -50,6 +51,9 @@ export interface GoReadRequest {
   readonly strict: boolean;
 }
 
+/** How deep the analysis follows nested syntax before it refuses the input (gofmt'd code stays far below). */
+const MAX_SYNTAX_NESTING = 1000;
+
 /** Nodes with nothing inside that reads, binds or hands on a value: names, literals, types, comments. */
 const OPAQUE_NODES: ReadonlySet<string> = new Set([
   'identifier', 'field_identifier', 'type_identifier', 'package_identifier', 'blank_identifier', 'label_name',
@@ -93,6 +97,7 @@ class GoReadAnalysis {
   private readonly reads = new Map<string, SourceLocation[]>();
   private readonly escapes: Escape[] = [];
   private decodedAt: SourceLocation | undefined;
+  private depth = 0;
   private scope: FileScope = { file: '', imports: new Map() };
 
   constructor(
@@ -338,6 +343,25 @@ class GoReadAnalysis {
   }
 
   private visit(node: Node, env: Map<string, ValueType>): void {
+    this.enter(node);
+    try {
+      this.visitNode(node, env);
+    } finally {
+      this.depth--;
+    }
+  }
+
+  /** Counts nesting, so hostile input (20,000 nested parentheses) is refused with its place rather than overflowing the stack. */
+  private enter(node: Node): void {
+    if (++this.depth <= MAX_SYNTAX_NESTING) return;
+    this.depth = 0;
+    throw new WirepinError('E_UNSUPPORTED', `Go code in "${this.scope.file}" nests expressions or statements more than ${MAX_SYNTAX_NESTING} levels deep, too deep for the read analysis.`, {
+      location: locationOf(node, this.scope.file),
+      hint: 'Split the expression with local variables, or turn the read analysis off for this consumer (--no-reads, or reads: off in wirepin.yaml).',
+    });
+  }
+
+  private visitNode(node: Node, env: Map<string, ValueType>): void {
     switch (node.type) {
       case 'func_literal':
         this.visitFunction(node, env);
@@ -561,6 +585,15 @@ class GoReadAnalysis {
   /** The type of an expression, as far as the analysis follows types. */
   private typeOf(node: Node | null, env: ReadonlyMap<string, ValueType>): ValueType {
     if (node === null) return OTHER;
+    this.enter(node);
+    try {
+      return this.typeOfNode(node, env);
+    } finally {
+      this.depth--;
+    }
+  }
+
+  private typeOfNode(node: Node, env: ReadonlyMap<string, ValueType>): ValueType {
     switch (node.type) {
       case 'identifier':
         return env.get(node.text) ?? this.globals.get(node.text) ?? OTHER;

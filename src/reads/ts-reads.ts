@@ -1,6 +1,7 @@
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import type ts from 'typescript';
+import { WirepinError } from '../errors.js';
 import type { SourceLocation } from '../errors.js';
 import { displayPath } from '../paths.js';
 import type { FieldReads, ReadEscape, ReadEvidence, WireField } from '../wire.js';
@@ -119,7 +120,16 @@ export async function analyzeTsReads(request: TsReadRequest): Promise<ReadEviden
       }
       tsApi.forEachChild(node, walk);
     };
-    walk(file);
+    try {
+      walk(file);
+    } catch (error) {
+      // The walk recurses per nesting level; hostile input can exhaust the stack.
+      if (!(error instanceof RangeError)) throw error;
+      throw new WirepinError('E_UNSUPPORTED', `"${displayPath(file.fileName, request.cwd)}" nests code too deeply for the read analysis (${error.message}).`, {
+        location: { file: displayPath(file.fileName, request.cwd), line: 1, column: 1 },
+        hint: 'Split the nested code, or turn the read analysis off for this consumer (--no-reads, or reads: off in wirepin.yaml).',
+      });
+    }
   }
 
   const fields = new Map<string, FieldReads>();
