@@ -17,7 +17,7 @@ export const CONSUMER_READ_UNPROVABLE: GuardRule<'escape'> = {
     return {
       path: `${p.contract.schemaPointer}/cp_consumes`,
       field: name(p),
-      message: `Field "${name(p)}" is decoded (decoded at ${decodedAtText(context)}) but never read in ${context.reads?.scope ?? 'the package'} where wirepin can see: a value holding it escapes at ${escapedAt} (${reads.escape.what}), so whether ${serviceName(context, 'consumer')} reads it cannot be proven. Read the field before it escapes, or list the package it goes to as part of ${serviceName(context, 'consumer')}.`,
+      message: `Field "${name(p)}" is decoded (decoded at ${decodedAtText(context)}) but never read in ${context.reads?.scope ?? 'the package'} where wirepin can see: a value holding it escapes at ${escapedAt} (${reads.escape.what}), so whether ${serviceName(context, 'consumer')} reads it cannot be proven. Read the field in ${serviceName(context, 'consumer')}'s own code, or hand on only the fields that place needs.`,
       related: { label: `escape in consumer ${context.source.root.name}`, ...reads.escape.location },
       data: { pointer: p.pointer, kind: 'escape', escapedAt, escape: reads.escape.what },
       ...(context.reads?.strict === true ? { severity: 'error' as const } : {}),
