@@ -3,6 +3,7 @@ import path from 'node:path';
 import type ts from 'typescript';
 import { WirepinError } from '../errors.js';
 import type { SourceLocation } from '../errors.js';
+import { loadTypeScript } from '../extract/ts/load-compiler.js';
 import { displayPath } from '../paths.js';
 import type { FieldReads, ReadEscape, ReadEvidence, WireField } from '../wire.js';
 
@@ -30,7 +31,8 @@ const TEST_FILE = /\.(test|spec)\.[cm]?ts$/u;
  * a file other than the declaring one counts as where it is decoded.
  */
 export async function analyzeTsReads(request: TsReadRequest): Promise<ReadEvidence> {
-  const tsApi = (await import('typescript')).default;
+  // The optional peer, through the one loader: a missing install exits 2 naming the package.
+  const tsApi = await loadTypeScript();
   const declaring = path.resolve(request.cwd, request.path);
   const directory = path.dirname(declaring);
   const entries = await readdir(directory);
