@@ -72,7 +72,10 @@ function timeProcess(command, args, cwd) {
 const lines = writePackage(join(WORK, 'big'), 100_000);
 const { extractGoStruct } = await import(join(ROOT, 'dist', 'extract', 'go', 'index.js'));
 const { analyzeGoReads } = await import(join(ROOT, 'dist', 'reads', 'go-reads.js'));
+// The extraction parses the package (once per process: the parse is cached and the analysis shares it).
+const extractStart = performance.now();
 const extracted = await extractGoStruct({ path: 'big', typeName: 'Req', cwd: WORK, direction: 'decode' });
+const extractMs = performance.now() - extractStart;
 const analysis = [];
 let evidence;
 for (let i = 0; i <= RUNS; i++) {
@@ -114,6 +117,7 @@ const result = {
   measured: new Date().toISOString(),
   lines,
   files: 1 + Math.ceil((lines - 30) / 1900),
+  extractWithParseMs: extractMs,
   analysisMs: median(analysis),
   analysisRange: [Math.min(...analysis), Math.max(...analysis)],
   consumesMs: median(consumesRuns.map((r) => r.ms)),
@@ -128,7 +132,7 @@ writeFileSync(join(ROOT, 'bench', 'results', 'reads.json'), `${JSON.stringify(re
 const r = (x) => Math.round(x);
 process.stdout.write(
   [
-    `| read analysis of a generated consumer package, ${lines.toLocaleString('en-US')} lines (in process, median of ${RUNS} after a warm-up) < 1.5 s | ${r(result.analysisMs)} ms (${r(result.analysisRange[0])}–${r(result.analysisRange[1])}) | ${result.analysisMs < 1500 ? 'yes' : 'no'} |`,
+    `| read analysis of a generated consumer package, ${lines.toLocaleString('en-US')} lines (in process over the parse the extraction cached, median of ${RUNS} after a warm-up) < 1.5 s | ${r(result.analysisMs)} ms (${r(result.analysisRange[0])}–${r(result.analysisRange[1])}); the extraction with the parse: ${r(extractMs)} ms | ${result.analysisMs < 1500 ? 'yes' : 'no'} |`,
     `| \`wirepin consumes --go\` on that package, whole process: peak RSS < 200 MiB | ${result.consumesRssMiB.toFixed(1)} MiB (${r(result.consumesMs)} ms) | ${result.consumesRssMiB < 200 ? 'yes' : 'no'} |`,
     `| \`wirepin check\` on this repository (now with the read analysis) ≤ 3x \`node -e 0\` | ${r(result.checkMs)} ms = ${(result.checkMs / result.floorMs).toFixed(2)}x the floor (${r(result.floorMs)} ms) | ${result.checkMs <= 3 * result.floorMs ? 'yes' : 'no'} |`,
     `load average at the end: ${result.load}`,
