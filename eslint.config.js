@@ -2,7 +2,7 @@
 // The floors, bottom to top (ARCHITECTURE.md):
 //   base     src/*.ts: errors, paths, json-pointer, wire vocabulary, finding, rule types, report, wording
 //   contract src/contract/: load, validate, normalize, and the usable-contract verdict
-//   helpers  src/{extract,generate,pact,trace,runtime,guards,diff,sync,config,draft}/: what rules import, and the stages beside them
+//   helpers  src/{extract,generate,pact,trace,runtime,guards,diff,sync,config,draft,reads}/: what rules import, and the stages beside them
 //   rules    src/rules/
 //   run      src/run/: every use-case and rule engine
 //   render   src/render/
@@ -14,7 +14,7 @@ import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescrip
 import importX from 'eslint-plugin-import-x';
 import tseslint from 'typescript-eslint';
 
-const HELPERS = ['extract', 'generate', 'pact', 'trace', 'runtime', 'guards', 'diff', 'sync', 'config', 'draft'];
+const HELPERS = ['extract', 'generate', 'pact', 'trace', 'runtime', 'guards', 'diff', 'sync', 'config', 'draft', 'reads'];
 const FLOORS = [
   // Every top-level file but the barrel.
   { name: 'base', target: './src/!(index).ts' },
@@ -44,6 +44,7 @@ const upward = FLOORS.flatMap((floor, i) =>
 const HELPER_EDGES = [
   ['runtime', 'generate'],
   ['runtime', 'trace'],
+  ['reads', 'extract'],
 ];
 const sideways = HELPERS.flatMap((from) =>
   HELPERS.filter((to) => to !== from && !HELPER_EDGES.some(([a, b]) => a === from && b === to)).map((to) => ({

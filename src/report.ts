@@ -10,4 +10,14 @@ export interface Report {
   readonly findings: readonly Finding[];
   /** Extra lines for the text and markdown renderers (e.g. "wrote schemas/x.schema.json"). */
   readonly notes?: readonly string[];
+  /** consumes with the static read analysis: per consumer field, where it is read (JSON output only). */
+  readonly reads?: readonly FieldReadsReport[];
+}
+
+/** One consumer field in the read analysis: read (with every read site, `file:line:column`), unread, or unprovable (with the escape). */
+export interface FieldReadsReport {
+  readonly pointer: string;
+  readonly status: 'read' | 'unread' | 'unprovable';
+  readonly sites?: readonly string[];
+  readonly escape?: string;
 }

@@ -56,6 +56,8 @@ export interface FindingDraft {
   readonly position?: TextPosition;
   readonly related?: RelatedLocation;
   readonly data?: Readonly<Record<string, unknown>>;
+  /** Overrides the rule's severity for this finding (a warning a strict setting makes an error). */
+  readonly severity?: Severity;
 }
 
 /** Turns drafts into findings, mapping each pointer to the nearest known position in the file. */
@@ -69,7 +71,7 @@ export function placeDrafts(
     const position = draft.position ?? positionOfPointer(draft.path, positions);
     return {
       rule: rule.id,
-      severity: rule.severity,
+      severity: draft.severity ?? rule.severity,
       file,
       line: position.line,
       column: position.column,

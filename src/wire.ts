@@ -81,3 +81,31 @@ export interface ExtractResult {
 
 /** The source kinds wirepin reads a wire shape from. */
 export type SourceKind = 'go' | 'ts' | 'json';
+
+/**
+ * What a static read analysis of the consumer's code found for one source
+ * field: read (with every place it is read), never read, or not provable
+ * because a value holding it escaped where the analysis cannot follow.
+ */
+export type FieldReads =
+  | { readonly status: 'read'; readonly sites: readonly SourceLocation[] }
+  | { readonly status: 'unread' }
+  | { readonly status: 'unprovable'; readonly escape: ReadEscape };
+
+/** Where a value left the analysis: "passed to fmt.Printf", "stored in an interface{}", "address taken". */
+export interface ReadEscape {
+  readonly what: string;
+  readonly location: SourceLocation;
+}
+
+/** The read analysis of one consumer: where the root value is decoded, and per source pointer what was found. */
+export interface ReadEvidence {
+  /** The first place the root type is decoded into (json.Unmarshal, Decoder.Decode, JSON.parse); undefined when none was found. */
+  readonly decodedAt: SourceLocation | undefined;
+  /** "the package" (Go) or "the consumer's files" (TypeScript), for messages. */
+  readonly scope: string;
+  /** By source field pointer (WireField.pointer). */
+  readonly fields: ReadonlyMap<string, FieldReads>;
+  /** Strict mode: an unprovable field is an error, not a warning. */
+  readonly strict: boolean;
+}

@@ -11,7 +11,11 @@ export interface SideSource {
   readonly type: string | undefined;
   /** Go only: the platform whose build constraints select the files (the side's goos/goarch, else the top-level go:). */
   readonly goTarget?: { readonly goos: string; readonly goarch: string };
+  /** Consumer only: the static read analysis: "on" (the default), "off", or "strict" (an unprovable read is an error). */
+  readonly reads?: ReadsMode;
 }
+
+export type ReadsMode = 'on' | 'off' | 'strict';
 
 export interface ContractEntry {
   readonly contract: string;
@@ -159,7 +163,7 @@ export function parseConfigText(text: string, file: string): Omit<WirepinConfig,
     if (!node) return undefined;
     if (!isMap(node)) return fail(`"${which}" must be a mapping such as { go: path, type: Name }.`, node);
     const kinds = which === 'producer' ? ['go', 'ts', 'json'] : ['go', 'ts'];
-    const keys = keysOf(node, [...kinds, 'type', 'goos', 'goarch'], `"${which}"`);
+    const keys = keysOf(node, [...kinds, 'type', 'goos', 'goarch', ...(which === 'consumer' ? ['reads'] : [])], `"${which}"`);
     const given = kinds.filter((k) => keys.has(k));
     if (given.length !== 1) return fail(`"${which}" needs exactly one of ${kinds.join(', ')}.`, node);
     const kind = given[0] as SideSource['kind'];
@@ -172,8 +176,12 @@ export function parseConfigText(text: string, file: string): Omit<WirepinConfig,
     if (kind !== 'go' && (keys.has('goos') || keys.has('goarch'))) {
       fail(`"${which}.goos" and "${which}.goarch" apply to "go" sources only.`, keys.get('goos') ?? keys.get('goarch'));
     }
-    if (kind !== 'go' || (goos === undefined && goarch === undefined)) return { kind, path, type };
-    return { kind, path, type, goTarget: { goos: goos ?? 'linux', goarch: goarch ?? 'amd64' } };
+    const readsNode = keys.get('reads');
+    const readsText = readsNode ? stringAt(readsNode, `"${which}.reads"`, node) : undefined;
+    if (readsText !== undefined && !['on', 'off', 'strict'].includes(readsText)) fail(`"${which}.reads" must be on, off or strict.`, readsNode);
+    const reads = readsText === undefined ? {} : { reads: readsText as ReadsMode };
+    if (kind !== 'go' || (goos === undefined && goarch === undefined)) return { kind, path, type, ...reads };
+    return { kind, path, type, goTarget: { goos: goos ?? 'linux', goarch: goarch ?? 'amd64' }, ...reads };
   };
 
   const contracts: ContractEntry[] = list.items.map((item) => {

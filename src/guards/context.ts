@@ -1,6 +1,6 @@
 import type { ContractModel } from '../contract/field-table.js';
 import { dottedName } from '../json-pointer.js';
-import type { ExtractResult, SourceKind, WireType } from '../wire.js';
+import type { ExtractResult, FieldReads, ReadEvidence, SourceKind, WireType } from '../wire.js';
 import type { RelatedLocation } from '../finding.js';
 import { serviceNamesOf } from '../contract/service-names.js';
 import { parentPointer } from '../json-pointer.js';
@@ -18,6 +18,8 @@ export interface GuardContext {
   /** "static": declarations read from code; "trace": fields a running consumer actually read. */
   readonly mode: 'static' | 'trace';
   readonly pairs: readonly SourcePair[];
+  /** What the static read analysis of the consumer's code found; absent when it did not run (--no-reads, a trace, no decode site). */
+  readonly reads?: ReadEvidence;
 }
 
 /**
@@ -85,4 +87,20 @@ export function name(pair: SourcePair): string {
 /** The service name the contract's header gives a side, for messages; "the producer" or "the consumer" when it gives none. */
 export function serviceName(context: GuardContext, side: 'producer' | 'consumer'): string {
   return serviceNamesOf([context.model])[side];
+}
+
+/** The read analysis' verdict on a pair's source field, when the analysis ran and the consumer declares the field. */
+export function readsOf(context: GuardContext, pair: SourcePair): FieldReads | undefined {
+  if (context.reads === undefined || pair.source === undefined) return undefined;
+  return context.reads.fields.get(pair.source.pointer);
+}
+
+/** "decoded at consumer/go/provision.go:12:5", or where the type is declared when no decode was found. */
+export function decodedAtText(context: GuardContext): string {
+  const at = context.reads?.decodedAt ?? context.source.root.location;
+  return `${at.file}:${at.line}:${at.column}`;
+}
+
+export function locationText(location: { readonly file: string; readonly line: number; readonly column: number }): string {
+  return `${location.file}:${location.line}:${location.column}`;
 }

@@ -25,6 +25,7 @@ export const renderJson: Renderer = (report) => {
     subject: report.subject,
     summary: { errors: counts.error, warnings: counts.warning, notices: counts.notice },
     findings: report.findings.map(findingJson),
+    ...(report.reads !== undefined ? { reads: report.reads } : {}),
   };
   return `${JSON.stringify(body, null, 2)}\n`;
 };

@@ -11,6 +11,7 @@ import { CONTRACTS_DIR, defaultContractFiles } from './contract-files.js';
 import { exitCodeFor, worstExitCode, type ExitCode } from './exit-code.js';
 import { compareGenerated, targetFor } from './generate.js';
 import { runGuard } from './guard-engine.js';
+import { analyzeReads } from './read-analysis.js';
 import type { Outcome, RunEnv } from './outcome.js';
 
 async function guardSide(io: RunEnv, guard: 'pin' | 'consumes', contract: CleanContract, side: SideSource, notes: string[]): Promise<Finding[]> {
@@ -22,7 +23,9 @@ async function guardSide(io: RunEnv, guard: 'pin' | 'consumes', contract: CleanC
     ...(side.goTarget ? { goTarget: side.goTarget } : {}),
   });
   notes.push(...(source.notes ?? []));
-  return runGuard(guard, contract, source, side.kind);
+  const reads = guard === 'consumes' ? await analyzeReads(io, side, source, side.reads ?? 'on') : { notes: [] };
+  notes.push(...reads.notes);
+  return runGuard(guard, contract, source, side.kind, 'static', reads.evidence);
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { AnalyzedContract } from './analyze.js';
 import { requireUsable } from '../contract/usable.js';
-import type { ExtractResult, SourceKind } from '../wire.js';
+import type { ExtractResult, ReadEvidence, SourceKind } from '../wire.js';
 import { sortFindings, type Finding } from '../finding.js';
 import { CONSUMES_RULES } from '../rules/consumes/index.js';
 import { PIN_RULES } from '../rules/pin/index.js';
@@ -23,6 +23,7 @@ export function runGuard(
   source: ExtractResult,
   sourceKind: SourceKind,
   mode: 'static' | 'trace' = 'static',
+  reads?: ReadEvidence,
 ): Finding[] {
   // A guard only runs on a contract that lints clean: otherwise it would compare against a shape nobody agreed on.
   const { model } = requireUsable(contract);
@@ -33,6 +34,7 @@ export function runGuard(
     source,
     sourceKind,
     mode,
+    ...(reads !== undefined && guard === 'consumes' && mode === 'static' ? { reads } : {}),
     // encoding/json's Unmarshal matches keys case-insensitively; its Marshal and every other reader are exact.
     pairs: pairFields(model, source, sourceKind, guard === 'consumes' && sourceKind === 'go' && mode === 'static' ? { foldKey: foldGoName } : {}),
   };

@@ -8,6 +8,7 @@ import { plural } from '../wording.js';
 import { exitCodeFor } from './exit-code.js';
 import { unusableOutcome, type Outcome, type RunEnv } from './outcome.js';
 import { parentPointer } from '../json-pointer.js';
+import { analyzeReads } from './read-analysis.js';
 
 /** The source flags shared by pin and consumes: exactly one of them. */
 export interface SourceFlags {
@@ -75,6 +76,10 @@ export interface GuardArgs extends SourceFlags {
   readonly contract: string;
   readonly goos?: string;
   readonly goarch?: string;
+  /** consumes: false for --no-reads (commander's negated option). */
+  readonly reads?: boolean;
+  /** consumes: an unprovable read is an error, not a warning. */
+  readonly strictReads?: boolean;
 }
 
 /** The Go target from --goos/--goarch (each defaults to linux/amd64's half); they only make sense with --go. */
@@ -117,8 +122,18 @@ export async function runGuardCommand(io: RunEnv, guard: 'pin' | 'consumes', arg
       ...target,
     });
   }
-  const findings = runGuard(guard, contract, extracted, kind, source.kind === 'trace' ? 'trace' : 'static');
+  const readsMode = args.reads === false ? 'off' : args.strictReads === true ? 'strict' : 'on';
+  const reads =
+    guard === 'consumes' && source.kind !== 'trace'
+      ? await analyzeReads(io, { kind, path: source.path, type: source.typeName, ...target }, extracted, readsMode)
+      : { notes: [] };
+  const findings = runGuard(guard, contract, extracted, kind, source.kind === 'trace' ? 'trace' : 'static', reads.evidence);
   const side = guard === 'pin' ? 'producer' : 'consumer';
-  const notes = extracted.notes !== undefined && extracted.notes.length > 0 ? { notes: extracted.notes } : {};
-  return { report: { command: guard, subject: `${side} ${extracted.root.name} against ${contract.file}`, findings, ...notes }, exitCode: exitCodeFor(findings) };
+  const allNotes = [...(extracted.notes ?? []), ...reads.notes];
+  const notes = allNotes.length > 0 ? { notes: allNotes } : {};
+  const readsReport = reads.report !== undefined ? { reads: reads.report } : {};
+  return {
+    report: { command: guard, subject: `${side} ${extracted.root.name} against ${contract.file}`, findings, ...notes, ...readsReport },
+    exitCode: exitCodeFor(findings),
+  };
 }

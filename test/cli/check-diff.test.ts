@@ -12,6 +12,7 @@ const FILES = [
   'producer/go/cp_provision_request.go',
   'producer/go/workspace_display.go',
   'consumer/go/ws_provision_request.go',
+  'consumer/go/provision.go',
   'schemas/provision_request.schema.json',
   'producer/provision_request.types.ts',
   'consumer/provision_request.types.ts',

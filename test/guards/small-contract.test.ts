@@ -310,6 +310,7 @@ describe('guard context helpers', () => {
       'CONSUMER_FIELD_UNKNOWN',
       'CONSUMER_FIELD_UNREAD',
       'CONSUMER_READS_DEAD_FIELD',
+      'CONSUMER_READ_UNPROVABLE',
       'CONSUMER_TYPE_MISMATCH',
       'SOURCE_TYPE_UNRESOLVED',
     ]);
@@ -434,6 +435,7 @@ describe('the guard rules as listed by wirepin', () => {
       'CONSUMER_FIELD_UNKNOWN consumes error checks',
       'CONSUMER_FIELD_UNREAD consumes error checks',
       'CONSUMER_READS_DEAD_FIELD consumes error checks',
+      'CONSUMER_READ_UNPROVABLE consumes warning checks',
       'CONSUMER_TYPE_MISMATCH consumes error checks',
     ]);
   });

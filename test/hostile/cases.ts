@@ -240,6 +240,15 @@ export const HOSTILE_CASES: readonly HostileCase[] = [
     exit: 1,
     says: '"T" is a type parameter',
   },
+  {
+    id: 'go-deep-expression-reads',
+    what: 'consumes with the read analysis on 20,000 nested parentheses around a field read',
+    setup: (dir) =>
+      write(dir, 'gen/go-deep-expr/p.go', `package p\n\nimport "encoding/json"\n\ntype Req struct {\n\tName string \`json:"name"\`\n}\n\nfunc f(b []byte) string {\n\tvar req Req\n\t_ = json.Unmarshal(b, &req)\n\treturn ${repeat('(', 20_000)}req.Name${repeat(')', 20_000)}\n}\n`),
+    args: ['consumes', '--contract', VALID, '--go', 'gen/go-deep-expr', '--type', 'Req'],
+    exit: 2,
+    says: 'too deep for the read analysis',
+  },
   { id: 'go-syntax-error', what: 'an unterminated tag and struct', args: ['pin', '--contract', VALID, '--go', 'corpus/go/syntax-error', '--type', 'Req'], exit: 2, says: 'Go syntax error in', viaProcess: true },
   {
     id: 'go-nul',

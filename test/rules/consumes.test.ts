@@ -8,6 +8,7 @@ import { CONSUMER_CASE_COLLISION } from '../../src/rules/consumes/CONSUMER_CASE_
 import { CONSUMER_FIELD_MISSING } from '../../src/rules/consumes/CONSUMER_FIELD_MISSING.js';
 import { CONSUMER_FIELD_UNKNOWN } from '../../src/rules/consumes/CONSUMER_FIELD_UNKNOWN.js';
 import { CONSUMER_FIELD_UNREAD } from '../../src/rules/consumes/CONSUMER_FIELD_UNREAD.js';
+import { CONSUMER_READ_UNPROVABLE } from '../../src/rules/consumes/CONSUMER_READ_UNPROVABLE.js';
 import { CONSUMER_READS_DEAD_FIELD } from '../../src/rules/consumes/CONSUMER_READS_DEAD_FIELD.js';
 import { CONSUMER_TYPE_MISMATCH } from '../../src/rules/consumes/CONSUMER_TYPE_MISMATCH.js';
 import { guardRuleTester } from './rule-tester.js';
@@ -231,6 +232,32 @@ guardRuleTester(CONSUMER_TYPE_MISMATCH, 'consumes', {
           data: { pointer: '/amount', kind: 'kind', declared: 'integer', received: 'string', sourceType: 'string' },
           field: 'amount',
           related: { file: 'test/fixtures/rules/CONSUMER_TYPE_MISMATCH/bad-kind/request.go', line: 9, column: 2 },
+        },
+      ],
+    },
+  ],
+});
+
+guardRuleTester(CONSUMER_READ_UNPROVABLE, 'consumes', {
+  // The handler decodes Request and reads every consumed field in its own code.
+  valid: ['good'],
+  invalid: [
+    {
+      // memo is read nowhere; the whole request is handed to log.Printf, which the analysis cannot follow.
+      fixture: 'bad-request-escapes-to-logger',
+      expect: [
+        {
+          path: '/properties/memo/cp_consumes',
+          line: 13,
+          column: 43,
+          data: {
+            pointer: '/memo',
+            kind: 'escape',
+            escapedAt: 'test/fixtures/rules/CONSUMER_READ_UNPROVABLE/bad-request-escapes-to-logger/request.go:30:28',
+            escape: 'r passed to log.Printf',
+          },
+          field: 'memo',
+          related: { file: 'test/fixtures/rules/CONSUMER_READ_UNPROVABLE/bad-request-escapes-to-logger/request.go', line: 30, column: 28 },
         },
       ],
     },

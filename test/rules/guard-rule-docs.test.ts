@@ -81,13 +81,14 @@ function sideTypeOf(contract: string, command: 'pin' | 'consumes'): string {
 }
 
 describe('the guard rules', () => {
-  it('are the eleven rules of the producer pin and the consumer check', () => {
+  it('are the twelve rules of the producer pin and the consumer check', () => {
     expect(GUARD_RULES.map((r) => r.id)).toEqual([
       'CONSUMER_CASE_COLLISION',
       'CONSUMER_FIELD_MISSING',
       'CONSUMER_FIELD_UNKNOWN',
       'CONSUMER_FIELD_UNREAD',
       'CONSUMER_READS_DEAD_FIELD',
+      'CONSUMER_READ_UNPROVABLE',
       'CONSUMER_TYPE_MISMATCH',
       'PRODUCER_FIELD_MISSING',
       'PRODUCER_FIELD_UNDECLARED',
@@ -129,7 +130,8 @@ describe.each(GUARD_RULES.map((r) => [r.id, r] as const))('docs/rules/%s.md', (i
     if (failing === null) throw new Error(`docs/rules/${id}.md has no runnable failing example`);
     const run = await runExample(rule, failing);
     expect([...new Set(run.findings.map((f) => f.rule))], run.stderr).toEqual([id]);
-    expect(run.exit).toBe(1);
+    // A warning (a read wirepin cannot prove) is reported without failing the run.
+    expect(run.exit).toBe(rule.severity === 'error' ? 1 : 0);
   });
 
   it(`has a passing example that \`wirepin ${command}\` reports nothing for`, async () => {

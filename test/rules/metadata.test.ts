@@ -14,6 +14,7 @@ const RULES: ReadonlyArray<readonly [id: string, stage: string, severity: string
   ['CONSUMER_FIELD_UNKNOWN', 'consumes', 'error', false],
   ['CONSUMER_FIELD_UNREAD', 'consumes', 'error', false],
   ['CONSUMER_READS_DEAD_FIELD', 'consumes', 'error', false],
+  ['CONSUMER_READ_UNPROVABLE', 'consumes', 'warning', false],
   ['CONSUMER_TYPE_MISMATCH', 'consumes', 'error', false],
   ['CONSUMES_FLAG_MISSING', 'lint', 'error', false],
   ['CONSUMES_FLIPPED', 'diff', 'error', false],

@@ -29,6 +29,14 @@ export interface GoPackage {
   hasDotImport(file: string): boolean;
   /** Files of the directory that were left out though they end in .go (symlinks, devices), one sentence each. */
   readonly notes: readonly string[];
+  /** Each compiled file's syntax tree and import table, for analyses of function bodies (the read analysis); alive as long as the parsed package is kept. */
+  readonly syntax: readonly GoFileSyntax[];
+}
+
+/** One compiled file of the package: its tree-sitter root and its scope. */
+export interface GoFileSyntax {
+  readonly scope: FileScope;
+  readonly root: Node;
 }
 
 export interface PackageSource {
@@ -359,6 +367,7 @@ function buildPackage(files: readonly ParsedFile[], notes: readonly string[]): G
     methodsOf: (typeName) => methods.get(typeName),
     hasDotImport: (file) => dotImportFiles.has(file),
     notes,
+    syntax: files.map((file) => ({ scope: file.scope, root: file.tree.rootNode })),
   };
 }
 

@@ -1,0 +1,713 @@
+import type { Node } from 'web-tree-sitter';
+import { WirepinError } from '../errors.js';
+import type { SourceLocation } from '../errors.js';
+import { withGoPackage } from '../extract/go/parse-package.js';
+import type { GoFileSyntax } from '../extract/go/parse-package.js';
+import type { FileScope } from '../extract/go/type-syntax.js';
+import { locationOf } from '../extract/go/type-syntax.js';
+import type { FieldReads, ReadEscape, ReadEvidence, WireField } from '../wire.js';
+
+/**
+ * The type of a Go value as far as the read analysis needs it: a struct type
+ * of the package (named, or anonymous and keyed by where it is written), or a
+ * pointer, slice/array or map leading to one; `iface` is interface{}/any (a
+ * value stored there escapes); `other` is everything the analysis does not follow.
+ */
+type ValueType =
+  | { readonly k: 'struct'; readonly key: string }
+  | { readonly k: 'ptr' | 'slice' | 'map'; readonly elem: ValueType }
+  | { readonly k: 'iface' }
+  | { readonly k: 'other' };
+
+const OTHER: ValueType = { k: 'other' };
+const IFACE: ValueType = { k: 'iface' };
+
+interface StructField {
+  readonly type: ValueType;
+  /** `file:line:column` of the field name: the same place the extractor reports for the wire field. */
+  readonly locKey: string;
+  readonly embedded: boolean;
+}
+
+interface FuncSignature {
+  readonly params: readonly ValueType[];
+  readonly results: readonly ValueType[];
+}
+
+interface Escape extends ReadEscape {
+  /** Struct types whose every field the escaped value can reach. */
+  readonly structs: ReadonlySet<string>;
+  /** A single field whose address escaped. */
+  readonly field?: string;
+}
+
+export interface GoReadRequest {
+  readonly path: string;
+  readonly cwd: string;
+  readonly typeName: string;
+  readonly target?: { readonly goos: string; readonly goarch: string };
+  /** The consumer's wire fields as the extractor read them: their locations tie them to Go struct fields. */
+  readonly fields: readonly WireField[];
+  readonly strict: boolean;
+}
+
+/** How deep the analysis follows nested syntax before it refuses the input (gofmt'd code stays far below). */
+const MAX_SYNTAX_NESTING = 1000;
+
+/** Nodes with nothing inside that reads, binds or hands on a value: names, literals, types, comments. */
+const OPAQUE_NODES: ReadonlySet<string> = new Set([
+  'identifier', 'field_identifier', 'type_identifier', 'package_identifier', 'blank_identifier', 'label_name',
+  'interpreted_string_literal', 'raw_string_literal', 'rune_literal', 'int_literal', 'float_literal', 'imaginary_literal',
+  'true', 'false', 'nil', 'iota', 'comment',
+  'pointer_type', 'slice_type', 'array_type', 'map_type', 'channel_type', 'function_type', 'qualified_type', 'struct_type',
+  'interface_type', 'generic_type', 'type_declaration', 'import_declaration', 'const_declaration',
+]);
+
+/** Builtins whose arguments are read, not handed on. */
+const READING_BUILTINS: ReadonlySet<string> = new Set(['len', 'cap', 'append', 'copy', 'delete', 'min', 'max', 'clear', 'close', 'complex', 'real', 'imag', 'make', 'new']);
+
+/**
+ * Static read analysis of a Go consumer package, without a Go toolchain.
+ * Type-based and flow-insensitive: a field counts as read when some selector
+ * in a compiled, non-test file of the package reads it from a value of its
+ * struct type, whatever function that is in; so a value handed to a function
+ * of the package is followed through that function's parameter types with no
+ * depth to bound. Writes (`x.f = v`) and address-taking (`&x.f`) are not reads;
+ * `x.f++` and `x.f += v` are. A value that leaves for code the analysis cannot
+ * see (another package, interface{}, a method of an unknown value, a channel)
+ * makes every field it can reach "unprovable" unless read elsewhere.
+ */
+export async function analyzeGoReads(request: GoReadRequest): Promise<ReadEvidence> {
+  return withGoPackage({ path: request.path, cwd: request.cwd, preferDeclaring: request.typeName, ...(request.target ? { target: request.target } : {}) }, (pkg) => {
+    const analysis = new GoReadAnalysis(pkg.syntax, request.typeName);
+    analysis.run();
+    return analysis.evidence(request.fields, request.strict);
+  });
+}
+
+class GoReadAnalysis {
+  private readonly typeDecls = new Map<string, { node: Node; scope: FileScope }>();
+  private readonly resolvedNamed = new Map<string, ValueType>();
+  private readonly structs = new Map<string, Map<string, StructField>>();
+  /** Field location key → the struct type that declares it. */
+  private readonly ownerOf = new Map<string, string>();
+  private readonly funcs = new Map<string, FuncSignature>();
+  private readonly methods = new Map<string, Map<string, FuncSignature>>();
+  private readonly globals = new Map<string, ValueType>();
+  private readonly reads = new Map<string, SourceLocation[]>();
+  private readonly escapes: Escape[] = [];
+  private decodedAt: SourceLocation | undefined;
+  private depth = 0;
+  private scope: FileScope = { file: '', imports: new Map() };
+
+  constructor(
+    private readonly files: readonly GoFileSyntax[],
+    private readonly rootName: string,
+  ) {}
+
+  run(): void {
+    // Every type first: a signature or field may name a type declared in a later file.
+    for (const file of this.files) this.indexTypes(file);
+    for (const file of this.files) this.indexFunctions(file);
+    const functions: { node: Node; scope: FileScope }[] = [];
+    for (const file of this.files) {
+      this.scope = file.scope;
+      for (const node of file.root.namedChildren) {
+        if (node.type === 'function_declaration' || node.type === 'method_declaration') functions.push({ node, scope: file.scope });
+        else if (node.type === 'var_declaration') this.visit(node, this.globals);
+      }
+    }
+    // A function can hold a value of a followed type only by naming one of these (a type, a function returning
+    // one, a package variable holding one), so a function whose text names none of them is skipped unread.
+    const mentions = this.trackedNames();
+    for (const { node, scope } of functions) {
+      if (mentions === undefined || !mentions.test(node.text)) continue;
+      this.scope = scope;
+      this.visitFunction(node, new Map());
+    }
+  }
+
+  /** A pattern matching any name through which a function can come to hold a value the analysis follows. */
+  private trackedNames(): RegExp | undefined {
+    const root = this.resolveNamed(this.rootName, new Set());
+    const relevant = reachableStructs(root, this.structs);
+    if (relevant.size === 0) return undefined;
+    const reaches = (type: ValueType): boolean => [...reachableStructs(type, this.structs)].some((key) => relevant.has(key));
+    const names = new Set<string>();
+    for (const name of this.typeDecls.keys()) if (reaches(this.resolveNamed(name, new Set()))) names.add(name);
+    for (const [name, signature] of this.funcs) if (signature.results.some(reaches)) names.add(name);
+    for (const [name, type] of this.globals) if (reaches(type)) names.add(name);
+    // Go identifiers are letters, digits and underscores; nothing in them needs escaping in a pattern.
+    return new RegExp(`(?<![\\p{L}\\p{N}_])(?:${[...names].sort().join('|')})(?![\\p{L}\\p{N}_])`, 'u');
+  }
+
+  evidence(fields: readonly WireField[], strict: boolean): ReadEvidence {
+    const byPointer = new Map<string, FieldReads>();
+    for (const field of fields) {
+      const locKey = keyOf(field.location);
+      const sites = this.reads.get(locKey);
+      if (sites !== undefined && sites.length > 0) {
+        byPointer.set(field.pointer, { status: 'read', sites: [...sites].sort(compareLocations) });
+        continue;
+      }
+      const owner = this.ownerOf.get(locKey);
+      const escape = this.escapes.find((e) => e.field === locKey || (owner !== undefined && e.structs.has(owner)));
+      byPointer.set(field.pointer, escape ? { status: 'unprovable', escape: { what: escape.what, location: escape.location } } : { status: 'unread' });
+    }
+    return { decodedAt: this.decodedAt, scope: 'the package', fields: byPointer, strict };
+  }
+
+  // ---- declarations ----
+
+  private indexTypes(file: GoFileSyntax): void {
+    for (const node of file.root.namedChildren) {
+      if (node.type === 'type_declaration') {
+        for (const spec of node.namedChildren) {
+          const name = spec.childForFieldName('name')?.text;
+          if ((spec.type === 'type_spec' || spec.type === 'type_alias') && name !== undefined && spec.childForFieldName('type_parameters') === null) {
+            this.typeDecls.set(name, { node: spec, scope: file.scope });
+          }
+        }
+      }
+    }
+  }
+
+  private indexFunctions(file: GoFileSyntax): void {
+    const saved = this.scope;
+    this.scope = file.scope;
+    for (const node of file.root.namedChildren) {
+      if (node.type === 'function_declaration') {
+        const name = node.childForFieldName('name')?.text;
+        if (name !== undefined && node.childForFieldName('type_parameters') === null) this.funcs.set(name, this.signatureOf(node));
+      } else if (node.type === 'method_declaration') {
+        const receiver = this.receiverType(node);
+        const name = node.childForFieldName('name')?.text;
+        if (receiver !== undefined && name !== undefined) {
+          let table = this.methods.get(receiver);
+          if (table === undefined) this.methods.set(receiver, (table = new Map()));
+          table.set(name, this.signatureOf(node));
+        }
+      }
+    }
+    this.scope = saved;
+  }
+
+  private receiverType(method: Node): string | undefined {
+    const param = method.childForFieldName('receiver')?.namedChildren.find((n) => n.type === 'parameter_declaration');
+    const type = deref(this.resolveType(param?.childForFieldName('type') ?? null));
+    return type.k === 'struct' ? type.key : undefined;
+  }
+
+  private signatureOf(node: Node): FuncSignature {
+    return { params: this.parameterTypes(node.childForFieldName('parameters')), results: this.resultTypes(node.childForFieldName('result')) };
+  }
+
+  private parameterTypes(list: Node | null): ValueType[] {
+    const types: ValueType[] = [];
+    for (const param of list?.namedChildren ?? []) {
+      if (param.type !== 'parameter_declaration' && param.type !== 'variadic_parameter_declaration') continue;
+      const type = param.type === 'variadic_parameter_declaration' ? { k: 'slice' as const, elem: this.resolveType(param.childForFieldName('type')) } : this.resolveType(param.childForFieldName('type'));
+      const names = param.childrenForFieldName('name').length;
+      for (let i = 0; i < Math.max(1, names); i++) types.push(type);
+    }
+    return types;
+  }
+
+  private resultTypes(result: Node | null): ValueType[] {
+    if (result === null) return [];
+    if (result.type === 'parameter_list') return this.parameterTypes(result);
+    return [this.resolveType(result)];
+  }
+
+  /** A type expression as the analysis sees it; named types of the package resolve to their struct or underlying type. */
+  private resolveType(node: Node | null, seen: ReadonlySet<string> = new Set()): ValueType {
+    if (node === null) return OTHER;
+    switch (node.type) {
+      case 'type_identifier':
+        return this.resolveNamed(node.text, seen);
+      case 'pointer_type':
+        return { k: 'ptr', elem: this.resolveType(node.namedChildren[0] ?? null, seen) };
+      case 'slice_type':
+      case 'array_type':
+      case 'implicit_length_array_type':
+        return { k: 'slice', elem: this.resolveType(node.childForFieldName('element'), seen) };
+      case 'map_type':
+        return { k: 'map', elem: this.resolveType(node.childForFieldName('value'), seen) };
+      case 'parenthesized_type':
+        return this.resolveType(node.namedChildren[0] ?? null, seen);
+      case 'interface_type':
+        return IFACE;
+      case 'struct_type':
+        return { k: 'struct', key: this.registerStruct(node, `${this.scope.file}:${node.startPosition.row + 1}:${node.startPosition.column + 1}`) };
+      default:
+        return OTHER;
+    }
+  }
+
+  private resolveNamed(name: string, seen: ReadonlySet<string>): ValueType {
+    if (name === 'any') return IFACE;
+    const cached = this.resolvedNamed.get(name);
+    if (cached !== undefined) return cached;
+    const decl = this.typeDecls.get(name);
+    if (decl === undefined || seen.has(name)) return OTHER;
+    const typeNode = decl.node.childForFieldName('type');
+    const saved = this.scope;
+    this.scope = decl.scope;
+    let resolved: ValueType;
+    if (typeNode?.type === 'struct_type') {
+      // Registered under its name first, so a struct that refers to itself (through a pointer) resolves.
+      resolved = { k: 'struct', key: name };
+      this.resolvedNamed.set(name, resolved);
+      this.registerStruct(typeNode, name);
+    } else {
+      resolved = this.resolveType(typeNode, new Set([...seen, name]));
+      this.resolvedNamed.set(name, resolved);
+    }
+    this.scope = saved;
+    return resolved;
+  }
+
+  private registerStruct(node: Node, key: string): string {
+    if (this.structs.has(key)) return key;
+    const fields = new Map<string, StructField>();
+    this.structs.set(key, fields);
+    const list = node.namedChildren.find((n) => n.type === 'field_declaration_list');
+    for (const decl of list?.namedChildren ?? []) {
+      if (decl.type !== 'field_declaration') continue;
+      const typeNode = decl.childForFieldName('type');
+      const type = this.resolveType(typeNode);
+      const names = decl.childrenForFieldName('name');
+      if (names.length === 0 && typeNode !== null) {
+        // An embedded field is named after its type, without package or `*`.
+        let base: Node | null = typeNode;
+        while (base !== null && (base.type === 'pointer_type' || base.type === 'qualified_type' || base.type === 'generic_type')) {
+          base = base.type === 'pointer_type' ? (base.namedChildren[0] ?? null) : base.type === 'qualified_type' ? base.childForFieldName('name') : base.childForFieldName('type');
+        }
+        if (base === null) continue;
+        const locKey = keyOf(locationOf(base, this.scope.file));
+        fields.set(base.text, { type, locKey, embedded: true });
+        this.ownerOf.set(locKey, key);
+        continue;
+      }
+      for (const name of names) {
+        const locKey = keyOf(locationOf(name, this.scope.file));
+        fields.set(name.text, { type, locKey, embedded: false });
+        this.ownerOf.set(locKey, key);
+      }
+    }
+    return key;
+  }
+
+  /** A field by name, directly or promoted through embedded structs (shallowest first). */
+  private lookupField(structKey: string, name: string): StructField | undefined {
+    let level = [structKey];
+    const seen = new Set<string>();
+    for (let depth = 0; depth < 8 && level.length > 0; depth++) {
+      const next: string[] = [];
+      for (const key of level) {
+        if (seen.has(key)) continue;
+        seen.add(key);
+        const fields = this.structs.get(key);
+        const direct = fields?.get(name);
+        if (direct !== undefined) return direct;
+        for (const field of fields?.values() ?? []) {
+          const inner = deref(field.type);
+          if (field.embedded && inner.k === 'struct') next.push(inner.key);
+        }
+      }
+      level = next;
+    }
+    return undefined;
+  }
+
+  // ---- function bodies ----
+
+  private visitFunction(node: Node, outer: ReadonlyMap<string, ValueType>): void {
+    const env = new Map(outer);
+    for (const list of [node.childForFieldName('receiver'), node.childForFieldName('parameters')]) {
+      for (const param of list?.namedChildren ?? []) {
+        if (param.type !== 'parameter_declaration' && param.type !== 'variadic_parameter_declaration') continue;
+        const type = this.resolveType(param.childForFieldName('type'));
+        for (const name of param.childrenForFieldName('name')) env.set(name.text, param.type === 'variadic_parameter_declaration' ? { k: 'slice', elem: type } : type);
+      }
+    }
+    const result = node.childForFieldName('result');
+    if (result?.type === 'parameter_list') {
+      for (const param of result.namedChildren) {
+        const type = this.resolveType(param.childForFieldName('type'));
+        for (const name of param.childrenForFieldName('name')) env.set(name.text, type);
+      }
+    }
+    const body = node.childForFieldName('body');
+    if (body !== null) this.visit(body, env);
+  }
+
+  private visit(node: Node, env: Map<string, ValueType>): void {
+    this.enter(node);
+    try {
+      this.visitNode(node, env);
+    } finally {
+      this.depth--;
+    }
+  }
+
+  /** Counts nesting, so hostile input (20,000 nested parentheses) is refused with its place rather than overflowing the stack. */
+  private enter(node: Node): void {
+    if (++this.depth <= MAX_SYNTAX_NESTING) return;
+    this.depth = 0;
+    throw new WirepinError('E_UNSUPPORTED', `Go code in "${this.scope.file}" nests expressions or statements more than ${MAX_SYNTAX_NESTING} levels deep, too deep for the read analysis.`, {
+      location: locationOf(node, this.scope.file),
+      hint: 'Split the expression with local variables, or turn the read analysis off for this consumer (--no-reads, or reads: off in wirepin.yaml).',
+    });
+  }
+
+  private visitNode(node: Node, env: Map<string, ValueType>): void {
+    switch (node.type) {
+      case 'func_literal':
+        this.visitFunction(node, env);
+        return;
+      case 'short_var_declaration':
+        this.visitChildren(node.childForFieldName('right'), env);
+        this.bind(node.childForFieldName('left'), node.childForFieldName('right'), env, undefined);
+        return;
+      case 'var_spec': {
+        const value = node.childForFieldName('value');
+        this.visitChildren(value, env);
+        const declared = node.childForFieldName('type');
+        const type = declared === null ? undefined : this.resolveType(declared);
+        if (type?.k === 'iface') for (const v of value?.namedChildren ?? []) this.escapeIfTracked(v, env, 'stored in an interface{} variable');
+        this.bind(node, value, env, type);
+        return;
+      }
+      case 'assignment_statement': {
+        const right = node.childForFieldName('right');
+        this.visitChildren(right, env);
+        const left = node.childForFieldName('left')?.namedChildren ?? [];
+        const values = right?.namedChildren ?? [];
+        left.forEach((target, i) => {
+          const value = values[i];
+          if (target.type === 'identifier' && value !== undefined) {
+            const current = env.get(target.text) ?? this.globals.get(target.text);
+            if (current?.k === 'iface') this.escapeIfTracked(value, env, 'stored in an interface{} variable');
+          }
+          this.visit(target, env);
+        });
+        return;
+      }
+      case 'for_statement': {
+        const range = node.namedChildren.find((n) => n.type === 'range_clause');
+        if (range !== undefined) {
+          const over = range.childForFieldName('right');
+          if (over !== null) this.visit(over, env);
+          const type = deref(this.typeOf(over, env));
+          const names = range.childForFieldName('left')?.namedChildren ?? [];
+          const value = names[1];
+          if (value?.type === 'identifier' && (type.k === 'slice' || type.k === 'map')) env.set(value.text, type.elem);
+          const body = node.childForFieldName('body');
+          if (body !== null) this.visit(body, env);
+          return;
+        }
+        this.visitChildren(node, env);
+        return;
+      }
+      case 'selector_expression':
+        this.recordSelector(node, env);
+        this.visitChildren(node, env);
+        return;
+      case 'call_expression':
+        this.visitCall(node, env);
+        return;
+      case 'unary_expression':
+        if (node.childForFieldName('operator')?.text === '&') this.recordAddress(node, env);
+        this.visitChildren(node, env);
+        return;
+      case 'composite_literal':
+        this.visitComposite(node, env);
+        return;
+      case 'send_statement': {
+        const value = node.childForFieldName('value');
+        if (value !== null) this.escapeIfTracked(value, env, 'sent on a channel');
+        this.visitChildren(node, env);
+        return;
+      }
+      default:
+        if (!OPAQUE_NODES.has(node.type)) this.visitChildren(node, env);
+    }
+  }
+
+  private visitChildren(node: Node | null, env: Map<string, ValueType>): void {
+    if (node === null) return;
+    for (const child of node.namedChildren) this.visit(child, env);
+  }
+
+  /** Gives the identifiers on the left of `:=`, `var` the types of the values on the right (or the declared type). */
+  private bind(left: Node | null, right: Node | null, env: Map<string, ValueType>, declared: ValueType | undefined): void {
+    if (left === null) return;
+    const names = left.type === 'var_spec' ? left.childrenForFieldName('name') : left.namedChildren;
+    const values = right?.namedChildren ?? [];
+    const fromCall = values.length === 1 && names.length > 1 && values[0] !== undefined ? this.resultsOf(values[0], env) : undefined;
+    names.forEach((name, i) => {
+      if (name.type !== 'identifier') return;
+      const type = declared ?? (fromCall !== undefined ? fromCall[i] : this.typeOf(values[i] ?? null, env)) ?? OTHER;
+      env.set(name.text, type);
+    });
+  }
+
+  private visitCall(node: Node, env: Map<string, ValueType>): void {
+    const callee = unparen(node.childForFieldName('function'));
+    const args = node.childForFieldName('arguments')?.namedChildren ?? [];
+    const visitArgs = (): void => {
+      for (const arg of args) this.visit(arg, env);
+    };
+    if (callee === null) return visitArgs();
+    if (callee.type === 'identifier') {
+      const name = callee.text;
+      if (env.has(name) || this.globals.has(name)) {
+        this.escapeArgs(args, env, `passed to the function value "${name}"`);
+      } else if (this.funcs.has(name)) {
+        const params = this.funcs.get(name)?.params ?? [];
+        args.forEach((arg, i) => {
+          if (params[Math.min(i, params.length - 1)]?.k === 'iface') this.escapeIfTracked(arg, env, `passed as interface{} to ${name}`);
+        });
+      } else if (this.typeDecls.has(name)) {
+        const to = deref(this.resolveNamed(name, new Set()));
+        for (const arg of args) {
+          const from = deref(this.typeOf(arg, env));
+          if (from.k === 'struct' && (to.k !== 'struct' || to.key !== from.key)) this.escape(arg, from, `converted to ${name}`);
+        }
+      } else if (!READING_BUILTINS.has(name)) {
+        this.escapeArgs(args, env, `passed to ${name}`);
+      }
+      return visitArgs();
+    }
+    if (callee.type === 'selector_expression') {
+      const operand = unparen(callee.childForFieldName('operand'));
+      const method = callee.childForFieldName('field')?.text ?? '';
+      if (operand?.type === 'identifier' && !env.has(operand.text) && !this.globals.has(operand.text) && this.scope.imports.has(operand.text)) {
+        const importPath = this.scope.imports.get(operand.text);
+        if (importPath === 'encoding/json' && method === 'Unmarshal' && args[1] !== undefined && this.isRootTarget(args[1], env)) {
+          this.decodedAt ??= locationOf(node, this.scope.file);
+          if (args[0] !== undefined) this.visit(args[0], env);
+          return;
+        }
+        this.escapeArgs(args, env, `passed to ${operand.text}.${method}`);
+        return visitArgs();
+      }
+      if (method === 'Decode' && args.length === 1 && args[0] !== undefined && this.isRootTarget(args[0], env)) {
+        this.decodedAt ??= locationOf(node, this.scope.file);
+        if (operand !== null) this.visit(operand, env);
+        return;
+      }
+      const receiver = deref(this.typeOf(operand, env));
+      const known = receiver.k === 'struct' && this.methods.get(receiver.key)?.has(method) === true;
+      const field = receiver.k === 'struct' ? this.lookupField(receiver.key, method) : undefined;
+      if (!known && field === undefined) this.escapeArgs(args, env, `passed to the method ${method} of a value the analysis cannot follow`);
+      if (known && receiver.k === 'struct') {
+        const params = this.methods.get(receiver.key)?.get(method)?.params ?? [];
+        args.forEach((arg, i) => {
+          if (params[Math.min(i, params.length - 1)]?.k === 'iface') this.escapeIfTracked(arg, env, `passed as interface{} to ${method}`);
+        });
+      }
+      this.visit(callee, env);
+      return visitArgs();
+    }
+    this.escapeArgs(args, env, 'passed to a function the analysis cannot follow');
+    this.visit(callee, env);
+    visitArgs();
+  }
+
+  private visitComposite(node: Node, env: Map<string, ValueType>): void {
+    const type = this.resolveType(node.childForFieldName('type'));
+    const body = node.childForFieldName('body');
+    const what = `stored in a ${node.childForFieldName('type')?.text ?? 'composite'} literal`;
+    for (const element of body?.namedChildren ?? []) {
+      const keyNode = element.type === 'keyed_element' ? element.childForFieldName('key') : null;
+      const valueNode = element.type === 'keyed_element' ? element.childForFieldName('value') : element;
+      const value = valueNode?.namedChildren[0] ?? null;
+      if (value !== null && value.type !== 'literal_value') {
+        let slot: ValueType = OTHER;
+        if (type.k === 'struct' && keyNode !== null) slot = this.lookupField(type.key, keyNode.text)?.type ?? OTHER;
+        else if (type.k === 'slice' || type.k === 'map') slot = type.elem;
+        // A slot of a followed type keeps the value in sight; any other slot (interface{}, another package's type) loses it.
+        if (!isTracked(slot)) this.escapeIfTracked(value, env, what);
+      }
+      if (keyNode !== null && type.k !== 'struct') this.visitChildren(keyNode, env);
+      this.visitChildren(valueNode, env);
+    }
+  }
+
+  private isRootTarget(arg: Node, env: Map<string, ValueType>): boolean {
+    const type = deref(this.typeOf(arg, env));
+    const root = this.resolveNamed(this.rootName, new Set());
+    return type.k === 'struct' && root.k === 'struct' && type.key === root.key;
+  }
+
+  // ---- reads, writes, escapes ----
+
+  private recordSelector(node: Node, env: Map<string, ValueType>): void {
+    const operand = deref(this.typeOf(node.childForFieldName('operand'), env));
+    if (operand.k !== 'struct') return;
+    const name = node.childForFieldName('field');
+    if (name === null) return;
+    const field = this.lookupField(operand.key, name.text);
+    if (field === undefined) return;
+    if (selectorRole(node) !== 'read') return;
+    let sites = this.reads.get(field.locKey);
+    if (sites === undefined) this.reads.set(field.locKey, (sites = []));
+    sites.push(locationOf(name, this.scope.file));
+  }
+
+  /** `&x.f`: not a read; what the pointer reaches is out of sight unless it is a struct the analysis follows by type. */
+  private recordAddress(node: Node, env: Map<string, ValueType>): void {
+    const target = unparen(node.childForFieldName('operand'));
+    if (target?.type !== 'selector_expression') return;
+    const operand = deref(this.typeOf(target.childForFieldName('operand'), env));
+    const name = target.childForFieldName('field');
+    if (operand.k !== 'struct' || name === null) return;
+    const field = this.lookupField(operand.key, name.text);
+    if (field === undefined || deref(field.type).k === 'struct') return;
+    this.escapes.push({ what: `address taken (&${target.text})`, location: locationOf(node, this.scope.file), structs: reachableStructs(field.type, this.structs), field: field.locKey });
+  }
+
+  private escapeArgs(args: readonly Node[], env: Map<string, ValueType>, what: string): void {
+    for (const arg of args) this.escapeIfTracked(arg, env, what);
+  }
+
+  private escapeIfTracked(value: Node, env: Map<string, ValueType>, what: string): void {
+    const type = this.typeOf(value, env);
+    if (isTracked(type)) this.escape(value, type, what);
+  }
+
+  private escape(value: Node, type: ValueType, what: string): void {
+    this.escapes.push({ what: `${value.text.length > 40 ? `${value.text.slice(0, 40)}…` : value.text} ${what}`, location: locationOf(value, this.scope.file), structs: reachableStructs(type, this.structs) });
+  }
+
+  /** The type of an expression, as far as the analysis follows types. */
+  private typeOf(node: Node | null, env: ReadonlyMap<string, ValueType>): ValueType {
+    if (node === null) return OTHER;
+    this.enter(node);
+    try {
+      return this.typeOfNode(node, env);
+    } finally {
+      this.depth--;
+    }
+  }
+
+  private typeOfNode(node: Node, env: ReadonlyMap<string, ValueType>): ValueType {
+    switch (node.type) {
+      case 'identifier':
+        return env.get(node.text) ?? this.globals.get(node.text) ?? OTHER;
+      case 'parenthesized_expression':
+        return this.typeOf(node.namedChildren[0] ?? null, env);
+      case 'selector_expression': {
+        const operand = deref(this.typeOf(node.childForFieldName('operand'), env));
+        const name = node.childForFieldName('field')?.text;
+        if (operand.k !== 'struct' || name === undefined) return OTHER;
+        return this.lookupField(operand.key, name)?.type ?? OTHER;
+      }
+      case 'index_expression': {
+        const operand = deref(this.typeOf(node.childForFieldName('operand'), env));
+        return operand.k === 'slice' || operand.k === 'map' ? operand.elem : OTHER;
+      }
+      case 'slice_expression':
+        return this.typeOf(node.childForFieldName('operand'), env);
+      case 'unary_expression': {
+        const operator = node.childForFieldName('operator')?.text;
+        const operand = this.typeOf(node.childForFieldName('operand'), env);
+        if (operator === '&') return isTracked(operand) ? { k: 'ptr', elem: operand } : OTHER;
+        if (operator === '*') return operand.k === 'ptr' ? operand.elem : OTHER;
+        return OTHER;
+      }
+      case 'composite_literal':
+        return this.resolveType(node.childForFieldName('type'));
+      case 'type_assertion_expression':
+      case 'type_conversion_expression':
+        return this.resolveType(node.childForFieldName('type'));
+      case 'call_expression':
+        return this.resultsOf(node, env)[0] ?? OTHER;
+      default:
+        return OTHER;
+    }
+  }
+
+  private resultsOf(call: Node, env: ReadonlyMap<string, ValueType>): readonly ValueType[] {
+    if (call.type !== 'call_expression') return [this.typeOf(call, env)];
+    const callee = unparen(call.childForFieldName('function'));
+    const args = call.childForFieldName('arguments')?.namedChildren ?? [];
+    if (callee?.type === 'identifier') {
+      if (callee.text === 'new' && args[0] !== undefined) return [{ k: 'ptr', elem: this.resolveType(args[0]) }];
+      if (env.has(callee.text)) return [];
+      const fn = this.funcs.get(callee.text);
+      if (fn !== undefined) return fn.results;
+      if (this.typeDecls.has(callee.text)) return [this.resolveNamed(callee.text, new Set())];
+      return [];
+    }
+    if (callee?.type === 'selector_expression') {
+      const receiver = deref(this.typeOf(callee.childForFieldName('operand'), env));
+      const method = callee.childForFieldName('field')?.text ?? '';
+      if (receiver.k === 'struct') return this.methods.get(receiver.key)?.get(method)?.results ?? [];
+      return [];
+    }
+    if (callee !== null && callee.type !== 'func_literal') return [this.resolveType(callee.type === 'parenthesized_type' ? callee.namedChildren[0] ?? null : callee)];
+    return [];
+  }
+}
+
+/** Whether a selector is evaluated for its value: not on the left of `=`, not under `&`, and not the way to such a place. */
+export function selectorRole(node: Node): 'read' | 'write' | 'address' | 'through' {
+  let child = node;
+  let parent = node.parent;
+  while (parent?.type === 'parenthesized_expression') {
+    child = parent;
+    parent = parent.parent;
+  }
+  if (parent === null) return 'read';
+  if (parent.type === 'expression_list' && parent.parent?.type === 'assignment_statement' && parent.parent.childForFieldName('left')?.equals(parent) === true) {
+    return parent.parent.childForFieldName('operator')?.text === '=' ? 'write' : 'read';
+  }
+  if (parent.type === 'unary_expression' && parent.childForFieldName('operator')?.text === '&') return 'address';
+  if (parent.type === 'selector_expression' && parent.childForFieldName('operand')?.equals(child) === true) {
+    const outer = selectorRole(parent);
+    return outer === 'read' ? 'read' : 'through';
+  }
+  return 'read';
+}
+
+function unparen(node: Node | null): Node | null {
+  let current = node;
+  while (current?.type === 'parenthesized_expression') current = current.namedChildren[0] ?? null;
+  return current;
+}
+
+function deref(type: ValueType): ValueType {
+  let current = type;
+  while (current.k === 'ptr') current = current.elem;
+  return current;
+}
+
+function isTracked(type: ValueType): boolean {
+  let current = type;
+  while (current.k === 'ptr' || current.k === 'slice' || current.k === 'map') current = current.elem;
+  return current.k === 'struct';
+}
+
+function reachableStructs(type: ValueType, structs: ReadonlyMap<string, ReadonlyMap<string, StructField>>): Set<string> {
+  const found = new Set<string>();
+  const pending: ValueType[] = [type];
+  while (pending.length > 0) {
+    let current = pending.pop() as ValueType;
+    while (current.k === 'ptr' || current.k === 'slice' || current.k === 'map') current = current.elem;
+    if (current.k !== 'struct' || found.has(current.key)) continue;
+    found.add(current.key);
+    for (const field of structs.get(current.key)?.values() ?? []) pending.push(field.type);
+  }
+  return found;
+}
+
+function keyOf(location: SourceLocation): string {
+  return `${location.file}:${location.line}:${location.column}`;
+}
+
+function compareLocations(a: SourceLocation, b: SourceLocation): number {
+  return (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.line - b.line || a.column - b.column;
+}

@@ -1,0 +1,149 @@
+import { readdir } from 'node:fs/promises';
+import path from 'node:path';
+import type ts from 'typescript';
+import { WirepinError } from '../errors.js';
+import type { SourceLocation } from '../errors.js';
+import { loadTypeScript } from '../extract/ts/load-compiler.js';
+import { displayPath } from '../paths.js';
+import type { FieldReads, ReadEscape, ReadEvidence, WireField } from '../wire.js';
+
+export interface TsReadRequest {
+  /** The file declaring the consumer's type; the consumer's files are the TypeScript files of its directory. */
+  readonly path: string;
+  readonly cwd: string;
+  readonly typeName: string;
+  /** The consumer's wire fields as the TS extractor read them: their locations are the property declarations. */
+  readonly fields: readonly WireField[];
+  readonly strict: boolean;
+}
+
+/** Test files are not consumption: a test that reads a field proves nothing about the handler. */
+const TEST_FILE = /\.(test|spec)\.[cm]?ts$/u;
+
+/**
+ * Static read analysis of a TypeScript consumer with the compiler's type
+ * checker. The consumer's files are the .ts files beside the one declaring the
+ * type (no tests, no .d.ts). A property access, element access with a literal
+ * key, or destructuring whose property symbol is declared at a wire field's
+ * declaration is a read of it (not on the left of `=`); an object spread or
+ * rest of a value holding followed fields, or `JSON.stringify` of one, is an
+ * escape. The first place a value gets the consumer's type (`as T`, `: T`) in
+ * a file other than the declaring one counts as where it is decoded.
+ */
+export async function analyzeTsReads(request: TsReadRequest): Promise<ReadEvidence> {
+  // The optional peer, through the one loader: a missing install exits 2 naming the package.
+  const tsApi = await loadTypeScript();
+  const declaring = path.resolve(request.cwd, request.path);
+  const directory = path.dirname(declaring);
+  const entries = await readdir(directory);
+  const files = entries
+    .filter((name) => /\.[cm]?ts$/u.test(name) && !name.endsWith('.d.ts') && !TEST_FILE.test(name))
+    .map((name) => path.join(directory, name))
+    .sort();
+  const program = tsApi.createProgram(files, { lib: ['lib.es2022.d.ts'], types: [], noEmit: true, strict: true, skipLibCheck: true });
+  const checker = program.getTypeChecker();
+  const keyOf = (location: SourceLocation): string => `${location.file}:${location.line}:${location.column}`;
+  const locate = (node: ts.Node): SourceLocation => {
+    const file = node.getSourceFile();
+    const at = file.getLineAndCharacterOfPosition(node.getStart(file));
+    return { file: displayPath(file.fileName, request.cwd), line: at.line + 1, column: at.character + 1 };
+  };
+  const wanted = new Set(request.fields.map((field) => keyOf(field.location)));
+  const reads = new Map<string, SourceLocation[]>();
+  const escapes: (ReadEscape & { readonly keys: ReadonlySet<string> })[] = [];
+  let decodedAt: SourceLocation | undefined;
+
+  /** The wire-field declarations a symbol stands for. */
+  const declared = (symbol: ts.Symbol | undefined): string[] =>
+    (symbol?.declarations ?? []).map((d) => keyOf(locate(tsApi.getNameOfDeclaration(d) ?? d))).filter((key) => wanted.has(key));
+  /** Every wire-field declaration reachable from a value of this type. */
+  const reachable = (type: ts.Type, seen = new Set<ts.Type>()): Set<string> => {
+    const found = new Set<string>();
+    const visit = (t: ts.Type): void => {
+      if (seen.has(t)) return;
+      seen.add(t);
+      for (const part of t.isUnion() || t.isIntersection() ? t.types : [t]) {
+        const element = checker.getIndexTypeOfType(part, tsApi.IndexKind.Number);
+        if (element) visit(element);
+        for (const property of checker.getPropertiesOfType(part)) {
+          const keys = declared(property);
+          if (keys.length === 0) continue;
+          for (const key of keys) found.add(key);
+          const declaration = property.valueDeclaration;
+          if (declaration) visit(checker.getTypeOfSymbolAtLocation(property, declaration));
+        }
+      }
+    };
+    visit(type);
+    return found;
+  };
+  const record = (keys: readonly string[], at: ts.Node): void => {
+    for (const key of keys) {
+      let sites = reads.get(key);
+      if (sites === undefined) reads.set(key, (sites = []));
+      sites.push(locate(at));
+    }
+  };
+  const isWrite = (node: ts.Node): boolean => {
+    let child = node;
+    let parent = node.parent;
+    while (tsApi.isParenthesizedExpression(parent) || tsApi.isNonNullExpression(parent)) {
+      child = parent;
+      parent = parent.parent;
+    }
+    return tsApi.isBinaryExpression(parent) && parent.left === child && parent.operatorToken.kind === tsApi.SyntaxKind.EqualsToken;
+  };
+
+  for (const file of program.getSourceFiles()) {
+    if (!files.includes(path.resolve(file.fileName))) continue;
+    const inDeclaringFile = path.resolve(file.fileName) === declaring;
+    const walk = (node: ts.Node): void => {
+      if (tsApi.isPropertyAccessExpression(node) && !isWrite(node)) {
+        record(declared(checker.getSymbolAtLocation(node.name)), node.name);
+      } else if (tsApi.isElementAccessExpression(node) && tsApi.isStringLiteralLike(node.argumentExpression) && !isWrite(node)) {
+        record(declared(checker.getSymbolAtLocation(node.argumentExpression)), node.argumentExpression);
+      } else if (tsApi.isBindingElement(node) && tsApi.isObjectBindingPattern(node.parent)) {
+        if (node.dotDotDotToken) {
+          const keys = reachable(checker.getTypeAtLocation(node.parent));
+          if (keys.size > 0) escapes.push({ what: 'object rest', location: locate(node), keys });
+        } else {
+          const name = node.propertyName ?? node.name;
+          const property = tsApi.isIdentifier(name) || tsApi.isStringLiteralLike(name) ? checker.getPropertyOfType(checker.getTypeAtLocation(node.parent), name.text) : undefined;
+          record(declared(property), name);
+        }
+      } else if (tsApi.isSpreadAssignment(node) || tsApi.isSpreadElement(node)) {
+        const keys = reachable(checker.getTypeAtLocation(node.expression));
+        if (keys.size > 0) escapes.push({ what: `spread of ${node.expression.getText()}`, location: locate(node), keys });
+      } else if (tsApi.isCallExpression(node) && node.expression.getText() === 'JSON.stringify' && node.arguments[0] !== undefined) {
+        const keys = reachable(checker.getTypeAtLocation(node.arguments[0]));
+        if (keys.size > 0) escapes.push({ what: `${node.arguments[0].getText()} passed to JSON.stringify`, location: locate(node.arguments[0]), keys });
+      } else if (!inDeclaringFile && decodedAt === undefined && tsApi.isTypeReferenceNode(node) && node.typeName.getText() === request.typeName) {
+        decodedAt = locate(node);
+      }
+      tsApi.forEachChild(node, walk);
+    };
+    try {
+      walk(file);
+    } catch (error) {
+      // The walk recurses per nesting level; hostile input can exhaust the stack.
+      if (!(error instanceof RangeError)) throw error;
+      throw new WirepinError('E_UNSUPPORTED', `"${displayPath(file.fileName, request.cwd)}" nests code too deeply for the read analysis (${error.message}).`, {
+        location: { file: displayPath(file.fileName, request.cwd), line: 1, column: 1 },
+        hint: 'Split the nested code, or turn the read analysis off for this consumer (--no-reads, or reads: off in wirepin.yaml).',
+      });
+    }
+  }
+
+  const fields = new Map<string, FieldReads>();
+  for (const field of request.fields) {
+    const key = keyOf(field.location);
+    const sites = reads.get(key);
+    if (sites !== undefined && sites.length > 0) {
+      fields.set(field.pointer, { status: 'read', sites });
+      continue;
+    }
+    const escape = escapes.find((e) => e.keys.has(key));
+    fields.set(field.pointer, escape ? { status: 'unprovable', escape: { what: escape.what, location: escape.location } } : { status: 'unread' });
+  }
+  return { decodedAt, scope: "the consumer's files", fields, strict: request.strict };
+}

@@ -1,0 +1,77 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { runCliJson } from '../support/run-cli.js';
+
+/**
+ * The read analysis of a TypeScript consumer (the compiler's type checker):
+ * the shipped reference handler reads every consumed field; a declared field
+ * nobody reads, or one read only in a test, fails; a spread of the request is
+ * an escape, so an otherwise unread field is a warning.
+ */
+const CONTRACT = {
+  title: 'Order',
+  endpoint: 'POST /orders',
+  producer: { name: 'shop', repo: 'shop', type: 'Order' },
+  consumer: { name: 'billing', repo: 'billing', type: 'Order' },
+  type: 'object',
+  additionalProperties: false,
+  required: ['id', 'total', 'lines'],
+  properties: {
+    id: { type: 'string', cp_consumes: true },
+    total: { type: 'integer', cp_consumes: true },
+    lines: { type: 'array', cp_consumes: true, items: { type: 'object', additionalProperties: false, required: ['sku'], properties: { sku: { type: 'string', cp_consumes: true } } } },
+  },
+};
+const TYPES = 'export interface Order {\n  id: string;\n  total: number;\n  lines: { sku: string }[];\n}\n';
+
+let dir: string | undefined;
+afterEach(() => {
+  if (dir !== undefined) rmSync(dir, { recursive: true, force: true });
+  dir = undefined;
+});
+
+async function consumes(files: Readonly<Record<string, string>>) {
+  dir = mkdtempSync(join(tmpdir(), 'wirepin-ts-reads-'));
+  mkdirSync(join(dir, 'billing'));
+  writeFileSync(join(dir, 'order.contract.json'), JSON.stringify(CONTRACT, null, 2));
+  writeFileSync(join(dir, 'billing', 'order.ts'), TYPES);
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, 'billing', name), text);
+  return runCliJson(['consumes', '--contract', 'order.contract.json', '--ts', 'billing/order.ts', '--type', 'Order'], { cwd: dir });
+}
+
+const HANDLER = "import type { Order } from './order.js';\n\nexport function bill(body: string): string {\n  const order = JSON.parse(body) as Order;\n  const { id } = order;\n  return `${id}:${order.total}:${order.lines.map((l) => l.sku).join(',')}`;\n}\n";
+
+describe('the TypeScript read analysis', () => {
+  it('passes on the shipped reference handler (consumer/), every consumed field read', async () => {
+    const run = await runCliJson(['consumes', '--contract', 'contracts/provision_request.contract.json', '--ts', 'consumer/provision_request.types.ts', '--type', 'ProvisionRequest']);
+    expect(run.findings).toEqual([]);
+    const reads = (JSON.parse(run.stdout) as { reads: { pointer: string; status: string; sites?: string[] }[] }).reads;
+    expect(reads.length).toBe(18);
+    for (const entry of reads) expect([entry.pointer, entry.status]).toEqual([entry.pointer, 'read']);
+  });
+
+  it('passes when every field is read through access, destructuring and a callback parameter', async () => {
+    const run = await consumes({ 'bill.ts': HANDLER });
+    expect(run.findings).toEqual([]);
+    expect(run.exit).toBe(0);
+  });
+
+  it('fails on a field nobody reads, naming where the value gets its type', async () => {
+    const run = await consumes({ 'bill.ts': HANDLER.replace('${order.total}', 'x') });
+    expect(run.findings.map((f) => [f.rule, f.field, f.data?.kind, f.data?.decodedAt])).toEqual([['CONSUMER_FIELD_UNREAD', 'total', 'static', 'billing/bill.ts:4:37']]);
+    expect(run.exit).toBe(1);
+  });
+
+  it('a read only in a test file does not count', async () => {
+    const run = await consumes({ 'bill.ts': HANDLER.replace('${order.total}', 'x'), 'bill.test.ts': "import type { Order } from './order.js';\nexport const t = (o: Order) => o.total;\n" });
+    expect(run.findings.map((f) => [f.rule, f.field])).toEqual([['CONSUMER_FIELD_UNREAD', 'total']]);
+  });
+
+  it('a spread of the request is an escape: a warning for the field no code reads', async () => {
+    const run = await consumes({ 'bill.ts': HANDLER.replace('${order.total}', 'x').replace('return ', 'send({ ...order });\n  return '), 'send.ts': 'export function send(value: object): void {\n  void value;\n}\n' });
+    expect(run.findings.map((f) => [f.rule, f.field, f.severity, f.data?.kind])).toEqual([['CONSUMER_READ_UNPROVABLE', 'total', 'warning', 'escape']]);
+    expect(run.exit).toBe(0);
+  });
+});
