@@ -1,4 +1,5 @@
-import { readFile } from 'node:fs/promises';
+import { readBounded } from '../fs/bounded-read.js';
+import { confinePath, findRepositoryRoot } from '../fs/confine.js';
 import { resolve } from 'node:path';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode, type YAMLMap } from 'yaml';
 import { displayPath } from '../paths.js';
@@ -34,6 +35,8 @@ export interface WirepinConfig {
 }
 
 export const DEFAULT_CONFIG_FILE = 'wirepin.yaml';
+/** wirepin.yaml larger than this is refused (a real one is a few KiB). */
+export const MAX_CONFIG_BYTES = 1024 * 1024;
 
 /**
  * Reads wirepin.yaml. Every problem (YAML syntax, duplicate keys, unknown or
@@ -43,8 +46,9 @@ export async function loadConfig(path: string, cwd: string): Promise<WirepinConf
   const file = displayPath(path, cwd);
   let text: string;
   try {
-    text = await readFile(resolve(cwd, path), 'utf8');
+    text = (await readBounded(resolve(cwd, path), { what: 'configuration', shown: file, maxBytes: MAX_CONFIG_BYTES })).toString('utf8');
   } catch (error) {
+    if (error instanceof WirepinError) throw error;
     throw new WirepinError('E_READ', `Cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? 'unknown error'}.`, {
       hint: `Create ${DEFAULT_CONFIG_FILE} at the repository root (see the README), or pass --config.`,
     });
@@ -83,6 +87,18 @@ export async function loadConfig(path: string, cwd: string): Promise<WirepinConf
     if (!isScalar(node) || typeof node.value !== 'string' || node.value.trim() === '') return fail(`${what} must be a non-empty string.`, node);
     return node.value;
   };
+  // Paths in wirepin.yaml are resolved against the working directory and must stay inside the repository.
+  const repositoryRoot = findRepositoryRoot(cwd);
+  const pathAt = (node: YamlNode | null | undefined, what: string, parent: YamlNode): string => {
+    const value = stringAt(node, what, parent);
+    try {
+      confinePath(repositoryRoot, cwd, value, { what, origin: file });
+    } catch (error) {
+      if (error instanceof WirepinError) fail(error.message, node, error.hint);
+      throw error;
+    }
+    return value;
+  };
 
   const top = keysOf(root, ['version', 'contracts', 'diff', 'go'], 'the top level');
   // go: { goos, goarch }: the Go target for every side, unless a side names its own.
@@ -106,7 +122,7 @@ export async function loadConfig(path: string, cwd: string): Promise<WirepinConf
     const given = kinds.filter((k) => keys.has(k));
     if (given.length !== 1) return fail(`"${which}" needs exactly one of ${kinds.join(', ')}.`, node);
     const kind = given[0] as SideSource['kind'];
-    const path = stringAt(keys.get(kind), `"${which}.${kind}"`, node);
+    const path = pathAt(keys.get(kind), `"${which}.${kind}"`, node);
     const typeNode = keys.get('type');
     const type = typeNode ? stringAt(typeNode, `"${which}.type"`, node) : undefined;
     if ((kind === 'go' || kind === 'ts') && !type) fail(`"${which}" with "${kind}" needs "type": the struct or type name.`, node);
@@ -123,13 +139,13 @@ export async function loadConfig(path: string, cwd: string): Promise<WirepinConf
     const node = item as YamlNode;
     if (!isMap(node)) return fail('Each entry of "contracts" must be a mapping with a "contract" path.', node);
     const keys = keysOf(node, ['contract', 'producer', 'consumer', 'generate'], 'a contracts entry');
-    const contract = stringAt(keys.get('contract'), '"contract"', node);
+    const contract = pathAt(keys.get('contract'), '"contract"', node);
     const generateNode = keys.get('generate');
     const generate: { schema?: string; producerTypes?: string; consumerTypes?: string } = {};
     if (generateNode) {
       if (!isMap(generateNode)) fail('"generate" must be a mapping of schema, producerTypes, consumerTypes.', generateNode);
       const g = keysOf(generateNode as YAMLMap, ['schema', 'producerTypes', 'consumerTypes'], '"generate"');
-      for (const [k, v] of g) generate[k as keyof typeof generate] = stringAt(v, `"generate.${k}"`, generateNode as YamlNode);
+      for (const [k, v] of g) generate[k as keyof typeof generate] = pathAt(v, `"generate.${k}"`, generateNode as YamlNode);
     }
     return { contract, producer: side(keys.get('producer'), 'producer'), consumer: side(keys.get('consumer'), 'consumer'), generate };
   });
