@@ -4,8 +4,13 @@ import { joinPointer } from '../../json-pointer.js';
 import type { FindingDraft } from '../../rule.js';
 import type { LintRule } from './context.js';
 
-/** How long the detector may think about one pattern, in milliseconds; past it the pattern is not proven safe. */
-export const PATTERN_CHECK_TIMEOUT_MS = 1000;
+/**
+ * How far the detector may search one pattern; past it the pattern is not proven safe. A step count, not a
+ * clock, so the verdict is the same on every machine and under any load (about a second here at worst).
+ */
+export const PATTERN_MAX_STEPS = 2000;
+/** A last resort only: a search that the step bound has not stopped by then is not proven safe either. */
+export const PATTERN_CHECK_TIMEOUT_MS = 20_000;
 /** Backtracks the detector tolerates for one input (redos-detector's score); above it, a pattern is refused. */
 export const PATTERN_MAX_SCORE = 200;
 
@@ -30,7 +35,7 @@ function verdict(pattern: string): { kind: Kind; reason: string } | undefined {
   let result;
   try {
     // JSON Schema patterns are ECMA-262 regular expressions; ajv compiles them with the "u" flag.
-    result = isSafePattern(pattern, { unicode: true, timeout: PATTERN_CHECK_TIMEOUT_MS, maxScore: PATTERN_MAX_SCORE, downgradePattern: true });
+    result = isSafePattern(pattern, { unicode: true, maxSteps: PATTERN_MAX_STEPS, timeout: PATTERN_CHECK_TIMEOUT_MS, maxScore: PATTERN_MAX_SCORE, downgradePattern: true });
   } catch (error) {
     return { kind: 'undecided', reason: `the detector cannot analyze it (${error instanceof Error ? error.message : String(error)})` };
   }
@@ -43,7 +48,7 @@ export const PATTERN_UNSAFE: LintRule<Kind> = {
   id: 'PATTERN_UNSAFE',
   stage: 'lint',
   severity: 'error',
-  summary: 'Every "pattern" is free of catastrophic backtracking, as judged by redos-detector within a time bound.',
+  summary: 'Every "pattern" is free of catastrophic backtracking, as judged by redos-detector within a bounded search.',
   why: 'The generated schema puts each pattern in front of the consumer\'s validator and wirepin\'s own example generation; one pattern such as "(x+x+)+y" lets a short body cost seconds of CPU.',
   messages: {
     backtracking: 'catastrophic backtracking',
