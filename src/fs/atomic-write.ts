@@ -9,6 +9,7 @@ export interface WriteOps {
   readonly mkdir: (path: string) => Promise<unknown>;
   readonly open: (path: string, flags: number, mode: number) => Promise<WritableHandle>;
   readonly rename: (from: string, to: string) => Promise<void>;
+  readonly link: (from: string, to: string) => Promise<void>;
   readonly unlink: (path: string) => Promise<void>;
   readonly lstat: (path: string) => Promise<{ isFile(): boolean; isSymbolicLink(): boolean; isCharacterDevice(): boolean; mode: number }>;
 }
@@ -23,6 +24,7 @@ export const nodeWriteOps: WriteOps = {
   mkdir: (path) => fsp.mkdir(path, { recursive: true }),
   open: (path, flags, mode) => fsp.open(path, flags, mode),
   rename: (from, to) => fsp.rename(from, to),
+  link: (from, to) => fsp.link(from, to),
   unlink: (path) => fsp.unlink(path),
   lstat: (path) => fsp.lstat(path),
 };
@@ -31,6 +33,11 @@ export interface AtomicWriteOptions {
   /** How the target is named in messages. */
   readonly shown: string;
   readonly ops?: WriteOps | undefined;
+  /**
+   * false: never replace an existing file. The temporary file is hard-linked to the target name, which must
+   * not exist yet (so a file created meanwhile is never clobbered); an existing target is an E_USAGE error.
+   */
+  readonly overwrite?: boolean | undefined;
   /** Test seam: awaited after the temporary file is written and flushed, before it is renamed over the target. */
   readonly beforeRename?: (() => Promise<void>) | undefined;
 }
@@ -57,9 +64,14 @@ export async function writeFileAtomic(absolutePath: string, content: string, opt
       hint: 'The previous file, if any, is unchanged. Check free space, permissions and that the directory is writable.',
     });
   };
+  const overwrite = options.overwrite !== false;
+  const exists = (): never => {
+    throw new WirepinError('E_USAGE', `${options.shown} already exists; wirepin does not overwrite it.`, { hint: 'Pass --force to replace it, or choose another path.' });
+  };
   let mode = 0o644;
   try {
     const existing = await ops.lstat(absolutePath);
+    if (!overwrite) exists();
     if (existing.isCharacterDevice()) return await writeInPlace(absolutePath, content, ops).catch((error: unknown) => fail(error, 'writing the device'));
     if (!existing.isFile()) fail(Object.assign(new Error('not a regular file'), { code: existing.isSymbolicLink() ? 'ELOOP' : 'EISDIR' }), 'checking the target');
     mode = existing.mode & 0o777;
@@ -85,12 +97,17 @@ export async function writeFileAtomic(absolutePath: string, content: string, opt
     await handle.close();
     handle = undefined;
     if (options.beforeRename) await options.beforeRename();
-    step = 'renaming over the target';
-    await ops.rename(temporary, absolutePath);
+    step = overwrite ? 'renaming over the target' : 'linking it to the target';
+    if (overwrite) await ops.rename(temporary, absolutePath);
+    else {
+      await ops.link(temporary, absolutePath);
+      await ops.unlink(temporary);
+    }
   } catch (error) {
     if (handle) await handle.close().catch(() => undefined);
     await ops.unlink(temporary).catch(() => undefined);
     if (error instanceof WirepinError) throw error;
+    if (!overwrite && errnoOf(error) === 'EEXIST') exists();
     fail(error, step);
   }
 }
