@@ -91,3 +91,15 @@ describe('writeFileAtomic', () => {
     }
   });
 });
+
+describe('writeFileAtomic with overwrite: false', () => {
+  it('creates a new file, and refuses an existing one (E_USAGE) without touching it', async () => {
+    const target = join(dir, 'no-overwrite.yaml');
+    await writeFileAtomic(target, 'first', { shown: 'no-overwrite.yaml', overwrite: false });
+    expect(readFileSync(target, 'utf8')).toBe('first');
+    const error = await failure(writeFileAtomic(target, 'second', { shown: 'no-overwrite.yaml', overwrite: false }));
+    expect(error.code).toBe('E_USAGE');
+    expect(readFileSync(target, 'utf8')).toBe('first');
+    expect(readdirSync(dir).filter((f) => f.includes('.tmp'))).toEqual([]);
+  });
+});
