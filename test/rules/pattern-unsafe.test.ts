@@ -5,26 +5,6 @@ import { describe, expect, it } from 'vitest';
 import { runCli } from '../support/run-cli.js';
 import { PATTERN_UNSAFE } from '../../src/rules/lint/PATTERN_UNSAFE.js';
 import { analyzeContractText } from '../../src/run/analyze.js';
-import { ruleTester } from './rule-tester.js';
-
-// Positions: the "pattern" key of org_id in each fixture (line 11).
-ruleTester(PATTERN_UNSAFE, {
-  valid: ['good.contract.json', 'good-field-named-pattern.contract.json'],
-  invalid: [
-    {
-      fixture: 'bad-nested-plus.contract.json',
-      expect: [{ path: '/properties/org_id/pattern', line: 11, column: 35, data: { kind: 'undecided', pattern: '(x+x+)+y' } }],
-    },
-    {
-      fixture: 'bad-alternation.contract.json',
-      expect: [{ path: '/properties/org_id/pattern', line: 11, column: 35, data: { kind: 'undecided', pattern: '(a|a)*b' } }],
-    },
-    {
-      fixture: 'bad-star-star.contract.json',
-      expect: [{ path: '/properties/org_id/pattern', line: 11, column: 35, data: { kind: 'backtracking', pattern: '(a*)*b' } }],
-    },
-  ],
-});
 
 describe('PATTERN_UNSAFE on common patterns', () => {
   const lintPattern = (pattern: string): string[] => {
