@@ -1,6 +1,7 @@
 // ESLint (flat config): typescript-eslint's parser, and import-x rules that hold src/ to its floors.
 // The floors, bottom to top (ARCHITECTURE.md):
-//   base     src/*.ts: errors, paths, json-pointer, wire vocabulary, finding, rule types, report, wording
+//   base     src/*.ts: errors, paths, json-pointer, wire vocabulary, finding, rule types, report, wording;
+//            src/fs/: confinement, bounded reads, atomic writes
 //   contract src/contract/: load, validate, normalize, and the usable-contract verdict
 //   helpers  src/{extract,generate,pact,trace,runtime,guards,diff,sync,config,draft,reads}/: what rules import, and the stages beside them
 //   rules    src/rules/
@@ -17,7 +18,7 @@ import tseslint from 'typescript-eslint';
 const HELPERS = ['extract', 'generate', 'pact', 'trace', 'runtime', 'guards', 'diff', 'sync', 'config', 'draft', 'reads'];
 const FLOORS = [
   // Every top-level file but the barrel.
-  { name: 'base', target: './src/!(index).ts' },
+  { name: 'base', target: ['./src/!(index).ts', './src/fs/**'] },
   { name: 'contract', target: './src/contract/**' },
   { name: 'helpers', target: HELPERS.map((h) => `./src/${h}/**`) },
   { name: 'rules', target: './src/rules/**' },

@@ -19,3 +19,9 @@ export const PROVISION_REQUEST_SCHEMA: object = schema;
  * as cp's view of the request: the consumer type without dead fields.
  */
 export const validateProvisionRequest: BodyValidator<ProvisionRequest> = createBodyValidator<ProvisionRequest>(schema);
+
+/**
+ * The same check stopping at the first problem, for the reference server:
+ * a hostile body of many unknown keys costs one error, not one per key.
+ */
+export const validateProvisionRequestFirstError: BodyValidator<ProvisionRequest> = createBodyValidator<ProvisionRequest>(schema, { firstErrorOnly: true });

@@ -172,11 +172,19 @@ env -u GITHUB_STEP_SUMMARY node "$wirepin" "${argv[@]}" >"$report" 2>"$errors"
 
 # When wirepin could not run (exit 2 with no report), the report says why, and
 # so does the job summary, which the CLI left untouched.
+# stderr is untrusted text (it quotes file and type names from the pull request):
+# it goes in a fenced block whose backtick fence is longer than any backtick run
+# inside it, so the text cannot close the fence; inside, HTML and @mentions are
+# inert. A final newline is added so the closing fence is on its own line.
 if [[ ! -s $report ]]; then
+  longest=$(grep -o '`\+' "$errors" 2>/dev/null | awk '{ if (length($0) > m) m = length($0) } END { print m + 0 }')
+  fence='```'
+  while ((${#fence} <= longest)); do fence+='`'; done
   {
-    printf '### wirepin %s\n\nwirepin could not run (exit %s):\n\n```\n' "$command" "$code"
+    printf '### wirepin %s\n\nwirepin could not run (exit %s):\n\n%s\n' "$command" "$code" "$fence"
     cat "$errors"
-    printf '```\n'
+    [[ -s $errors && $(tail -c 1 "$errors" | od -An -c | tr -d ' ') != '\n' ]] && printf '\n'
+    printf '%s\n' "$fence"
   } >"$report"
   if [[ $format == github && -n ${GITHUB_STEP_SUMMARY:-} ]]; then
     cat "$report" >>"$GITHUB_STEP_SUMMARY"

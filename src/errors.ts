@@ -11,7 +11,8 @@ export type WirepinErrorCode =
   | 'E_UNSUPPORTED'
   | 'E_CONFIG'
   | 'E_GIT'
-  | 'E_WRITE';
+  | 'E_WRITE'
+  | 'E_CONFINE';
 
 /** A position in a file. `line` and `column` are 1-based; columns count UTF-16 code units. */
 export interface SourceLocation {
@@ -45,6 +46,12 @@ export function describeFsError(error: unknown): string {
   if (code === 'ENOENT') return 'no such file (ENOENT)';
   if (code === 'EISDIR') return 'it is a directory, not a file (EISDIR)';
   if (code === 'EACCES') return 'permission denied (EACCES)';
+  if (code === 'ENOSPC') return 'no space left on the device (ENOSPC)';
+  if (code === 'EROFS') return 'the file system is read-only (EROFS)';
+  if (code === 'EEXIST') return 'a file is already there (EEXIST)';
+  if (code === 'ENOTDIR') return 'a part of the path is not a directory (ENOTDIR)';
+  if (code === 'EPERM') return 'operation not permitted (EPERM)';
+  if (code === 'ELOOP') return 'too many symbolic links, or a symlink where a file was expected (ELOOP)';
   if (code !== undefined) return code;
   return error instanceof Error ? error.message : String(error);
 }

@@ -31,7 +31,10 @@ export function registerCommands(program: Command, io: CliIo, deliver: Deliver):
 
   program
     .command('generate')
-    .description('Write the wire schema (schemas/) and the producer and consumer TypeScript types for every contract.')
+    .description(
+      'Write the wire schema (schemas/) and the producer and consumer TypeScript types for every contract. ' +
+        'Every output must resolve inside the repository and may not be a contract, a source or another output (exit 2 before writing); files are replaced atomically.',
+    )
     .argument('[files...]', 'contract files (default: every contracts/*.contract.json)')
     .option('--check', 'write nothing; exit 1 naming each generated file that is stale or missing')
     .addOption(formatOption())
@@ -72,7 +75,8 @@ export function registerCommands(program: Command, io: CliIo, deliver: Deliver):
     .command('diff')
     .description(
       'Classify the changes between two versions of a contract as breaking, needs-both-sides, dead-channel or safe. ' +
-        'Either BASE HEAD (two files), or --against REF to compare the working-tree contracts with the same paths at a git ref.',
+        'Either BASE HEAD (two files), or --against REF to compare the working-tree contracts with the same paths at a git ref. ' +
+        "A base that no longer lints is still diffed; its lint errors are shown as context and do not decide the exit code.",
     )
     .argument('[files...]', 'BASE HEAD; with --against, the contract files to compare (default: every contracts/*.contract.json on either side)')
     .option('--against <ref>', 'a git ref (branch, tag or commit, e.g. origin/main) to compare the working tree against')

@@ -1,4 +1,6 @@
 import { appendFileSync } from 'node:fs';
+import { WirepinError, describeFsError } from '../errors.js';
+import { neutraliseCommands } from '../render/escape.js';
 import { renderReport, type Format, type Report } from '../render/index.js';
 
 /** Where a command writes, and the environment it runs in (a RunEnv); injected so tests run the CLI in-process. */
@@ -36,9 +38,18 @@ export function docsBase(io: CliIo): string {
  * also appended to $GITHUB_STEP_SUMMARY when Actions provides one.
  */
 export async function emitReport(io: CliIo, report: Report, format: Format): Promise<void> {
-  io.stdout(await renderReport(report, format, { color: format === 'text' && useColor(io), docsBase: docsBase(io) }));
+  const rendered = await renderReport(report, format, { color: format === 'text' && useColor(io), docsBase: docsBase(io) });
+  // In github format every line is one of wirepin's own workflow commands; in any other, no line may read as one.
+  io.stdout(format === 'github' ? rendered : neutraliseCommands(rendered));
   const summary = io.env['GITHUB_STEP_SUMMARY'];
   if (format === 'github' && summary) {
-    appendFileSync(summary, `${await renderReport(report, 'markdown', { color: false, docsBase: docsBase(io) })}\n`);
+    const markdown = `${await renderReport(report, 'markdown', { color: false, docsBase: docsBase(io) })}\n`;
+    try {
+      appendFileSync(summary, markdown);
+    } catch (error) {
+      throw new WirepinError('E_WRITE', `Cannot append the job summary to "${summary}": ${describeFsError(error)}.`, {
+        hint: 'GITHUB_STEP_SUMMARY must name a writable file.',
+      });
+    }
   }
 }

@@ -1,5 +1,7 @@
 import { Command, CommanderError } from '@commander-js/extra-typings';
-import { isWirepinError } from '../errors.js';
+import { isWirepinError, type WirepinError } from '../errors.js';
+import { plain, plainLines, safeLog } from '../render/escape.js';
+import { escapeData, escapeProperty } from '../render/github.js';
 import type { Format } from '../render/index.js';
 import type { ExitCode, Outcome } from '../run/outcome.js';
 import { registerCommands } from './commands.js';
@@ -15,7 +17,10 @@ export { VERSION };
  * anything else is a bug in wirepin and says so.
  * 0 = every check holds, 1 = a check found a violation, 2 = a check could not run.
  */
-export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<ExitCode> {
+export async function main(argv: readonly string[], processIoValue: CliIo = processIo()): Promise<ExitCode> {
+  // Every line on stderr is made safe for a terminal and a workflow log (src/render/escape.ts).
+  const io: CliIo = { ...processIoValue, stderr: (text) => processIoValue.stderr(safeLog(text)) };
+  const github = wantsGithub(argv);
   let outcome: { value: Outcome; format: Format } | undefined;
   const program = new Command()
     .name('wirepin')
@@ -39,8 +44,11 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
       return 2;
     }
     if (isWirepinError(error)) {
-      const where = error.location ? `${error.location.file}:${error.location.line}:${error.location.column}: ` : '';
-      io.stderr(`${where}error: ${error.message}\n${error.hint ? `  ${error.hint}\n` : ''}`);
+      if (github) processIoValue.stderr(asWorkflowCommand(error));
+      else {
+        const where = error.location ? `${error.location.file}:${error.location.line}:${error.location.column}: ` : '';
+        io.stderr(`${where}error: ${error.message}\n${error.hint ? `  ${error.hint}\n` : ''}`);
+      }
       return 2;
     }
     const stack = error instanceof Error ? (error.stack ?? error.message) : String(error);
@@ -48,6 +56,24 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     return 2;
   }
   if (!outcome) return 0;
-  await emitReport(io, outcome.value.report, outcome.format);
+  try {
+    await emitReport(io, outcome.value.report, outcome.format);
+  } catch (error) {
+    if (!isWirepinError(error)) throw error;
+    io.stderr(`error: ${error.message}\n${error.hint ? `  ${error.hint}\n` : ''}`);
+    return 2;
+  }
   return outcome.value.exitCode;
+}
+
+/** Whether the command line asks for `--format github` (errors then become annotations too). */
+function wantsGithub(argv: readonly string[]): boolean {
+  return argv.some((arg, i) => arg === '--format=github' || (arg === '--format' && argv[i + 1] === 'github'));
+}
+
+/** A WirepinError as one `::error` workflow command, its data and properties escaped: the only way it reaches stderr in github format. */
+function asWorkflowCommand(error: WirepinError): string {
+  const place = error.location ? [`file=${escapeProperty(plain(error.location.file))}`, `line=${error.location.line}`, `col=${error.location.column}`] : [];
+  const props = [...place, `title=${escapeProperty(`wirepin ${error.code}`)}`].join(',');
+  return `::error ${props}::${escapeData(plainLines(`${error.message}${error.hint ? `\n${error.hint}` : ''}`))}\n`;
 }

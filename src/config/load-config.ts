@@ -1,5 +1,8 @@
-import { readFile, stat } from 'node:fs/promises';
+import { realpathSync } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
+import { readBounded } from '../fs/bounded-read.js';
+import { confinePath } from '../fs/confine.js';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode, type YAMLMap } from 'yaml';
 import { displayPath } from '../paths.js';
 import { WirepinError } from '../errors.js';
@@ -52,6 +55,8 @@ export interface WirepinConfig {
 }
 
 export const DEFAULT_CONFIG_FILE = 'wirepin.yaml';
+/** wirepin.yaml larger than this is refused (a real one is a few KiB). */
+export const MAX_CONFIG_BYTES = 1024 * 1024;
 
 /**
  * Finds wirepin.yaml as git and eslint find theirs: in `cwd`, then in each
@@ -93,13 +98,14 @@ export async function loadConfig(path: string | undefined, cwd: string): Promise
   const file = displayPath(found, cwd);
   let text: string;
   try {
-    text = await readFile(found, 'utf8');
+    text = (await readBounded(found, { what: 'configuration', shown: file, maxBytes: MAX_CONFIG_BYTES })).toString('utf8');
   } catch (error) {
+    if (error instanceof WirepinError) throw error;
     throw new WirepinError('E_READ', `Cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? 'unknown error'}.`, {
       hint: `Create ${DEFAULT_CONFIG_FILE} at the repository root (see the README), or pass --config.`,
     });
   }
-  return { ...parseConfigText(text, file), root: dirname(found) };
+  return { ...parseConfigText(text, file, realpathSync(dirname(found))), root: dirname(found) };
 }
 
 /**
@@ -108,7 +114,11 @@ export async function loadConfig(path: string | undefined, cwd: string): Promise
  * unknown or missing keys, wrong types) is an E_CONFIG error naming
  * file:line:column.
  */
-export function parseConfigText(text: string, file: string): Omit<WirepinConfig, 'root'> {
+/**
+ * Parses wirepin.yaml text. With `repositoryRoot` (the config's directory, the repository root), every path in it must
+ * resolve inside that directory after symlinks are resolved (confinePath); an escape is an E_CONFIG error at its line.
+ */
+export function parseConfigText(text: string, file: string, repositoryRoot?: string): Omit<WirepinConfig, 'root'> {
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false, strict: true });
   const fail = (message: string, node: YamlNode | undefined | null, hint?: string): never => {
@@ -144,6 +154,18 @@ export function parseConfigText(text: string, file: string): Omit<WirepinConfig,
     if (!isScalar(node) || typeof node.value !== 'string' || node.value.trim() === '') return fail(`${what} must be a non-empty string.`, node);
     return node.value;
   };
+  // Paths in wirepin.yaml are relative to its directory and must stay inside it (the repository root).
+  const pathAt = (node: YamlNode | null | undefined, what: string, parent: YamlNode): string => {
+    const value = stringAt(node, what, parent);
+    if (repositoryRoot === undefined) return value;
+    try {
+      confinePath(repositoryRoot, repositoryRoot, value, { what, origin: file });
+    } catch (error) {
+      if (error instanceof WirepinError) fail(error.message, node, error.hint);
+      throw error;
+    }
+    return value;
+  };
 
   const top = keysOf(root, ['version', 'contracts', 'diff', 'go'], 'the top level');
   // go: { goos, goarch }: the Go target for every side, unless a side names its own.
@@ -167,7 +189,7 @@ export function parseConfigText(text: string, file: string): Omit<WirepinConfig,
     const given = kinds.filter((k) => keys.has(k));
     if (given.length !== 1) return fail(`"${which}" needs exactly one of ${kinds.join(', ')}.`, node);
     const kind = given[0] as SideSource['kind'];
-    const path = stringAt(keys.get(kind), `"${which}.${kind}"`, node);
+    const path = pathAt(keys.get(kind), `"${which}.${kind}"`, node);
     const typeNode = keys.get('type');
     const type = typeNode ? stringAt(typeNode, `"${which}.type"`, node) : undefined;
     if ((kind === 'go' || kind === 'ts') && !type) fail(`"${which}" with "${kind}" needs "type": the struct or type name.`, node);
@@ -188,9 +210,9 @@ export function parseConfigText(text: string, file: string): Omit<WirepinConfig,
     const node = item as YamlNode;
     if (!isMap(node)) return fail('Each entry of "contracts" must be a mapping with a "contract" path.', node);
     const keys = keysOf(node, ['contract', 'source', 'producer', 'consumer', 'generate'], 'a contracts entry');
-    const contract = stringAt(keys.get('contract'), '"contract"', node);
+    const contract = pathAt(keys.get('contract'), '"contract"', node);
     const sourceNode = keys.get('source');
-    const source = sourceNode === undefined ? undefined : stringAt(sourceNode, '"source"', node);
+    const source = sourceNode === undefined ? undefined : pathAt(sourceNode, '"source"', node);
     const generateNode = keys.get('generate');
     const generate: { -readonly [K in keyof GenerateSettings]: GenerateSettings[K] } = {};
     if (generateNode) {
@@ -199,7 +221,7 @@ export function parseConfigText(text: string, file: string): Omit<WirepinConfig,
       for (const [k, v] of g) {
         // false switches the output off; anything else must be a path.
         generate[k as keyof GenerateSettings] =
-          v !== null && isScalar(v) && v.value === false ? false : stringAt(v, `"generate.${k}" (a path, or false to switch it off)`, generateNode as YamlNode);
+          v !== null && isScalar(v) && v.value === false ? false : pathAt(v, `"generate.${k}" (a path, or false to switch it off)`, generateNode as YamlNode);
       }
     }
     return { contract, source, producer: side(keys.get('producer'), 'producer'), consumer: side(keys.get('consumer'), 'consumer'), generate };

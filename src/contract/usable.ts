@@ -30,9 +30,22 @@ export interface CleanContract extends AnalyzedContract {
   readonly model: ContractModel;
 }
 
+/**
+ * What a contract is to the command: the version under review (`head`, the
+ * default), or the `base` a diff compares it with. A base is history: it
+ * may fail a rule the head is held to (a wirepin upgrade tightened one), and
+ * refusing it would block every later pull request, the fixing one included.
+ */
+export type ContractRole = 'head' | 'base';
+
 /** The one verdict on whether a contract can be used; every command acts on it the same way. */
 export type ContractVerdict =
-  | { readonly usable: true; readonly contract: CleanContract }
+  | {
+      readonly usable: true;
+      readonly contract: CleanContract;
+      /** A base only: the lint errors it already had, shown as context; they do not decide the exit code. */
+      readonly context: readonly Finding[];
+    }
   | {
       readonly usable: false;
       readonly file: string;
@@ -45,12 +58,17 @@ export type ContractVerdict =
 /**
  * Judges a contract usable exactly when it was read as a JSON object and its
  * lint findings hold no error. Commands report an unusable contract's findings
- * and exit 2 (the check could not run; README, "Exit codes").
+ * and exit 2 (the check could not run; README, "Exit codes"). A `base` is
+ * usable whenever it was read as a JSON object with a field table: its lint
+ * errors come back as `context`.
  */
-export function judgeContract(contract: AnalyzedContract): ContractVerdict {
+export function judgeContract(contract: AnalyzedContract, role: ContractRole = 'head'): ContractVerdict {
   const errors = contract.findings.filter((f) => f.severity === 'error');
   const { document, model } = contract;
-  if (errors.length === 0 && document !== undefined && model !== undefined) return { usable: true, contract: { ...contract, document, model } };
+  if (document !== undefined && model !== undefined) {
+    if (errors.length === 0) return { usable: true, contract: { ...contract, document, model }, context: [] };
+    if (role === 'base') return { usable: true, contract: { ...contract, document, model }, context: errors };
+  }
   const first = errors[0];
   const more = errors.length > 1 ? ` (and ${errors.length - 1} more)` : '';
   const error = new WirepinError(
@@ -65,8 +83,8 @@ export function judgeContract(contract: AnalyzedContract): ContractVerdict {
 }
 
 /** For library entry points: the clean contract, or the verdict's error thrown (exit 2 in the CLI). */
-export function requireUsable(contract: AnalyzedContract): CleanContract {
-  const verdict = judgeContract(contract);
+export function requireUsable(contract: AnalyzedContract, role: ContractRole = 'head'): CleanContract {
+  const verdict = judgeContract(contract, role);
   if (!verdict.usable) throw verdict.error;
   return verdict.contract;
 }

@@ -1,6 +1,6 @@
-import { readFile } from 'node:fs/promises';
+import { readBounded } from '../fs/bounded-read.js';
 import { decodeUtf8 } from '../contract/json-document.js';
-import { describeFsError, WirepinError } from '../errors.js';
+import { WirepinError } from '../errors.js';
 
 export interface SourceTextOptions {
   /** What the file is, for messages: "Go source", "JSON sample". */
@@ -16,14 +16,11 @@ export interface SourceTextOptions {
  * BOM stays in the text; each reader decides what it means.
  */
 export async function readSourceText(absolutePath: string, shown: string, options: SourceTextOptions): Promise<string> {
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(absolutePath);
-  } catch (error) {
-    throw new WirepinError('E_READ', `Cannot read ${options.what} "${shown}": ${describeFsError(error)}.`, {
-      hint: options.hint ?? 'Check that the path exists and is readable; it is resolved against the working directory.',
-    });
-  }
+  const bytes = await readBounded(absolutePath, {
+    what: options.what,
+    shown,
+    hint: options.hint ?? 'Check that the path exists and is readable; it is resolved against the working directory.',
+  });
   const decoded = decodeUtf8(bytes);
   if ('problem' in decoded) {
     const { line, column } = decoded.problem.position;

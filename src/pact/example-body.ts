@@ -60,6 +60,9 @@ export interface ExamplePlace {
   readonly name: string;
 }
 
+/** The longest string example wirepin makes up (the pattern check then runs on at most this much text). */
+export const MAX_MADE_UP_LENGTH = 4096;
+
 function unsupported(place: ExamplePlace, why: string): never {
   throw new WirepinError('E_UNSUPPORTED', `Field "${dottedName(place.pointer)}" in ${place.contract}: ${why}.`, {
     hint: 'Give the field an "examples" entry in the contract; wirepin uses the first one as the Pact example.',
@@ -90,6 +93,8 @@ function stringExample(schema: JsonObject, place: ExamplePlace): string {
   const minLength = numberOr(schema, 'minLength');
   const maxLength = numberOr(schema, 'maxLength');
   // JSON Schema lengths count code points; the made-up text is ASCII.
+  // A made-up example is bounded whatever the contract says; a longer minimum needs the author's own example.
+  if (minLength !== undefined && minLength > MAX_MADE_UP_LENGTH) unsupported(place, `its minLength ${minLength} is over the ${MAX_MADE_UP_LENGTH} characters wirepin makes up`);
   if (minLength !== undefined && text.length < minLength) text = text.padEnd(minLength, 'x');
   if (maxLength !== undefined && text.length > maxLength) text = text.slice(0, maxLength);
   const pattern = member(schema, 'pattern');

@@ -1,5 +1,6 @@
 import { countBySeverity, type Severity } from '../finding.js';
 import { plural } from '../wording.js';
+import { plain, plainLines } from './escape.js';
 import type { Renderer } from './options.js';
 
 /** ANSI start and end sequences, for renderers that colour a terminal. */
@@ -24,19 +25,19 @@ export const renderText: Renderer = (report, options) => {
   const paint = paintWith(options.color);
   const lines: string[] = [];
   for (const f of report.findings) {
-    lines.push(`${paint('bold', `${f.file}:${f.line}:${f.column}`)}  ${paint(f.severity, f.severity)}  ${f.rule}`);
-    lines.push(...f.message.split('\n').map((line) => `  ${line}`));
-    if (f.related) lines.push(paint('dim', `  ${f.related.label}: ${f.related.file}:${f.related.line}:${f.related.column}`));
+    lines.push(`${paint('bold', `${plain(f.file)}:${f.line}:${f.column}`)}  ${paint(f.severity, f.severity)}  ${f.rule}`);
+    lines.push(...plainLines(f.message).split('\n').map((line) => `  ${line}`));
+    if (f.related) lines.push(paint('dim', `  ${plain(f.related.label)}: ${plain(f.related.file)}:${f.related.line}:${f.related.column}`));
     lines.push('');
   }
-  for (const note of report.notes ?? []) lines.push(note);
+  for (const note of report.notes ?? []) lines.push(plain(note));
   const counts = countBySeverity(report.findings);
   if (report.findings.length === 0) {
-    lines.push(paint('ok', `✔ ${report.command}: no findings (${report.subject})`));
+    lines.push(paint('ok', `✔ ${report.command}: no findings (${plain(report.subject)})`));
   } else {
     const parts = [plural(counts.error, 'error'), plural(counts.warning, 'warning')];
     if (counts.notice) parts.push(plural(counts.notice, 'notice'));
-    lines.push(paint(counts.error ? 'error' : 'warning', `✖ ${report.command}: ${parts.join(', ')} (${report.subject})`));
+    lines.push(paint(counts.error ? 'error' : 'warning', `✖ ${report.command}: ${parts.join(', ')} (${plain(report.subject)})`));
   }
   return `${lines.join('\n')}\n`;
 };

@@ -1,4 +1,5 @@
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
+import { readBounded } from '../fs/bounded-read.js';
 import { resolve } from 'node:path';
 import { displayPath } from '../paths.js';
 
@@ -40,7 +41,12 @@ export async function readContractFile(path: string, cwd: string = process.cwd()
       hint: 'A contract describes one wire shape; split it, or check that this is the right file.',
     });
   }
-  const bytes = await readFile(absolute);
+  const bytes = await readBounded(absolute, {
+    what: 'contract',
+    shown: file,
+    maxBytes: MAX_CONTRACT_BYTES,
+    hint: 'A contract describes one wire shape; split it, or check that this is the right file.',
+  });
   const decoded = decodeUtf8(bytes);
   return 'problem' in decoded ? { file, problem: decoded.problem } : { file, text: decoded.text };
 }

@@ -25,7 +25,7 @@ function placeChanges(rule: DiffRule, drafts: readonly ChangeDraft[], side: Pair
  */
 export function diffContracts(base: AnalyzedContract | undefined, head: AnalyzedContract | undefined): ContractChange[] {
   if (!base && !head) throw new WirepinError('E_USAGE', 'A diff needs at least one contract.');
-  return classifyChanges(pairContracts(base && requireUsable(base), head && requireUsable(head)));
+  return classifyChanges(pairContracts(base && requireUsable(base, 'base'), head && requireUsable(head)));
 }
 
 /**

@@ -34,6 +34,16 @@ async function isFile(path: string): Promise<boolean> {
   }
 }
 
+/**
+ * What the base versions already had wrong, as context lines: a base that no
+ * longer lints is still diffed, and its lint errors never decide the exit code.
+ */
+function baseContext(verdicts: readonly ContractVerdict[]): string[] {
+  return verdicts.flatMap((v) =>
+    v.usable ? v.context.map((f) => `base already had: ${f.file}:${f.line}:${f.column}: ${f.rule}: ${f.message}`) : [],
+  );
+}
+
 /** Builds the outcome of `diff` (and `sync`): exit 1 exactly when the report fails. */
 export function diffOutcome(report: DiffReport): DiffOutcome {
   return { report, exitCode: reportFails(report) ? 1 : 0 };
@@ -49,13 +59,15 @@ async function diffTwoFiles(io: RunEnv, files: readonly string[], failOn: FailOn
   }
   const base = await analyzeContractFile(basePath, io.cwd);
   const head = await analyzeContractFile(headPath, io.cwd);
-  const refused = unusable([judgeContract(base), judgeContract(head)]);
+  const baseVerdict = judgeContract(base, 'base');
+  const refused = unusable([baseVerdict, judgeContract(head)]);
   if (refused.length) return unusableOutcome('diff', 'diff', refused);
   const changes = diffContracts(base, head);
   return {
     command: 'diff',
     subject: `${base.file} → ${head.file}`,
     findings: changes,
+    notes: baseContext([baseVerdict]),
     failOn,
     compared: [{ base: base.file, head: head.file, file: head.file }],
     framing: 'Changes',
@@ -90,7 +102,8 @@ async function diffAgainst(io: RunEnv, refName: string, files: readonly string[]
     if (!head && !base) {
       throw new WirepinError('E_READ', `${path} exists neither in the working tree nor at ${ref.name}.`, { hint: 'Check the path.' });
     }
-    for (const side of [base, head]) if (side) verdicts.push(judgeContract(side));
+    if (base) verdicts.push(judgeContract(base, 'base'));
+    if (head) verdicts.push(judgeContract(head));
     sides.push({ path, base, head });
   }
   const refused = unusable(verdicts);
@@ -116,6 +129,7 @@ async function diffAgainst(io: RunEnv, refName: string, files: readonly string[]
     compared,
     framing: 'Changes',
     sides: DIFF_SIDES,
+    notes: baseContext(verdicts),
     names: serviceNamesOf(sides.flatMap((s) => [s.base?.model, s.head?.model].filter((m) => m !== undefined))),
   };
 }

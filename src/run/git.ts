@@ -21,12 +21,15 @@ interface GitRun {
   readonly stderr: string;
 }
 
+/** How long one git command may run before wirepin gives up on it (a hostile repository can make git slow). */
+const GIT_TIMEOUT_MS = 30_000;
+
 function git(cwd: string, args: readonly string[], maxBuffer = 1024 * 1024): Promise<GitRun> {
   return new Promise((resolve, reject) => {
     execFile(
       'git',
       [...args],
-      { cwd, encoding: 'buffer', maxBuffer, windowsHide: true, env: { ...process.env, GIT_TERMINAL_PROMPT: '0', GIT_OPTIONAL_LOCKS: '0' } },
+      { cwd, encoding: 'buffer', maxBuffer, timeout: GIT_TIMEOUT_MS, windowsHide: true, env: { ...process.env, GIT_TERMINAL_PROMPT: '0', GIT_OPTIONAL_LOCKS: '0' } },
       (error, stdout, stderr) => {
         const text = stderr.toString('utf8').trim();
         if (!error) return resolve({ code: 0, stdout, stderr: text });

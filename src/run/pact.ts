@@ -1,4 +1,5 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { readRegularFileSync } from '../fs/bounded-read.js';
+import { writeFileAtomic } from '../fs/atomic-write.js';
 import { join, resolve } from 'node:path';
 import { judgeContract } from '../contract/usable.js';
 import { pactContractOf } from '../pact/contract.js';
@@ -38,16 +39,9 @@ export async function runPact(io: RunEnv, options: PactCommandOptions): Promise<
   await checkWithPact(interaction, analyzed.file, options.importPact);
   const target = join(outDir, fileName);
   const shown = displayPath(target, io.cwd);
-  let before: string | undefined;
-  try {
-    before = await readFile(target, 'utf8');
-  } catch {
-    before = undefined;
-  }
-  if (before !== text) {
-    await mkdir(outDir, { recursive: true });
-    await writeFile(target, text);
-  }
+  // --out is named on the command line, so it is not confined to the repository; the write is atomic all the same.
+  const before = readRegularFileSync(target)?.toString('utf8');
+  if (before !== text) await writeFileAtomic(target, text, { shown });
   return {
     report: {
       command: 'pact',

@@ -1,5 +1,5 @@
-import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { writeFileAtomic } from '../fs/atomic-write.js';
+import { resolve } from 'node:path';
 import { joinPointer } from '../json-pointer.js';
 import { canonicalPointers, formatTrace, type TraceData } from '../trace/trace-format.js';
 
@@ -205,8 +205,7 @@ export function createConsumptionRecorder(options: RecorderOptions): Consumption
     read: () => canonicalPointers(reads),
     snapshot: () => ({ endpoint: options.endpoint, requests, read: canonicalPointers(reads) }),
     async write(file: string): Promise<void> {
-      await mkdir(dirname(file), { recursive: true });
-      await writeFile(file, formatTrace(recorder.snapshot()));
+      await writeFileAtomic(resolve(file), formatTrace(recorder.snapshot()), { shown: file });
     },
   };
   return recorder;

@@ -70,8 +70,9 @@ function compareErrors(a: BodyError, b: BodyError): number {
  * vouches the schema describes (the generated consumer type); the validator
  * does not check that correspondence. Throws if ajv cannot compile the schema.
  */
-export function createBodyValidator<T = unknown>(schema: object | boolean): BodyValidator<T> {
-  const ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true });
+export function createBodyValidator<T = unknown>(schema: object | boolean, options: { readonly firstErrorOnly?: boolean } = {}): BodyValidator<T> {
+  // firstErrorOnly stops at the first problem (a server facing hostile bodies: 90,000 unknown keys cost one error, not 90,000).
+  const ajv = new Ajv2020({ allErrors: options.firstErrorOnly !== true, strict: true, allowUnionTypes: true });
   addFormatsModule.default(ajv);
   ajv.addVocabulary([...DIALECT_KEYWORDS]);
   const validate = ajv.compile(schema);

@@ -1,4 +1,5 @@
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
+import { readBounded } from '../fs/bounded-read.js';
 import { resolve } from 'node:path';
 import { displayPath } from '../paths.js';
 import { joinPointer } from '../json-pointer.js';
@@ -45,7 +46,7 @@ export async function readTrace(path: string, cwd: string = process.cwd()): Prom
         hint: 'A trace lists field pointers once each; check that this is the right file.',
       });
     }
-    bytes = await readFile(absolute);
+    bytes = await readBounded(absolute, { what: 'trace', shown: file, maxBytes: MAX_TRACE_BYTES });
   } catch (error) {
     if (error instanceof WirepinError) throw error;
     throw new WirepinError('E_READ', `Cannot read trace ${file}: ${(error as NodeJS.ErrnoException).code ?? 'unknown error'}.`, {

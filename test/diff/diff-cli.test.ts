@@ -149,9 +149,19 @@ describe('wirepin diff --against REF', () => {
     expect((await diffJson(['diff', '--against', 'main~1', '--fail-on', 'any'], repo.dir)).exit).toBe(1);
   });
 
-  it('refuses an invalid contract at the ref with exit 2, naming it by ref and path', async () => {
+  it('diffs against a contract at the ref that no longer lints, naming its problems by ref and path as context', async () => {
     repo = setUp();
     repo.copy(join(REPO_ROOT, fixturePath('consumes-dead-without-note', 'head')), 'contracts/a.contract.json');
+    repo.commitAll('broken');
+    repo.copy(join(REPO_ROOT, fixturePath('realistic', 'base')), 'contracts/a.contract.json');
+    const run = await runCli(['diff', '--against', 'HEAD'], { cwd: repo.dir });
+    expect(run.exit).not.toBe(2);
+    expect(run.stdout).toContain('base already had: HEAD:contracts/a.contract.json');
+  });
+
+  it('refuses a contract at the ref that is not a JSON object with exit 2, naming it by ref and path', async () => {
+    repo = setUp();
+    repo.write('contracts/a.contract.json', '[1, 2');
     repo.commitAll('broken');
     repo.copy(join(REPO_ROOT, fixturePath('realistic', 'base')), 'contracts/a.contract.json');
     const run = await runCli(['diff', '--against', 'HEAD'], { cwd: repo.dir });

@@ -47,8 +47,8 @@ describe('diff renderers', () => {
     const row = md.split('\n').find((l) => l.startsWith('| `x`'));
     expect(row).toBeDefined();
     expect(row).toContain('old \\| note');
-    expect(row).toContain('new<br>note with `tick`');
-    expect(row).toContain('100% \\| new<br>line.');
+    expect(row).toContain('new note with \\`tick\\`');
+    expect(row).toContain('100% \\| new line.');
     expect(row?.split(/(?<!\\)\|/u)).toHaveLength(9);
     expect(md).toContain('❌ Fails `--fail-on any`');
   });
@@ -62,7 +62,7 @@ describe('diff renderers', () => {
 
   it('render SYNC_DRIFT as drift, without a class', () => {
     const r = report([drift], undefined);
-    expect(DIFF_RENDERERS.markdown(r, options)).toContain('❌ **drift**: The mirror lacks "/$id".');
+    expect(DIFF_RENDERERS.markdown(r, options)).toContain('❌ **drift**: The mirror lacks "/\\$id".');
     expect(DIFF_RENDERERS.text(r, options)).toContain('  drift  SYNC_DRIFT  /$id missing in mirror');
     const json = JSON.parse(DIFF_RENDERERS.json(r, options)) as { failed: boolean; summary: Record<string, number>; findings: { class: unknown; kind: string }[] };
     expect(json.failed).toBe(true);

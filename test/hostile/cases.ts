@@ -7,6 +7,7 @@
  * which holds a copy of corpus/ as `corpus/`. A case wirepin gets wrong is
  * fixed, not marked: there is no expected-failure row.
  */
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -213,6 +214,30 @@ export const HOSTILE_CASES: readonly HostileCase[] = [
     args: ['lint'],
     exit: 2,
     says: 'ELOOP',
+  },
+  {
+    id: 'fifo-in-contracts-dir',
+    what: 'lint with no arguments over a contracts/ folder holding a FIFO (used to hang on the open)',
+    cwd: 'gen/fifo-dir',
+    setup: (dir) => {
+      mkdirSync(join(dir, 'contracts'), { recursive: true });
+      execFileSync('mkfifo', [join(dir, 'contracts', 'pipe.contract.json')]);
+    },
+    args: ['lint'],
+    exit: 2,
+    says: 'FIFO',
+  },
+  {
+    id: 'contract-symlink-to-dev-zero',
+    what: 'a contract that is a symlink to /dev/zero (stat says 0 bytes; used to be read until memory ran out)',
+    cwd: 'gen/dev-zero',
+    setup: (dir) => {
+      mkdirSync(dir, { recursive: true });
+      symlinkSync('/dev/zero', join(dir, 'zero.contract.json'));
+    },
+    args: ['lint', 'zero.contract.json'],
+    exit: 2,
+    says: 'character device',
   },
   {
     id: 'dangling-symlink',

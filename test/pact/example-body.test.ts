@@ -137,3 +137,10 @@ describe('exampleNode', () => {
     expect(refusal({ type: 'object', properties: { r: { $ref: '#/x' } } }).message).toMatch(/Field "r".*"\$ref" is not supported/);
   });
 });
+
+describe('made-up examples are bounded whatever the contract says', () => {
+  it('refuses a minLength over MAX_MADE_UP_LENGTH instead of building it, and accepts one at the bound', () => {
+    expect(() => example({ type: 'string', minLength: 1e9 })).toThrow(/over the 4096 characters/u);
+    expect(String(example({ type: 'string', minLength: 4096 }))).toHaveLength(4096);
+  });
+});

@@ -9,6 +9,7 @@ import { CONTRACT_PARSE_ERROR } from '../../src/rules/lint/CONTRACT_PARSE_ERROR.
 import { DEAD_FIELD_NOTE_MISSING } from '../../src/rules/lint/DEAD_FIELD_NOTE_MISSING.js';
 import { DUPLICATE_KEY } from '../../src/rules/lint/DUPLICATE_KEY.js';
 import { OBJECT_NOT_CLOSED } from '../../src/rules/lint/OBJECT_NOT_CLOSED.js';
+import { PATTERN_UNSAFE } from '../../src/rules/lint/PATTERN_UNSAFE.js';
 import { REQUIRED_NOT_DECLARED } from '../../src/rules/lint/REQUIRED_NOT_DECLARED.js';
 import { SCHEMA_INVALID } from '../../src/rules/lint/SCHEMA_INVALID.js';
 import { UNSUPPORTED_SCHEMA } from '../../src/rules/lint/UNSUPPORTED_SCHEMA.js';
@@ -144,6 +145,25 @@ ruleTester(DUPLICATE_KEY, {
       // "\u0074ier" is "tier" once decoded.
       fixture: 'bad-duplicate-escaped-name.contract.json',
       expect: [{ path: '/properties', line: 13, column: 5, data: { key: 'tier', firstLine: 12, firstColumn: 5 } }],
+    },
+  ],
+});
+
+// Positions: the "pattern" key of org_id in each fixture (line 11).
+ruleTester(PATTERN_UNSAFE, {
+  valid: ['good.contract.json', 'good-field-named-pattern.contract.json'],
+  invalid: [
+    {
+      fixture: 'bad-nested-plus.contract.json',
+      expect: [{ path: '/properties/org_id/pattern', line: 11, column: 35, data: { kind: 'undecided', pattern: '(x+x+)+y' } }],
+    },
+    {
+      fixture: 'bad-alternation.contract.json',
+      expect: [{ path: '/properties/org_id/pattern', line: 11, column: 35, data: { kind: 'undecided', pattern: '(a|a)*b' } }],
+    },
+    {
+      fixture: 'bad-star-star.contract.json',
+      expect: [{ path: '/properties/org_id/pattern', line: 11, column: 35, data: { kind: 'backtracking', pattern: '(a*)*b' } }],
     },
   ],
 });

@@ -32,6 +32,7 @@ const RULES: ReadonlyArray<readonly [id: string, stage: string, severity: string
   ['GENERATED_FILE_STALE', 'generate', 'error', false],
   ['NOTE_CHANGED', 'diff', 'notice', false],
   ['OBJECT_NOT_CLOSED', 'lint', 'error', false],
+  ['PATTERN_UNSAFE', 'lint', 'error', false],
   ['PRODUCER_FIELD_MISSING', 'pin', 'error', false],
   ['PRODUCER_FIELD_UNDECLARED', 'pin', 'error', false],
   ['PRODUCER_REQUIRED_MISMATCH', 'pin', 'error', false],

@@ -9,8 +9,8 @@ const DOCS = join(REPO_ROOT, 'docs', 'rules');
 const template = parseRuleDoc(readFileSync(join(DOCS, 'TEMPLATE.md'), 'utf8'));
 
 describe('the rule registry', () => {
-  it('includes the nine lint rules and the generate rule', () => {
-    expect(rules.filter((r) => r.stage === 'lint')).toHaveLength(9);
+  it('includes the ten lint rules and the generate rule', () => {
+    expect(rules.filter((r) => r.stage === 'lint')).toHaveLength(10);
     expect(rules.map((r) => r.id)).toContain('GENERATED_FILE_STALE');
   });
 

@@ -1,5 +1,6 @@
 import type { Finding } from '../../finding.js';
 import { cell } from '../markdown.js';
+import { markdownCode } from '../escape.js';
 import { CHANGE_CLASSES, countByClass, type ChangeClass } from '../../diff/change.js';
 import { changesOf, failingClasses, reportFails, type DiffReport } from '../../run/diff-report.js';
 import { changeLabel, CLASS_LABEL, classMeaning, hasProseValues, rowFacts, rowSubject, type DiffRenderer } from './rows.js';
@@ -13,15 +14,8 @@ const ICON: Readonly<Record<ChangeClass | 'drift', string>> = {
   drift: '❌',
 };
 
-/**
- * Inline code in a table cell. Backslash escapes do not work inside code, but
- * GitHub splits table cells before parsing code, so "|" still needs "\|"; a
- * backtick inside is fenced with double backticks.
- */
-function codeCell(text: string): string {
-  const body = text.replaceAll('|', '\\|').replace(/\r?\n|\r/gu, ' ');
-  return body.includes('`') ? `\`\` ${body} \`\`` : `\`${body}\``;
-}
+/** Inline code in a table cell, fenced longer than any backtick run inside (escape.ts). */
+const codeCell = markdownCode;
 
 /** A short value in a cell: code for tokens (types, "consumed"), plain for prose, a dash for nothing. */
 function valueCell(value: string | null, prose: boolean): string {
@@ -42,11 +36,11 @@ function status(report: DiffReport, changeCount: number, contractCount: number):
   const compared = `${plural(contractCount, 'contract')} compared`;
   if (report.failOn === undefined) {
     return reportFails(report)
-      ? `❌ The ${report.sides.head} differs from the ${report.sides.base} (${report.subject}).`
-      : `✅ The ${report.sides.head} matches the ${report.sides.base} under canonical JSON (${report.subject}).`;
+      ? `❌ The ${report.sides.head} differs from the ${report.sides.base} (${cell(report.subject)}).`
+      : `✅ The ${report.sides.head} matches the ${report.sides.base} under canonical JSON (${cell(report.subject)}).`;
   }
   const flag = `\`--fail-on ${report.failOn}\``;
-  if (changeCount === 0) return `✅ Nothing changed (${compared}: ${report.subject}).`;
+  if (changeCount === 0) return `✅ Nothing changed (${compared}: ${cell(report.subject)}).`;
   const failing = report.failOn === 'any' ? 'any change' : failingClasses(report.failOn).map((c) => CLASS_LABEL[c]).join(' or ');
   return reportFails(report)
     ? `❌ Fails ${flag}: a change is ${failing} (${compared}).`
@@ -91,7 +85,7 @@ export const renderDiffMarkdown: DiffRenderer = (report, options) => {
     const counts = countByClass(changes);
     const meaning = classMeaning(report.names);
     lines.push('', '| Class | Changes | Meaning |', '| --- | ---: | --- |');
-    for (const c of CHANGE_CLASSES) lines.push(`| ${ICON[c]} ${CLASS_LABEL[c]} | ${counts[c]} | ${meaning[c]} |`);
+    for (const c of CHANGE_CLASSES) lines.push(`| ${ICON[c]} ${CLASS_LABEL[c]} | ${counts[c]} | ${cell(meaning[c])} |`);
   }
 
   const unchanged: string[] = [];
@@ -114,7 +108,7 @@ export const renderDiffMarkdown: DiffRenderer = (report, options) => {
   if (unchanged.length > 0 && report.findings.length > 0) {
     lines.push('', `Unchanged: ${unchanged.length <= 10 ? unchanged.map(codeCell).join(', ') : `${unchanged.length} contracts`}.`);
   }
-  for (const note of report.notes ?? []) lines.push('', note);
+  for (const note of report.notes ?? []) lines.push('', cell(note));
   const guide = options.docsBase.replace(/\/rules$/u, '');
   lines.push('', `<sub>How wirepin classifies changes: [${guide === options.docsBase ? 'diff.md' : 'docs/diff.md'}](${guide}/diff.md)</sub>`);
   return `${lines.join('\n')}\n`;

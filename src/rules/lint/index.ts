@@ -5,6 +5,7 @@ import type { LintRule } from './context.js';
 import { DEAD_FIELD_NOTE_MISSING } from './DEAD_FIELD_NOTE_MISSING.js';
 import { DUPLICATE_KEY } from './DUPLICATE_KEY.js';
 import { OBJECT_NOT_CLOSED } from './OBJECT_NOT_CLOSED.js';
+import { PATTERN_UNSAFE } from './PATTERN_UNSAFE.js';
 import { REQUIRED_NOT_DECLARED } from './REQUIRED_NOT_DECLARED.js';
 import { SCHEMA_INVALID } from './SCHEMA_INVALID.js';
 import { UNSUPPORTED_SCHEMA } from './UNSUPPORTED_SCHEMA.js';
@@ -17,6 +18,7 @@ export const LINT_RULES: readonly LintRule[] = [
   DEAD_FIELD_NOTE_MISSING,
   DUPLICATE_KEY,
   OBJECT_NOT_CLOSED,
+  PATTERN_UNSAFE,
   REQUIRED_NOT_DECLARED,
   SCHEMA_INVALID,
   UNSUPPORTED_SCHEMA,

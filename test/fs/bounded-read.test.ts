@@ -1,0 +1,68 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { readBounded, readRegularFileSync } from '../../src/fs/bounded-read.js';
+import { WirepinError } from '../../src/errors.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'wirepin-read-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+async function refusal(path: string, options: { maxBytes?: number; timeoutMs?: number } = {}): Promise<WirepinError> {
+  const error = await readBounded(path, { what: 'contract', shown: 'x.contract.json', ...options }).then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(WirepinError);
+  return error as WirepinError;
+}
+
+describe('readBounded', () => {
+  it('reads a regular file whole', async () => {
+    writeFileSync(join(dir, 'ok.json'), '{"a":1}');
+    expect((await readBounded(join(dir, 'ok.json'), { what: 'contract', shown: 'ok.json' })).toString()).toBe('{"a":1}');
+  });
+
+  it('reads a file exactly at the limit and refuses one byte more, counting while reading', async () => {
+    writeFileSync(join(dir, 'ten'), '0123456789');
+    expect((await readBounded(join(dir, 'ten'), { what: 'x', shown: 'ten', maxBytes: 10 })).length).toBe(10);
+    const error = await refusal(join(dir, 'ten'), { maxBytes: 9 });
+    expect(error.code).toBe('E_READ');
+    expect(error.message).toContain('9-byte limit');
+  });
+
+  it('refuses a symlink to /dev/zero on the opened descriptor (stat says 0 bytes)', async () => {
+    symlinkSync('/dev/zero', join(dir, 'zero.contract.json'));
+    const error = await refusal(join(dir, 'zero.contract.json'));
+    expect(error.code).toBe('E_READ');
+    expect(error.message).toContain('character device');
+    expect(error.message).toContain('x.contract.json');
+  });
+
+  it('refuses a FIFO without hanging on the open', async () => {
+    execFileSync('mkfifo', [join(dir, 'pipe.contract.json')]);
+    const started = Date.now();
+    const error = await refusal(join(dir, 'pipe.contract.json'));
+    expect(error.message).toContain('FIFO');
+    expect(Date.now() - started).toBeLessThan(2000);
+  });
+
+  it('refuses a directory and a missing file with the OS reason', async () => {
+    expect((await refusal(dir)).message).toContain('a directory');
+    expect((await refusal(join(dir, 'missing'))).message).toContain('ENOENT');
+  });
+
+  it('bounds /proc files, which report a size of 0, by what is read', async () => {
+    const text = await readBounded('/proc/self/status', { what: 'x', shown: 'status' });
+    expect(text.length).toBeGreaterThan(0);
+    expect((await refusal('/proc/self/status', { maxBytes: 16 })).message).toContain('16-byte limit');
+  });
+
+  it('the synchronous twin reads regular files only', () => {
+    expect(readRegularFileSync(join(dir, 'ok.json'))?.toString()).toBe('{"a":1}');
+    expect(readRegularFileSync(join(dir, 'zero.contract.json'))).toBeUndefined();
+    expect(readRegularFileSync(join(dir, 'pipe.contract.json'))).toBeUndefined();
+    expect(readRegularFileSync(join(dir, 'ten'), 9)).toBeUndefined();
+  });
+});
