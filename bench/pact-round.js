@@ -38,7 +38,7 @@ const roundCode = (pactDir) => `
   const pact = await pactLib.loadPact();
   const loaded = performance.now();
 
-  const contract = pactLib.pactContractOf(await analyzeContractFile('contracts/provision_request.contract.json'));
+  const contract = pactLib.await loadPactContract('contracts/provision_request.contract.json');
   const interaction = pactLib.contractInteraction(contract);
   const consumerPact = new pact.PactV4({ consumer: interaction.pactConsumer, provider: interaction.pactProvider, dir: ${JSON.stringify(pactDir)}, logLevel: 'error' });
   const body = {
