@@ -153,7 +153,7 @@ describe('cp: sync, then consumer completeness', () => {
   it('fails when wsProvisionRequest has no field for the consumed "tier"', () => {
     const repo = adoptingRepo('cp');
     const pkg = exampleCall('cp').with['go-package'] as string;
-    const [file] = goFiles(join(repo.dir, pkg));
+    const file = goFiles(join(repo.dir, pkg)).find((name) => readFileSync(join(repo.dir, pkg, name), 'utf8').includes('type wsProvisionRequest struct'));
     repo.edit(`${pkg}/${file}`, (go) => go.replace(/^\s*Tier\s+int\s+`json:"tier"`\n/mu, ''));
     const { steps } = runExample('cp', repo);
     expect(exits(steps)).toEqual({ sync: 0, consumes: 1 });

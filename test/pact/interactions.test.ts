@@ -138,6 +138,24 @@ describe('the envelope', () => {
     expect(first?.response.body && exampleValue(first.response.body)).toEqual({ stored: 1 });
   });
 
+  it('is validated by the meta-schema: a malformed block is SCHEMA_INVALID, and `wirepin pact` exits 2 with the findings', async () => {
+    for (const [name, pact] of [
+      ['status-text', { response: { status: '202' } }],
+      ['unknown-key', { headers: [] }],
+      ['header-without-example', { request: { headers: [{ name: 'X-Key' }] } }],
+      ['param-not-a-pointer', { state: { name: 's', params: { org: 'org_id' } } }],
+    ] as const) {
+      await writeFile(join(dir, `${name}.contract.json`), JSON.stringify(metricsContract({ pact })));
+      const outcome = await runPact({ cwd: dir, env: {} }, { contract: `${name}.contract.json`, out: 'never' });
+      expect([name, outcome.exitCode, outcome.report.findings.map((f) => [f.rule, f.path.startsWith('/pact')])]).toEqual([name, 2, [['SCHEMA_INVALID', true]]]);
+    }
+  });
+
+  it('refuses (E_READ, exit 2 in the CLI) a response contract that is not there', async () => {
+    await writeFile(join(dir, 'lost.contract.json'), JSON.stringify(metricsContract({ pact: { response: { status: 200, contract: 'missing.contract.json' } } })));
+    await expect(runPact({ cwd: dir, env: {} }, { contract: 'lost.contract.json', out: 'never' })).rejects.toMatchObject({ code: 'E_READ' });
+  });
+
   it('reports the set\'s size from `wirepin pact`', async () => {
     await writeFile(join(dir, 'm.contract.json'), JSON.stringify(metricsContract()));
     const outcome = await runPact({ cwd: dir, env: {} }, { contract: 'm.contract.json', out: 'pacts' });
