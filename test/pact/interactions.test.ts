@@ -139,12 +139,13 @@ describe('the envelope', () => {
   });
 
   it('is validated by the meta-schema: a malformed block is SCHEMA_INVALID, and `wirepin pact` exits 2 with the findings', async () => {
-    for (const [name, pact] of [
+    const blocks: [string, JsonObject][] = [
       ['status-text', { response: { status: '202' } }],
       ['unknown-key', { headers: [] }],
       ['header-without-example', { request: { headers: [{ name: 'X-Key' }] } }],
       ['param-not-a-pointer', { state: { name: 's', params: { org: 'org_id' } } }],
-    ] as const) {
+    ];
+    for (const [name, pact] of blocks) {
       await writeFile(join(dir, `${name}.contract.json`), JSON.stringify(metricsContract({ pact })));
       const outcome = await runPact({ cwd: dir, env: {} }, { contract: `${name}.contract.json`, out: 'never' });
       expect([name, outcome.exitCode, outcome.report.findings.map((f) => [f.rule, f.path.startsWith('/pact')])]).toEqual([name, 2, [['SCHEMA_INVALID', true]]]);
