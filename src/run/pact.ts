@@ -1,8 +1,8 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
-import { dirname } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { judgeContract, type ContractVerdict } from '../contract/usable.js';
-import { isJsonObject, member } from '../contract/json-document.js';
+import { isJsonObject } from '../contract/json-document.js';
+import { pactEnvelopeOf } from '../pact/envelope.js';
 import { pactContractOf, type PactContract } from '../pact/contract.js';
 import { contractInteractions } from '../pact/interaction.js';
 import type { PactImporter } from '../pact/load.js';
@@ -25,9 +25,10 @@ export interface PactCommandOptions {
 
 /**
  * `wirepin pact --contract C --out DIR`: writes `<DIR>/<producer>-<consumer>.json`,
- * a Pact V4 file whose one interaction has every contract field matched by
- * type (our producer is the Pact consumer; our consumer is the Pact provider).
- * A contract with lint errors gets its findings, no file, and exit 2.
+ * a Pact V4 file with the contract's covering set of interactions (src/pact/interaction.ts)
+ * and the envelope its `pact` block declares (our producer is the Pact consumer; our
+ * consumer is the Pact provider), after Pact's own mock server accepted each example.
+ * A contract (or its response contract) with lint errors gets its findings, no file, and exit 2.
  */
 export async function runPact(io: RunEnv, options: PactCommandOptions): Promise<Outcome> {
   const loaded = await judgePactContract(options.contract, io.cwd);
@@ -71,10 +72,8 @@ async function judgePactContract(file: string, cwd: string): Promise<{ verdicts:
   const verdict = judgeContract(await analyzeContractFile(file, cwd));
   if (!verdict.usable) return { verdicts: [verdict], contract: undefined };
   const document = verdict.contract.document.value;
-  const block = isJsonObject(document) ? member(document, 'pact') : undefined;
-  const response = isJsonObject(block) ? member(block, 'response') : undefined;
-  const responseFile = isJsonObject(response) ? member(response, 'contract') : undefined;
-  if (typeof responseFile !== 'string') return { verdicts: [verdict], contract: pactContractOf(verdict.contract) };
+  const responseFile = isJsonObject(document) ? pactEnvelopeOf(document).response.contract : undefined;
+  if (responseFile === undefined) return { verdicts: [verdict], contract: pactContractOf(verdict.contract) };
   const responseVerdict = judgeContract(await analyzeContractFile(join(dirname(resolve(cwd, file)), responseFile), cwd));
   if (!responseVerdict.usable) return { verdicts: [verdict, responseVerdict], contract: undefined };
   return { verdicts: [verdict, responseVerdict], contract: pactContractOf(verdict.contract, responseVerdict.contract) };
