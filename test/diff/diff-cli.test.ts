@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { checkDiffRule, diffContracts } from '../../src/run/diff-engine.js';
 import { pairContracts } from '../../src/diff/pair.js';
 import { CONSUMES_FLIPPED } from '../../src/rules/diff/CONSUMES_FLIPPED.js';
-import { DIFF_WIRED_INTO_MAIN, runDiffCli, runMain } from './cli.js';
+import { runCli } from '../support/run-cli.js';
 import { fixturePath, loadSide, REPO_ROOT } from './fixtures.js';
 import { tempDir, tempRepo, type TempRepo } from './git-repo.js';
 
@@ -16,12 +16,12 @@ interface JsonReport {
 }
 
 async function diffCase(name: string, ...flags: string[]) {
-  return runDiffCli(['diff', fixturePath(name, 'base'), fixturePath(name, 'head'), ...flags], REPO_ROOT);
+  return runCli(['diff', fixturePath(name, 'base'), fixturePath(name, 'head'), ...flags], { cwd: REPO_ROOT });
 }
 
-async function diffJson(args: readonly string[], cwd: string): Promise<{ code: number; stderr: string; report: JsonReport }> {
-  const run = await runDiffCli([...args, '--format', 'json'], cwd);
-  return { code: run.code, stderr: run.stderr, report: (run.stdout ? JSON.parse(run.stdout) : {}) as JsonReport };
+async function diffJson(args: readonly string[], cwd: string): Promise<{ exit: number; stderr: string; report: JsonReport }> {
+  const run = await runCli([...args, '--format', 'json'], { cwd: cwd });
+  return { exit: run.exit, stderr: run.stderr, report: (run.stdout ? JSON.parse(run.stdout) : {}) as JsonReport };
 }
 
 describe('wirepin diff BASE HEAD: exit codes', () => {
@@ -38,28 +38,28 @@ describe('wirepin diff BASE HEAD: exit codes', () => {
     ['consumes-became-dead', 'breaking', 1],
     ['key-order', 'any', 0],
   ] as const)('%s with --fail-on %s exits %i', async (name, failOn, exit) => {
-    expect((await diffCase(name, '--fail-on', failOn)).code).toBe(exit);
+    expect((await diffCase(name, '--fail-on', failOn)).exit).toBe(exit);
   });
 
   it('fails on breaking by default', async () => {
-    expect((await diffCase('endpoint-changed')).code).toBe(1);
-    expect((await diffCase('consumes-became-alive')).code).toBe(0);
+    expect((await diffCase('endpoint-changed')).exit).toBe(1);
+    expect((await diffCase('consumes-became-alive')).exit).toBe(0);
   });
 
   it('reports nothing for a key-order and whitespace change', async () => {
-    const { code, report } = await diffJson(['diff', fixturePath('key-order', 'base'), fixturePath('key-order', 'head'), '--fail-on', 'any'], REPO_ROOT);
-    expect(code).toBe(0);
+    const { exit, report } = await diffJson(['diff', fixturePath('key-order', 'base'), fixturePath('key-order', 'head'), '--fail-on', 'any'], REPO_ROOT);
+    expect(exit).toBe(0);
     expect(report.findings).toEqual([]);
     expect(report.failed).toBe(false);
   });
 
   it('refuses an unknown --fail-on, a missing side and a wrong number of files with exit 2', async () => {
-    expect((await diffCase('realistic', '--fail-on', 'warning')).code).toBe(2);
-    const missing = await runDiffCli(['diff', fixturePath('realistic', 'base'), 'test/fixtures/diff/nope.contract.json'], REPO_ROOT);
-    expect(missing.code).toBe(2);
+    expect((await diffCase('realistic', '--fail-on', 'warning')).exit).toBe(2);
+    const missing = await runCli(['diff', fixturePath('realistic', 'base'), 'test/fixtures/diff/nope.contract.json'], { cwd: REPO_ROOT });
+    expect(missing.exit).toBe(2);
     expect(missing.stderr).toContain('nope.contract.json');
-    const one = await runDiffCli(['diff', fixturePath('realistic', 'base')], REPO_ROOT);
-    expect(one.code).toBe(2);
+    const one = await runCli(['diff', fixturePath('realistic', 'base')], { cwd: REPO_ROOT });
+    expect(one.exit).toBe(2);
     expect(one.stderr).toMatch(/BASE and HEAD/u);
   });
 });
@@ -83,7 +83,7 @@ describe('a cp_consumes flip true → false without a note', () => {
     const head = await loadSide(name, 'head');
     expect(() => diffContracts(base, head)).toThrow(expect.objectContaining({ code: 'E_PARSE' }));
     const run = await diffCase(name);
-    expect(run.code).toBe(2);
+    expect(run.exit).toBe(2);
     expect(run.stderr).toBe('');
     expect(run.stdout).toContain(`${fixturePath(name, 'head')}:34:5  error  DEAD_FIELD_NOTE_MISSING`);
     expect(run.stdout).toContain('invalid contract; diff not run');
@@ -113,8 +113,8 @@ describe('wirepin diff --against REF', () => {
     repo.copy(join(REPO_ROOT, fixturePath('realistic', 'head')), 'contracts/a.contract.json');
     repo.remove('contracts/b.contract.json');
     repo.copy(join(REPO_ROOT, fixturePath('field-added-dead', 'head')), 'contracts/c.contract.json');
-    const { code, report } = await diffJson(['diff', '--against', 'main'], repo.dir);
-    expect(code).toBe(1);
+    const { exit, report } = await diffJson(['diff', '--against', 'main'], repo.dir);
+    expect(exit).toBe(1);
     expect(report.contracts).toEqual([
       { file: 'contracts/a.contract.json', base: 'main:contracts/a.contract.json', head: 'contracts/a.contract.json' },
       { file: 'contracts/b.contract.json', base: 'main:contracts/b.contract.json', head: null },
@@ -134,11 +134,11 @@ describe('wirepin diff --against REF', () => {
     repo = setUp();
     repo.copy(join(REPO_ROOT, fixturePath('realistic', 'head')), 'contracts/a.contract.json');
     const named = await diffJson(['diff', '--against', 'main', 'contracts/unchanged.contract.json', '--fail-on', 'any'], repo.dir);
-    expect(named.code).toBe(0);
+    expect(named.exit).toBe(0);
     expect(named.report.findings).toEqual([]);
     expect(named.report.contracts.map((c) => c.file)).toEqual(['contracts/unchanged.contract.json']);
     const all = await diffJson(['diff', '--against', 'HEAD', '--fail-on', 'needs-both-sides'], repo.dir);
-    expect(all.code).toBe(1);
+    expect(all.exit).toBe(1);
   });
 
   it('reads the ref, not the working tree, for the base: a committed change is no change against HEAD', async () => {
@@ -146,7 +146,7 @@ describe('wirepin diff --against REF', () => {
     repo.copy(join(REPO_ROOT, fixturePath('realistic', 'head')), 'contracts/a.contract.json');
     repo.commitAll('head');
     expect((await diffJson(['diff', '--against', 'HEAD', '--fail-on', 'any'], repo.dir)).report.findings).toEqual([]);
-    expect((await diffJson(['diff', '--against', 'main~1', '--fail-on', 'any'], repo.dir)).code).toBe(1);
+    expect((await diffJson(['diff', '--against', 'main~1', '--fail-on', 'any'], repo.dir)).exit).toBe(1);
   });
 
   it('refuses an invalid contract at the ref with exit 2, naming it by ref and path', async () => {
@@ -154,36 +154,25 @@ describe('wirepin diff --against REF', () => {
     repo.copy(join(REPO_ROOT, fixturePath('consumes-dead-without-note', 'head')), 'contracts/a.contract.json');
     repo.commitAll('broken');
     repo.copy(join(REPO_ROOT, fixturePath('realistic', 'base')), 'contracts/a.contract.json');
-    const run = await runDiffCli(['diff', '--against', 'HEAD'], repo.dir);
-    expect(run.code).toBe(2);
+    const run = await runCli(['diff', '--against', 'HEAD'], { cwd: repo.dir });
+    expect(run.exit).toBe(2);
     expect(run.stdout).toContain('HEAD:contracts/a.contract.json');
   });
 
   it('exits 2 with E_GIT outside a git repository, for an unknown ref, and for a ref that looks like an option', async () => {
     const plain = tempDir();
     try {
-      const outside = await runDiffCli(['diff', '--against', 'main'], plain);
-      expect(outside.code).toBe(2);
+      const outside = await runCli(['diff', '--against', 'main'], { cwd: plain });
+      expect(outside.exit).toBe(2);
       expect(outside.stderr).toMatch(/not inside a git work tree/u);
     } finally {
       rmSync(plain, { recursive: true, force: true });
     }
     repo = setUp();
-    const unknown = await runDiffCli(['diff', '--against', 'origin/nope'], repo.dir);
-    expect(unknown.code).toBe(2);
+    const unknown = await runCli(['diff', '--against', 'origin/nope'], { cwd: repo.dir });
+    expect(unknown.exit).toBe(2);
     expect(unknown.stderr).toMatch(/"origin\/nope" is not a commit/u);
-    const option = await runDiffCli(['diff', '--against=--output=/tmp/x'], repo.dir);
-    expect(option.code).toBe(2);
-  });
-});
-
-describe.skipIf(!DIFF_WIRED_INTO_MAIN)('wirepin diff through src/cli/main.ts', () => {
-  it('prints the diff renderers and exits like runDiffCli', async () => {
-    for (const format of ['text', 'markdown', 'json', 'github']) {
-      const args = ['diff', fixturePath('realistic', 'base'), fixturePath('realistic', 'head'), '--format', format, '--fail-on', 'needs-both-sides'];
-      const viaMain = await runMain(args, REPO_ROOT);
-      const direct = await runDiffCli(args, REPO_ROOT);
-      expect(viaMain).toEqual(direct);
-    }
+    const option = await runCli(['diff', '--against=--output=/tmp/x'], { cwd: repo.dir });
+    expect(option.exit).toBe(2);
   });
 });

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runDiffCli } from './cli.js';
+import { runCli } from '../support/run-cli.js';
 import { DIFF_FIXTURES, fixturePath, REPO_ROOT } from './fixtures.js';
 
 /**
@@ -15,8 +15,8 @@ const FORMATS = { markdown: 'md', text: 'txt', json: 'json', github: 'github' } 
 
 describe(`golden output of wirepin diff on ${DIFF_FIXTURES}/${CASE}`, () => {
   it.each(Object.entries(FORMATS))('%s matches expected.%s', async (format, extension) => {
-    const run = await runDiffCli(['diff', fixturePath(CASE, 'base'), fixturePath(CASE, 'head'), '--format', format], REPO_ROOT);
-    expect(run.code).toBe(0);
+    const run = await runCli(['diff', fixturePath(CASE, 'base'), fixturePath(CASE, 'head'), '--format', format], { cwd: REPO_ROOT });
+    expect(run.exit).toBe(0);
     expect(run.stderr).toBe('');
     const golden = join(REPO_ROOT, DIFF_FIXTURES, CASE, `expected.${extension}`);
     if (UPDATE) writeFileSync(golden, run.stdout);
@@ -26,6 +26,6 @@ describe(`golden output of wirepin diff on ${DIFF_FIXTURES}/${CASE}`, () => {
 
   it('is byte-identical across runs', async () => {
     const args = ['diff', fixturePath(CASE, 'base'), fixturePath(CASE, 'head'), '--format', 'markdown'];
-    expect((await runDiffCli(args, REPO_ROOT)).stdout).toBe((await runDiffCli(args, REPO_ROOT)).stdout);
+    expect((await runCli(args, { cwd: REPO_ROOT })).stdout).toBe((await runCli(args, { cwd: REPO_ROOT })).stdout);
   });
 });

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { locateSource } from '../../src/run/sync-source.js';
 import { syncContracts } from '../../src/run/sync-engine.js';
 import { MAX_DRIFT_FINDINGS } from '../../src/rules/diff/SYNC_DRIFT.js';
-import { runDiffCli } from './cli.js';
+import { runCli } from '../support/run-cli.js';
 import { contractFromText, fixturePath, REPO_ROOT } from './fixtures.js';
 import { tempDir, tempRepo, type TempRepo } from './git-repo.js';
 
@@ -46,25 +46,25 @@ describe('wirepin sync MIRROR SOURCE', () => {
     return dir;
   }
 
-  async function sync(cwd: string, sourceSpec = 'source.contract.json'): Promise<{ code: number; stderr: string; report: SyncJson }> {
-    const run = await runDiffCli(['sync', 'mirror.contract.json', sourceSpec, '--format', 'json'], cwd);
-    return { code: run.code, stderr: run.stderr, report: (run.stdout ? JSON.parse(run.stdout) : {}) as SyncJson };
+  async function sync(cwd: string, sourceSpec = 'source.contract.json'): Promise<{ exit: number; stderr: string; report: SyncJson }> {
+    const run = await runCli(['sync', 'mirror.contract.json', sourceSpec, '--format', 'json'], { cwd: cwd });
+    return { exit: run.exit, stderr: run.stderr, report: (run.stdout ? JSON.parse(run.stdout) : {}) as SyncJson };
   }
 
   it('passes for a reformatted, re-ordered mirror', async () => {
     const cwd = files(undefined, `${JSON.stringify(reversedKeys(source()), null, '\t')}\n`);
-    const { code, report } = await sync(cwd);
-    expect(code).toBe(0);
+    const { exit, report } = await sync(cwd);
+    expect(exit).toBe(0);
     expect(report).toMatchObject({ failed: false, findings: [] });
-    const text = await runDiffCli(['sync', 'mirror.contract.json', 'source.contract.json'], cwd);
+    const text = await runCli(['sync', 'mirror.contract.json', 'source.contract.json'], { cwd: cwd });
     expect(text.stdout).toMatch(/mirror matches the source/u);
   });
 
   it('fails naming the field when one note differs, with no SYNC_DRIFT', async () => {
     const mirror = source();
     props(mirror)['template_assets'] = { ...props(mirror)['template_assets'], note: 'cp drops these on decode and falls back to config_files; keep sending until cp reads them.' };
-    const { code, report } = await sync(files(mirror));
-    expect(code).toBe(1);
+    const { exit, report } = await sync(files(mirror));
+    expect(exit).toBe(1);
     expect(report.findings.map((f) => [f.rule, f.kind, f.field, f.file])).toEqual([['NOTE_CHANGED', 'changed', 'template_assets', 'mirror.contract.json']]);
     expect(report.findings[0]?.message).toContain('"template_assets"');
   });
@@ -74,8 +74,8 @@ describe('wirepin sync MIRROR SOURCE', () => {
     mirror['description'] = 'Provision a workspace.';
     delete mirror['$id'];
     props(mirror)['disk_gb'] = { ...props(mirror)['disk_gb'], maximum: 4096 };
-    const { code, report } = await sync(files(mirror));
-    expect(code).toBe(1);
+    const { exit, report } = await sync(files(mirror));
+    expect(exit).toBe(1);
     expect(report.findings.map((f) => [f.rule, f.class, f.kind, f.pointer])).toEqual([
       ['SYNC_DRIFT', null, 'missing', '/$id'],
       ['SYNC_DRIFT', null, 'changed', '/description'],
@@ -99,7 +99,7 @@ describe('wirepin sync MIRROR SOURCE', () => {
     const behind = source();
     delete props(behind)['kind'];
     const lacks = await sync(files(behind));
-    expect(lacks.code).toBe(1);
+    expect(lacks.exit).toBe(1);
     expect(lacks.report.findings.map((f) => [f.rule, f.field, f.file])).toEqual([['FIELD_REMOVED', 'kind', 'mirror.contract.json']]);
     expect(lacks.report.findings[0]?.message).toMatch(/^The source of truth has field "kind" that this mirror lacks\. Copy the source over the mirror/u);
     expect(lacks.report.findings[0]?.message).not.toMatch(/Stop reading|\bcp\b|\bcore\b/u);
@@ -120,28 +120,28 @@ describe('wirepin sync MIRROR SOURCE', () => {
     const behind = source();
     delete props(behind)['kind'];
     const cwd = files(behind);
-    const run = await runDiffCli(['sync', 'mirror.contract.json', 'source.contract.json', '--write', '--format', 'json'], cwd);
-    expect(run.code).toBe(0);
+    const run = await runCli(['sync', 'mirror.contract.json', 'source.contract.json', '--write', '--format', 'json'], { cwd });
+    expect(run.exit).toBe(0);
     expect(readFileSync(join(cwd, 'mirror.contract.json'), 'utf8')).toBe(SOURCE_TEXT);
-    expect((await sync(cwd)).code).toBe(0);
+    expect((await sync(cwd)).exit).toBe(0);
     const reordered = `${JSON.stringify(reversedKeys(source()), null, '\t')}\n`;
     writeFileSync(join(cwd, 'mirror.contract.json'), reordered);
-    expect((await runDiffCli(['sync', 'mirror.contract.json', 'source.contract.json', '--write'], cwd)).code).toBe(0);
+    expect((await runCli(['sync', 'mirror.contract.json', 'source.contract.json', '--write'], { cwd })).exit).toBe(0);
     expect(readFileSync(join(cwd, 'mirror.contract.json'), 'utf8')).toBe(reordered);
   });
 
   it('--write also replaces a mirror that is not JSON, creates a missing one, and refuses a source that does not lint clean', async () => {
     const cwd = files(undefined, '{"broken": \n');
-    const broken = await runDiffCli(['sync', 'mirror.contract.json', 'source.contract.json', '--write'], cwd);
-    expect(broken.code).toBe(0);
+    const broken = await runCli(['sync', 'mirror.contract.json', 'source.contract.json', '--write'], { cwd });
+    expect(broken.exit).toBe(0);
     expect(broken.stdout).toContain('copied source.contract.json over mirror.contract.json');
     expect(readFileSync(join(cwd, 'mirror.contract.json'), 'utf8')).toBe(SOURCE_TEXT);
     rmSync(join(cwd, 'mirror.contract.json'));
-    expect((await runDiffCli(['sync', 'mirror.contract.json', 'source.contract.json', '--write'], cwd)).code).toBe(0);
+    expect((await runCli(['sync', 'mirror.contract.json', 'source.contract.json', '--write'], { cwd })).exit).toBe(0);
     expect(readFileSync(join(cwd, 'mirror.contract.json'), 'utf8')).toBe(SOURCE_TEXT);
     writeFileSync(join(cwd, 'bad.contract.json'), '{"title": 1}\n');
-    const refused = await runDiffCli(['sync', 'mirror.contract.json', 'bad.contract.json', '--write'], cwd);
-    expect(refused.code).toBe(2);
+    const refused = await runCli(['sync', 'mirror.contract.json', 'bad.contract.json', '--write'], { cwd });
+    expect(refused.exit).toBe(2);
     // Like every command handed a contract that does not lint clean: its lint findings, and exit 2.
     expect(refused.stdout).toContain('bad.contract.json (invalid contract; sync --write not run)');
     expect(readFileSync(join(cwd, 'mirror.contract.json'), 'utf8')).toBe(SOURCE_TEXT);
@@ -150,8 +150,8 @@ describe('wirepin sync MIRROR SOURCE', () => {
   it('counts a re-ordered "required" as drift: canonical JSON keeps array order', async () => {
     const mirror = source();
     mirror['required'] = [...(mirror['required'] as string[])].reverse();
-    const { code, report } = await sync(files(mirror));
-    expect(code).toBe(1);
+    const { exit, report } = await sync(files(mirror));
+    expect(exit).toBe(1);
     expect(report.findings.map((f) => [f.rule, f.pointer])).toEqual([['SYNC_DRIFT', '/required']]);
   });
 
@@ -165,15 +165,15 @@ describe('wirepin sync MIRROR SOURCE', () => {
 
   it('exits 2 when a side is missing or does not lint clean', async () => {
     const cwd = files(source());
-    expect((await sync(cwd, 'nope.contract.json')).code).toBe(2);
-    const missingMirror = await runDiffCli(['sync', 'gone.contract.json', 'source.contract.json'], cwd);
-    expect(missingMirror.code).toBe(2);
+    expect((await sync(cwd, 'nope.contract.json')).exit).toBe(2);
+    const missingMirror = await runCli(['sync', 'gone.contract.json', 'source.contract.json'], { cwd: cwd });
+    expect(missingMirror.exit).toBe(2);
     expect(missingMirror.stderr).toContain('gone.contract.json');
     const broken = source();
     props(broken)['template'] = { ...props(broken)['template'], cp_consumes: false };
     writeFileSync(join(cwd, 'mirror.contract.json'), JSON.stringify(broken));
     const invalid = await sync(cwd);
-    expect(invalid.code).toBe(2);
+    expect(invalid.exit).toBe(2);
     expect(JSON.stringify(invalid.report)).toContain('DEAD_FIELD_NOTE_MISSING');
   });
 
@@ -185,13 +185,13 @@ describe('wirepin sync MIRROR SOURCE', () => {
     props(changed)['template_assets'] = { ...props(changed)['template_assets'], description: 'Template assets by path.' };
     repo.write('contracts/x.contract.json', JSON.stringify(changed));
     repo.write('mirror.contract.json', `${JSON.stringify(reversedKeys(source()))}\n`);
-    expect((await sync(repo.dir, 'main:contracts/x.contract.json')).code).toBe(0);
+    expect((await sync(repo.dir, 'main:contracts/x.contract.json')).exit).toBe(0);
     const drifted = await sync(repo.dir, 'contracts/x.contract.json');
-    expect(drifted.code).toBe(1);
+    expect(drifted.exit).toBe(1);
     expect(drifted.report.findings.map((f) => [f.rule, f.field])).toEqual([['DESCRIPTION_CHANGED', 'template_assets']]);
     repo.write('mirror.contract.json', JSON.stringify(changed));
-    const markdown = await runDiffCli(['sync', 'mirror.contract.json', 'main:contracts/x.contract.json', '--format', 'markdown'], repo.dir);
-    expect(markdown.code).toBe(1);
+    const markdown = await runCli(['sync', 'mirror.contract.json', 'main:contracts/x.contract.json', '--format', 'markdown'], { cwd: repo.dir });
+    expect(markdown.exit).toBe(1);
     expect(markdown.stdout).toContain('Source: `main:contracts/x.contract.json` · mirror: `mirror.contract.json`');
     expect(markdown.stdout).toContain('#### What the mirror has wrong: `mirror.contract.json`');
   });
@@ -203,7 +203,7 @@ describe('wirepin sync MIRROR SOURCE', () => {
     repo.commitAll('source');
     for (const spec of ['main:contracts/missing.contract.json', 'nobranch:contracts/x.contract.json']) {
       const run = await sync(repo.dir, spec);
-      expect(run.code, spec).toBe(2);
+      expect(run.exit, spec).toBe(2);
       expect(run.stderr).toMatch(/Nor is it a git source/u);
     }
   });

@@ -4,11 +4,8 @@
  * inputs are checked in under corpus/; large or deep ones (50 MB files,
  * 200,000 levels of nesting, symlinks) are made by `setup` in a temporary
  * directory at test time. Paths in `args` are relative to that directory,
- * which holds a copy of corpus/ as `corpus/`.
- *
- * `knownBug` marks a row where wirepin currently misbehaves (a stack trace,
- * a wrong message, a wrong exit code); it runs as `it.fails`, so it turns
- * red the day the bug is fixed and the marker must go.
+ * which holds a copy of corpus/ as `corpus/`. A case wirepin gets wrong is
+ * fixed, not marked: there is no expected-failure row.
  */
 import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -31,7 +28,6 @@ export interface HostileCase {
   readonly viaProcess?: boolean;
   /** Wall-time bound in ms (default 20 s). */
   readonly boundMs?: number;
-  readonly knownBug?: string;
 }
 
 const MiB = 1024 * 1024;

@@ -80,11 +80,6 @@ describe('hostile inputs', () => {
   for (const c of HOSTILE_CASES) {
     const name = `${c.viaProcess ? '[process] ' : ''}${c.id}: ${c.what} → exit ${String(c.exit)}`;
     const bound = (c.boundMs ?? DEFAULT_BOUND_MS) + 10_000;
-    if (c.knownBug !== undefined) {
-      // Fails today for the reason given in cases.ts; turns red when the bug is fixed.
-      it.fails(`${name} (KNOWN BUG: ${c.knownBug})`, () => runCase(c), bound);
-    } else {
-      it(name, () => runCase(c), bound);
-    }
+    it(name, () => runCase(c), bound);
   }
 });

@@ -1,5 +1,5 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { allRules } from '../../src/rules/registry.js';
 import { parseRuleDoc, REPO_ROOT, RULE_FIXTURES } from './rule-tester.js';
@@ -62,15 +62,60 @@ describe('the rule docs', () => {
 });
 
 describe('the rule fixtures', () => {
-  it('have a folder for every lint rule, holding good and bad contracts', () => {
+  it('have a folder for every rule and no folder without a rule', () => {
     const folders = readdirSync(join(REPO_ROOT, RULE_FIXTURES)).sort();
-    const lintIds = rules.filter((r) => r.stage === 'lint').map((r) => r.id);
-    expect(folders).toEqual(lintIds);
-    for (const id of lintIds) {
-      const files = readdirSync(join(REPO_ROOT, RULE_FIXTURES, id));
-      expect(files.some((f) => /^good[\w-]*\.contract\.json$/u.test(f)), `${id} good fixture`).toBe(true);
-      expect(files.some((f) => /^bad-[\w-]+\.contract\.json$/u.test(f)), `${id} bad fixture`).toBe(true);
-    }
+    expect(folders).toEqual(rules.map((r) => r.id));
+  });
+
+  // Good and bad cases are contracts (lint, diff, sync), Go packages or traces (guards), or small repositories (generate).
+  it.each(rules.map((r) => [r.id]))('%s has valid and invalid cases', (id) => {
+    const entries = readdirSync(join(REPO_ROOT, RULE_FIXTURES, id));
+    expect(entries.some((f) => /^good[\w.-]*$/u.test(f)), `${id}: no good* case`).toBe(true);
+    expect(entries.some((f) => /^bad-[\w.-]+$/u.test(f)), `${id}: no bad-* case`).toBe(true);
+    const stray = entries.filter((f) => !/^(?:good|bad-)/u.test(f) && !['wire.contract.json', 'base.contract.json', 'source.contract.json'].includes(f));
+    expect(stray, `${id}: files that are neither a case nor the shared input`).toEqual([]);
+  });
+
+  it('are each tested by the family test file that names the rule', () => {
+    const tests = ['lint', 'pin', 'consumes', 'diff', 'sync', 'generate'].map((family) => readFileSync(join(REPO_ROOT, 'test', 'rules', `${family}.test.ts`), 'utf8')).join('\n');
+    const untested = rules.filter((r) => !new RegExp(`(?:ruleTester|guardRuleTester|diffRuleTester|generateRuleTester)\\(\\s*${r.id}\\b`, 'u').test(tests)).map((r) => r.id);
+    expect(untested).toEqual([]);
+  });
+});
+
+describe('the rule files', () => {
+  const ruleFiles = (dir: string): string[] =>
+    readdirSync(join(REPO_ROOT, dir), { withFileTypes: true }).flatMap((entry) =>
+      entry.isDirectory() ? ruleFiles(`${dir}/${entry.name}`) : /^[A-Z][A-Z0-9_]*\.ts$/u.test(entry.name) ? [`${dir}/${entry.name}`] : [],
+    );
+  const files = ruleFiles('src/rules');
+
+  // The text, not the module: importing a rule inside a test would make Stryker count its module-level
+  // metadata as covered by this test alone. The check allows for Stryker's instrumented copy.
+  it.each(rules.map((r) => [r.id]))('%s is declared in one file named after its ID, exported under its ID', (id) => {
+    const own = files.filter((f) => f.endsWith(`/${id}.ts`));
+    expect(own, `src/rules/**/${id}.ts`).toHaveLength(1);
+    const text = readFileSync(join(REPO_ROOT, own[0] ?? ''), 'utf8');
+    expect(text).toMatch(new RegExp(`export const ${id}\\b`, 'u'));
+    expect(text).toMatch(new RegExp(`\\bid: [^\\n]*'${id}'`, 'u'));
+  });
+
+  it('are all rules: no UPPER_SNAKE file under src/rules outside the registry', () => {
+    const ids = new Set(rules.map((r) => r.id));
+    expect(files.filter((f) => !ids.has(basename(f, '.ts')))).toEqual([]);
+  });
+});
+
+describe('the README', () => {
+  it('lists exactly the rules of the registry under "## Rules"', () => {
+    const readme = readFileSync(join(REPO_ROOT, 'README.md'), 'utf8');
+    const start = readme.indexOf('\n## Rules\n');
+    expect(start).toBeGreaterThan(-1);
+    const end = readme.indexOf('\n## ', start + 1);
+    const section = readme.slice(start, end === -1 ? undefined : end);
+    const listed = [...section.matchAll(/`([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)`/gu)].map((m) => m[1]);
+    expect([...new Set(listed)].sort()).toEqual(rules.map((r) => r.id));
+    expect(listed.length, 'a rule listed twice').toBe(new Set(listed).size);
   });
 });
 

@@ -1,10 +1,30 @@
+/**
+ * The one tester for every rule family. Each rule has a folder
+ * test/fixtures/rules/<ID>/ with good and bad inputs, one defect per bad
+ * input, and a table row per bad input naming what the rule reports: rule ID,
+ * JSON pointer, line and column, `data` (and the related location, for guard
+ * and diff rules). Never the sentence: wording is pinned once per format by
+ * the small goldens (test/fixtures/render, test/fixtures/diff/<case>/expected.*,
+ * test/pact/golden).
+ *
+ * Rules are driven through the stages' entry points only, never through rule
+ * internals: lint through `analyzeContractFile`, the guards through the CLI's
+ * `main` (`pin` / `consumes` with a Go source or a trace, `--format json`),
+ * diff through `diffContracts` on two analyzed contracts, sync through
+ * `syncContracts`, and `generate --check` through `main` in a fixture repo.
+ */
 import { readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { analyzeContractFile, type AnalyzedContract } from '../../src/run/analyze.js';
+import { SEVERITY_OF_CLASS, type ChangeClass } from '../../src/diff/change.js';
+import { diffContracts } from '../../src/run/diff-engine.js';
 import type { Finding } from '../../src/finding.js';
 import type { RuleMeta } from '../../src/rule.js';
+import { syncContracts } from '../../src/run/sync-engine.js';
+import { expectMessageSpeaks } from '../support/facts.js';
+import { runCliJson, type JsonFinding } from '../support/run-cli.js';
 
 export const REPO_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const RULE_FIXTURES = 'test/fixtures/rules';
@@ -20,6 +40,8 @@ export interface ExpectedFinding {
   readonly data: Readonly<Record<string, unknown>>;
   /** The dotted wire field, when the case is about how it is spelled. */
   readonly field?: string;
+  /** The other place the finding names: the Go source or trace (guards), the base contract (diff). */
+  readonly related?: { readonly file: string; readonly line: number; readonly column: number };
 }
 
 export interface InvalidCase {
@@ -31,7 +53,7 @@ export interface InvalidCase {
 }
 
 export interface RuleCases {
-  /** good*.contract.json files: the rule reports nothing, and neither does any other rule. */
+  /** The good cases (`good*`): the rule reports nothing, and neither does any other rule. */
   readonly valid: readonly string[];
   readonly invalid: readonly InvalidCase[];
 }
@@ -41,15 +63,49 @@ export function lintFile(path: string, cwd: string = REPO_ROOT): Promise<Analyze
   return analyzeContractFile(path, cwd);
 }
 
-/** The comparable part of a finding: rule-relative position and data, plus `field` when the case asks for it. */
-export function comparable(finding: Finding, withField: boolean): ExpectedFinding {
+/** The comparable part of a finding: position and data, plus `field` and `related` when the case asks for them. */
+export function comparable(finding: Finding | JsonFinding, withField: boolean, withRelated = false): ExpectedFinding {
+  const related = finding.related;
   return {
     path: finding.path,
     line: finding.line,
     column: finding.column,
     data: finding.data ?? {},
     ...(withField && finding.field !== undefined ? { field: finding.field } : {}),
+    ...(withRelated && related ? { related: { file: related.file, line: related.line, column: related.column } } : {}),
   };
+}
+
+/** Every finding's message is there, leaks nothing and names its field (see test/support/facts.ts). */
+export const expectSpeaks: (finding: Finding | JsonFinding) => void = expectMessageSpeaks;
+
+/** Asserts one bad case: exactly these findings of the rule, its severity, and no other rule unless listed. */
+function expectCase(
+  rule: RuleMeta,
+  findings: ReadonlyArray<Finding | JsonFinding>,
+  c: InvalidCase,
+  severityOf: (f: Finding | JsonFinding) => string = () => rule.severity,
+): void {
+  const own = findings.filter((f) => f.rule === rule.id);
+  const withField = c.expect.some((e) => e.field !== undefined);
+  const withRelated = c.expect.some((e) => e.related !== undefined);
+  expect(own.map((f) => comparable(f, withField, withRelated))).toEqual(c.expect);
+  for (const f of own) {
+    expect(f.severity).toBe(severityOf(f));
+    expectSpeaks(f);
+  }
+  const others = [...new Set(findings.filter((f) => f.rule !== rule.id).map((f) => f.rule))].sort();
+  expect(others).toEqual([...(c.alsoReportedBy ?? [])].sort());
+}
+
+/** The table lists every entry of the rule's fixture folder, and proves the rule both ways. */
+function expectTableCoversFolder(folder: string, cases: RuleCases, shared: readonly string[], names: { good: RegExp; bad: RegExp }): void {
+  expect(cases.valid.length).toBeGreaterThan(0);
+  expect(cases.invalid.length).toBeGreaterThan(0);
+  for (const name of cases.valid) expect(name).toMatch(names.good);
+  for (const { fixture } of cases.invalid) expect(fixture).toMatch(names.bad);
+  const listed = [...shared, ...cases.valid, ...cases.invalid.map((c) => c.fixture)].sort();
+  expect(readdirSync(join(REPO_ROOT, folder)).sort()).toEqual(listed);
 }
 
 export function findingsOf(rule: RuleMeta, analyzed: AnalyzedContract): Finding[] {
@@ -65,12 +121,7 @@ export function ruleTester(rule: RuleMeta, cases: RuleCases): void {
   const folder = `${RULE_FIXTURES}/${rule.id}`;
   describe(rule.id, () => {
     it('is proven both ways, and its table lists every fixture in its folder', () => {
-      expect(cases.valid.length).toBeGreaterThan(0);
-      expect(cases.invalid.length).toBeGreaterThan(0);
-      for (const name of cases.valid) expect(name).toMatch(/^good[\w-]*\.contract\.json$/u);
-      for (const { fixture } of cases.invalid) expect(fixture).toMatch(/^bad-[\w-]+\.contract\.json$/u);
-      const listed = [...cases.valid, ...cases.invalid.map((c) => c.fixture)].sort();
-      expect(readdirSync(join(REPO_ROOT, folder)).sort()).toEqual(listed);
+      expectTableCoversFolder(folder, cases, [], CONTRACT_NAMES);
     });
 
     it.each(cases.valid.map((name) => [name]))('passes %s', async (name) => {
@@ -81,14 +132,102 @@ export function ruleTester(rule: RuleMeta, cases: RuleCases): void {
 
     it.each(cases.invalid.map((c) => [c.fixture, c] as const))('reports %s', async (_name, c) => {
       const analyzed = await lintFile(`${folder}/${c.fixture}`);
-      const withField = c.expect.some((e) => e.field !== undefined);
-      expect(findingsOf(rule, analyzed).map((f) => comparable(f, withField))).toEqual(c.expect);
-      for (const f of findingsOf(rule, analyzed)) {
-        expect(f.file).toBe(`${folder}/${c.fixture}`);
-        expect(f.severity).toBe(rule.severity);
-      }
-      const others = [...new Set(analyzed.findings.filter((f) => f.rule !== rule.id).map((f) => f.rule))].sort();
-      expect(others).toEqual([...(c.alsoReportedBy ?? [])].sort());
+      expectCase(rule, analyzed.findings, c);
+      for (const f of findingsOf(rule, analyzed)) expect(f.file).toBe(`${folder}/${c.fixture}`);
+    });
+  });
+}
+
+const CONTRACT_NAMES = { good: /^good[\w-]*\.contract\.json$/u, bad: /^bad-[\w-]+\.contract\.json$/u };
+
+/**
+ * Guard rules (pin, consumes, and SOURCE_TYPE_UNRESOLVED under either): the
+ * folder holds `wire.contract.json` and one Go package per case (`good*\/`,
+ * `bad-<defect>/`, each a `request.go` declaring `Request`), or one trace per
+ * case (`good*.trace.json`, `bad-<defect>.trace.json`). Each case runs
+ * `wirepin <guard> --contract wire.contract.json --go <case>/request.go --type Request`
+ * (or `--trace <case>`) through `main`: good cases exit 0 with no finding at
+ * all, bad cases exit 1 with exactly the expected findings, placed in the contract.
+ */
+export function guardRuleTester(rule: RuleMeta, guard: 'pin' | 'consumes', cases: RuleCases): void {
+  const folder = `${RULE_FIXTURES}/${rule.id}`;
+  const contract = `${folder}/wire.contract.json`;
+  const run = (name: string): ReturnType<typeof runCliJson> => {
+    const source = name.endsWith('.trace.json') ? ['--trace', `${folder}/${name}`] : ['--go', `${folder}/${name}/request.go`, '--type', 'Request'];
+    return runCliJson([guard, '--contract', contract, ...source], { cwd: REPO_ROOT });
+  };
+  describe(`${rule.id} (${guard})`, () => {
+    it('is proven both ways, and its table lists every case in its folder', () => {
+      expectTableCoversFolder(folder, cases, ['wire.contract.json'], { good: /^good[\w-]*(?:\.trace\.json)?$/u, bad: /^bad-[\w-]+(?:\.trace\.json)?$/u });
+    });
+
+    it.each(cases.valid.map((name) => [name]))('passes %s', async (name) => {
+      const result = await run(name);
+      expect(result.stderr).toBe('');
+      expect(result.findings.map((f) => `${f.rule} ${f.path}`)).toEqual([]);
+      expect(result.exit).toBe(0);
+    });
+
+    it.each(cases.invalid.map((c) => [c.fixture, c] as const))('reports %s', async (_name, c) => {
+      const result = await run(c.fixture);
+      expect(result.stderr).toBe('');
+      expectCase(rule, result.findings, c);
+      for (const f of result.findings) expect(f.file).toBe(contract);
+      expect(result.exit).toBe(rule.severity === 'error' ? 1 : 0);
+    });
+  });
+}
+
+/** A diff rule's bad case: the head to compare `base.contract.json` with, or a contract added or removed. */
+export interface DiffCase extends InvalidCase {
+  /** `base`: the fixture is a new contract (no base); `head`: the fixture is a deleted one (no head). */
+  readonly without?: 'base' | 'head';
+}
+
+export interface DiffRuleCases {
+  /** Heads that differ from base.contract.json in nothing a diff reports (key order, whitespace). */
+  readonly valid: readonly string[];
+  readonly invalid: readonly DiffCase[];
+}
+
+/**
+ * Diff rules: the folder holds `base.contract.json` and heads, `good*.contract.json`
+ * (no change at all) and `bad-<change>.contract.json` (one change each). Each
+ * case runs `diffContracts(base, head)`; a change's severity follows from its
+ * `data.class`. `sync: true` runs `syncContracts(source.contract.json, mirror)`
+ * instead and checks its drift findings (SYNC_DRIFT).
+ */
+export function diffRuleTester(rule: RuleMeta, cases: DiffRuleCases, options: { readonly sync?: boolean } = {}): void {
+  const folder = `${RULE_FIXTURES}/${rule.id}`;
+  const baseName = options.sync ? 'source.contract.json' : 'base.contract.json';
+  const findingsFor = async (name: string, without?: 'base' | 'head'): Promise<readonly Finding[]> => {
+    const other = await lintFile(`${folder}/${baseName}`);
+    const fixture = await lintFile(`${folder}/${name}`);
+    if (options.sync) {
+      const result = syncContracts(other, fixture);
+      return [...result.changes, ...result.drift];
+    }
+    if (without === 'base') return diffContracts(undefined, fixture);
+    if (without === 'head') return diffContracts(fixture, undefined);
+    return diffContracts(other, fixture);
+  };
+  const severityOf = (f: Finding | JsonFinding): string => {
+    const changeClass = f.data?.['class'];
+    return typeof changeClass === 'string' ? SEVERITY_OF_CLASS[changeClass as ChangeClass] : rule.severity;
+  };
+  describe(`${rule.id} (${options.sync ? 'sync' : 'diff'})`, () => {
+    it('is proven both ways, and its table lists every contract in its folder', () => {
+      expectTableCoversFolder(folder, cases, [baseName], CONTRACT_NAMES);
+    });
+
+    it.each(cases.valid.map((name) => [name]))('passes %s', async (name) => {
+      expect((await findingsFor(name)).map((f) => `${f.rule} ${f.path}`)).toEqual([]);
+    });
+
+    it.each(cases.invalid.map((c) => [c.fixture, c] as const))('reports %s', async (_name, c) => {
+      const findings = await findingsFor(c.fixture, c.without);
+      expectCase(rule, findings, c, severityOf);
+      for (const f of findings) expect(f.file).toBe(`${folder}/${c.fixture}`);
     });
   });
 }
@@ -115,4 +254,33 @@ export function parseRuleDoc(markdown: string): RuleDoc {
 /** The contents of the ```json fences in a section, in order. */
 export function jsonBlocks(body: string): string[] {
   return [...body.matchAll(/^```json\n([\s\S]*?)^```$/gmu)].map((m) => m[1] ?? '');
+}
+
+/**
+ * GENERATED_FILE_STALE: each case is a small repository (`good*\/`, `bad-<defect>/`)
+ * with `contracts/`, `schemas/`, `producer/` and `consumer/`; the case runs
+ * `wirepin generate --check` through `main` in it. Findings point into the
+ * generated file (`data.generated`), not the contract.
+ */
+export function generateRuleTester(rule: RuleMeta, cases: RuleCases): void {
+  const folder = `${RULE_FIXTURES}/${rule.id}`;
+  const run = (name: string): ReturnType<typeof runCliJson> => runCliJson(['generate', '--check'], { cwd: join(REPO_ROOT, folder, name) });
+  describe(`${rule.id} (generate --check)`, () => {
+    it('is proven both ways, and its table lists every case in its folder', () => {
+      expectTableCoversFolder(folder, cases, [], { good: /^good[\w-]*$/u, bad: /^bad-[\w-]+$/u });
+    });
+
+    it.each(cases.valid.map((name) => [name]))('passes %s', async (name) => {
+      const result = await run(name);
+      expect(result.findings).toEqual([]);
+      expect(result.exit).toBe(0);
+    });
+
+    it.each(cases.invalid.map((c) => [c.fixture, c] as const))('reports %s', async (_name, c) => {
+      const result = await run(c.fixture);
+      expectCase(rule, result.findings, c);
+      for (const f of result.findings) expect(f.file).toBe(f.data?.['generated']);
+      expect(result.exit).toBe(1);
+    });
+  });
 }

@@ -3,6 +3,10 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { mkdirSync } from 'node:fs';
 import { main } from '../../src/cli/main.js';
+// Every rule module is loaded when a test file is, not lazily inside the first test that runs a command:
+// Stryker then sees the rules' module-level metadata as static (checked by every test, or ignored) rather
+// than covered by whichever test happened to load it first.
+import '../../src/rules/registry.js';
 
 export interface CliRun {
   readonly exit: number;

@@ -1,0 +1,78 @@
+/**
+ * The JSON-sample extractor on samples made at test time: every kind of
+ * root, syntax errors at known positions, raw control characters, nesting at
+ * and past its limit, arrays of objects with keys present in only some
+ * elements, and nulls. Results (or errors, as data) are table rows in
+ * test/extract/json/tables/made-samples.json.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { jsonSampleExtractor } from '../../../src/extract/json/index.js';
+import { errorFacts, expectTable } from '../../support/facts.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'wirepin-json-sample-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const SAMPLES: readonly [string, string][] = [
+  ['root-string', '"text"'],
+  ['root-number', '42'],
+  ['root-true', 'true'],
+  ['root-null', 'null'],
+  ['root-array', '[{"a": 1}]'],
+  ['empty', ''],
+  ['syntax-line-2', '{\n  "a": 1,,\n}'],
+  ['syntax-eof', '{"a": '],
+  ['nan', '{"a": NaN}'],
+  ['comment', '{"a": 1 /* no */}'],
+  ['raw-tab', '{"a": "x\ty"}'],
+  ['raw-newline-in-key', '{"a\nb": 1}'],
+  ['raw-control-second-line', '{\n  "ok": 1,\n  "bad": "x\u0001"\n}'],
+  ['depth-256', `${'{"a":'.repeat(255)}1${'}'.repeat(255)}`],
+  ['depth-257', `${'{"a":'.repeat(257)}1${'}'.repeat(257)}`],
+  ['depth-257-arrays', `{"a":${'['.repeat(257)}${']'.repeat(257)}}`],
+  [
+    'shapes',
+    JSON.stringify({
+      s: 's',
+      i: 1,
+      f: 1.5,
+      e: 1e3,
+      b: false,
+      n: null,
+      empty: {},
+      list: [{ x: 1, y: 'a' }, { x: 2 }, { x: null, z: true }],
+      mixed: [1, 'a'],
+      nums: [1, 2.5],
+      nested: [[{ deep: 1 }]],
+      none: [],
+      nulls: [null, { k: 1 }],
+      obj: { inner: { v: 'x' } },
+    }),
+  ],
+  ['bom', '\uFEFF{"a": 1}'],
+  ['duplicate-nested', '{"o": {"k": 1, "k": 2}}'],
+  ['escaped-keys', '{"a/b": 1, "c~d": 2, "\\u0041": 3}'],
+];
+
+describe('JSON samples made at test time', () => {
+  it('reads or refuses each, saying where', async () => {
+    const out: string[] = [];
+    for (const [name, text] of SAMPLES) {
+      writeFileSync(join(dir, `${name}.json`), text);
+      out.push(`# ${name}`);
+      try {
+        const result = await jsonSampleExtractor.extract({ path: `${name}.json`, cwd: dir });
+        out.push(`  root ${result.root.name} ${result.root.location.line}:${result.root.location.column}`);
+        for (const f of result.fields) out.push(`  ${f.pointer} ${JSON.stringify(f.type)} ${f.required ? 'required' : 'optional'} ${f.location.line}:${f.location.column} "${f.sourceType}"`);
+        for (const o of result.opaque) out.push(`  opaque ${o.pointer} ${o.typeName}: ${o.reason}`);
+      } catch (error) {
+        out.push(JSON.stringify(errorFacts(error)));
+      }
+    }
+    const named = await jsonSampleExtractor.extract({ path: 'root-array.json'.replace('root-array', 'shapes'), typeName: 'Payload', cwd: dir });
+    out.push(`# named root: ${named.root.name}`);
+    expectTable(out, 'test/extract/json/tables/made-samples.json');
+  });
+});

@@ -1,0 +1,87 @@
+/**
+ * The TypeScript extractor's reading of types as written: the integer
+ * convention (`integer`, `Integer`, `int`, through aliases, imports,
+ * qualified names, parentheses, `| null | undefined | void`, and the JSDoc
+ * tag `@asType integer`), the alias-hop limit, and arrays and maps through
+ * aliases. The result is a table: test/extract/ts/tables/integer.json.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { tsExtractor } from '../../../src/extract/ts/index.js';
+import { errorFacts, expectTable } from '../../support/facts.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'wirepin-ts-integer-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const chain = Array.from({ length: 20 }, (_, i) => `type Hop${i} = ${i === 19 ? 'integer' : `Hop${i + 1}`};`).join('\n');
+
+const SOURCE = `
+import type { Imported } from './other.js';
+import type * as ns from './other.js';
+
+type integer = number;
+type Integer = number;
+type int = number;
+type Count = integer;
+type Count2 = Count;
+type Generic<T> = T;
+type Ints = integer[];
+type Table = Record<string, Count>;
+${chain}
+
+export interface Req {
+  a: integer;
+  b: Integer | null;
+  c: (int);
+  d: Count;
+  e?: Count2;
+  f: Generic<integer>;
+  /** @asType integer */
+  g: number;
+  /** @asType   integer   */
+  h: number;
+  /** @asType string */
+  i: number;
+  j: integer | undefined;
+  k: integer | void;
+  m: ns.Imported;
+  n: readonly integer[];
+  o: ReadonlyArray<integer>;
+  p: Array<Count>;
+  q: Record<string, integer>;
+  r: { [k: string]: integer };
+  s: { [k: string]: integer; extra: string };
+  t: Hop0;
+  u: Imported;
+  v: Ints | null;
+  w: Table;
+  x: readonly Count[] | null;
+  y: number;
+  z: string | integer;
+}
+`;
+
+describe('TypeScript types as written', () => {
+  it('reads the integer convention and arrays and maps through aliases', async () => {
+    writeFileSync(join(dir, 'req.ts'), SOURCE);
+    writeFileSync(join(dir, 'other.ts'), 'type integer = number;\nexport type Imported = integer;\n');
+    const out: string[] = [];
+    try {
+      const result = await tsExtractor.extract({ path: 'req.ts', typeName: 'Req', cwd: dir });
+      for (const f of result.fields) out.push(`${f.pointer} ${JSON.stringify(f.type)} ${f.required ? 'required' : 'optional'} ${f.location.line}:${f.location.column} "${f.sourceType}"`);
+      for (const o of result.opaque) out.push(`opaque ${o.pointer} ${o.typeName}: ${o.reason}`);
+    } catch (error) {
+      out.push(JSON.stringify(errorFacts(error)));
+    }
+    expectTable(out, 'test/extract/ts/tables/integer.json');
+  }, 60_000);
+
+  // withoutNullish (src/extract/ts/type-nodes.ts) peels nested unions level by level.
+  it('reads integer through a nested nullable union', async () => {
+    writeFileSync(join(dir, 'nested.ts'), 'type integer = number;\nexport interface N {\n  l?: (integer | null) | undefined;\n}\n');
+    const result = await tsExtractor.extract({ path: 'nested.ts', typeName: 'N', cwd: dir });
+    expect(result.fields[0]?.type).toEqual({ kind: 'integer', nullable: true });
+  }, 60_000);
+});

@@ -1,0 +1,469 @@
+/**
+ * The diff rules (`wirepin diff`), one table each, through the shared diff
+ * tester: test/fixtures/rules/<ID>/base.contract.json against one head per
+ * change. `data.class` decides the severity; `related` is where the field
+ * was in the base. The scenario folders under test/fixtures/diff/ (and their
+ * goldens) are tested in test/diff/.
+ */
+
+import { CONSUMES_FLIPPED } from '../../src/rules/diff/CONSUMES_FLIPPED.js';
+import { CONTRACT_ADDED } from '../../src/rules/diff/CONTRACT_ADDED.js';
+import { CONTRACT_REMOVED } from '../../src/rules/diff/CONTRACT_REMOVED.js';
+import { DESCRIPTION_CHANGED } from '../../src/rules/diff/DESCRIPTION_CHANGED.js';
+import { ENDPOINT_CHANGED } from '../../src/rules/diff/ENDPOINT_CHANGED.js';
+import { FIELD_ADDED } from '../../src/rules/diff/FIELD_ADDED.js';
+import { FIELD_REMOVED } from '../../src/rules/diff/FIELD_REMOVED.js';
+import { FIELD_REQUIRED_CHANGED } from '../../src/rules/diff/FIELD_REQUIRED_CHANGED.js';
+import { FIELD_TYPE_CHANGED } from '../../src/rules/diff/FIELD_TYPE_CHANGED.js';
+import { NOTE_CHANGED } from '../../src/rules/diff/NOTE_CHANGED.js';
+import { SIDE_TYPE_CHANGED } from '../../src/rules/diff/SIDE_TYPE_CHANGED.js';
+import { diffRuleTester } from './rule-tester.js';
+
+diffRuleTester(CONSUMES_FLIPPED, {
+  valid: ['good-key-order.contract.json'],
+  invalid: [
+    {
+      fixture: 'bad-became-alive.contract.json',
+      expect: [
+        {
+          path: '/properties/legacy_code/cp_consumes',
+          line: 40,
+          column: 7,
+          data: {
+            class: 'needs-both-sides',
+            kind: 'became-alive',
+            pointer: '/legacy_code',
+            consumes: true,
+            note: null,
+            before: 'dead',
+            after: 'consumed',
+          },
+          field: 'legacy_code',
+          related: { file: 'test/fixtures/rules/CONSUMES_FLIPPED/base.contract.json', line: 40, column: 7 },
+        },
+      ],
+    },
+    {
+      fixture: 'bad-became-dead.contract.json',
+      expect: [
+        {
+          path: '/properties/memo/cp_consumes',
+          line: 36,
+          column: 7,
+          data: {
+            class: 'breaking',
+            kind: 'became-dead',
+            pointer: '/memo',
+            consumes: false,
+            note: 'Billing prints no memo any more.',
+            before: 'consumed',
+            after: 'dead',
+          },
+          field: 'memo',
+          related: { file: 'test/fixtures/rules/CONSUMES_FLIPPED/base.contract.json', line: 36, column: 7 },
+        },
+      ],
+    },
+  ],
+});
+
+diffRuleTester(CONTRACT_ADDED, {
+  valid: ['good-key-order.contract.json'],
+  invalid: [
+    {
+      fixture: 'bad-contract-added.contract.json',
+      without: 'base',
+      expect: [
+        {
+          path: '',
+          line: 1,
+          column: 1,
+          data: {
+            class: 'needs-both-sides',
+            kind: 'added',
+            pointer: '',
+            before: null,
+            after: 'InvoiceRequest (POST /billing/invoices)',
+            consumes: null,
+            note: null,
+            nested: 6,
+          },
+        },
+      ],
+    },
+  ],
+});
+
+diffRuleTester(CONTRACT_REMOVED, {
+  valid: ['good-key-order.contract.json'],
+  invalid: [
+    {
+      fixture: 'bad-contract-removed.contract.json',
+      without: 'head',
+      expect: [
+        {
+          path: '',
+          line: 1,
+          column: 1,
+          data: {
+            class: 'breaking',
+            kind: 'removed',
+            pointer: '',
+            before: 'InvoiceRequest (POST /billing/invoices)',
+            after: null,
+            consumes: null,
+            note: null,
+            nested: 6,
+          },
+        },
+      ],
+    },
+  ],
+});
+
+diffRuleTester(DESCRIPTION_CHANGED, {
+  valid: ['good-key-order.contract.json'],
+  invalid: [
+    {
+      fixture: 'bad-description-added.contract.json',
+      expect: [
+        {
+          path: '/properties/order_id/description',
+          line: 26,
+          column: 7,
+          data: {
+            class: 'safe',
+            kind: 'added',
+            pointer: '/order_id',
+            consumes: true,
+            note: null,
+            before: null,
+            after: 'The order being invoiced.',
+          },
+          field: 'order_id',
+          related: { file: 'test/fixtures/rules/DESCRIPTION_CHANGED/base.contract.json', line: 23, column: 5 },
+        },
+      ],
+    },
+  ],
+});
+
+diffRuleTester(ENDPOINT_CHANGED, {
+  valid: ['good-key-order.contract.json'],
+  invalid: [
+    {
+      fixture: 'bad-endpoint-changed.contract.json',
+      expect: [
+        {
+          path: '/endpoint',
+          line: 4,
+          column: 3,
+          data: {
+            class: 'breaking',
+            kind: 'changed',
+            pointer: '',
+            before: 'POST /billing/invoices',
+            after: 'PUT /billing/v2/invoices',
+            consumes: null,
+            note: null,
+          },
+          related: { file: 'test/fixtures/rules/ENDPOINT_CHANGED/base.contract.json', line: 4, column: 3 },
+        },
+      ],
+    },
+  ],
+});
+
+diffRuleTester(FIELD_ADDED, {
+  valid: ['good-key-order.contract.json'],
+  invalid: [
+    {
+      fixture: 'bad-consumed-field-added.contract.json',
+      expect: [
+        {
+          path: '/properties/currency',
+          line: 63,
+          column: 5,
+          data: {
+            class: 'needs-both-sides',
+            kind: 'consumed',
+            pointer: '/currency',
+            consumes: true,
+            note: null,
+            before: null,
+            after: 'string',
+            nested: 0,
+            required: false,
+          },
+          field: 'currency',
+        },
+      ],
+    },
+    {
+      fixture: 'bad-dead-field-added.contract.json',
+      expect: [
+        {
+          path: '/properties/trace_id',
+          line: 63,
+          column: 5,
+          data: {
+            class: 'dead-channel',
+            kind: 'dead',
+            pointer: '/trace_id',
+            consumes: false,
+            note: 'Only the orders logs read it.',
+            before: null,
+            after: 'string',
+            nested: 0,
+            required: false,
+          },
+          field: 'trace_id',
+        },
+      ],
+    },
+  ],
+});
+
+diffRuleTester(FIELD_REMOVED, {
+  valid: ['good-key-order.contract.json'],
+  invalid: [
+    {
+      fixture: 'bad-consumed-field-removed.contract.json',
+      expect: [
+        {
+          path: '/properties',
+          line: 22,
+          column: 3,
+          data: {
+            class: 'breaking',
+            kind: 'consumed',
+            pointer: '/memo',
+            consumes: true,
+            note: null,
+            before: 'string|null',
+            after: null,
+            nested: 0,
+            required: false,
+          },
+          field: 'memo',
+          related: { file: 'test/fixtures/rules/FIELD_REMOVED/base.contract.json', line: 31, column: 5 },
+        },
+      ],
+    },
+    {
+      fixture: 'bad-dead-field-removed.contract.json',
+      expect: [
+        {
+          path: '/properties',
+          line: 22,
+          column: 3,
+          data: {
+            class: 'safe',
+            kind: 'dead',
+            pointer: '/legacy_code',
+            consumes: false,
+            note: 'Billing stopped reading it in release 4.',
+            before: 'string',
+            after: null,
+            nested: 0,
+            required: false,
+          },
+          field: 'legacy_code',
+          related: { file: 'test/fixtures/rules/FIELD_REMOVED/base.contract.json', line: 38, column: 5 },
+        },
+      ],
+    },
+  ],
+});
+
+diffRuleTester(FIELD_REQUIRED_CHANGED, {
+  valid: ['good-key-order.contract.json'],
+  invalid: [
+    {
+      fixture: 'bad-became-optional.contract.json',
+      expect: [
+        {
+          path: '/required',
+          line: 17,
+          column: 3,
+          data: {
+            class: 'safe',
+            kind: 'became-optional',
+            pointer: '/amount',
+            consumes: true,
+            note: null,
+            before: 'required',
+            after: 'optional',
+          },
+          field: 'amount',
+          related: { file: 'test/fixtures/rules/FIELD_REQUIRED_CHANGED/base.contract.json', line: 19, column: 5 },
+        },
+      ],
+    },
+    {
+      fixture: 'bad-became-required.contract.json',
+      expect: [
+        {
+          path: '/required/3',
+          line: 21,
+          column: 5,
+          data: {
+            class: 'breaking',
+            kind: 'became-required',
+            pointer: '/memo',
+            consumes: true,
+            note: null,
+            before: 'optional',
+            after: 'required',
+          },
+          field: 'memo',
+          related: { file: 'test/fixtures/rules/FIELD_REQUIRED_CHANGED/base.contract.json', line: 17, column: 3 },
+        },
+      ],
+    },
+  ],
+});
+
+diffRuleTester(FIELD_TYPE_CHANGED, {
+  valid: ['good-key-order.contract.json'],
+  invalid: [
+    {
+      fixture: 'bad-became-non-nullable.contract.json',
+      expect: [
+        {
+          path: '/properties/memo/type',
+          line: 32,
+          column: 7,
+          data: {
+            class: 'breaking',
+            kind: 'became-non-nullable',
+            pointer: '/memo',
+            consumes: true,
+            note: null,
+            before: 'string|null',
+            after: 'string',
+            nested: 0,
+          },
+          field: 'memo',
+          related: { file: 'test/fixtures/rules/FIELD_TYPE_CHANGED/base.contract.json', line: 32, column: 7 },
+        },
+      ],
+    },
+    {
+      fixture: 'bad-kind-changed.contract.json',
+      expect: [
+        {
+          path: '/properties/amount/type',
+          line: 28,
+          column: 7,
+          data: {
+            class: 'breaking',
+            kind: 'changed',
+            pointer: '/amount',
+            consumes: true,
+            note: null,
+            before: 'integer',
+            after: 'string',
+            nested: 0,
+          },
+          field: 'amount',
+          related: { file: 'test/fixtures/rules/FIELD_TYPE_CHANGED/base.contract.json', line: 28, column: 7 },
+        },
+      ],
+    },
+  ],
+});
+
+diffRuleTester(NOTE_CHANGED, {
+  valid: ['good-key-order.contract.json'],
+  invalid: [
+    {
+      fixture: 'bad-note-added.contract.json',
+      expect: [
+        {
+          path: '/properties/amount/note',
+          line: 30,
+          column: 7,
+          data: {
+            class: 'safe',
+            kind: 'added',
+            pointer: '/amount',
+            consumes: true,
+            note: 'In cents, never negative.',
+            before: null,
+            after: 'In cents, never negative.',
+          },
+          field: 'amount',
+          related: { file: 'test/fixtures/rules/NOTE_CHANGED/base.contract.json', line: 27, column: 5 },
+        },
+      ],
+    },
+    {
+      fixture: 'bad-note-changed.contract.json',
+      expect: [
+        {
+          path: '/properties/legacy_code/note',
+          line: 41,
+          column: 7,
+          data: {
+            class: 'safe',
+            kind: 'changed',
+            pointer: '/legacy_code',
+            consumes: false,
+            note: 'Billing stopped reading it in release 5.',
+            before: 'Billing stopped reading it in release 4.',
+            after: 'Billing stopped reading it in release 5.',
+          },
+          field: 'legacy_code',
+          related: { file: 'test/fixtures/rules/NOTE_CHANGED/base.contract.json', line: 41, column: 7 },
+        },
+      ],
+    },
+  ],
+});
+
+diffRuleTester(SIDE_TYPE_CHANGED, {
+  valid: ['good-key-order.contract.json'],
+  invalid: [
+    {
+      fixture: 'bad-consumer-type-renamed.contract.json',
+      expect: [
+        {
+          path: '/consumer/type',
+          line: 13,
+          column: 5,
+          data: {
+            class: 'safe',
+            kind: 'consumer',
+            pointer: '',
+            before: 'Request',
+            after: 'IncomingInvoice',
+            consumes: null,
+            note: null,
+          },
+          related: { file: 'test/fixtures/rules/SIDE_TYPE_CHANGED/base.contract.json', line: 13, column: 5 },
+        },
+      ],
+    },
+    {
+      fixture: 'bad-producer-type-renamed.contract.json',
+      expect: [
+        {
+          path: '/producer/type',
+          line: 8,
+          column: 5,
+          data: {
+            class: 'safe',
+            kind: 'producer',
+            pointer: '',
+            before: 'Request',
+            after: 'InvoiceRequest',
+            consumes: null,
+            note: null,
+          },
+          related: { file: 'test/fixtures/rules/SIDE_TYPE_CHANGED/base.contract.json', line: 8, column: 5 },
+        },
+      ],
+    },
+  ],
+});
