@@ -45,7 +45,12 @@ function headersOf(value: JsonValue | undefined): HeaderSpec[] {
     if (typeof name !== 'string' || typeof example !== 'string') continue;
     const regex = member(item, 'regex');
     const credential = member(item, 'credential');
-    out.push({ name, example, ...(typeof regex === 'string' ? { regex } : {}), ...(credential === true ? { credential: true } : {}) });
+    out.push({
+      name,
+      example,
+      ...(typeof regex === 'string' ? { regex } : {}),
+      ...(credential === true ? { credential: true } : {}),
+    });
   }
   return out;
 }
@@ -67,12 +72,16 @@ export function pactEnvelopeOf(document: JsonObject): PactEnvelope {
   if (isJsonObject(stateValue) && typeof member(stateValue, 'name') === 'string') {
     const paramsValue = member(stateValue, 'params');
     const params: Record<string, string> = {};
-    if (isJsonObject(paramsValue)) for (const [key, pointer] of Object.entries(paramsValue)) if (typeof pointer === 'string') params[key] = pointer;
+    if (isJsonObject(paramsValue))
+      for (const [key, pointer] of Object.entries(paramsValue)) if (typeof pointer === 'string') params[key] = pointer;
     state = { name: member(stateValue, 'name') as string, params };
   }
-  const status = response && typeof member(response, 'status') === 'number' ? (member(response, 'status') as number) : undefined;
+  const status =
+    response && typeof member(response, 'status') === 'number' ? (member(response, 'status') as number) : undefined;
   const statusesValue = response ? member(response, 'statuses') : undefined;
-  const statuses = Array.isArray(statusesValue) ? statusesValue.filter((s): s is number => typeof s === 'number') : undefined;
+  const statuses = Array.isArray(statusesValue)
+    ? statusesValue.filter((s): s is number => typeof s === 'number')
+    : undefined;
   const contract = response ? member(response, 'contract') : undefined;
   const responseHeaders = headersOf(response ? member(response, 'headers') : undefined);
   return {

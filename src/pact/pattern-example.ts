@@ -50,7 +50,8 @@ function tokenBound(token: Token): number {
     case POSITION:
       return 0;
     case REPETITION: {
-      const times = token.max === undefined || !Number.isFinite(token.max) ? Math.max(token.min ?? 0, REPEAT_CAP) : token.max;
+      const times =
+        token.max === undefined || !Number.isFinite(token.max) ? Math.max(token.min ?? 0, REPEAT_CAP) : token.max;
       const inner = token.value ? tokenBound(token.value) : 0;
       const product = times * inner;
       return product > MAX_PATTERN_TEXT ? Infinity : product;
@@ -78,7 +79,8 @@ function seededInt(seedText: string): (from: number, to: number) => number {
 }
 
 /** Why no value could be made, or the value. */
-export type PatternExample = { readonly ok: true; readonly value: string } | { readonly ok: false; readonly reason: string };
+export type PatternExample =
+  { readonly ok: true; readonly value: string } | { readonly ok: false; readonly reason: string };
 
 /**
  * A string that matches `pattern` (ECMAScript, `u` flag) and `accept`, or why
@@ -91,11 +93,17 @@ export function patternExample(pattern: string, accept: (text: string) => boolea
     matcher = new RegExp(pattern, 'u');
     generator = new RandExp(pattern);
   } catch (error) {
-    return { ok: false, reason: `its pattern does not compile (${error instanceof Error ? error.message : String(error)})` };
+    return {
+      ok: false,
+      reason: `its pattern does not compile (${error instanceof Error ? error.message : String(error)})`,
+    };
   }
   const tokens = (generator as unknown as { tokens: Token }).tokens;
   if (tokenBound(tokens) > MAX_PATTERN_TEXT) {
-    return { ok: false, reason: `its pattern describes text longer than ${MAX_PATTERN_TEXT} characters, past what wirepin generates` };
+    return {
+      ok: false,
+      reason: `its pattern describes text longer than ${MAX_PATTERN_TEXT} characters, past what wirepin generates`,
+    };
   }
   generator.max = REPEAT_CAP;
   generator.randInt = seededInt(pattern);
@@ -103,5 +111,8 @@ export function patternExample(pattern: string, accept: (text: string) => boolea
     const text = generator.gen();
     if (matcher.test(text) && accept(text)) return { ok: true, value: text };
   }
-  return { ok: false, reason: `no text generated for its pattern in ${PATTERN_ATTEMPTS} tries matched it and its other constraints` };
+  return {
+    ok: false,
+    reason: `no text generated for its pattern in ${PATTERN_ATTEMPTS} tries matched it and its other constraints`,
+  };
 }

@@ -48,7 +48,8 @@ function goEnv(): NodeJS.ProcessEnv {
 
 function goBuild(dir: string, out: string): void {
   const run = spawnSync('go', ['build', '-o', out, '.'], { cwd: dir, encoding: 'utf8', env: goEnv() });
-  if (run.error !== undefined) throw new Error('This suite needs the `go` command on PATH (apt-get install -y golang-go).');
+  if (run.error !== undefined)
+    throw new Error('This suite needs the `go` command on PATH (apt-get install -y golang-go).');
   if (run.status !== 0) throw new Error(`go build in ${dir} failed:\n${run.stderr}`);
 }
 
@@ -106,7 +107,7 @@ async function quietly<T>(run: () => Promise<T>): Promise<T> {
 /** The example org of the pact set (every case carries the same org_id). */
 function exampleOrg(interactions: readonly ContractInteraction[]): string {
   const org = interactions[0]?.providerState.params['org_id'];
-  if (typeof org !== 'string') throw new Error('the provision contract\'s provider state names org_id');
+  if (typeof org !== 'string') throw new Error("the provision contract's provider state names org_id");
   return org;
 }
 
@@ -137,7 +138,7 @@ describe('consumer/go, a real Go provider, under Pact provider verification', ()
     }
   });
 
-  it('fails when the Go server does not know the organisation\'s tenant token (the verification really checks)', async () => {
+  it("fails when the Go server does not know the organisation's tenant token (the verification really checks)", async () => {
     const server = await startGo(binary, {});
     try {
       await quietly(() => expect(verify(server.url)).rejects.toThrow(/Expected status code 401 to be a 201, 202/));
@@ -151,7 +152,9 @@ describe('consumer/go, a real Go provider, under Pact provider verification', ()
 function producerPayloads(): Record<string, unknown> {
   const dir = join(workDir, 'producer');
   mkdirSync(dir, { recursive: true });
-  for (const file of readdirSync(join(REPO, 'producer/go')).filter((f) => f.endsWith('.go') && !f.endsWith('_test.go'))) {
+  for (const file of readdirSync(join(REPO, 'producer/go')).filter(
+    (f) => f.endsWith('.go') && !f.endsWith('_test.go'),
+  )) {
     const source = readFileSync(join(REPO, 'producer/go', file), 'utf8');
     writeFileSync(join(dir, file), source.replace(/^package \w+/m, 'package main'));
   }
@@ -195,14 +198,23 @@ func main() {
 
 /** Sends `body` to Pact's mock server set up with `interaction`; resolves when Pact matched it, rejects with Pact's mismatches. */
 async function throughMock(interaction: ContractInteraction, body: unknown): Promise<void> {
-  const consumerPact = new pact.PactV4({ consumer: interaction.pactConsumer, provider: interaction.pactProvider, dir: join(workDir, 'mock'), logLevel: 'error' });
+  const consumerPact = new pact.PactV4({
+    consumer: interaction.pactConsumer,
+    provider: interaction.pactProvider,
+    dir: join(workDir, 'mock'),
+    logLevel: 'error',
+  });
   const headers = Object.fromEntries(interaction.request.headers.map((h) => [h.name, h.example]));
   await addContractInteraction(consumerPact, interaction).executeTest(async (mock) => {
-    await fetch(`${mock.url}${interaction.request.path}`, { method: interaction.request.method, headers, body: JSON.stringify(body) });
+    await fetch(`${mock.url}${interaction.request.path}`, {
+      method: interaction.request.method,
+      headers,
+      body: JSON.stringify(body),
+    });
   });
 }
 
-describe('a real Go producer (producer/go) against Pact\'s mock server', () => {
+describe("a real Go producer (producer/go) against Pact's mock server", () => {
   it('is accepted with its minimal request (display: {}) and with a nil map sent as null', async () => {
     const payloads = producerPayloads();
     expect(payloads['minimal']).toMatchObject({ display: {}, env: {} });
@@ -220,7 +232,9 @@ describe('the incident, end to end for Go', () => {
   it('Pact verification of consumer/go passes with template_assets marked consumed; `wirepin consumes` fails', async () => {
     const dir = mkdtempSync(join(workDir, 'incident-'));
     mkdirSync(join(dir, 'contracts'));
-    const shipped = JSON.parse(readFileSync(CONTRACT, 'utf8')) as { properties: { template_assets: Record<string, unknown> } };
+    const shipped = JSON.parse(readFileSync(CONTRACT, 'utf8')) as {
+      properties: { template_assets: Record<string, unknown> };
+    };
     shipped.properties.template_assets['cp_consumes'] = true;
     delete shipped.properties.template_assets['note'];
     writeFileSync(join(dir, CONTRACT), `${JSON.stringify(shipped, null, 2)}\n`);
@@ -246,8 +260,13 @@ describe('the incident, end to end for Go', () => {
       await server.close();
     }
 
-    const consumes = await runCliJson(['consumes', '--contract', CONTRACT, '--go', 'consumer/go', '--type', 'wsProvisionRequest'], { cwd: dir });
+    const consumes = await runCliJson(
+      ['consumes', '--contract', CONTRACT, '--go', 'consumer/go', '--type', 'wsProvisionRequest'],
+      { cwd: dir },
+    );
     expect(consumes.exit).toBe(1);
-    expect(consumes.findings.map((f) => [f.rule, f.path])).toEqual([['CONSUMER_FIELD_MISSING', '/properties/template_assets/cp_consumes']]);
+    expect(consumes.findings.map((f) => [f.rule, f.path])).toEqual([
+      ['CONSUMER_FIELD_MISSING', '/properties/template_assets/cp_consumes'],
+    ]);
   });
 });

@@ -44,7 +44,13 @@ function metricsContract(extra: JsonObject = {}): JsonObject {
       level: { type: 'string', enum: ['low', 'high'], cp_consumes: true },
       code: { type: 'string', pattern: '^[A-Z]{3}-[0-9]{2}$', cp_consumes: true },
       host: { type: 'string', format: 'hostname', examples: ['a.example', 'b.example'], cp_consumes: true },
-      samples: { type: 'array', minItems: 1, maxItems: 50, items: { type: 'integer', minimum: 0, maximum: 1000 }, cp_consumes: true },
+      samples: {
+        type: 'array',
+        minItems: 1,
+        maxItems: 50,
+        items: { type: 'integer', minimum: 0, maximum: 1000 },
+        cp_consumes: true,
+      },
       labels: { type: ['object', 'null'], additionalProperties: { type: 'string' }, cp_consumes: true },
       note: { type: ['string', 'null'], cp_consumes: true },
     },
@@ -60,7 +66,14 @@ async function load(name: string, contract: JsonObject) {
 describe('the interaction set', () => {
   it('covers full, minimal, each nullable field null and every further value, each with its own description and state', async () => {
     const interactions = contractInteractions(await load('metrics', metricsContract()));
-    expect(interactions.map((i) => i.case)).toEqual(['full', 'minimal', 'null labels', 'null note', 'values 2', 'values 3']);
+    expect(interactions.map((i) => i.case)).toEqual([
+      'full',
+      'minimal',
+      'null labels',
+      'null note',
+      'values 2',
+      'values 3',
+    ]);
     expect(new Set(interactions.map((i) => i.description)).size).toBe(interactions.length);
     expect(new Set(interactions.map((i) => JSON.stringify(i.providerState))).size).toBe(interactions.length);
     const bodies = interactions.map(interactionExampleBody);
@@ -89,18 +102,24 @@ describe('the interaction set', () => {
 });
 
 describe('the envelope', () => {
-  it('gives a contract between two other services nothing of cp\'s: no cp headers, state or response', async () => {
+  it("gives a contract between two other services nothing of cp's: no cp headers, state or response", async () => {
     const contract = await load('metrics', metricsContract());
     const [first] = contractInteractions(contract);
     expect(first?.request.headers).toEqual([{ name: 'Content-Type', example: 'application/json' }]);
     expect(first?.providerState.name).toBe('billing accepts PUT /metrics/push from orders');
-    expect(first?.response).toEqual({ status: 200, statuses: [200, 201, 202, 203, 204, 205, 206], headers: [], body: undefined });
+    expect(first?.response).toEqual({
+      status: 200,
+      statuses: [200, 201, 202, 203, 204, 205, 206],
+      headers: [],
+      body: undefined,
+    });
     const text = renderPactFile(contract).text;
-    for (const word of ['cp', 'core', 'Tenant', 'Bearer', 'org_id', 'workspace', 'accepted']) expect(text).not.toContain(word);
+    for (const word of ['cp', 'core', 'Tenant', 'Bearer', 'org_id', 'workspace', 'accepted'])
+      expect(text).not.toContain(word);
     expect(text).toContain('"name": "billing"');
   });
 
-  it('takes headers, credentials, the state and the response from the contract\'s pact block', async () => {
+  it("takes headers, credentials, the state and the response from the contract's pact block", async () => {
     await writeFile(
       join(dir, 'push_response.contract.json'),
       JSON.stringify({
@@ -118,7 +137,12 @@ describe('the envelope', () => {
       'metrics-enveloped',
       metricsContract({
         pact: {
-          request: { headers: [{ name: 'X-Api-Key', example: 'example-key', regex: '^\\S+$', credential: true }, { name: 'X-Trace', example: 't-1' }] },
+          request: {
+            headers: [
+              { name: 'X-Api-Key', example: 'example-key', regex: '^\\S+$', credential: true },
+              { name: 'X-Trace', example: 't-1' },
+            ],
+          },
           state: { name: 'the source is registered', params: { source: '/source', unit: '/unit' } },
           response: { status: 200, contract: 'push_response.contract.json' },
         },
@@ -130,7 +154,11 @@ describe('the envelope', () => {
     expect(credentialHeaders(first ?? (undefined as never))).toEqual(['X-Api-Key']);
     expect(first?.providerState).toEqual({
       name: 'the source is registered',
-      params: { source: interactionExampleBody(first ?? (undefined as never))['source'] ?? null, unit: 'ms', wirepin_case: 'full' },
+      params: {
+        source: interactionExampleBody(first ?? (undefined as never))['source'] ?? null,
+        unit: 'ms',
+        wirepin_case: 'full',
+      },
     });
     expect(interactions[4]?.providerState.params['unit']).toBe('s');
     expect(first?.response.statuses).toEqual([200]);
@@ -148,16 +176,25 @@ describe('the envelope', () => {
     for (const [name, pact] of blocks) {
       await writeFile(join(dir, `${name}.contract.json`), JSON.stringify(metricsContract({ pact })));
       const outcome = await runPact({ cwd: dir, env: {} }, { contract: `${name}.contract.json`, out: 'never' });
-      expect([name, outcome.exitCode, outcome.report.findings.map((f) => [f.rule, f.path.startsWith('/pact')])]).toEqual([name, 2, [['SCHEMA_INVALID', true]]]);
+      expect([
+        name,
+        outcome.exitCode,
+        outcome.report.findings.map((f) => [f.rule, f.path.startsWith('/pact')]),
+      ]).toEqual([name, 2, [['SCHEMA_INVALID', true]]]);
     }
   });
 
   it('refuses (E_READ, exit 2 in the CLI) a response contract that is not there', async () => {
-    await writeFile(join(dir, 'lost.contract.json'), JSON.stringify(metricsContract({ pact: { response: { status: 200, contract: 'missing.contract.json' } } })));
-    await expect(runPact({ cwd: dir, env: {} }, { contract: 'lost.contract.json', out: 'never' })).rejects.toMatchObject({ code: 'E_READ' });
+    await writeFile(
+      join(dir, 'lost.contract.json'),
+      JSON.stringify(metricsContract({ pact: { response: { status: 200, contract: 'missing.contract.json' } } })),
+    );
+    await expect(
+      runPact({ cwd: dir, env: {} }, { contract: 'lost.contract.json', out: 'never' }),
+    ).rejects.toMatchObject({ code: 'E_READ' });
   });
 
-  it('reports the set\'s size from `wirepin pact`', async () => {
+  it("reports the set's size from `wirepin pact`", async () => {
     await writeFile(join(dir, 'm.contract.json'), JSON.stringify(metricsContract()));
     const outcome = await runPact({ cwd: dir, env: {} }, { contract: 'm.contract.json', out: 'pacts' });
     expect(outcome.exitCode).toBe(0);
@@ -169,13 +206,18 @@ describe('matchers', () => {
   const node = (schema: JsonObject) => exampleNode(schema, { contract: 'c.contract.json', pointer: '/x', name: 'x' });
 
   it('bounds arrays, and holds a pattern, a format and lengths as regexes', () => {
-    expect(matchingRulesFor(node({ type: 'array', minItems: 1, maxItems: 3, items: { type: 'string' } }))).toEqual([{ match: 'type', min: 1, max: 3 }]);
+    expect(matchingRulesFor(node({ type: 'array', minItems: 1, maxItems: 3, items: { type: 'string' } }))).toEqual([
+      { match: 'type', min: 1, max: 3 },
+    ]);
     expect(matchingRulesFor(node({ type: 'string', pattern: '^a+$', minLength: 2, maxLength: 4 }))).toEqual([
       { match: 'type' },
       { match: 'regex', regex: '^a+$' },
       { match: 'regex', regex: '^[\\s\\S]{2,4}$' },
     ]);
-    expect(matchingRulesFor(node({ type: 'integer', exclusiveMinimum: 0 }))).toEqual([{ match: 'integer' }, { match: 'regex', regex: integerRangeRegex(1, undefined) }]);
+    expect(matchingRulesFor(node({ type: 'integer', exclusiveMinimum: 0 }))).toEqual([
+      { match: 'integer' },
+      { match: 'regex', regex: integerRangeRegex(1, undefined) },
+    ]);
     expect(matchingRulesFor(node({ type: 'integer' }))).toEqual([{ match: 'integer' }]);
   });
 
@@ -189,9 +231,16 @@ describe('matchers', () => {
     [-2147483648, 2147483647],
   ] as const)('the range regex for [%s, %s] holds exactly its integers', (low, high) => {
     const regex = new RegExp(integerRangeRegex(low, high) ?? '');
-    for (let n = -3000; n <= 3000; n += 1) expect([n, regex.test(String(n))]).toEqual([n, (low === undefined || n >= low) && (high === undefined || n <= high)]);
+    for (let n = -3000; n <= 3000; n += 1)
+      expect([n, regex.test(String(n))]).toEqual([
+        n,
+        (low === undefined || n >= low) && (high === undefined || n <= high),
+      ]);
     for (const n of [-2147483649, -2147483648, 2147483647, 2147483648, 123456789012]) {
-      expect([n, regex.test(String(n))]).toEqual([n, (low === undefined || n >= low) && (high === undefined || n <= high)]);
+      expect([n, regex.test(String(n))]).toEqual([
+        n,
+        (low === undefined || n >= low) && (high === undefined || n <= high),
+      ]);
     }
   });
 });

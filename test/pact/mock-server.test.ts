@@ -24,7 +24,9 @@ let byCase: Map<string, ContractInteraction>;
 beforeAll(async () => {
   pact = await loadPact();
   scratch = await mkdtemp(join(tmpdir(), 'wirepin-mock-'));
-  byCase = new Map(contractInteractions(await loadPactContract('contracts/provision_request.contract.json')).map((i) => [i.case, i]));
+  byCase = new Map(
+    contractInteractions(await loadPactContract('contracts/provision_request.contract.json')).map((i) => [i.case, i]),
+  );
 });
 
 afterAll(async () => {
@@ -39,11 +41,20 @@ function interaction(name: string): ContractInteraction {
 
 /** Sends `body` to a mock server declaring `declared`; true when Pact matched the request. */
 async function accepted(declared: ContractInteraction, body: JsonValue): Promise<boolean> {
-  const consumerPact = new pact.PactV4({ consumer: declared.pactConsumer, provider: declared.pactProvider, dir: scratch, logLevel: 'error' });
+  const consumerPact = new pact.PactV4({
+    consumer: declared.pactConsumer,
+    provider: declared.pactProvider,
+    dir: scratch,
+    logLevel: 'error',
+  });
   const headers = Object.fromEntries(declared.request.headers.map((h) => [h.name, h.example]));
   try {
     await addContractInteraction(consumerPact, declared).executeTest(async (mock) => {
-      await fetch(`${mock.url}${declared.request.path}`, { method: declared.request.method, headers, body: JSON.stringify(body) });
+      await fetch(`${mock.url}${declared.request.path}`, {
+        method: declared.request.method,
+        headers,
+        body: JSON.stringify(body),
+      });
     });
     return true;
   } catch {
@@ -59,9 +70,13 @@ function withField(base: JsonObject, path: readonly string[], value: JsonValue):
   return copy;
 }
 
-describe('Pact\'s mock server on the derived interactions', () => {
-  it('accepts each case\'s own example body', async () => {
-    for (const declared of byCase.values()) expect([declared.case, await accepted(declared, interactionExampleBody(declared))]).toEqual([declared.case, true]);
+describe("Pact's mock server on the derived interactions", () => {
+  it("accepts each case's own example body", async () => {
+    for (const declared of byCase.values())
+      expect([declared.case, await accepted(declared, interactionExampleBody(declared))]).toEqual([
+        declared.case,
+        true,
+      ]);
   });
 
   // [field path, value, accepted?]
