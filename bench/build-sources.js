@@ -1,5 +1,5 @@
 // Compiles the TypeScript the benchmarks run (cp's reference server, core's
-// client, src/pact) into bench/.work/build with the project's own compiler
+// client, src/pact, the pact use-case) into bench/.work/build with the project's own compiler
 // settings, so the benchmarks time plain Node, not a TS loader. bench/.work/
 // is git-ignored.
 import { spawnSync } from 'node:child_process';
@@ -11,7 +11,7 @@ export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const WORK = join(ROOT, 'bench', '.work');
 export const BUILD = join(WORK, 'build');
 
-const ENTRY_POINTS = ['consumer/server.ts', 'consumer/handler.ts', 'consumer/consumption-trace.ts', 'producer/client.ts', 'src/pact/index.ts'];
+const ENTRY_POINTS = ['consumer/server.ts', 'consumer/handler.ts', 'consumer/consumption-trace.ts', 'consumer/provider-verification.ts', 'producer/client.ts', 'src/pact/index.ts', 'src/run/pact.ts'];
 
 /** Compiles the entry points and their imports; returns the build directory (mirrors the repository layout). */
 export function buildSources() {

@@ -246,7 +246,7 @@ if (sizes.includes(10_000)) {
 if (pact) {
   const wall = pact.failed ? null : pact.in_process_ms.process_wall.median;
   const vitestWall = pact.failed ? null : (pact.vitest_wall_ms?.median ?? null);
-  target('pact-round', 'whole Pact round (consumer test + provider verification) < 5 s', pact.failed ? `bench/pact-round.js failed (exit ${pact.exit})` : `${wall} ms per cold round in a fresh process${vitestWall === null ? '' : `; ${vitestWall} ms as a vitest run of both Pact test files`}`, pact.failed ? false : pact.meets_target);
+  target('pact-round', 'whole Pact round (pact set, consumer test, verification of the TypeScript and Go providers) < 5 s', pact.failed ? `bench/pact-round.js failed (exit ${pact.exit})` : `${wall} ms per cold round in a fresh process${vitestWall === null ? '' : `; ${vitestWall} ms as a vitest run of both Pact test files`}`, pact.failed ? false : pact.meets_target);
 }
 if (server) {
   target('server-rps', 'reference server ≥ 5,000 requests/s', server.failed ? `bench/server-load.js failed (exit ${server.exit})` : `${server.requests_per_second} req/s (p50 ${server.latency_ms.p50} ms, p99 ${server.latency_ms.p99} ms, ${server.failures} failures)`, server.failed ? false : server.meets_target);

@@ -3,7 +3,7 @@ import { createBodyValidator, MAX_BODY_ERRORS, validateProvisionRequest } from '
 import * as library from '../src/runtime/validate-body.js';
 
 describe('provision body validator (generated wire schema)', () => {
-  const valid = { org_id: 'o', workspace_id: 'w', runtime: 'r', tier: 1, display: {}, platform_url: 'u', env: null };
+  const valid = { org_id: 'o', workspace_id: 'w', runtime: 'r', tier: 1, display: {}, platform_url: 'https://core.example', env: null };
 
   it('accepts a valid body, including the dead template_assets (the producer may send it), and returns it', () => {
     const body = { ...valid, template_assets: { 'a.png': 'AA==' } };

@@ -2,12 +2,11 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { analyzeContractFile } from '../src/run/analyze.js';
+import { loadPactContract } from '../src/run/pact.js';
 import {
   addContractInteraction,
   contractInteraction,
   loadPact,
-  pactContractOf,
   pactFileName,
   type ContractInteraction,
   type PactContract,
@@ -52,7 +51,7 @@ const scratchDirs: string[] = [];
 
 beforeAll(async () => {
   pact = await loadPact();
-  contract = pactContractOf(await analyzeContractFile(CONTRACT));
+  contract = await loadPactContract(CONTRACT);
   interaction = contractInteraction(contract);
 });
 
@@ -102,7 +101,7 @@ describe('core provision client against the Pact mock server', () => {
       expect(mock.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
       return provisionWorkspace(mock.url, request, credentials);
     });
-    expect(answer).toEqual({ status: 'accepted', workspace_id: 'example-workspace_id' });
+    expect(answer).toEqual({ status: 'accepted', workspace_id: 'ws-7f3a' });
 
     const written = JSON.parse(await readFile(join(PACT_DIR, pactFileName(contract)), 'utf8')) as {
       consumer: { name: string };

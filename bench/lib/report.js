@@ -196,7 +196,9 @@ export function renderBenchmarks(result) {
     const p = result.pact.in_process_ms;
     out.push(
       `bench/pact-round.js, ${result.pact.rounds} cold rounds, each in a fresh process (median ms): import of Pact and the sources ${n(p.import_pact_and_sources.median)}, ` +
-        `consumer test ${n(p.consumer_test.median)}, provider verification ${n(p.provider_verification.median)}, round ${n(p.round_total.median)}; ` +
+        `generating the pact set (${result.pact.interactions} interactions) ${n(p.generate_pact_set.median)}, consumer test ${n(p.consumer_test.median)}, ` +
+        `provider verification of the TypeScript reference server ${n(p.provider_verification.median)}, ` +
+        `of the Go provider ${result.pact.go_provider_verified ? n(p.go_provider_verification.median) : 'not run (no go on PATH)'}, round ${n(p.round_total.median)}; ` +
         `process wall ${n(p.process_wall.median)} (max ${n(p.process_wall.max)}).` +
         (result.pact.vitest_wall_ms ? ` As CI runs it, \`vitest run\` of both Pact test files: ${n(result.pact.vitest_wall_ms.median)} ms (median of ${result.pact.vitest_wall_ms.runs}).` : ''),
       '',

@@ -1,10 +1,10 @@
-package cp
+package main
 
-import (
-	"encoding/json"
-	"fmt"
-	"net/http"
-)
+// Only the wire structs live here, the types `wirepin consumes` reads (so
+// findings point at these lines). server.go serves them over HTTP (routing,
+// credentials, the answer the response contract describes), main.go starts
+// it, and planProvision (provision.go) turns a decoded request into a plan;
+// the standard library is all it needs.
 
 // wsProvisionRequest is what cp decodes from core's provisioning call.
 // It has no template_assets field: encoding/json drops that key on decode,
@@ -33,19 +33,4 @@ type wsDisplay struct {
 	Width    int    `json:"width,omitempty"`
 	Height   int    `json:"height,omitempty"`
 	Protocol string `json:"protocol,omitempty"`
-}
-
-// handleProvision decodes a provisioning request and rejects it when the
-// identifiers are missing.
-func handleProvision(w http.ResponseWriter, r *http.Request) {
-	var req wsProvisionRequest
-	if err := json.NewDecoder(r.Body).Decode(&req); err != nil {
-		http.Error(w, fmt.Sprintf("decode provision request: %v", err), http.StatusBadRequest)
-		return
-	}
-	if req.OrgID == "" || req.WorkspaceID == "" {
-		http.Error(w, "org_id and workspace_id are required", http.StatusBadRequest)
-		return
-	}
-	w.WriteHeader(http.StatusAccepted)
 }

@@ -108,7 +108,9 @@ export function registerCommands(program: Command, io: CliIo, deliver: Deliver):
   program
     .command('pact')
     .description(
-      'Write a Pact V4 file for a contract: one interaction with every field, matched by type. ' +
+      'Write a Pact V4 file for a contract: a covering set of interactions (every field; only the required ones; each ' +
+        'nullable field null; every enum member and example), with matchers as precise as the contract (ranges, enums, ' +
+        'formats, patterns, lengths) and the headers, provider state and response its "pact" block declares. ' +
         'The producer is the Pact consumer and the consumer the Pact provider. Needs @pact-foundation/pact, an optional peer: npm install --save-dev @pact-foundation/pact@16.',
     )
     .requiredOption('--contract <file>', 'the contract file')

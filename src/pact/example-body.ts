@@ -3,6 +3,7 @@ import { isJsonObject, member, type JsonObject, type JsonValue } from '../contra
 import { dottedName, joinPointer } from '../json-pointer.js';
 import { WirepinError } from '../errors.js';
 import type { PactContract } from './contract.js';
+import { patternExample } from './pattern-example.js';
 
 /**
  * The example request body of a contract, as a typed tree the matchers are
@@ -15,18 +16,37 @@ import type { PactContract } from './contract.js';
  * name that satisfies the field's format, length, range and pattern.
  */
 export type BodyNode =
-  | { readonly kind: 'string'; readonly example: string; readonly nullable: boolean; readonly allowed: readonly string[] | undefined }
-  | { readonly kind: 'integer' | 'number'; readonly example: number; readonly nullable: boolean }
+  | {
+      readonly kind: 'string';
+      readonly example: string;
+      readonly nullable: boolean;
+      readonly allowed: readonly string[] | undefined;
+      /** The contract's string constraints, matched by regex (matchers.ts). Lengths count code points. */
+      readonly format?: string;
+      readonly pattern?: string;
+      readonly minLength?: number;
+      readonly maxLength?: number;
+    }
+  | {
+      readonly kind: 'integer' | 'number';
+      readonly example: number;
+      readonly nullable: boolean;
+      /** Inclusive bounds; for integers the exclusive ones are folded in. */
+      readonly minimum?: number;
+      readonly maximum?: number;
+    }
   | { readonly kind: 'boolean'; readonly example: boolean; readonly nullable: boolean }
   | { readonly kind: 'null' }
   | { readonly kind: 'any'; readonly example: JsonValue }
   | { readonly kind: 'object'; readonly members: readonly BodyMember[]; readonly nullable: boolean }
   | { readonly kind: 'map'; readonly key: string; readonly value: BodyNode; readonly nullable: boolean }
-  | { readonly kind: 'array'; readonly item: BodyNode; readonly nullable: boolean };
+  | { readonly kind: 'array'; readonly item: BodyNode; readonly nullable: boolean; readonly minItems?: number; readonly maxItems?: number };
 
 export interface BodyMember {
   readonly name: string;
   readonly node: BodyNode;
+  /** Listed in the object's `required`: the producer always sends it. */
+  readonly required: boolean;
 }
 
 /** The one key every example map gets. */
@@ -83,12 +103,34 @@ function givenExample(schema: JsonObject): JsonValue | undefined {
   return Array.isArray(values) && values.length > 0 ? values.find((v) => v !== null) : undefined;
 }
 
+function lengthFits(schema: JsonObject, text: string): boolean {
+  const length = [...text].length;
+  const minLength = numberOr(schema, 'minLength');
+  const maxLength = numberOr(schema, 'maxLength');
+  return (minLength === undefined || length >= minLength) && (maxLength === undefined || length <= maxLength);
+}
+
+function patternValue(schema: JsonObject, pattern: string, place: ExamplePlace): string {
+  const made = patternExample(pattern, (text) => lengthFits(schema, text));
+  if (!made.ok) unsupported(place, made.reason);
+  return made.value;
+}
+
 function stringExample(schema: JsonObject, place: ExamplePlace): string {
   const given = givenExample(schema);
   if (typeof given === 'string') return given;
   const slug = place.name.replace(/[^A-Za-z0-9_-]+/g, '-');
   const format = member(schema, 'format');
-  let text = typeof format === 'string' && FORMAT_EXAMPLES[format] ? FORMAT_EXAMPLES[format](slug) : `example-${slug}`;
+  const pattern = member(schema, 'pattern');
+  if (typeof format === 'string' && !FORMAT_EXAMPLES[format] && typeof pattern !== 'string') {
+    unsupported(place, `wirepin has no made-up value for format ${JSON.stringify(format)}`);
+  }
+  let text =
+    typeof format === 'string' && FORMAT_EXAMPLES[format]
+      ? FORMAT_EXAMPLES[format](slug)
+      : typeof pattern === 'string'
+        ? patternValue(schema, pattern, place)
+        : `example-${slug}`;
   if (member(schema, 'contentEncoding') === 'base64') text = Buffer.from(text, 'utf8').toString('base64');
   const minLength = numberOr(schema, 'minLength');
   const maxLength = numberOr(schema, 'maxLength');
@@ -97,7 +139,6 @@ function stringExample(schema: JsonObject, place: ExamplePlace): string {
   if (minLength !== undefined && minLength > MAX_MADE_UP_LENGTH) unsupported(place, `its minLength ${minLength} is over the ${MAX_MADE_UP_LENGTH} characters wirepin makes up`);
   if (minLength !== undefined && text.length < minLength) text = text.padEnd(minLength, 'x');
   if (maxLength !== undefined && text.length > maxLength) text = text.slice(0, maxLength);
-  const pattern = member(schema, 'pattern');
   if (typeof pattern === 'string' && !new RegExp(pattern, 'u').test(text)) {
     unsupported(place, `the made-up example ${JSON.stringify(text)} does not match its pattern ${JSON.stringify(pattern)}`);
   }
@@ -130,6 +171,26 @@ function numberExample(schema: JsonObject, place: ExamplePlace, integer: boolean
   return found;
 }
 
+/** The inclusive numeric bounds of a schema; an integer's exclusive bounds become the next integer in. */
+function inclusiveBounds(schema: JsonObject, integer: boolean): { minimum?: number; maximum?: number } {
+  const out: { minimum?: number; maximum?: number } = {};
+  const minimum = numberOr(schema, 'minimum');
+  const maximum = numberOr(schema, 'maximum');
+  const exclusiveMinimum = numberOr(schema, 'exclusiveMinimum');
+  const exclusiveMaximum = numberOr(schema, 'exclusiveMaximum');
+  if (!integer) {
+    // Pact has no range matcher and a regex over decimal numbers is not kept exact here: only integer ranges are matched.
+    return out;
+  }
+  const lows = [minimum === undefined ? undefined : Math.ceil(minimum), exclusiveMinimum === undefined ? undefined : Math.floor(exclusiveMinimum) + 1];
+  const highs = [maximum === undefined ? undefined : Math.floor(maximum), exclusiveMaximum === undefined ? undefined : Math.ceil(exclusiveMaximum) - 1];
+  const low = lows.filter((n): n is number => n !== undefined);
+  const high = highs.filter((n): n is number => n !== undefined);
+  if (low.length > 0) out.minimum = Math.max(...low);
+  if (high.length > 0) out.maximum = Math.min(...high);
+  return out;
+}
+
 /** Builds the example tree for one schema. */
 export function exampleNode(schema: JsonValue | undefined, place: ExamplePlace): BodyNode {
   const type = wireTypeOf(schema);
@@ -151,11 +212,27 @@ export function exampleNode(schema: JsonValue | undefined, place: ExamplePlace):
           ? values
           : undefined;
       const strings = allowed?.filter((v): v is string => typeof v === 'string');
-      return { kind: 'string', example: stringExample(object, place), nullable: type.nullable, allowed: strings };
+      const format = member(object, 'format');
+      const pattern = member(object, 'pattern');
+      const minLength = numberOr(object, 'minLength');
+      const maxLength = numberOr(object, 'maxLength');
+      return {
+        kind: 'string',
+        example: stringExample(object, place),
+        nullable: type.nullable,
+        allowed: strings,
+        ...(typeof format === 'string' ? { format } : {}),
+        ...(typeof pattern === 'string' ? { pattern } : {}),
+        ...(minLength !== undefined ? { minLength } : {}),
+        ...(maxLength !== undefined ? { maxLength } : {}),
+      };
     }
     case 'integer':
-    case 'number':
-      return { kind: type.kind, example: numberExample(object, place, type.kind === 'integer'), nullable: type.nullable };
+    case 'number': {
+      const integer = type.kind === 'integer';
+      const bounds = inclusiveBounds(object, integer);
+      return { kind: type.kind, example: numberExample(object, place, integer), nullable: type.nullable, ...bounds };
+    }
     case 'boolean': {
       const given = givenExample(object);
       return { kind: 'boolean', example: typeof given === 'boolean' ? given : true, nullable: type.nullable };
@@ -163,9 +240,12 @@ export function exampleNode(schema: JsonValue | undefined, place: ExamplePlace):
     case 'object': {
       const properties = member(object, 'properties');
       const members: BodyMember[] = [];
+      const required = member(object, 'required');
+      const requiredNames = new Set(Array.isArray(required) ? required.filter((r): r is string => typeof r === 'string') : []);
       if (isJsonObject(properties)) {
         for (const name of Object.keys(properties)) {
-          members.push({ name, node: exampleNode(member(properties, name), { ...place, pointer: joinPointer(place.pointer, name), name }) });
+          const node = exampleNode(member(properties, name), { ...place, pointer: joinPointer(place.pointer, name), name });
+          members.push({ name, node, required: requiredNames.has(name) });
         }
       }
       return { kind: 'object', members, nullable: type.nullable };
@@ -177,12 +257,17 @@ export function exampleNode(schema: JsonValue | undefined, place: ExamplePlace):
         value: exampleNode(member(object, 'additionalProperties'), { ...place, pointer: joinPointer(place.pointer, '*'), name: `${place.name}-value` }),
         nullable: type.nullable,
       };
-    case 'array':
+    case 'array': {
+      const minItems = numberOr(object, 'minItems');
+      const maxItems = numberOr(object, 'maxItems');
       return {
         kind: 'array',
         item: exampleNode(member(object, 'items'), { ...place, pointer: joinPointer(place.pointer, '*'), name: `${place.name}-item` }),
         nullable: type.nullable,
+        ...(minItems !== undefined ? { minItems } : {}),
+        ...(maxItems !== undefined ? { maxItems } : {}),
       };
+    }
   }
 }
 

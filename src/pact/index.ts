@@ -5,18 +5,21 @@
  */
 export { pactContractOf, type PactContract } from './contract.js';
 export { EXAMPLE_MAP_KEY, exampleBody, exampleNode, exampleTree, exampleValue, type BodyMember, type BodyNode, type ExamplePlace } from './example-body.js';
+export { DEFAULT_STATUSES, JSON_CONTENT_TYPE, pactEnvelopeOf, type HeaderSpec, type PactEnvelope } from './envelope.js';
 export {
+  bodyCases,
+  CASE_STATE_PARAM,
   contractInteraction,
-  EXAMPLE_BEARER_TOKEN,
-  EXAMPLE_TENANT_ADMIN_TOKEN,
+  contractInteractions,
+  credentialHeaders,
   interactionExampleBody,
-  PROVIDER_STATE,
-  TENANT_ADMIN_TOKEN_HEADER,
+  minimalNode,
+  nullablePointers,
   type ContractInteraction,
-  type HeaderSpec,
   type ProviderStateSpec,
 } from './interaction.js';
 export { loadPact, PACT_PACKAGE, type PactImporter, type PactModule } from './load.js';
-export { bodyMatchingRules, matchingRuleFor, pactTemplate, type MatchingRule, type RuleList } from './matchers.js';
+export { bodyMatchingRules, FORMAT_REGEXES, integerRangeRegex, matchingRuleFor, matchingRulesFor, pactTemplate, type MatchingRule, type RuleList } from './matchers.js';
+export { MAX_PATTERN_TEXT, patternExample, REPEAT_CAP, type PatternExample } from './pattern-example.js';
 export { buildPactDocument, PACT_SPECIFICATION_VERSION, pactFileName, renderPactFile, stringifySorted } from './pact-file.js';
 export { addContractInteraction, MOCK_SERVER_SETTLE_MS, type ContractPactInteraction, type PactMockServer } from './pact-test.js';

@@ -1,22 +1,29 @@
-import type { JsonObject } from '../contract/json-document.js';
+import type { JsonObject, JsonValue } from '../contract/json-document.js';
+import { dottedName, joinPointer, splitPointer } from '../json-pointer.js';
 import type { PactContract } from './contract.js';
-import { exampleTree, exampleValue, type BodyNode } from './example-body.js';
+import type { HeaderSpec } from './envelope.js';
+import { exampleNode, exampleTree, exampleValue, type BodyMember, type BodyNode } from './example-body.js';
 
 /**
- * The one interaction wirepin derives from a contract, as plain data. The
- * pact file (pact-file.ts) and the Pact JS consumer test (pact-test.ts) are
- * both rendered from it, so they cannot drift apart.
+ * The interactions wirepin derives from a contract, as plain data. The pact
+ * file (pact-file.ts) and the Pact JS consumer test (pact-test.ts) are both
+ * rendered from them, so they cannot drift apart.
+ *
+ * One contract gives a small covering set, not a product of every choice:
+ *   - `full`: every field present;
+ *   - `minimal`: only the `required` fields, at every depth (what a Go producer
+ *     sends with every omitempty field empty: `display: {}`);
+ *   - `null <field>`: one per field that may be null, that field null;
+ *   - `values <n>`: the n-th further value of every field that has more than
+ *     one (enum members, `examples` entries), so each appears at least once.
+ * Each has its own description and provider state (the state's params carry the
+ * case), in that order, so the set is deterministic.
  *
  * Role names flip here: our producer sends the request, so it is the Pact
  * *consumer*; our consumer answers it, so it is the Pact *provider*.
  */
 
-export interface HeaderSpec {
-  readonly name: string;
-  readonly example: string;
-  /** When set, the header is matched by this regex instead of by value. */
-  readonly regex?: string;
-}
+export type { HeaderSpec } from './envelope.js';
 
 export interface ProviderStateSpec {
   readonly name: string;
@@ -29,6 +36,8 @@ export interface ContractInteraction {
   /** Pact provider: the contract's consumer. */
   readonly pactProvider: string;
   readonly contractFile: string;
+  /** `full`, `minimal`, `null <field>`, `values <n>`. */
+  readonly case: string;
   readonly description: string;
   readonly providerState: ProviderStateSpec;
   readonly comment: string;
@@ -44,63 +53,197 @@ export interface ContractInteraction {
     /** Every status a provider may answer with and still pass. */
     readonly statuses: readonly number[];
     readonly headers: readonly HeaderSpec[];
-    readonly body: BodyNode;
+    /** Undefined when the contract names no response body. */
+    readonly body: BodyNode | undefined;
   };
 }
 
-/** Example credentials in the pact; a provider verification swaps in real ones (the Verifier's customProviderHeaders). */
-export const EXAMPLE_BEARER_TOKEN = 'example-token';
-export const EXAMPLE_TENANT_ADMIN_TOKEN = 'example-tenant-admin-token';
-export const TENANT_ADMIN_TOKEN_HEADER = 'X-Tenant-Admin-Token';
+/** The parameter of every provider state that names the interaction's case. */
+export const CASE_STATE_PARAM = 'wirepin_case';
 
-/** The provider state every contract interaction is given; its params carry the example org_id when the contract has one. */
-export const PROVIDER_STATE = 'the organisation exists and the tenant admin token is valid';
-
-function stringNode(example: string): BodyNode {
-  return { kind: 'string', example, nullable: false, allowed: undefined };
+/** Only the required members, at every depth; maps and arrays keep their one example entry. */
+export function minimalNode(node: BodyNode): BodyNode {
+  switch (node.kind) {
+    case 'object':
+      return { ...node, members: node.members.filter((m) => m.required).map((m) => ({ ...m, node: minimalNode(m.node) })) };
+    case 'map':
+      return { ...node, value: minimalNode(node.value) };
+    case 'array':
+      return { ...node, item: minimalNode(node.item) };
+    default:
+      return node;
+  }
 }
 
-/** The top-level example string of `name`, when the contract has such a string field. */
-function topLevelString(body: BodyNode, name: string): string | undefined {
-  if (body.kind !== 'object') return undefined;
-  const found = body.members.find((m) => m.name === name)?.node;
-  return found?.kind === 'string' ? found.example : undefined;
+/** Every pointer (map values and array items as `*`) whose value may be null, in contract order. */
+export function nullablePointers(node: BodyNode, pointer = ''): string[] {
+  const out: string[] = [];
+  if ('nullable' in node && node.nullable && pointer !== '') out.push(pointer);
+  if (node.kind === 'object') for (const m of node.members) out.push(...nullablePointers(m.node, joinPointer(pointer, m.name)));
+  if (node.kind === 'map') out.push(...nullablePointers(node.value, joinPointer(pointer, '*')));
+  if (node.kind === 'array') out.push(...nullablePointers(node.item, joinPointer(pointer, '*')));
+  return out;
 }
 
+/** The node with the value at `pointer` replaced by `replace(old)`. */
+function replaceAt(node: BodyNode, segments: readonly string[], replace: (old: BodyNode) => BodyNode): BodyNode {
+  const [head, ...rest] = segments;
+  if (head === undefined) return replace(node);
+  switch (node.kind) {
+    case 'object':
+      return { ...node, members: node.members.map((m): BodyMember => (m.name === head ? { ...m, node: replaceAt(m.node, rest, replace) } : m)) };
+    case 'map':
+      return { ...node, value: replaceAt(node.value, rest, replace) };
+    case 'array':
+      return { ...node, item: replaceAt(node.item, rest, replace) };
+    default:
+      return node;
+  }
+}
+
+/** The further values (after the example) of a string or number field: enum members, then `examples` entries. */
+function furtherValues(schema: JsonValue | undefined, example: JsonValue): JsonValue[] {
+  if (schema === null || typeof schema !== 'object' || Array.isArray(schema)) return [];
+  const seen = new Set<string>([JSON.stringify(example)]);
+  const out: JsonValue[] = [];
+  for (const key of ['enum', 'examples']) {
+    const list = schema[key];
+    if (!Array.isArray(list)) continue;
+    for (const value of list) {
+      if (value === null || typeof value === 'object') continue;
+      const text = JSON.stringify(value);
+      if (seen.has(text)) continue;
+      seen.add(text);
+      out.push(value);
+    }
+  }
+  return out;
+}
+
+/** Pointer → further values of every scalar field with more than one value, walking the contract schema beside the tree. */
+function valueChoices(schema: JsonValue | undefined, node: BodyNode, pointer: string, out: Map<string, JsonValue[]>): void {
+  const object = schema !== null && typeof schema === 'object' && !Array.isArray(schema) ? schema : {};
+  switch (node.kind) {
+    case 'string':
+    case 'integer':
+    case 'number': {
+      const values = furtherValues(object, node.example).filter((v) => typeof v === (node.kind === 'string' ? 'string' : 'number'));
+      const fitting = node.kind === 'integer' ? values.filter((v) => Number.isInteger(v)) : values;
+      if (fitting.length > 0) out.set(pointer, fitting);
+      return;
+    }
+    case 'object': {
+      const properties = object['properties'];
+      for (const m of node.members) {
+        const child = properties !== null && typeof properties === 'object' && !Array.isArray(properties) ? properties[m.name] : undefined;
+        valueChoices(child, m.node, joinPointer(pointer, m.name), out);
+      }
+      return;
+    }
+    case 'map':
+      valueChoices(object['additionalProperties'], node.value, joinPointer(pointer, '*'), out);
+      return;
+    case 'array':
+      valueChoices(object['items'], node.item, joinPointer(pointer, '*'), out);
+      return;
+    default:
+      return;
+  }
+}
+
+function withExample(node: BodyNode, value: JsonValue): BodyNode {
+  if (node.kind === 'string' && typeof value === 'string') return { ...node, example: value };
+  if ((node.kind === 'integer' || node.kind === 'number') && typeof value === 'number') return { ...node, example: value };
+  return node;
+}
+
+/** The value at a body pointer in an example, or undefined when absent. */
+function valueAt(value: JsonValue, pointer: string): JsonValue | undefined {
+  let current: JsonValue | undefined = value;
+  for (const segment of splitPointer(pointer)) {
+    if (current === null || typeof current !== 'object' || Array.isArray(current) || !Object.hasOwn(current, segment)) return undefined;
+    current = current[segment];
+  }
+  return current;
+}
+
+interface BodyCase {
+  readonly key: string;
+  readonly label: string;
+  readonly body: BodyNode;
+}
+
+/** The covering set of request bodies, in a fixed order. */
+export function bodyCases(contract: PactContract): BodyCase[] {
+  const full = exampleTree(contract);
+  const cases: BodyCase[] = [{ key: 'full', label: 'every field', body: full }];
+  const minimal = minimalNode(full);
+  if (JSON.stringify(exampleValue(minimal)) !== JSON.stringify(exampleValue(full))) {
+    cases.push({ key: 'minimal', label: 'only the required fields', body: minimal });
+  }
+  for (const pointer of nullablePointers(full)) {
+    const label = dottedName(pointer);
+    cases.push({ key: `null ${label}`, label: `"${label}" null`, body: replaceAt(full, splitPointer(pointer), () => ({ kind: 'null' })) });
+  }
+  const choices = new Map<string, JsonValue[]>();
+  valueChoices(contract.schema, full, '', choices);
+  const rounds = Math.max(0, ...[...choices.values()].map((v) => v.length));
+  for (let round = 0; round < rounds; round += 1) {
+    let body = full;
+    const changed: string[] = [];
+    for (const [pointer, values] of choices) {
+      const value = values[round];
+      if (value === undefined) continue;
+      body = replaceAt(body, splitPointer(pointer), (old) => withExample(old, value));
+      changed.push(`${dottedName(pointer)}=${JSON.stringify(value)}`);
+    }
+    cases.push({ key: `values ${round + 2}`, label: `further values (${changed.join(', ')})`, body });
+  }
+  return cases;
+}
+
+/** Every interaction wirepin derives from a contract: the covering set above, each with the contract's envelope. */
+export function contractInteractions(contract: PactContract): ContractInteraction[] {
+  const { envelope } = contract;
+  const endpoint = `${contract.method} ${contract.path}`;
+  const stateName = envelope.state?.name ?? `${contract.consumer.name} accepts ${endpoint} from ${contract.producer.name}`;
+  const responseBody = contract.response
+    ? exampleNode(contract.response.schema, { contract: contract.response.file, pointer: '', name: 'body' })
+    : undefined;
+  return bodyCases(contract).map((c) => {
+    const example = exampleValue(c.body);
+    const params: JsonObject = {};
+    for (const [name, pointer] of Object.entries(envelope.state?.params ?? {})) {
+      const value = valueAt(example, pointer);
+      if (value !== undefined) params[name] = value;
+    }
+    params[CASE_STATE_PARAM] = c.key;
+    return {
+      pactConsumer: contract.producer.name,
+      pactProvider: contract.consumer.name,
+      contractFile: contract.file,
+      case: c.key,
+      description: `${endpoint}: ${contract.model.title || contract.file} with ${c.label}`,
+      providerState: { name: stateName, params },
+      comment:
+        `Derived by wirepin from ${contract.file} (case "${c.key}"). ` +
+        `Verification compares only the response; whether ${contract.consumer.name} reads a field is shown by \`wirepin consumes\` and consumption traces (docs/tracing.md).`,
+      request: { method: contract.method, path: contract.path, headers: envelope.requestHeaders, body: c.body },
+      response: { status: envelope.response.status, statuses: envelope.response.statuses, headers: envelope.response.headers, body: responseBody },
+    };
+  });
+}
+
+/** The `full` interaction: every field of the contract present. */
 export function contractInteraction(contract: PactContract): ContractInteraction {
-  const body = exampleTree(contract);
-  const orgId = topLevelString(body, 'org_id');
-  const workspaceId = topLevelString(body, 'workspace_id');
-  const responseMembers = [{ name: 'status', node: stringNode('accepted') }];
-  if (workspaceId !== undefined) responseMembers.push({ name: 'workspace_id', node: stringNode(workspaceId) });
-  const params: JsonObject = {};
-  if (orgId !== undefined) params['org_id'] = orgId;
-  return {
-    pactConsumer: contract.producer.name,
-    pactProvider: contract.consumer.name,
-    contractFile: contract.file,
-    description: `${contract.method} ${contract.path} with every field of ${contract.model.title || contract.file}`,
-    providerState: { name: PROVIDER_STATE, params },
-    comment:
-      `Derived by wirepin from ${contract.file}: every field, matched by type. ` +
-      `Verification compares only the response; whether ${contract.consumer.name} reads a field is shown by consumption traces (docs/tracing.md).`,
-    request: {
-      method: contract.method,
-      path: contract.path,
-      headers: [
-        { name: 'Authorization', example: `Bearer ${EXAMPLE_BEARER_TOKEN}`, regex: '^Bearer \\S+$' },
-        { name: 'Content-Type', example: 'application/json' },
-        { name: TENANT_ADMIN_TOKEN_HEADER, example: EXAMPLE_TENANT_ADMIN_TOKEN, regex: '^\\S+$' },
-      ],
-      body,
-    },
-    response: {
-      status: 202,
-      statuses: [201, 202],
-      headers: [{ name: 'Content-Type', example: 'application/json' }],
-      body: { kind: 'object', members: responseMembers, nullable: false },
-    },
-  };
+  const [full] = contractInteractions(contract);
+  if (!full) throw new Error('contractInteractions always starts with the full case');
+  return full;
+}
+
+/** The header names whose pact values are placeholder credentials a provider verification replaces. */
+export function credentialHeaders(interaction: ContractInteraction): string[] {
+  return interaction.request.headers.filter((h) => h.credential === true).map((h) => h.name);
 }
 
 /** The example request body of an interaction, as the producer would send it. */

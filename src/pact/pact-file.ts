@@ -1,7 +1,7 @@
 import type { JsonObject, JsonValue } from '../contract/json-document.js';
 import type { PactContract } from './contract.js';
 import { exampleValue, type BodyNode } from './example-body.js';
-import { contractInteraction, type ContractInteraction, type HeaderSpec } from './interaction.js';
+import { contractInteractions, type ContractInteraction, type HeaderSpec } from './interaction.js';
 import { bodyMatchingRules, sortKeys, type RuleList } from './matchers.js';
 
 /**
@@ -43,47 +43,51 @@ function rulesJson(rules: Record<string, RuleList>): JsonObject {
   return JSON.parse(JSON.stringify(rules)) as JsonObject;
 }
 
-/** The pact document as data (keys not yet sorted). */
-export function buildPactDocument(interaction: ContractInteraction): JsonObject {
+/** One interaction of the pact document, as Pact core writes a V4 Synchronous/HTTP interaction. */
+function interactionJson(interaction: ContractInteraction): JsonObject {
   const requestRules: JsonObject = { body: rulesJson(bodyMatchingRules(interaction.request.body)) };
   const requestHeaderRules = headerRules(interaction.request.headers);
   if (requestHeaderRules) requestRules['header'] = requestHeaderRules;
   const responseRules: JsonObject = {
-    body: rulesJson(bodyMatchingRules(interaction.response.body)),
     status: { $: { combine: 'AND', matchers: [{ match: 'statusCode', status: [...interaction.response.statuses] }] } },
   };
+  const responseBody = interaction.response.body;
+  if (responseBody) responseRules['body'] = rulesJson(bodyMatchingRules(responseBody));
   const responseHeaderRules = headerRules(interaction.response.headers);
   if (responseHeaderRules) responseRules['header'] = responseHeaderRules;
   const state: JsonObject = { name: interaction.providerState.name };
   if (Object.keys(interaction.providerState.params).length > 0) state['params'] = interaction.providerState.params;
+  const response: JsonObject = { status: interaction.response.status, matchingRules: responseRules };
+  if (interaction.response.headers.length > 0) response['headers'] = headerValues(interaction.response.headers);
+  if (responseBody) response['body'] = jsonBody(responseBody);
   return {
-    consumer: { name: interaction.pactConsumer },
-    provider: { name: interaction.pactProvider },
-    interactions: [
-      {
-        type: 'Synchronous/HTTP',
-        description: interaction.description,
-        pending: false,
-        providerStates: [state],
-        comments: { text: [interaction.comment] },
-        request: {
-          method: interaction.request.method,
-          path: interaction.request.path,
-          headers: headerValues(interaction.request.headers),
-          body: jsonBody(interaction.request.body),
-          matchingRules: requestRules,
-        },
-        response: {
-          status: interaction.response.status,
-          headers: headerValues(interaction.response.headers),
-          body: jsonBody(interaction.response.body),
-          matchingRules: responseRules,
-        },
-      },
-    ],
+    type: 'Synchronous/HTTP',
+    description: interaction.description,
+    pending: false,
+    providerStates: [state],
+    comments: { text: [interaction.comment] },
+    request: {
+      method: interaction.request.method,
+      path: interaction.request.path,
+      headers: headerValues(interaction.request.headers),
+      body: jsonBody(interaction.request.body),
+      matchingRules: requestRules,
+    },
+    response,
+  };
+}
+
+/** The pact document as data (keys not yet sorted); every interaction of the set, in its order. */
+export function buildPactDocument(interactions: readonly ContractInteraction[]): JsonObject {
+  const [first] = interactions;
+  if (!first) throw new Error('a pact document needs at least one interaction');
+  return {
+    consumer: { name: first.pactConsumer },
+    provider: { name: first.pactProvider },
+    interactions: interactions.map(interactionJson),
     metadata: {
       pactSpecification: { version: PACT_SPECIFICATION_VERSION },
-      wirepin: { contract: interaction.contractFile },
+      wirepin: { contract: first.contractFile, interactions: interactions.length },
     },
   };
 }
@@ -95,5 +99,5 @@ export function stringifySorted(value: JsonValue): string {
 
 /** The pact file's name and exact text for a contract. */
 export function renderPactFile(contract: PactContract): { readonly fileName: string; readonly text: string } {
-  return { fileName: pactFileName(contract), text: stringifySorted(buildPactDocument(contractInteraction(contract))) };
+  return { fileName: pactFileName(contract), text: stringifySorted(buildPactDocument(contractInteractions(contract))) };
 }

@@ -49,7 +49,8 @@ export function addContractInteraction(pact: PactV4, interaction: ContractIntera
       builder.headers(headerTemplate(interaction.request.headers)).jsonBody(pactTemplate(interaction.request.body));
     })
     .willRespondWith(status, (builder) => {
-      builder.headers(headerTemplate(interaction.response.headers)).jsonBody(pactTemplate(interaction.response.body));
+      builder.headers(headerTemplate(interaction.response.headers));
+      if (interaction.response.body) builder.jsonBody(pactTemplate(interaction.response.body));
     });
   return {
     executeTest: (test) =>

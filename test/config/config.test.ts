@@ -5,8 +5,12 @@ import { findConfigFile, parseConfigText } from '../../src/config/load-config.js
 import { isWirepinError, type WirepinError } from '../../src/errors.js';
 import { runCli, runCliJson, scratchCopy } from '../support/run-cli.js';
 
-/** The shipped repository's files check needs, minus the generated TypeScript. */
-const REPO_FILES = ['contracts', 'producer/go', 'consumer/go', 'schemas'];
+/**
+ * The shipped repository's files check needs, minus the generated TypeScript. The request contract alone:
+ * contracts/ also holds provision_response.contract.json (the pact's response body), whose generated files
+ * these scratch repositories do not carry.
+ */
+const REPO_FILES = ['contracts/provision_request.contract.json', 'producer/go', 'consumer/go', 'schemas'];
 const SHIPPED_YAML = readFileSync('wirepin.yaml', 'utf8');
 
 let scratch: ReturnType<typeof scratchCopy> | undefined;
@@ -70,7 +74,7 @@ describe('generate: false switches generated outputs off', () => {
   const GO_ONLY = `${SHIPPED_YAML}    generate:\n      schema: false\n      producerTypes: false\n      consumerTypes: false\n`;
 
   it('a Go-only repository passes check and generate --check without any generated file, and generate writes none', async () => {
-    scratch = scratchCopy(['contracts', 'producer/go', 'consumer/go']);
+    scratch = scratchCopy(['contracts/provision_request.contract.json', 'producer/go', 'consumer/go']);
     scratch.write('wirepin.yaml', GO_ONLY);
     expect(parseConfigText(GO_ONLY, 'wirepin.yaml').contracts[0]?.generate).toEqual({ schema: false, producerTypes: false, consumerTypes: false });
     expect(await runCliJson(['check'], { cwd: scratch.dir })).toMatchObject({ exit: 0, findings: [] });
@@ -81,7 +85,7 @@ describe('generate: false switches generated outputs off', () => {
   });
 
   it('an output left on is still required: TS types off, schema on and missing, fails', async () => {
-    scratch = scratchCopy(['contracts', 'producer/go', 'consumer/go']);
+    scratch = scratchCopy(['contracts/provision_request.contract.json', 'producer/go', 'consumer/go']);
     scratch.write('wirepin.yaml', `${SHIPPED_YAML}    generate:\n      producerTypes: false\n      consumerTypes: false\n`);
     const run = await runCliJson(['check'], { cwd: scratch.dir });
     expect(run.exit).toBe(1);
@@ -97,7 +101,7 @@ describe('generate: false switches generated outputs off', () => {
 
 describe('source: check runs the sync against the source of truth', () => {
   function mirrorRepo(sourceText: string): ReturnType<typeof scratchCopy> {
-    const s = scratchCopy(['contracts', 'producer/go', 'consumer/go']);
+    const s = scratchCopy(['contracts/provision_request.contract.json', 'producer/go', 'consumer/go']);
     s.write('truth/provision_request.contract.json', sourceText);
     s.write('wirepin.yaml', `${SHIPPED_YAML.replace('  - contract: contracts/provision_request.contract.json\n', '  - contract: contracts/provision_request.contract.json\n    source: truth/provision_request.contract.json\n')}    generate: { schema: false, producerTypes: false, consumerTypes: false }\n`);
     return s;

@@ -2,6 +2,7 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writ
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
+import addFormatsModule from 'ajv-formats';
 import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CliIo } from '../../src/cli/io.js';
@@ -108,11 +109,13 @@ describe('generate', () => {
 
     function compile(): ReturnType<Ajv2020['compile']> {
       const ajv = new Ajv2020({ strict: true, allErrors: true });
+      // The contract's formats (platform_url is a uri) need ajv-formats, as in src/runtime/validate-body.ts.
+      addFormatsModule.default(ajv);
       ajv.addVocabulary(['cp_consumes', 'note', 'endpoint', 'producer', 'consumer']);
       return ajv.compile(JSON.parse(readFileSync(join(fresh, SCHEMA), 'utf8')) as object);
     }
 
-    it('compiles with ajv 2020 in strict mode once the dialect keywords are registered', () => {
+    it('compiles with ajv 2020 in strict mode once the dialect keywords and formats are registered', () => {
       expect(compile).not.toThrow();
     });
 

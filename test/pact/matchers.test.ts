@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeContractFile } from '../../src/run/analyze.js';
+import { loadPactContract } from '../../src/run/pact.js';
 import type { JsonValue } from '../../src/contract/json-document.js';
-import { bodyMatchingRules, exampleNode, exampleTree, matchingRuleFor, pactContractOf, pactTemplate, type BodyNode } from '../../src/pact/index.js';
+import { bodyMatchingRules, exampleNode, exampleTree, matchingRuleFor, pactTemplate, type BodyNode } from '../../src/pact/index.js';
 import { escapeRegexLiteral, memberPath } from '../../src/pact/matchers.js';
 
 function node(schema: JsonValue): BodyNode {
@@ -9,26 +9,26 @@ function node(schema: JsonValue): BodyNode {
 }
 
 describe('matching rules of the shipped contract', () => {
-  it('matches every field by type, keeps objects rule-free, and lets maps have any keys', async () => {
-    const tree = exampleTree(pactContractOf(await analyzeContractFile('contracts/provision_request.contract.json')));
+  it('matches every field by type and by the contract\'s ranges, enums, formats and lengths, keeps objects rule-free, and lets maps have any keys', async () => {
+    const tree = exampleTree(await loadPactContract('contracts/provision_request.contract.json'));
     const rules = bodyMatchingRules(tree);
     const byPath = Object.fromEntries(Object.entries(rules).map(([path, list]) => [path, list.matchers.map((m) => m.match).join('+')]));
     expect(byPath).toEqual({
-      '$.org_id': 'type',
-      '$.workspace_id': 'type',
+      '$.org_id': 'type+regex',
+      '$.workspace_id': 'type+regex',
       '$.runtime': 'type',
       '$.template': 'type',
       '$.tier': 'integer',
       '$.instance_type': 'type',
-      '$.disk_gb': 'integer',
+      '$.disk_gb': 'integer+regex',
       '$.provider': 'type',
       '$.data_persistence': 'type',
-      '$.kind': 'type',
+      '$.kind': 'regex',
       '$.display.mode': 'type',
       '$.display.width': 'integer',
       '$.display.height': 'integer',
       '$.display.protocol': 'type',
-      '$.platform_url': 'type',
+      '$.platform_url': 'type+regex',
       '$.env': 'eachValue',
       '$.config_files': 'eachValue',
       '$.template_assets': 'eachValue',

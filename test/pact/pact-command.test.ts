@@ -6,9 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CliIo } from '../../src/cli/io.js';
 import type { Outcome } from '../../src/run/outcome.js';
 import { registerCommands } from '../../src/cli/commands.js';
-import { DEFAULT_PACT_DIR, runPact } from '../../src/run/pact.js';
-import { analyzeContractFile } from '../../src/run/analyze.js';
-import { pactContractOf, renderPactFile } from '../../src/pact/index.js';
+import { DEFAULT_PACT_DIR, loadPactContract, runPact } from '../../src/run/pact.js';
+import { contractInteractions, renderPactFile } from '../../src/pact/index.js';
 
 let cwd: string;
 let io: CliIo;
@@ -17,6 +16,7 @@ beforeAll(async () => {
   cwd = await mkdtemp(join(tmpdir(), 'wirepin-pact-command-'));
   await mkdir(join(cwd, 'contracts'));
   await copyFile('contracts/provision_request.contract.json', join(cwd, 'contracts', 'provision_request.contract.json'));
+  await copyFile('contracts/provision_response.contract.json', join(cwd, 'contracts', 'provision_response.contract.json'));
   io = { stdout: () => undefined, stderr: () => undefined, env: {}, cwd, isTty: false };
 });
 
@@ -33,11 +33,13 @@ describe('runPact', () => {
       command: 'pact',
       subject: 'contracts/provision_request.contract.json: core (Pact consumer) → cp (Pact provider)',
       findings: [],
-      notes: ['wrote pacts/core-cp.json'],
+      notes: ['4 interactions: full; minimal; null env; null template_assets.*', 'wrote pacts/core-cp.json'],
     });
-    const expected = renderPactFile(pactContractOf(await analyzeContractFile(CONTRACT))).text;
+    const contract = await loadPactContract(CONTRACT, cwd);
+    expect(contractInteractions(contract)).toHaveLength(4);
+    const expected = renderPactFile(contract).text;
     expect(await readFile(join(cwd, 'pacts', 'core-cp.json'), 'utf8')).toBe(expected);
-    expect((await runPact(io, { contract: CONTRACT, out: 'pacts' })).report.notes).toEqual(['unchanged pacts/core-cp.json']);
+    expect((await runPact(io, { contract: CONTRACT, out: 'pacts' })).report.notes).toEqual(['4 interactions: full; minimal; null env; null template_assets.*', 'unchanged pacts/core-cp.json']);
   });
 
   it('returns the lint findings of a broken contract and writes nothing', async () => {
@@ -84,14 +86,14 @@ describe('registerCommands: pact', () => {
   it('runs `wirepin pact --contract C` with the default out directory', async () => {
     const { outcome, format } = await parse(['pact', '--contract', CONTRACT]);
     expect(format).toBe('text');
-    expect(outcome?.report.notes?.[0]).toMatch(new RegExp(`^(wrote|unchanged) ${DEFAULT_PACT_DIR}/core-cp\\.json$`));
+    expect(outcome?.report.notes?.[1]).toMatch(new RegExp(`^(wrote|unchanged) ${DEFAULT_PACT_DIR}/core-cp\\.json$`));
     await stat(join(cwd, DEFAULT_PACT_DIR, 'core-cp.json'));
   });
 
   it('takes --out and --format', async () => {
     const { outcome, format } = await parse(['pact', '--contract', CONTRACT, '--out', 'elsewhere', '--format', 'json']);
     expect(format).toBe('json');
-    expect(outcome?.report.notes).toEqual(['wrote elsewhere/core-cp.json']);
+    expect(outcome?.report.notes?.[1]).toBe('wrote elsewhere/core-cp.json');
   });
 
   it('requires --contract', async () => {

@@ -112,29 +112,29 @@ describe('drifts the read analysis catches', () => {
   });
 
   it('read only in a _test.go file: still unread', async () => {
-    scratch = withTemplateAssets({ 'provision_test.go': 'package cp\n\nimport "testing"\n\nfunc TestAssets(t *testing.T) {\n\tvar req wsProvisionRequest\n\tif len(req.TemplateAssets) != 0 {\n\t\tt.Fatal("assets")\n\t}\n}\n' });
+    scratch = withTemplateAssets({ 'provision_test.go': 'package main\n\nimport "testing"\n\nfunc TestAssets(t *testing.T) {\n\tvar req wsProvisionRequest\n\tif len(req.TemplateAssets) != 0 {\n\t\tt.Fatal("assets")\n\t}\n}\n' });
     expect(shape((await consumes(scratch.dir)).findings)).toEqual(UNREAD);
   });
 
   it('written but never read: still unread', async () => {
-    scratch = withTemplateAssets({ 'reset.go': 'package cp\n\nfunc resetAssets(req *wsProvisionRequest) {\n\treq.TemplateAssets = nil\n}\n' });
+    scratch = withTemplateAssets({ 'reset.go': 'package main\n\nfunc resetAssets(req *wsProvisionRequest) {\n\treq.TemplateAssets = nil\n}\n' });
     expect(shape((await consumes(scratch.dir)).findings)).toEqual(UNREAD);
   });
 
   it('read only in a file go build ignores: still unread', async () => {
-    scratch = withTemplateAssets({ 'assets_ignored.go': '//go:build ignore\n\npackage cp\n\nfunc assetCount(req wsProvisionRequest) int { return len(req.TemplateAssets) }\n' });
+    scratch = withTemplateAssets({ 'assets_ignored.go': '//go:build ignore\n\npackage main\n\nfunc assetCount(req wsProvisionRequest) int { return len(req.TemplateAssets) }\n' });
     expect(shape((await consumes(scratch.dir)).findings)).toEqual(UNREAD);
   });
 
   it('read through a function of the same package that the value is passed to: passes, with that read site', async () => {
-    scratch = withTemplateAssets({ 'assets.go': 'package cp\n\nfunc assetPaths(req wsProvisionRequest) []string {\n\tvar out []string\n\tfor path := range req.TemplateAssets {\n\t\tout = append(out, path)\n\t}\n\treturn out\n}\n\nfunc useAssets(body []byte) ([]string, error) {\n\tplan, err := decodeProvision(body)\n\t_ = plan\n\treturn nil, err\n}\n' });
+    scratch = withTemplateAssets({ 'assets.go': 'package main\n\nfunc assetPaths(req wsProvisionRequest) []string {\n\tvar out []string\n\tfor path := range req.TemplateAssets {\n\t\tout = append(out, path)\n\t}\n\treturn out\n}\n\nfunc useAssets(body []byte) ([]string, error) {\n\tplan, err := decodeProvision(body)\n\t_ = plan\n\treturn nil, err\n}\n' });
     const run = await consumes(scratch.dir);
     expect(run.findings).toEqual([]);
     expect(run.reads.find((r) => r.pointer === '/template_assets')).toEqual({ pointer: '/template_assets', status: 'read', sites: ['consumer/go/assets.go:5:24'] });
   });
 
   it('a value passed to another package: a warning naming the escape, an error in strict mode', async () => {
-    scratch = withTemplateAssets({ 'audit.go': 'package cp\n\nimport "log"\n\nfunc audit(req wsProvisionRequest) {\n\tlog.Printf("provision %v", req)\n}\n' });
+    scratch = withTemplateAssets({ 'audit.go': 'package main\n\nimport "log"\n\nfunc audit(req wsProvisionRequest) {\n\tlog.Printf("provision %v", req)\n}\n' });
     const run = await consumes(scratch.dir);
     expect(shape(run.findings)).toEqual([['CONSUMER_READ_UNPROVABLE', 'template_assets', '/properties/template_assets/cp_consumes', 'escape']]);
     expect(run.findings[0]).toMatchObject({ severity: 'warning', related: { file: 'consumer/go/audit.go', line: 6, column: 29 }, data: { escapedAt: 'consumer/go/audit.go:6:29' } });
@@ -146,7 +146,7 @@ describe('drifts the read analysis catches', () => {
   });
 
   it('a dead field the code reads: CONSUMER_READS_DEAD_FIELD with the read place', async () => {
-    scratch = withTemplateAssets({ 'assets.go': 'package cp\n\nfunc assetCount(req wsProvisionRequest) int { return len(req.TemplateAssets) }\n' });
+    scratch = withTemplateAssets({ 'assets.go': 'package main\n\nfunc assetCount(req wsProvisionRequest) int { return len(req.TemplateAssets) }\n' });
     editContract(scratch, CONTRACT, (c) => {
       c.properties.template_assets.cp_consumes = false;
       c.properties.template_assets.note = 'The deployed cp falls back to config_files for these assets today.';

@@ -1,0 +1,3 @@
+module example.com/cp
+
+go 1.19
