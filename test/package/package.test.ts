@@ -21,7 +21,7 @@ const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as
 
 /** Budgets for what a user downloads and installs. */
 const TARBALL_MAX_BYTES = 1024 * 1024;
-const TARBALL_MAX_FILES = 400;
+const TARBALL_MAX_FILES = 500;
 /** The issue's budget: the guards' install (`npm install <tgz> --omit=peer`), node_modules as `du -sm` counts it. */
 const INSTALL_MAX_MIB = 40;
 
