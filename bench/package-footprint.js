@@ -1,7 +1,7 @@
 // What a user downloads, installs and waits for:
 //   1. the packed tarball (`npm pack`): file count and size;
 //   2. its install in an empty project (`npm install <tgz>`, so the optional
-//      peers Pact and TypeScript stay out) and with the peers, as `du -sm`
+//      peers Pact and TypeScript stay out) and with the peers, as `du -sk` (in MiB, one decimal)
 //      counts node_modules;
 //   3. the Action's cold run: its install step (scripts/action-install.sh
 //      locate + install, from this tarball, with an empty npm cache:
@@ -53,7 +53,7 @@ function run(command, args, cwd, extra = {}) {
   return { ms, stdout: result.stdout };
 }
 
-const diskMiB = (path) => Number(spawnSync('du', ['-sm', path], { encoding: 'utf8' }).stdout.split(/\s/u)[0]);
+const diskMiB = (path) => Math.round((Number(spawnSync('du', ['-sk', path], { encoding: 'utf8' }).stdout.split(/\s/u)[0]) / 1024) * 10) / 10;
 const countPackages = (dir) => Object.keys(JSON.parse(readFileSync(join(dir, 'node_modules', '.package-lock.json'), 'utf8')).packages).length;
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
 const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));

@@ -68,9 +68,10 @@ function expectExit(r: Run, code: number): void {
 }
 
 /** `du -sm`: MiB on disk, as the issue measures. */
+/** Disk use in MiB, from du's KiB count (du -sm rounds up to whole MiB, which hides what is left of the budget). */
 function diskMiB(path: string): number {
-  const du = spawnSync('du', ['-sm', path], { encoding: 'utf8' });
-  return Number(du.stdout.split(/\s/u)[0]);
+  const du = spawnSync('du', ['-sk', path], { encoding: 'utf8' });
+  return Number(du.stdout.split(/\s/u)[0]) / 1024;
 }
 
 const GO_REQUEST = `package client
