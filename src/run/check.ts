@@ -75,11 +75,12 @@ export async function runCheck(outer: RunEnv, configPath: string | undefined): P
   }
   findings.push(...(await compareGenerated(io, clean.map((c) => ({ target: targetFor(c.entry, io, config.root), contract: c.contract })))));
   let syncs = 0;
-  for (const { entry } of clean) {
+  for (const { entry, contract } of clean) {
     if (entry.source === undefined) continue;
     // A mirror must equal its source of truth: every difference fails, whatever its class.
-    const { runSync } = await import('./sync.js');
-    const sync = await runSync(io, { mirror: entry.contract, source: entry.source });
+    // The mirror is the contract analyzed above; only the source is read here.
+    const { syncMirror } = await import('./sync.js');
+    const sync = await syncMirror(io, contract, entry.source);
     findings.push(...sync.report.findings.map((f) => asFailure(f, 'any')));
     exitCode = worstExitCode(exitCode, sync.exitCode);
     syncs++;

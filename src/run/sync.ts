@@ -53,8 +53,12 @@ async function readSource(io: RunEnv, spec: string): Promise<AnalyzedContract> {
  * clean (its findings are the report).
  */
 export async function runSync(io: RunEnv, args: SyncArgs): Promise<DiffOutcome | Outcome> {
-  const mirror = await analyzeContractFile(args.mirror, io.cwd);
-  const source = await readSource(io, args.source);
+  return syncMirror(io, await analyzeContractFile(args.mirror, io.cwd), args.source);
+}
+
+/** `sync` for a mirror already read and analyzed (`check` has analyzed every contract it lists): `sourceSpec` as in SyncArgs. */
+export async function syncMirror(io: RunEnv, mirror: AnalyzedContract, sourceSpec: string): Promise<DiffOutcome | Outcome> {
+  const source = await readSource(io, sourceSpec);
   const refused = unusable([judgeContract(source), judgeContract(mirror)]);
   if (refused.length) return unusableOutcome('sync', 'sync', refused);
   const result = syncContracts(source, mirror);
