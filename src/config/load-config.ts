@@ -96,15 +96,9 @@ export async function loadConfig(path: string | undefined, cwd: string): Promise
     });
   }
   const file = displayPath(found, cwd);
-  let text: string;
-  try {
-    text = (await readBounded(found, { what: 'configuration', shown: file, maxBytes: MAX_CONFIG_BYTES })).toString('utf8');
-  } catch (error) {
-    if (error instanceof WirepinError) throw error;
-    throw new WirepinError('E_READ', `Cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? 'unknown error'}.`, {
-      hint: `Create ${DEFAULT_CONFIG_FILE} at the repository root (see the README), or pass --config.`,
-    });
-  }
+  // readBounded throws every failure as an E_READ WirepinError naming the file.
+  const hint = `Create ${DEFAULT_CONFIG_FILE} at the repository root (see the README), or pass --config.`;
+  const text = (await readBounded(found, { what: 'configuration', shown: file, maxBytes: MAX_CONFIG_BYTES, hint })).toString('utf8');
   return { ...parseConfigText(text, file, realpathSync(dirname(found))), root: dirname(found) };
 }
 
@@ -112,11 +106,9 @@ export async function loadConfig(path: string | undefined, cwd: string): Promise
  * Parses the text of a wirepin.yaml; `file` names it in messages. Every
  * problem (YAML syntax at the parser's line and column, duplicate keys,
  * unknown or missing keys, wrong types) is an E_CONFIG error naming
- * file:line:column.
- */
-/**
- * Parses wirepin.yaml text. With `repositoryRoot` (the config's directory, the repository root), every path in it must
- * resolve inside that directory after symlinks are resolved (confinePath); an escape is an E_CONFIG error at its line.
+ * file:line:column. With `repositoryRoot` (the config's directory, the
+ * repository root), every path in it must resolve inside that directory after
+ * symlinks are resolved (confinePath); an escape is an E_CONFIG error at its line.
  */
 export function parseConfigText(text: string, file: string, repositoryRoot?: string): Omit<WirepinConfig, 'root'> {
   const lines = new LineCounter();
