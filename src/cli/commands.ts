@@ -1,7 +1,7 @@
 import { Option, type Command } from '@commander-js/extra-typings';
 import { FAIL_ON } from '../diff/change.js';
 import { FORMATS, type Format } from '../render/index.js';
-import type { Outcome } from '../run/outcome.js';
+import type { Outcome, RunEnv } from '../run/outcome.js';
 import { addHelpExamples } from './help-examples.js';
 import type { CliIo } from './io.js';
 
@@ -21,7 +21,8 @@ export function formatOption(): Option<'--format <format>', undefined, 'text', F
  * a command is one block here and one module in src/run/.
  */
 export function registerCommands(program: Command, io: CliIo, deliver: Deliver): void {
-  const env = { cwd: io.cwd, env: io.env };
+  // A use-case sees only where it runs and the environment, never the CLI's output streams.
+  const env: RunEnv = { cwd: io.cwd, env: io.env };
   program
     .command('lint')
     .description('Validate contracts against the dialect meta-schema and the lint rules (default: every contracts/*.contract.json).')

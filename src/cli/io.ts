@@ -2,13 +2,12 @@ import { appendFileSync } from 'node:fs';
 import { WirepinError, describeFsError } from '../errors.js';
 import { neutraliseCommands } from '../render/escape.js';
 import { renderReport, type Format, type Report } from '../render/index.js';
+import type { RunEnv } from '../run/outcome.js';
 
-/** Where a command writes, and the environment it runs in (a RunEnv); injected so tests run the CLI in-process. */
-export interface CliIo {
+/** Where a command writes, and the environment it runs in (the use-cases' RunEnv); injected so tests run the CLI in-process. */
+export interface CliIo extends RunEnv {
   readonly stdout: (text: string) => void;
   readonly stderr: (text: string) => void;
-  readonly env: Readonly<Record<string, string | undefined>>;
-  readonly cwd: string;
   readonly isTty: boolean;
 }
 
