@@ -24,16 +24,22 @@ export interface GenerateTarget {
   readonly sources?: readonly string[];
 }
 
+/** The generated files this run has read, by real path: planning reads a types file for its stamp, and the comparison or write that follows reuses that text. */
+type ReadTexts = Map<string, string>;
+
 /**
  * Generated files already on disk: a file whose stamp proves it fresh is not
  * regenerated. Only regular files inside the repository are read; anything
  * else counts as missing (where a file will be written is checked separately).
  */
-function onDisk(io: RunEnv): ExistingFile {
+function onDisk(io: RunEnv, texts: ReadTexts): ExistingFile {
   const root = findRepositoryRoot(io.cwd);
   return (path) => {
     try {
-      return readRegularFileSync(confinePath(root, io.cwd, path, { what: 'generated file', origin: 'the generate settings' }))?.toString('utf8');
+      const real = confinePath(root, io.cwd, path, { what: 'generated file', origin: 'the generate settings' });
+      const text = readRegularFileSync(real)?.toString('utf8');
+      if (text !== undefined) texts.set(real, text);
+      return text;
     } catch {
       return undefined;
     }
@@ -41,15 +47,18 @@ function onDisk(io: RunEnv): ExistingFile {
 }
 
 /** A generated file's current text, or undefined when there is none; a FIFO, device or oversized file is an E_READ error. */
-async function readIfPresent(path: string, shown: string): Promise<string | undefined> {
+async function readIfPresent(path: string, shown: string, texts: ReadTexts): Promise<string | undefined> {
+  const read = texts.get(path);
+  if (read !== undefined) return read;
   if (!existsSync(path)) return undefined;
   return (await readBounded(path, { what: 'generated file', shown })).toString('utf8');
 }
 
 /** Plans every generated file for contracts already judged usable. */
-async function plan(io: RunEnv, items: ReadonlyArray<{ target: GenerateTarget; contract: CleanContract }>): Promise<GeneratedFile[]> {
+async function plan(io: RunEnv, items: ReadonlyArray<{ target: GenerateTarget; contract: CleanContract }>, texts: ReadTexts): Promise<GeneratedFile[]> {
+  const existing = onDisk(io, texts);
   const files: GeneratedFile[] = [];
-  for (const { target, contract } of items) files.push(...(await planGeneratedFiles(contract, target.paths, onDisk(io))));
+  for (const { target, contract } of items) files.push(...(await planGeneratedFiles(contract, target.paths, existing)));
   return files;
 }
 
@@ -93,9 +102,9 @@ export async function targetsFromContracts(io: RunEnv, contracts: readonly strin
   });
 }
 
-async function staleFindings(files: ReadonlyArray<GeneratedFile & { real: string }>): Promise<Finding[]> {
+async function staleFindings(files: ReadonlyArray<GeneratedFile & { real: string }>, texts: ReadTexts): Promise<Finding[]> {
   const comparisons = [];
-  for (const f of files) comparisons.push({ path: f.path, contract: f.contract, expected: f.content, actual: await readIfPresent(f.real, f.path) });
+  for (const f of files) comparisons.push({ path: f.path, contract: f.contract, expected: f.content, actual: await readIfPresent(f.real, f.path, texts) });
   const findings: Finding[] = [];
   for (const draft of GENERATED_FILE_STALE.check(comparisons)) {
     findings.push(...placeDrafts(GENERATED_FILE_STALE, [draft], String(draft.data?.['generated'] ?? ''), undefined));
@@ -105,9 +114,10 @@ async function staleFindings(files: ReadonlyArray<GeneratedFile & { real: string
 
 /** generate --check for contracts already analyzed (and lint-clean): the stale or missing generated files. */
 export async function compareGenerated(io: RunEnv, items: ReadonlyArray<{ target: GenerateTarget; contract: CleanContract }>): Promise<Finding[]> {
-  const files = await plan(io, items);
+  const texts: ReadTexts = new Map();
+  const files = await plan(io, items, texts);
   const destinations = confineOutputs(io, items.map((i) => i.target), files);
-  return staleFindings(files.map((f, i) => ({ ...f, real: destinations[i] as string })));
+  return staleFindings(files.map((f, i) => ({ ...f, real: destinations[i] as string })), texts);
 }
 
 /**
@@ -120,21 +130,23 @@ export async function runGenerate(io: RunEnv, targets: readonly GenerateTarget[]
   for (const target of targets) verdicts.push(judgeContract(await analyzeContractFile(target.contract, io.cwd)));
   const refused = unusable(verdicts);
   if (refused.length) return unusableOutcome(command, command, refused);
+  const texts: ReadTexts = new Map();
   const files = await plan(
     io,
     targets.map((target, i) => ({ target, contract: (verdicts[i] as Extract<ContractVerdict, { usable: true }>).contract })),
+    texts,
   );
   const subject = `${plural(targets.length, 'contract')}, ${files.length} generated files`;
   const destinations = confineOutputs(io, targets, files);
   if (check) {
-    const findings = await staleFindings(files.map((f, i) => ({ ...f, real: destinations[i] as string })));
+    const findings = await staleFindings(files.map((f, i) => ({ ...f, real: destinations[i] as string })), texts);
     return { report: { command, subject, findings }, exitCode: exitCodeFor(findings) };
   }
   const pause = pauseSeam(io);
   const notes: string[] = [];
   for (const [i, f] of files.entries()) {
     const target = destinations[i] as string;
-    const before = await readIfPresent(target, f.path);
+    const before = await readIfPresent(target, f.path, texts);
     if (before === f.content) {
       notes.push(`unchanged ${f.path}`);
       continue;
