@@ -7,7 +7,7 @@ import { runGuard } from './guard-engine.js';
 import { plural } from '../wording.js';
 import { exitCodeFor } from './exit-code.js';
 import { unusableOutcome, type Outcome, type RunEnv } from './outcome.js';
-import { parentPointer } from '../json-pointer.js';
+import { parentPointer, splitPointer } from '../json-pointer.js';
 import { analyzeReads } from './read-analysis.js';
 
 /** The source flags shared by pin and consumes: exactly one of them. */
@@ -63,7 +63,7 @@ async function traceAsSource(io: RunEnv, path: string, endpoint: string, isMapLi
     .filter((pointer) => !isMapLike(pointer))
     .map((pointer) => ({
       pointer,
-      jsonName: pointer.slice(pointer.lastIndexOf('/') + 1),
+      jsonName: splitPointer(pointer).at(-1) ?? '',
       type: { kind: 'any', nullable: true },
       required: false,
       location,
