@@ -121,7 +121,10 @@ export function registerCommands(program: Command, io: CliIo, deliver: Deliver):
 
   program
     .command('check')
-    .description('The CI job: lint, generate --check, and the producer pin and consumer completeness for every contract in wirepin.yaml.')
+    .description(
+      'The CI job, for every contract in wirepin.yaml (and any other contracts/*.contract.json): lint, sync against its source when one is configured, ' +
+        'generate --check, the producer pin and consumer completeness for the sides named; in CI (CI=true), also diff --against the configured base ref.',
+    )
     .option('--config <file>', 'the wirepin config file (default: wirepin.yaml in this directory or the nearest one above it, up to the repository root)')
     .addOption(formatOption())
     .action(async (options) => deliver(await (await import('../run/check.js')).runCheck(env, options.config), options.format));
