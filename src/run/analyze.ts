@@ -2,8 +2,6 @@ import { stat } from 'node:fs/promises';
 import { readBounded } from '../fs/bounded-read.js';
 import { resolve } from 'node:path';
 import { displayPath } from '../paths.js';
-
-export { displayPath };
 import { WirepinError } from '../errors.js';
 import { sortFindings, type Finding } from '../finding.js';
 import { placeDrafts } from '../rule.js';

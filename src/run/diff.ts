@@ -6,7 +6,8 @@ import { compareChanges, type ContractChange, type FailOn } from '../diff/change
 import { reportFails, type ComparedContract, type DiffReport } from './diff-report.js';
 import { WirepinError } from '../errors.js';
 import { compareText } from '../finding.js';
-import { analyzeContractFile, analyzeContractText, analyzeUnreadable, displayPath, type AnalyzedContract } from './analyze.js';
+import { analyzeContractFile, analyzeContractText, analyzeUnreadable, type AnalyzedContract } from './analyze.js';
+import { displayPath } from '../paths.js';
 import { CONTRACTS_DIR, workingTreeContracts } from './contract-files.js';
 import { diffContracts } from './diff-engine.js';
 import { listContractsAt, readAt, resolveRef, type GitRef } from './git.js';

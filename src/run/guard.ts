@@ -1,4 +1,5 @@
-import { analyzeContractFile, displayPath } from './analyze.js';
+import { analyzeContractFile } from './analyze.js';
+import { displayPath } from '../paths.js';
 import { judgeContract } from '../contract/usable.js';
 import { WirepinError } from '../errors.js';
 import { extractFields } from '../extract/index.js';

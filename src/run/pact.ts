@@ -10,7 +10,8 @@ import { contractInteractions } from '../pact/interaction.js';
 import type { PactImporter } from '../pact/load.js';
 import { renderPactFile } from '../pact/pact-file.js';
 import { checkWithPact } from '../pact/verify-example.js';
-import { analyzeContractFile, displayPath } from './analyze.js';
+import { analyzeContractFile } from './analyze.js';
+import { displayPath } from '../paths.js';
 import { exitCodeFor } from './exit-code.js';
 import { unusableOutcome, type Outcome, type RunEnv } from './outcome.js';
 
