@@ -1,4 +1,4 @@
-import { mkdir, readFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { readRegularFileSync } from '../fs/bounded-read.js';
 import { writeFileAtomic } from '../fs/atomic-write.js';
@@ -13,7 +13,7 @@ import { checkWithPact } from '../pact/verify-example.js';
 import { analyzeContractFile } from './analyze.js';
 import { displayPath } from '../paths.js';
 import { exitCodeFor } from './exit-code.js';
-import { unusableOutcome, type Outcome, type RunEnv } from './outcome.js';
+import { unusable, unusableOutcome, type Outcome, type RunEnv } from './outcome.js';
 
 export const DEFAULT_PACT_DIR = '.wirepin/pacts';
 
@@ -35,7 +35,7 @@ export interface PactCommandOptions {
  */
 export async function runPact(io: RunEnv, options: PactCommandOptions): Promise<Outcome> {
   const loaded = await judgePactContract(options.contract, io.cwd);
-  const refused = loaded.verdicts.filter((v): v is Extract<ContractVerdict, { usable: false }> => !v.usable);
+  const refused = unusable(loaded.verdicts);
   if (refused.length > 0 || !loaded.contract) return unusableOutcome('pact', 'pact', refused);
   const contract = loaded.contract;
   const findings = loaded.verdicts.flatMap((v) => (v.usable ? v.contract.findings : []));
