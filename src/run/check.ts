@@ -6,7 +6,7 @@ import { extractFields } from '../extract/index.js';
 import { failsOn, isContractChange, type FailOn } from '../diff/change.js';
 import { sortFindings, type Finding } from '../finding.js';
 import { plural } from '../wording.js';
-import { analyzeContractFile } from './analyze.js';
+import { analyzeContractFile, type AnalyzedContract } from './analyze.js';
 import { CONTRACTS_DIR, defaultContractFiles } from './contract-files.js';
 import { exitCodeFor, worstExitCode, type ExitCode } from './exit-code.js';
 import { compareGenerated, targetFor } from './generate.js';
@@ -62,8 +62,11 @@ export async function runCheck(outer: RunEnv, configPath: string | undefined): P
   let consumes = 0;
   let exitCode: ExitCode = 0;
   const clean: Array<{ entry: (typeof entries)[number]; contract: CleanContract }> = [];
+  // Every contract is read and analyzed once; sync and diff reuse the analysis.
+  const analyzedByFile = new Map<string, AnalyzedContract>();
   for (const entry of entries) {
     const analyzed = await analyzeContractFile(entry.contract, io.cwd);
+    analyzedByFile.set(analyzed.file, analyzed);
     findings.push(...analyzed.findings);
     const verdict = judgeContract(analyzed);
     if (verdict.usable) {
@@ -102,7 +105,7 @@ export async function runCheck(outer: RunEnv, configPath: string | undefined): P
   // In CI, with a base ref configured, the contract changes of this branch are classified too.
   if (config.diff && io.env['CI'] === 'true') {
     const { runDiff } = await import('./diff.js');
-    const diff = await runDiff(io, { files: [], against: config.diff.against, failOn: config.diff.failOn });
+    const diff = await runDiff(io, { files: [], against: config.diff.against, failOn: config.diff.failOn, analyzed: analyzedByFile });
     findings.push(...diff.report.findings.map((f) => asFailure(f, config.diff?.failOn ?? 'breaking')));
     subject += `, diff against ${config.diff.against} (fail on ${config.diff.failOn})`;
     exitCode = worstExitCode(exitCode, diff.exitCode);

@@ -20,6 +20,8 @@ export interface DiffArgs {
   /** A git ref (branch, tag, commit) to compare the working tree against, like `buf breaking --against`. */
   readonly against?: string | undefined;
   readonly failOn: FailOn;
+  /** Working-tree contracts the caller already analyzed, by display path (`check` has linted them): not read again. */
+  readonly analyzed?: ReadonlyMap<string, AnalyzedContract>;
 }
 
 /** A diff or sync outcome; the exit code follows --fail-on (sync: any difference fails). */
@@ -84,7 +86,13 @@ async function analyzeAt(io: RunEnv, ref: GitRef, path: string): Promise<Analyze
 }
 
 /** `wirepin diff --against REF [FILES...]`: working-tree contracts against the same paths at REF. */
-async function diffAgainst(io: RunEnv, refName: string, files: readonly string[], failOn: FailOn): Promise<DiffReport | Outcome> {
+async function diffAgainst(
+  io: RunEnv,
+  refName: string,
+  files: readonly string[],
+  failOn: FailOn,
+  analyzed: ReadonlyMap<string, AnalyzedContract> | undefined,
+): Promise<DiffReport | Outcome> {
   const ref = await resolveRef(io.cwd, refName);
   const paths = files.length
     ? files.map((f) => displayPath(f, io.cwd))
@@ -98,7 +106,7 @@ async function diffAgainst(io: RunEnv, refName: string, files: readonly string[]
   const sides: Array<{ path: string; base: AnalyzedContract | undefined; head: AnalyzedContract | undefined }> = [];
   const verdicts: ContractVerdict[] = [];
   for (const path of [...new Set(paths)]) {
-    const head = (await isFile(resolve(io.cwd, path))) ? await analyzeContractFile(path, io.cwd) : undefined;
+    const head = analyzed?.get(path) ?? ((await isFile(resolve(io.cwd, path))) ? await analyzeContractFile(path, io.cwd) : undefined);
     const base = await analyzeAt(io, ref, path);
     if (!head && !base) {
       throw new WirepinError('E_READ', `${path} exists neither in the working tree nor at ${ref.name}.`, { hint: 'Check the path.' });
@@ -142,6 +150,6 @@ async function diffAgainst(io: RunEnv, refName: string, files: readonly string[]
  * the report), or (a thrown WirepinError) is missing or git cannot answer.
  */
 export async function runDiff(io: RunEnv, args: DiffArgs): Promise<DiffOutcome | Outcome> {
-  const report = args.against === undefined ? await diffTwoFiles(io, args.files, args.failOn) : await diffAgainst(io, args.against, args.files, args.failOn);
+  const report = args.against === undefined ? await diffTwoFiles(io, args.files, args.failOn) : await diffAgainst(io, args.against, args.files, args.failOn, args.analyzed);
   return 'exitCode' in report ? report : diffOutcome(report);
 }
