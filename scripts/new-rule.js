@@ -88,7 +88,6 @@ function main() {
   if (!existsSync(docTemplate)) fail('docs/rules/TEMPLATE.md is missing.', 'Run this from the repository root.');
   if (!existsSync(testFile)) fail(`${relative(root, testFile)} is missing.`, 'Run this from the repository root.');
 
-  const stage = family === 'diff' ? 'diff' : family;
   const template = readFileSync(join(SCRIPTS, 'rule-templates', `${family === 'lint' || family === 'diff' ? family : 'guard'}.ts.txt`), 'utf8');
   const written = [];
   const write = (path, text) => {
@@ -98,7 +97,7 @@ function main() {
   };
   // SIDE: the service whose source the guard reads (pin: the producer's, consumes: the consumer's).
   const side = family === 'pin' ? 'producer' : 'consumer';
-  write(ruleFile, template.replaceAll('RULE_ID', id).replaceAll('STAGE', stage).replaceAll('SIDE', side));
+  write(ruleFile, template.replaceAll('RULE_ID', id).replaceAll('STAGE', family).replaceAll('SIDE', side));
   write(docFile, readFileSync(docTemplate, 'utf8').replaceAll('RULE_ID', id));
 
   const schema = '../../../../schemas/contract.schema.json';

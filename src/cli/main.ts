@@ -1,7 +1,6 @@
 import { Command, CommanderError } from '@commander-js/extra-typings';
 import { isWirepinError, type WirepinError } from '../errors.js';
-import { plain, plainLines, safeLog } from '../render/escape.js';
-import { escapeData, escapeProperty } from '../render/github.js';
+import { escapeData, escapeProperty, plain, plainLines, safeLog } from '../render/escape.js';
 import type { Format } from '../render/index.js';
 import type { ExitCode, Outcome } from '../run/outcome.js';
 import { registerCommands } from './commands.js';

@@ -1,5 +1,5 @@
 import type { JsonObject, JsonValue } from '../contract/json-document.js';
-import { dottedName } from '../json-pointer.js';
+import { dottedName, parentPointer } from '../json-pointer.js';
 import { WirepinError, type SourceLocation } from '../errors.js';
 import type { ExtractResult, WireField, WireType } from '../wire.js';
 
@@ -76,7 +76,7 @@ export function draftContract(input: DraftInput): JsonObject {
   if (unresolved.length > 0) throw unresolvedError(input.source.root.name, unresolved);
   const children = new Map<string, WireField[]>();
   for (const field of input.source.fields) {
-    const parent = field.pointer.slice(0, field.pointer.lastIndexOf('/'));
+    const parent = parentPointer(field.pointer);
     const list = children.get(parent) ?? [];
     list.push(field);
     children.set(parent, list);

@@ -97,8 +97,7 @@ export function readsOf(context: GuardContext, pair: SourcePair): FieldReads | u
 
 /** "decoded at consumer/go/provision.go:12:5", or where the type is declared when no decode was found. */
 export function decodedAtText(context: GuardContext): string {
-  const at = context.reads?.decodedAt ?? context.source.root.location;
-  return `${at.file}:${at.line}:${at.column}`;
+  return locationText(context.reads?.decodedAt ?? context.source.root.location);
 }
 
 export function locationText(location: { readonly file: string; readonly line: number; readonly column: number }): string {

@@ -1,5 +1,5 @@
 import type { ContractField, ContractModel } from '../contract/field-table.js';
-import { parentPointer, unescapeSegment } from '../json-pointer.js';
+import { joinPointer, parentPointer, splitPointer } from '../json-pointer.js';
 import type { ExtractResult, SourceKind, WireField } from '../wire.js';
 
 /** A contract field and the source field at the same wire pointer; either may be missing. */
@@ -78,13 +78,13 @@ function foldingLander(
   }
   return (pointer) => {
     let at = '';
-    for (const raw of pointer.slice(1).split('/')) {
-      const exact = `${at}/${raw}`;
-      if (raw === '*' || byPointer.has(exact)) {
+    for (const segment of splitPointer(pointer)) {
+      const exact = joinPointer(at, segment);
+      if (segment === '*' || byPointer.has(exact)) {
         at = exact;
         continue;
       }
-      const key = foldKey(unescapeSegment(raw));
+      const key = foldKey(segment);
       const match = children.get(at)?.find((field) => foldKey(field.jsonName) === key);
       at = match === undefined ? exact : match.pointer;
     }

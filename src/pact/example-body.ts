@@ -3,7 +3,7 @@ import { isJsonObject, member, type JsonObject, type JsonValue } from '../contra
 import { dottedName, joinPointer } from '../json-pointer.js';
 import { WirepinError } from '../errors.js';
 import type { PactContract } from './contract.js';
-import { patternExample } from './pattern-example.js';
+import { MAX_MADE_UP_LENGTH, patternExample } from './pattern-example.js';
 
 /**
  * The example request body of a contract, as a typed tree the matchers are
@@ -79,9 +79,6 @@ export interface ExamplePlace {
   /** A name for values made up from it ("org_id", "env-value"). */
   readonly name: string;
 }
-
-/** The longest string example wirepin makes up (the pattern check then runs on at most this much text). */
-export const MAX_MADE_UP_LENGTH = 4096;
 
 function unsupported(place: ExamplePlace, why: string): never {
   throw new WirepinError('E_UNSUPPORTED', `Field "${dottedName(place.pointer)}" in ${place.contract}: ${why}.`, {

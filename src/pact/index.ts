@@ -20,6 +20,6 @@ export {
 } from './interaction.js';
 export { loadPact, PACT_PACKAGE, type PactImporter, type PactModule } from './load.js';
 export { bodyMatchingRules, FORMAT_REGEXES, integerRangeRegex, matchingRuleFor, matchingRulesFor, pactTemplate, type MatchingRule, type RuleList } from './matchers.js';
-export { MAX_PATTERN_TEXT, patternExample, REPEAT_CAP, type PatternExample } from './pattern-example.js';
+export { MAX_MADE_UP_LENGTH, patternExample, REPEAT_CAP, type PatternExample } from './pattern-example.js';
 export { buildPactDocument, PACT_SPECIFICATION_VERSION, pactFileName, renderPactFile, stringifySorted } from './pact-file.js';
 export { addContractInteraction, MOCK_SERVER_SETTLE_MS, type ContractPactInteraction, type PactMockServer } from './pact-test.js';

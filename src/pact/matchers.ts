@@ -1,5 +1,6 @@
 import type { JsonObject, JsonValue } from '../contract/json-document.js';
 import toRegexRange from 'to-regex-range';
+import { compareText } from '../finding.js';
 import { defineMember, exampleValue, type BodyNode } from './example-body.js';
 
 /**
@@ -145,7 +146,7 @@ export function sortKeys(value: JsonValue): JsonValue {
   if (Array.isArray(value)) return value.map(sortKeys);
   if (value === null || typeof value !== 'object') return value;
   const out: JsonObject = {};
-  for (const key of Object.keys(value).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))) defineMember(out, key, sortKeys(value[key] as JsonValue));
+  for (const key of Object.keys(value).sort(compareText)) defineMember(out, key, sortKeys(value[key] as JsonValue));
   return out;
 }
 

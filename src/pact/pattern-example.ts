@@ -5,7 +5,7 @@ import RandExp from 'randexp';
  * randexp (the generator Pact JS itself uses for regex examples). The pattern
  * is tokenized first and the longest text it could produce is estimated, with
  * unbounded repetition (`*`, `+`, `{n,}`) capped at REPEAT_CAP; a pattern
- * whose estimate passes MAX_PATTERN_TEXT (`(a{1000}){1000}`) is refused before
+ * whose estimate passes MAX_MADE_UP_LENGTH (`(a{1000}){1000}`) is refused before
  * anything is generated, so no pattern can make the generator run long or
  * allocate much. Randomness comes from a PRNG seeded by the pattern's text,
  * so the same pattern always gives the same value.
@@ -13,8 +13,11 @@ import RandExp from 'randexp';
 
 /** How many times an unbounded repetition repeats at most. */
 export const REPEAT_CAP = 8;
-/** The longest text a pattern may describe (after the cap) before wirepin refuses to generate. */
-export const MAX_PATTERN_TEXT = 4096;
+/**
+ * The longest string wirepin makes up, from a pattern or padded to a minLength (example-body.ts): a pattern
+ * describing more (after the cap) is refused before anything is generated.
+ */
+export const MAX_MADE_UP_LENGTH = 4096;
 /** Candidates tried before giving up (a candidate can miss lookarounds and anchors randexp ignores). */
 export const PATTERN_ATTEMPTS = 16;
 
@@ -54,11 +57,11 @@ function tokenBound(token: Token): number {
         token.max === undefined || !Number.isFinite(token.max) ? Math.max(token.min ?? 0, REPEAT_CAP) : token.max;
       const inner = token.value ? tokenBound(token.value) : 0;
       const product = times * inner;
-      return product > MAX_PATTERN_TEXT ? Infinity : product;
+      return product > MAX_MADE_UP_LENGTH ? Infinity : product;
     }
     case REFERENCE:
       // A backreference repeats a group's text; the group is counted once already.
-      return MAX_PATTERN_TEXT / 2;
+      return MAX_MADE_UP_LENGTH / 2;
     default:
       return 1;
   }
@@ -99,10 +102,10 @@ export function patternExample(pattern: string, accept: (text: string) => boolea
     };
   }
   const tokens = (generator as unknown as { tokens: Token }).tokens;
-  if (tokenBound(tokens) > MAX_PATTERN_TEXT) {
+  if (tokenBound(tokens) > MAX_MADE_UP_LENGTH) {
     return {
       ok: false,
-      reason: `its pattern describes text longer than ${MAX_PATTERN_TEXT} characters, past what wirepin generates`,
+      reason: `its pattern describes text longer than ${MAX_MADE_UP_LENGTH} characters, past what wirepin generates`,
     };
   }
   generator.max = REPEAT_CAP;

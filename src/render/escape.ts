@@ -11,6 +11,9 @@
  *   workflow commands): a line that GitHub Actions would read as a workflow
  *   command (`::name …::`, leading whitespace allowed) gets a visible prefix, so
  *   `::add-mask::`, `::stop-commands::` and forged `::error` lines are inert.
+ * - `escapeData`, `escapeProperty` (wirepin's own workflow commands): the
+ *   message and property values of an annotation, percent-escaped as Actions
+ *   reads them, after `plain`/`plainLines` has made them visible.
  * - `markdownText`, `markdownCode` (markdown reports and the job summary):
  *   every ASCII punctuation character that CommonMark or GFM could read as
  *   syntax is backslash-escaped (CommonMark allows escaping any of them), `@`
@@ -37,6 +40,16 @@ export function plainLines(text: string): string {
     .split(/\r\n|\n/u)
     .map((line) => plain(line))
     .join('\n');
+}
+
+/** Workflow-command data (the text after `::name …::`) escaping: % first, then CR and LF. */
+export function escapeData(text: string): string {
+  return text.replaceAll('%', '%25').replaceAll('\r', '%0D').replaceAll('\n', '%0A');
+}
+
+/** Property values also escape ':' and ','. */
+export function escapeProperty(text: string): string {
+  return escapeData(text).replaceAll(':', '%3A').replaceAll(',', '%2C');
 }
 
 /** A line GitHub Actions would parse as a workflow command. */

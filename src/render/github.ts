@@ -1,18 +1,8 @@
 import type { Severity } from '../finding.js';
-import { plain, plainLines } from './escape.js';
+import { escapeData, escapeProperty, plain, plainLines } from './escape.js';
 import type { Renderer } from './options.js';
 
 const COMMAND: Record<Severity, string> = { error: 'error', warning: 'warning', notice: 'notice' };
-
-/** Workflow-command data escaping: % first, then CR and LF. */
-export function escapeData(text: string): string {
-  return text.replaceAll('%', '%25').replaceAll('\r', '%0D').replaceAll('\n', '%0A');
-}
-
-/** Property values also escape ':' and ','. */
-export function escapeProperty(text: string): string {
-  return escapeData(text).replaceAll(':', '%3A').replaceAll(',', '%2C');
-}
 
 /**
  * For GitHub Actions: untrusted text is made one visible line first (`plain`), then escaped as data or property. One `::error file=…,line=…,col=…,title=RULE::message` per finding, so findings annotate the PR. */

@@ -1,11 +1,9 @@
 import { countBySeverity, type Severity } from '../finding.js';
-import { markdownCode, markdownText } from './escape.js';
+// Untrusted text in a table cell, heading or paragraph, and as inline code (see escape.ts).
+import { markdownCode, markdownText as cell } from './escape.js';
 import type { Renderer } from './options.js';
 
 const ICON: Record<Severity, string> = { error: '❌', warning: '⚠️', notice: 'ℹ️' };
-
-/** Untrusted text in a markdown table cell, heading or paragraph (see escape.ts). */
-export const cell = markdownText;
 
 /** For pull requests and job summaries: a headline, then one table row per finding. */
 export const renderMarkdown: Renderer = (report, options) => {

@@ -4,7 +4,7 @@ import { WirepinError, type SourceLocation } from '../errors.js';
 import { extractFields } from '../extract/index.js';
 import type { ExtractResult } from '../wire.js';
 import { displayPath } from '../paths.js';
-import { writeFileAtomic } from '../write-file.js';
+import { writeFileAtomic } from '../fs/atomic-write.js';
 import { plural } from '../wording.js';
 import { draftContract, type DraftHeader } from '../draft/draft-contract.js';
 import { pascalTitle } from '../draft/title.js';
@@ -92,7 +92,7 @@ export async function draftFromSource(context: RunEnv, options: DraftOptions): P
   let written: string | undefined;
   if (options.out !== undefined) {
     written = displayPath(options.out, context.cwd);
-    await writeFileAtomic(resolve(context.cwd, options.out), text, written, { overwrite: options.force === true });
+    await writeFileAtomic(resolve(context.cwd, options.out), text, { shown: written, overwrite: options.force === true });
   }
   return { text, contract, written, undecided: source.fields.length, header };
 }

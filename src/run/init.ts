@@ -6,7 +6,7 @@ import { WirepinError } from '../errors.js';
 import { extractFields } from '../extract/index.js';
 import { contractStem } from '../generate/plan.js';
 import { displayPath } from '../paths.js';
-import { writeFileAtomic } from '../write-file.js';
+import { writeFileAtomic } from '../fs/atomic-write.js';
 import type { Outcome, RunEnv } from './outcome.js';
 
 export const WORKFLOW_FILE = '.github/workflows/wirepin.yml';
@@ -169,7 +169,7 @@ export async function initRepository(context: RunEnv, options: InitOptions): Pro
   }
   const written: string[] = [];
   for (const file of files) {
-    await writeFileAtomic(resolve(context.cwd, file.path), file.text, file.path, { overwrite: options.force === true });
+    await writeFileAtomic(resolve(context.cwd, file.path), file.text, { shown: file.path, overwrite: options.force === true });
     written.push(file.path);
   }
   const nextSteps: string[] = [];

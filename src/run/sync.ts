@@ -13,7 +13,7 @@ import { judgeContract } from '../contract/usable.js';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { displayPath } from '../paths.js';
-import { writeFileAtomic } from '../write-file.js';
+import { writeFileAtomic } from '../fs/atomic-write.js';
 import { diffOutcome, type DiffOutcome } from './diff.js';
 import { unusable, unusableOutcome, type Outcome, type RunEnv } from './outcome.js';
 
@@ -92,7 +92,7 @@ export async function runSyncWrite(io: RunEnv, args: SyncArgs): Promise<Outcome>
     throw error;
   });
   const same = mirror !== undefined && judgeContract(mirror).usable && syncContracts(source, mirror).inSync;
-  if (!same) await writeFileAtomic(target, source.text, shown, { overwrite: true });
+  if (!same) await writeFileAtomic(target, source.text, { shown, overwrite: true });
   const note = same ? `${shown} already is the same contract as ${source.file}; nothing written` : `copied ${source.file} over ${shown}`;
   return { report: { command: 'sync --write', subject: `${shown} from ${source.file}`, findings: [], notes: [note] }, exitCode: 0 };
 }

@@ -1,6 +1,6 @@
 import type { Finding } from '../../finding.js';
-import { cell } from '../markdown.js';
-import { markdownCode } from '../escape.js';
+// Untrusted text in a table cell, and as inline code fenced longer than any backtick run inside (see escape.ts).
+import { markdownCode as codeCell, markdownText as cell } from '../escape.js';
 import { CHANGE_CLASSES, countByClass, type ChangeClass } from '../../diff/change.js';
 import { changesOf, failingClasses, reportFails, type DiffReport } from '../../run/diff-report.js';
 import { changeLabel, CLASS_LABEL, classMeaning, hasProseValues, rowFacts, rowSubject, type DiffRenderer } from './rows.js';
@@ -13,9 +13,6 @@ const ICON: Readonly<Record<ChangeClass | 'drift', string>> = {
   safe: 'ℹ️',
   drift: '❌',
 };
-
-/** Inline code in a table cell, fenced longer than any backtick run inside (escape.ts). */
-const codeCell = markdownCode;
 
 /** A short value in a cell: code for tokens (types, "consumed"), plain for prose, a dash for nothing. */
 function valueCell(value: string | null, prose: boolean): string {
