@@ -1,7 +1,8 @@
 import type { Node } from 'web-tree-sitter';
 import { WirepinError } from '../errors.js';
 import type { SourceLocation } from '../errors.js';
-import { withGoPackage } from '../extract/go/parse-package.js';
+import type { GoTarget } from '../extract/go/build-constraints.js';
+import { loadGoPackage } from '../extract/go/parse-package.js';
 import type { GoFileSyntax } from '../extract/go/parse-package.js';
 import type { FileScope } from '../extract/go/type-syntax.js';
 import { locationOf } from '../extract/go/type-syntax.js';
@@ -45,7 +46,7 @@ export interface GoReadRequest {
   readonly path: string;
   readonly cwd: string;
   readonly typeName: string;
-  readonly target?: { readonly goos: string; readonly goarch: string };
+  readonly target?: GoTarget;
   /** The consumer's wire fields as the extractor read them: their locations tie them to Go struct fields. */
   readonly fields: readonly WireField[];
   readonly strict: boolean;
@@ -78,11 +79,11 @@ const READING_BUILTINS: ReadonlySet<string> = new Set(['len', 'cap', 'append', '
  * makes every field it can reach "unprovable" unless read elsewhere.
  */
 export async function analyzeGoReads(request: GoReadRequest): Promise<ReadEvidence> {
-  return withGoPackage({ path: request.path, cwd: request.cwd, preferDeclaring: request.typeName, ...(request.target ? { target: request.target } : {}) }, (pkg) => {
-    const analysis = new GoReadAnalysis(pkg.syntax, request.typeName);
-    analysis.run();
-    return analysis.evidence(request.fields, request.strict);
-  });
+  // The package the extractor parsed for the same request: loadGoPackage keeps it, so nothing is read or parsed again.
+  const pkg = await loadGoPackage({ path: request.path, cwd: request.cwd, preferDeclaring: request.typeName, ...(request.target ? { target: request.target } : {}) });
+  const analysis = new GoReadAnalysis(pkg.syntax, request.typeName);
+  analysis.run();
+  return analysis.evidence(request.fields, request.strict);
 }
 
 class GoReadAnalysis {
