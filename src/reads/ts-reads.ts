@@ -35,10 +35,14 @@ export async function analyzeTsReads(request: TsReadRequest): Promise<ReadEviden
   const tsApi = await loadTypeScript();
   const declaring = path.resolve(request.cwd, request.path);
   const directory = path.dirname(declaring);
-  const entries = await readdir(directory);
+  const entries = await readdir(directory, { withFileTypes: true });
+  // Regular files only, as the Go side lists a package: the compiler reads its root files unguarded, and a FIFO
+  // named *.ts would block that read for ever. The declaring file was read (bounded) by the extractor already.
   const files = entries
-    .filter((name) => /\.[cm]?ts$/u.test(name) && !name.endsWith('.d.ts') && !TEST_FILE.test(name))
-    .map((name) => path.join(directory, name))
+    .filter((entry) => /\.[cm]?ts$/u.test(entry.name) && !entry.name.endsWith('.d.ts') && !TEST_FILE.test(entry.name))
+    .map((entry) => ({ entry, file: path.join(directory, entry.name) }))
+    .filter(({ entry, file }) => entry.isFile() || file === declaring)
+    .map(({ file }) => file)
     .sort();
   const program = tsApi.createProgram(files, { lib: ['lib.es2022.d.ts'], types: [], noEmit: true, strict: true, skipLibCheck: true });
   const checker = program.getTypeChecker();
