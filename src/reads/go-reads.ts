@@ -6,7 +6,8 @@ import { loadGoPackage } from '../extract/go/parse-package.js';
 import type { GoFileSyntax } from '../extract/go/parse-package.js';
 import type { FileScope } from '../extract/go/type-syntax.js';
 import { locationOf } from '../extract/go/type-syntax.js';
-import type { FieldReads, ReadEscape, ReadEvidence, WireField } from '../wire.js';
+import type { ReadEscape, ReadEvidence, WireField } from '../wire.js';
+import { fieldReads, locationKey } from './field-reads.js';
 
 /**
  * The type of a Go value as far as the read analysis needs it: a struct type
@@ -143,19 +144,11 @@ class GoReadAnalysis {
   }
 
   evidence(fields: readonly WireField[], strict: boolean): ReadEvidence {
-    const byPointer = new Map<string, FieldReads>();
-    for (const field of fields) {
-      const locKey = keyOf(field.location);
-      const sites = this.reads.get(locKey);
-      if (sites !== undefined && sites.length > 0) {
-        byPointer.set(field.pointer, { status: 'read', sites: [...sites].sort(compareLocations) });
-        continue;
-      }
-      const owner = this.ownerOf.get(locKey);
-      const escape = this.escapes.find((e) => e.field === locKey || (owner !== undefined && e.structs.has(owner)));
-      byPointer.set(field.pointer, escape ? { status: 'unprovable', escape: { what: escape.what, location: escape.location } } : { status: 'unread' });
-    }
-    return { decodedAt: this.decodedAt, scope: 'the package', fields: byPointer, strict };
+    const escapeOf = (key: string): Escape | undefined => {
+      const owner = this.ownerOf.get(key);
+      return this.escapes.find((e) => e.field === key || (owner !== undefined && e.structs.has(owner)));
+    };
+    return { decodedAt: this.decodedAt, scope: 'the package', fields: fieldReads(fields, this.reads, escapeOf), strict };
   }
 
   // ---- declarations ----
@@ -285,13 +278,13 @@ class GoReadAnalysis {
           base = base.type === 'pointer_type' ? (base.namedChildren[0] ?? null) : base.type === 'qualified_type' ? base.childForFieldName('name') : base.childForFieldName('type');
         }
         if (base === null) continue;
-        const locKey = keyOf(locationOf(base, this.scope.file));
+        const locKey = locationKey(locationOf(base, this.scope.file));
         fields.set(base.text, { type, locKey, embedded: true });
         this.ownerOf.set(locKey, key);
         continue;
       }
       for (const name of names) {
-        const locKey = keyOf(locationOf(name, this.scope.file));
+        const locKey = locationKey(locationOf(name, this.scope.file));
         fields.set(name.text, { type, locKey, embedded: false });
         this.ownerOf.set(locKey, key);
       }
@@ -703,12 +696,4 @@ function reachableStructs(type: ValueType, structs: ReadonlyMap<string, Readonly
     for (const field of structs.get(current.key)?.values() ?? []) pending.push(field.type);
   }
   return found;
-}
-
-function keyOf(location: SourceLocation): string {
-  return `${location.file}:${location.line}:${location.column}`;
-}
-
-function compareLocations(a: SourceLocation, b: SourceLocation): number {
-  return (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.line - b.line || a.column - b.column;
 }
