@@ -1,11 +1,13 @@
 import type { Node } from 'web-tree-sitter';
 import { WirepinError } from '../errors.js';
 import type { SourceLocation } from '../errors.js';
-import { withGoPackage } from '../extract/go/parse-package.js';
+import type { GoTarget } from '../extract/go/build-constraints.js';
+import { loadGoPackage } from '../extract/go/parse-package.js';
 import type { GoFileSyntax } from '../extract/go/parse-package.js';
 import type { FileScope } from '../extract/go/type-syntax.js';
 import { locationOf } from '../extract/go/type-syntax.js';
-import type { FieldReads, ReadEscape, ReadEvidence, WireField } from '../wire.js';
+import type { ReadEscape, ReadEvidence, WireField } from '../wire.js';
+import { fieldReads, locationKey } from './field-reads.js';
 
 /**
  * The type of a Go value as far as the read analysis needs it: a struct type
@@ -45,7 +47,7 @@ export interface GoReadRequest {
   readonly path: string;
   readonly cwd: string;
   readonly typeName: string;
-  readonly target?: { readonly goos: string; readonly goarch: string };
+  readonly target?: GoTarget;
   /** The consumer's wire fields as the extractor read them: their locations tie them to Go struct fields. */
   readonly fields: readonly WireField[];
   readonly strict: boolean;
@@ -78,11 +80,11 @@ const READING_BUILTINS: ReadonlySet<string> = new Set(['len', 'cap', 'append', '
  * makes every field it can reach "unprovable" unless read elsewhere.
  */
 export async function analyzeGoReads(request: GoReadRequest): Promise<ReadEvidence> {
-  return withGoPackage({ path: request.path, cwd: request.cwd, preferDeclaring: request.typeName, ...(request.target ? { target: request.target } : {}) }, (pkg) => {
-    const analysis = new GoReadAnalysis(pkg.syntax, request.typeName);
-    analysis.run();
-    return analysis.evidence(request.fields, request.strict);
-  });
+  // The package the extractor parsed for the same request: loadGoPackage keeps it, so nothing is read or parsed again.
+  const pkg = await loadGoPackage({ path: request.path, cwd: request.cwd, preferDeclaring: request.typeName, ...(request.target ? { target: request.target } : {}) });
+  const analysis = new GoReadAnalysis(pkg.syntax, request.typeName);
+  analysis.run();
+  return analysis.evidence(request.fields, request.strict);
 }
 
 class GoReadAnalysis {
@@ -142,19 +144,11 @@ class GoReadAnalysis {
   }
 
   evidence(fields: readonly WireField[], strict: boolean): ReadEvidence {
-    const byPointer = new Map<string, FieldReads>();
-    for (const field of fields) {
-      const locKey = keyOf(field.location);
-      const sites = this.reads.get(locKey);
-      if (sites !== undefined && sites.length > 0) {
-        byPointer.set(field.pointer, { status: 'read', sites: [...sites].sort(compareLocations) });
-        continue;
-      }
-      const owner = this.ownerOf.get(locKey);
-      const escape = this.escapes.find((e) => e.field === locKey || (owner !== undefined && e.structs.has(owner)));
-      byPointer.set(field.pointer, escape ? { status: 'unprovable', escape: { what: escape.what, location: escape.location } } : { status: 'unread' });
-    }
-    return { decodedAt: this.decodedAt, scope: 'the package', fields: byPointer, strict };
+    const escapeOf = (key: string): Escape | undefined => {
+      const owner = this.ownerOf.get(key);
+      return this.escapes.find((e) => e.field === key || (owner !== undefined && e.structs.has(owner)));
+    };
+    return { decodedAt: this.decodedAt, scope: 'the package', fields: fieldReads(fields, this.reads, escapeOf), strict };
   }
 
   // ---- declarations ----
@@ -284,13 +278,13 @@ class GoReadAnalysis {
           base = base.type === 'pointer_type' ? (base.namedChildren[0] ?? null) : base.type === 'qualified_type' ? base.childForFieldName('name') : base.childForFieldName('type');
         }
         if (base === null) continue;
-        const locKey = keyOf(locationOf(base, this.scope.file));
+        const locKey = locationKey(locationOf(base, this.scope.file));
         fields.set(base.text, { type, locKey, embedded: true });
         this.ownerOf.set(locKey, key);
         continue;
       }
       for (const name of names) {
-        const locKey = keyOf(locationOf(name, this.scope.file));
+        const locKey = locationKey(locationOf(name, this.scope.file));
         fields.set(name.text, { type, locKey, embedded: false });
         this.ownerOf.set(locKey, key);
       }
@@ -702,12 +696,4 @@ function reachableStructs(type: ValueType, structs: ReadonlyMap<string, Readonly
     for (const field of structs.get(current.key)?.values() ?? []) pending.push(field.type);
   }
   return found;
-}
-
-function keyOf(location: SourceLocation): string {
-  return `${location.file}:${location.line}:${location.column}`;
-}
-
-function compareLocations(a: SourceLocation, b: SourceLocation): number {
-  return (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.line - b.line || a.column - b.column;
 }

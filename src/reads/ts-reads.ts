@@ -5,7 +5,8 @@ import { WirepinError } from '../errors.js';
 import type { SourceLocation } from '../errors.js';
 import { loadTypeScript } from '../extract/ts/load-compiler.js';
 import { displayPath } from '../paths.js';
-import type { FieldReads, ReadEscape, ReadEvidence, WireField } from '../wire.js';
+import type { ReadEscape, ReadEvidence, WireField } from '../wire.js';
+import { fieldReads, locationKey } from './field-reads.js';
 
 export interface TsReadRequest {
   /** The file declaring the consumer's type; the consumer's files are the TypeScript files of its directory. */
@@ -35,27 +36,30 @@ export async function analyzeTsReads(request: TsReadRequest): Promise<ReadEviden
   const tsApi = await loadTypeScript();
   const declaring = path.resolve(request.cwd, request.path);
   const directory = path.dirname(declaring);
-  const entries = await readdir(directory);
+  const entries = await readdir(directory, { withFileTypes: true });
+  // Regular files only, as the Go side lists a package: the compiler reads its root files unguarded, and a FIFO
+  // named *.ts would block that read for ever. The declaring file was read (bounded) by the extractor already.
   const files = entries
-    .filter((name) => /\.[cm]?ts$/u.test(name) && !name.endsWith('.d.ts') && !TEST_FILE.test(name))
-    .map((name) => path.join(directory, name))
+    .filter((entry) => /\.[cm]?ts$/u.test(entry.name) && !entry.name.endsWith('.d.ts') && !TEST_FILE.test(entry.name))
+    .map((entry) => ({ entry, file: path.join(directory, entry.name) }))
+    .filter(({ entry, file }) => entry.isFile() || file === declaring)
+    .map(({ file }) => file)
     .sort();
   const program = tsApi.createProgram(files, { lib: ['lib.es2022.d.ts'], types: [], noEmit: true, strict: true, skipLibCheck: true });
   const checker = program.getTypeChecker();
-  const keyOf = (location: SourceLocation): string => `${location.file}:${location.line}:${location.column}`;
   const locate = (node: ts.Node): SourceLocation => {
     const file = node.getSourceFile();
     const at = file.getLineAndCharacterOfPosition(node.getStart(file));
     return { file: displayPath(file.fileName, request.cwd), line: at.line + 1, column: at.character + 1 };
   };
-  const wanted = new Set(request.fields.map((field) => keyOf(field.location)));
+  const wanted = new Set(request.fields.map((field) => locationKey(field.location)));
   const reads = new Map<string, SourceLocation[]>();
   const escapes: (ReadEscape & { readonly keys: ReadonlySet<string> })[] = [];
   let decodedAt: SourceLocation | undefined;
 
   /** The wire-field declarations a symbol stands for. */
   const declared = (symbol: ts.Symbol | undefined): string[] =>
-    (symbol?.declarations ?? []).map((d) => keyOf(locate(tsApi.getNameOfDeclaration(d) ?? d))).filter((key) => wanted.has(key));
+    (symbol?.declarations ?? []).map((d) => locationKey(locate(tsApi.getNameOfDeclaration(d) ?? d))).filter((key) => wanted.has(key));
   /** Every wire-field declaration reachable from a value of this type. */
   const reachable = (type: ts.Type, seen = new Set<ts.Type>()): Set<string> => {
     const found = new Set<string>();
@@ -134,16 +138,6 @@ export async function analyzeTsReads(request: TsReadRequest): Promise<ReadEviden
     }
   }
 
-  const fields = new Map<string, FieldReads>();
-  for (const field of request.fields) {
-    const key = keyOf(field.location);
-    const sites = reads.get(key);
-    if (sites !== undefined && sites.length > 0) {
-      fields.set(field.pointer, { status: 'read', sites });
-      continue;
-    }
-    const escape = escapes.find((e) => e.keys.has(key));
-    fields.set(field.pointer, escape ? { status: 'unprovable', escape: { what: escape.what, location: escape.location } } : { status: 'unread' });
-  }
+  const fields = fieldReads(request.fields, reads, (key) => escapes.find((e) => e.keys.has(key)));
   return { decodedAt, scope: "the consumer's files", fields, strict: request.strict };
 }

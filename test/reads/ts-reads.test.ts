@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -32,12 +33,13 @@ afterEach(() => {
   dir = undefined;
 });
 
-async function consumes(files: Readonly<Record<string, string>>) {
+async function consumes(files: Readonly<Record<string, string>>, setup?: (billing: string) => void) {
   dir = mkdtempSync(join(tmpdir(), 'wirepin-ts-reads-'));
   mkdirSync(join(dir, 'billing'));
   writeFileSync(join(dir, 'order.contract.json'), JSON.stringify(CONTRACT, null, 2));
   writeFileSync(join(dir, 'billing', 'order.ts'), TYPES);
   for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, 'billing', name), text);
+  setup?.(join(dir, 'billing'));
   return runCliJson(['consumes', '--contract', 'order.contract.json', '--ts', 'billing/order.ts', '--type', 'Order'], { cwd: dir });
 }
 
@@ -67,6 +69,12 @@ describe('the TypeScript read analysis', () => {
   it('a read only in a test file does not count', async () => {
     const run = await consumes({ 'bill.ts': HANDLER.replace('${order.total}', 'x'), 'bill.test.ts': "import type { Order } from './order.js';\nexport const t = (o: Order) => o.total;\n" });
     expect(run.findings.map((f) => [f.rule, f.field])).toEqual([['CONSUMER_FIELD_UNREAD', 'total']]);
+  });
+
+  it('a FIFO named like a source beside the consumer is not handed to the compiler (it used to block the run)', async () => {
+    const run = await consumes({ 'bill.ts': HANDLER }, (billing) => execFileSync('mkfifo', [join(billing, 'pipe.ts')]));
+    expect(run.findings).toEqual([]);
+    expect(run.exit).toBe(0);
   });
 
   it('a spread of the request is an escape: a warning for the field no code reads', async () => {

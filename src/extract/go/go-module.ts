@@ -1,6 +1,7 @@
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { readSourceText } from '../source-text.js';
 
 /**
  * The module a package belongs to, read from the nearest go.mod at or above
@@ -33,7 +34,14 @@ const modules = new Map<string, Promise<GoModule | undefined>>();
 export function findGoModule(dir: string, env: GoEnv): Promise<GoModule | undefined> {
   const key = `${dir}\0${env['GOMODCACHE'] ?? ''}\0${env['GOPATH'] ?? ''}\0${env['HOME'] ?? ''}`;
   let found = modules.get(key);
-  if (found === undefined) modules.set(key, (found = readModule(dir, env)));
+  if (found === undefined) {
+    // A go.mod that cannot be read is not remembered: the next call reads it again.
+    found = readModule(dir, env).catch((error: unknown) => {
+      modules.delete(key);
+      throw error;
+    });
+    modules.set(key, found);
+  }
   return found;
 }
 
@@ -187,13 +195,17 @@ function tokens(line: string): string[] {
   return (line.match(/"(?:[^"\\]|\\.)*"|`[^`]*`|\S+/g) ?? []).map((word) => (word.startsWith('"') || word.startsWith('`') ? word.slice(1, -1) : word));
 }
 
-// The one place this module touches the file system; a bounded reader can replace it.
+/**
+ * The text of `file` when it is there, undefined when it is not. As in the go
+ * command's findModuleRoot, anything but a directory named go.mod counts as
+ * found; it is then read like every source wirepin reads (bounded, regular
+ * files only, strict UTF-8), so a go.mod that cannot be read is an E_READ
+ * naming it rather than a silent climb to the next directory up.
+ */
 async function readGoMod(file: string): Promise<string | undefined> {
-  try {
-    return await readFile(file, 'utf8');
-  } catch {
-    return undefined;
-  }
+  const info = await stat(file).catch(() => undefined);
+  if (info === undefined || info.isDirectory()) return undefined;
+  return readSourceText(file, file, { what: 'go.mod', hint: 'Check that the go.mod is a readable regular file saved as UTF-8.' });
 }
 
 async function isDirectory(dir: string): Promise<boolean> {

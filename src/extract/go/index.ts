@@ -92,7 +92,7 @@ function packageDirectory(pkg: GoPackage, cwd: string): string {
 /**
  * One resolver per parsed package, direction and word size, so what it
  * memoises (method sets, struct fields) serves every extraction of the
- * process; the package itself is parsed once (withGoPackage).
+ * process; the package itself is parsed once (loadGoPackage).
  */
 const resolvers = new WeakMap<GoPackage, Map<string, TypeResolver>>();
 

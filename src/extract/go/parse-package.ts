@@ -62,17 +62,12 @@ interface ParsedFile {
 }
 
 /**
- * Reads and parses a Go package and hands it to `use`, which runs
- * synchronously. A package is parsed once per process: the parsed files are
- * kept, keyed by directory, target and the files' sizes and modification
- * times (so an edited file is read again), and shared by every extraction,
- * so a `check` over many contracts of one package pays for one parse.
+ * The package `source` names. A package is parsed once per process: the
+ * parsed files are kept (their trees stay alive for lookups and the read
+ * analysis), keyed by directory, target and the files' sizes and modification
+ * times (so an edited file is read again), and shared by every extraction and
+ * read analysis, so a `check` over many contracts of one package pays for one parse.
  */
-export async function withGoPackage<T>(source: PackageSource, use: (pkg: GoPackage) => T): Promise<T> {
-  return use(await loadGoPackage(source));
-}
-
-/** The package `source` names, parsed once per process and kept (its trees stay alive for lookups). */
 export async function loadGoPackage(source: PackageSource): Promise<GoPackage> {
   const absolute = path.resolve(source.cwd, source.path);
   const target = source.target ?? DEFAULT_GO_TARGET;

@@ -143,6 +143,16 @@ describe('go.mod', () => {
     expect([...parsed.replaces]).toEqual([['a.com/x', './x'], ['b.com/y', 'c.com/y']]);
   });
 
+  test('a go.mod is read through the bounded reader: one that is not valid UTF-8 is refused at its place, not skipped', async () => {
+    const root = tree({ 'app/t.go': 'package app\n\ntype T struct {\n\tA int `json:"a"`\n}\n' });
+    writeFileSync(path.join(root, 'app', 'go.mod'), Buffer.from([0x6d, 0x6f, 0x64, 0x75, 0x6c, 0x65, 0x20, 0xff, 0x0a]));
+    await expect(goExtractor.extract({ path: 'app', typeName: 'T', cwd: root, env: {} })).rejects.toMatchObject({
+      code: 'E_PARSE',
+      message: expect.stringContaining('go.mod') as unknown,
+      location: { line: 1, column: 8 },
+    });
+  });
+
   test('module paths escape capitals as golang.org/x/mod/module does', () => {
     expect(escapeModulePath('github.com/BurntSushi/toml')).toBe('github.com/!burnt!sushi/toml');
     expect(escapeModulePath('v1.2.0-RC1')).toBe('v1.2.0-!r!c1');
