@@ -120,7 +120,7 @@ export function registerCommands(program: Command, io: CliIo, deliver: Deliver):
 
   program
     .command('check')
-    .description('The CI job: lint, generate --check, and the producer pin and consumer completeness for every contract in wirepin.yaml.')
+    .description('The CI job: for every contract in wirepin.yaml, lint, sync against its source when one is named, generate --check, and the producer pin and consumer completeness; in CI (CI=true), also diff against the base ref the config names.')
     .option('--config <file>', 'the wirepin config file (default: wirepin.yaml in this directory or the nearest one above it, up to the repository root)')
     .addOption(formatOption())
     .action(async (options) => deliver(await (await import('../run/check.js')).runCheck(env, options.config), options.format));
