@@ -3,22 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { nodeWriteOps, writeFileAtomic, type WriteOps } from '../../src/fs/atomic-write.js';
-import { WirepinError } from '../../src/errors.js';
+import { rejectionOf } from '../support/facts.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'wirepin-write-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function errno(code: string): Error {
   return Object.assign(new Error(`${code}: simulated`), { code });
-}
-
-async function failure(promise: Promise<void>): Promise<WirepinError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(WirepinError);
-  return error as WirepinError;
 }
 
 describe('writeFileAtomic', () => {
@@ -60,7 +51,7 @@ describe('writeFileAtomic', () => {
           return nodeWriteOps.rename(from, to);
         },
       };
-      const error = await failure(writeFileAtomic(target, 'new', { shown: `${code}.ts`, ops }));
+      const error = await rejectionOf(writeFileAtomic(target, 'new', { shown: `${code}.ts`, ops }));
       expect(error.code).toBe('E_WRITE');
       expect(error.message).toContain(`"${code}.ts"`);
       expect(error.message).toContain(reason);
@@ -71,12 +62,12 @@ describe('writeFileAtomic', () => {
 
   it('refuses a directory where the file should be (EISDIR)', async () => {
     mkdirSync(join(dir, 'isdir'));
-    const error = await failure(writeFileAtomic(join(dir, 'isdir'), 'x', { shown: 'isdir' }));
+    const error = await rejectionOf(writeFileAtomic(join(dir, 'isdir'), 'x', { shown: 'isdir' }));
     expect(error.message).toContain('EISDIR');
   });
 
   it('writes a character device in place and reports a full one (/dev/full: ENOSPC)', async () => {
-    const error = await failure(writeFileAtomic('/dev/full', 'x', { shown: '/dev/full' }));
+    const error = await rejectionOf(writeFileAtomic('/dev/full', 'x', { shown: '/dev/full' }));
     expect(error.message).toContain('ENOSPC');
   });
 
@@ -97,7 +88,7 @@ describe('writeFileAtomic with overwrite: false', () => {
     const target = join(dir, 'no-overwrite.yaml');
     await writeFileAtomic(target, 'first', { shown: 'no-overwrite.yaml', overwrite: false });
     expect(readFileSync(target, 'utf8')).toBe('first');
-    const error = await failure(writeFileAtomic(target, 'second', { shown: 'no-overwrite.yaml', overwrite: false }));
+    const error = await rejectionOf(writeFileAtomic(target, 'second', { shown: 'no-overwrite.yaml', overwrite: false }));
     expect(error.code).toBe('E_USAGE');
     expect(readFileSync(target, 'utf8')).toBe('first');
     expect(readdirSync(dir).filter((f) => f.includes('.tmp'))).toEqual([]);

@@ -4,18 +4,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readBounded, readRegularFileSync } from '../../src/fs/bounded-read.js';
-import { WirepinError } from '../../src/errors.js';
+import type { WirepinError } from '../../src/errors.js';
+import { rejectionOf } from '../support/facts.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'wirepin-read-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 async function refusal(path: string, options: { maxBytes?: number; timeoutMs?: number } = {}): Promise<WirepinError> {
-  const error = await readBounded(path, { what: 'contract', shown: 'x.contract.json', ...options }).then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(WirepinError);
-  return error as WirepinError;
+  return rejectionOf(readBounded(path, { what: 'contract', shown: 'x.contract.json', ...options }));
 }
 
 describe('readBounded', () => {

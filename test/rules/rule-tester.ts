@@ -13,9 +13,7 @@
  * diff through `diffContracts` on two analyzed contracts, sync through
  * `syncContracts`, and `generate --check` through `main` in a fixture repo.
  */
-import { readdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyzeContractFile, type AnalyzedContract } from '../../src/run/analyze.js';
 import { SEVERITY_OF_CLASS, type ChangeClass } from '../../src/diff/change.js';
@@ -23,10 +21,10 @@ import { diffContracts } from '../../src/run/diff-engine.js';
 import type { Finding } from '../../src/finding.js';
 import type { RuleMeta } from '../../src/rule.js';
 import { syncContracts } from '../../src/run/sync-engine.js';
-import { expectMessageSpeaks } from '../support/facts.js';
+import { expectMessageSpeaks, listDir, REPO_ROOT } from '../support/facts.js';
 import { runCliJson, type JsonFinding } from '../support/run-cli.js';
 
-export const REPO_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export { REPO_ROOT };
 export const RULE_FIXTURES = 'test/fixtures/rules';
 
 /** What a rule must report for a bad fixture. Never the message: wording is pinned by the render goldens. */
@@ -105,7 +103,7 @@ function expectTableCoversFolder(folder: string, cases: RuleCases, shared: reado
   for (const name of cases.valid) expect(name).toMatch(names.good);
   for (const { fixture } of cases.invalid) expect(fixture).toMatch(names.bad);
   const listed = [...shared, ...cases.valid, ...cases.invalid.map((c) => c.fixture)].sort();
-  expect(readdirSync(join(REPO_ROOT, folder)).sort()).toEqual(listed);
+  expect(listDir(folder)).toEqual(listed);
 }
 
 export function findingsOf(rule: RuleMeta, analyzed: AnalyzedContract): Finding[] {

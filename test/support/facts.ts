@@ -15,6 +15,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
+import { WirepinError } from '../../src/errors.js';
 import type { ExtractResult } from '../../src/wire.js';
 import type { Finding } from '../../src/finding.js';
 import type { CliRun, JsonFinding } from './run-cli.js';
@@ -89,6 +90,16 @@ export function errorFacts(error: unknown): Record<string, unknown> {
     quoted: quotedNames(e.message),
     hint: e.hint !== undefined && e.hint.trim() !== '',
   };
+}
+
+/** The WirepinError a promise rejects with; the test fails when it resolves or rejects with anything else. */
+export async function rejectionOf(promise: Promise<unknown>): Promise<WirepinError> {
+  const error: unknown = await promise.then(
+    () => undefined,
+    (caught: unknown) => caught,
+  );
+  expect(error).toBeInstanceOf(WirepinError);
+  return error as WirepinError;
 }
 
 const WORDING_KEYS = new Set(['message', 'label', 'hint', 'subject']);

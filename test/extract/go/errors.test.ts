@@ -3,9 +3,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, test } from 'vitest';
-import { WirepinError } from '../../../src/errors.js';
+import type { WirepinError } from '../../../src/errors.js';
 import { goExtractor } from '../../../src/extract/go/index.js';
 import type { ExtractRequest } from '../../../src/extract/types.js';
+import { rejectionOf } from '../../support/facts.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const scratch = mkdtempSync(path.join(os.tmpdir(), 'wirepin-go-errors-'));
@@ -21,12 +22,7 @@ function goFile(name: string, source: string): string {
 }
 
 async function failure(request: Omit<ExtractRequest, 'cwd'>): Promise<WirepinError> {
-  const error: unknown = await goExtractor.extract({ cwd: repoRoot, ...request }).then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(WirepinError);
-  return error as WirepinError;
+  return rejectionOf(goExtractor.extract({ cwd: repoRoot, ...request }));
 }
 
 describe('type name not found: E_UNKNOWN_TYPE', () => {

@@ -3,8 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { bigPackage, fibonacciGraph } from '../../../bench/lib/go-graphs.js';
-import { WirepinError } from '../../../src/errors.js';
 import { goExtractor } from '../../../src/extract/go/index.js';
+import { rejectionOf } from '../../support/facts.js';
 
 const dirs: string[] = [];
 function writePackage(files: Record<string, string>): string {
@@ -17,20 +17,11 @@ afterAll(() => {
   for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
 });
 
-async function refusal(run: Promise<unknown>): Promise<WirepinError> {
-  const error = await run.then(
-    () => undefined,
-    (thrown: unknown) => thrown,
-  );
-  expect(error).toBeInstanceOf(WirepinError);
-  return error as WirepinError;
-}
-
 describe('the bound on the flat field list', () => {
   test('a 32-type graph where each type points at the next two is refused with E_UNSUPPORTED, naming the root and the repeating path', async () => {
     const dir = writePackage(fibonacciGraph(32));
     const started = performance.now();
-    const error = await refusal(goExtractor.extract({ path: dir, typeName: 'T0', cwd: dir }));
+    const error = await rejectionOf(goExtractor.extract({ path: dir, typeName: 'T0', cwd: dir }));
     expect(performance.now() - started).toBeLessThan(10_000);
     expect(error.code).toBe('E_UNSUPPORTED');
     expect(error.location).toEqual({ file: 'graph.go', line: 3, column: 6 });
@@ -42,7 +33,7 @@ describe('the bound on the flat field list', () => {
 
   test('the decode direction is bounded the same way', async () => {
     const dir = writePackage(fibonacciGraph(32));
-    const error = await refusal(goExtractor.extract({ path: dir, typeName: 'T0', cwd: dir, direction: 'decode' }));
+    const error = await rejectionOf(goExtractor.extract({ path: dir, typeName: 'T0', cwd: dir, direction: 'decode' }));
     expect(error.code).toBe('E_UNSUPPORTED');
   });
 
@@ -53,13 +44,13 @@ describe('the bound on the flat field list', () => {
     expect(entries).toBeGreaterThan(50);
     const exact = await goExtractor.extract({ path: dir, typeName: 'T0', cwd: dir, expansion: { maxEntries: entries } });
     expect(exact.fields).toHaveLength(full.fields.length);
-    const error = await refusal(goExtractor.extract({ path: dir, typeName: 'T0', cwd: dir, expansion: { maxEntries: entries - 1 } }));
+    const error = await rejectionOf(goExtractor.extract({ path: dir, typeName: 'T0', cwd: dir, expansion: { maxEntries: entries - 1 } }));
     expect(error.message).toContain(`more than ${entries - 1} fields`);
   });
 
   test('raising a bound above the default is ignored, and a lower depth cuts nesting to opaque', async () => {
     const dir = writePackage(fibonacciGraph(32));
-    const error = await refusal(goExtractor.extract({ path: dir, typeName: 'T0', cwd: dir, expansion: { maxEntries: 10_000_000 } }));
+    const error = await rejectionOf(goExtractor.extract({ path: dir, typeName: 'T0', cwd: dir, expansion: { maxEntries: 10_000_000 } }));
     expect(error.message).toContain('more than 200,000 fields');
     const shallow = await goExtractor.extract({ path: dir, typeName: 'T0', cwd: dir, expansion: { maxDepth: 3 } });
     expect(shallow.fields.map((field) => field.pointer)).toContain('/a/b/name');

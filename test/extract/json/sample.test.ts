@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { WirepinError } from '../../../src/errors.js';
+import type { WirepinError } from '../../../src/errors.js';
 import { jsonSampleExtractor } from '../../../src/extract/json/index.js';
+import { rejectionOf } from '../../support/facts.js';
 import { repoRoot, summarize } from '../../support/wire-fields.js';
 
 
@@ -11,12 +12,7 @@ function extract(fixture: string) {
 }
 
 async function failure(fixture: string): Promise<WirepinError> {
-  const error: unknown = await extract(fixture).then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
-  if (!(error instanceof WirepinError)) throw new Error(`expected a WirepinError, got ${String(error)}`);
-  return error;
+  return rejectionOf(extract(fixture));
 }
 
 const shapeCases: readonly { name: string; fixture: string; fields: readonly string[]; opaque?: readonly string[] }[] = [

@@ -1,18 +1,14 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { WirepinError } from '../../../src/errors.js';
+import type { WirepinError } from '../../../src/errors.js';
 import { tsExtractor } from '../../../src/extract/ts/index.js';
+import { rejectionOf } from '../../support/facts.js';
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 
 async function failure(path: string, typeName?: string): Promise<WirepinError> {
   const request = typeName === undefined ? { path, cwd: repoRoot } : { path, typeName, cwd: repoRoot };
-  const error: unknown = await tsExtractor.extract(request).then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
-  if (!(error instanceof WirepinError)) throw new Error(`expected a WirepinError, got ${String(error)}`);
-  return error;
+  return rejectionOf(tsExtractor.extract(request));
 }
 
 describe('tsExtractor errors', () => {
