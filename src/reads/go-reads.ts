@@ -336,10 +336,11 @@ class GoReadAnalysis {
     if (body !== null) this.visit(body, env);
   }
 
-  private visit(node: Node, env: Map<string, ValueType>): void {
+  /** `role`: how the value of `node` is used where it stands (see SelectorRole); only parentheses and selector operands hand it on. */
+  private visit(node: Node, env: Map<string, ValueType>, role: SelectorRole = 'read'): void {
     this.enter(node);
     try {
-      this.visitNode(node, env);
+      this.visitNode(node, env, role);
     } finally {
       this.depth--;
     }
@@ -355,8 +356,9 @@ class GoReadAnalysis {
     });
   }
 
-  private visitNode(node: Node, env: Map<string, ValueType>): void {
-    switch (node.type) {
+  private visitNode(node: Node, env: Map<string, ValueType>, role: SelectorRole): void {
+    const type = node.type;
+    switch (type) {
       case 'func_literal':
         this.visitFunction(node, env);
         return;
@@ -384,7 +386,8 @@ class GoReadAnalysis {
             const current = env.get(target.text) ?? this.globals.get(target.text);
             if (current?.k === 'iface') this.escapeIfTracked(value, env, 'stored in an interface{} variable');
           }
-          this.visit(target, env);
+          // `x.f = v` writes f; `x.f += v` reads it too.
+          this.visit(target, env, node.childForFieldName('operator')?.text === '=' ? 'write' : 'read');
         });
         return;
       }
@@ -404,17 +407,26 @@ class GoReadAnalysis {
         this.visitChildren(node, env);
         return;
       }
-      case 'selector_expression':
-        this.recordSelector(node, env);
-        this.visitChildren(node, env);
+      case 'parenthesized_expression':
+        for (const child of node.namedChildren) this.visit(child, env, role);
         return;
+      case 'selector_expression': {
+        // The field name is a leaf with nothing to visit; the operand is evaluated only on the way to this selector.
+        const operand = node.childForFieldName('operand');
+        this.recordSelector(node, operand, env, role);
+        if (operand !== null) this.visit(operand, env, role === 'read' ? 'read' : 'through');
+        return;
+      }
       case 'call_expression':
         this.visitCall(node, env);
         return;
-      case 'unary_expression':
-        if (node.childForFieldName('operator')?.text === '&') this.recordAddress(node, env);
-        this.visitChildren(node, env);
+      case 'unary_expression': {
+        const address = node.childForFieldName('operator')?.text === '&';
+        if (address) this.recordAddress(node, env);
+        const operand = node.childForFieldName('operand');
+        if (operand !== null) this.visit(operand, env, address ? 'address' : 'read');
         return;
+      }
       case 'composite_literal':
         this.visitComposite(node, env);
         return;
@@ -425,7 +437,7 @@ class GoReadAnalysis {
         return;
       }
       default:
-        if (!OPAQUE_NODES.has(node.type)) this.visitChildren(node, env);
+        if (!OPAQUE_NODES.has(type)) this.visitChildren(node, env);
     }
   }
 
@@ -538,14 +550,14 @@ class GoReadAnalysis {
 
   // ---- reads, writes, escapes ----
 
-  private recordSelector(node: Node, env: Map<string, ValueType>): void {
-    const operand = deref(this.typeOf(node.childForFieldName('operand'), env));
+  private recordSelector(node: Node, operandNode: Node | null, env: Map<string, ValueType>, role: SelectorRole): void {
+    if (role !== 'read') return;
+    const operand = deref(this.typeOf(operandNode, env));
     if (operand.k !== 'struct') return;
     const name = node.childForFieldName('field');
     if (name === null) return;
     const field = this.lookupField(operand.key, name.text);
     if (field === undefined) return;
-    if (selectorRole(node) !== 'read') return;
     let sites = this.reads.get(field.locKey);
     if (sites === undefined) this.reads.set(field.locKey, (sites = []));
     sites.push(locationOf(name, this.scope.file));
@@ -647,25 +659,15 @@ class GoReadAnalysis {
   }
 }
 
-/** Whether a selector is evaluated for its value: not on the left of `=`, not under `&`, and not the way to such a place. */
-export function selectorRole(node: Node): 'read' | 'write' | 'address' | 'through' {
-  let child = node;
-  let parent = node.parent;
-  while (parent?.type === 'parenthesized_expression') {
-    child = parent;
-    parent = parent.parent;
-  }
-  if (parent === null) return 'read';
-  if (parent.type === 'expression_list' && parent.parent?.type === 'assignment_statement' && parent.parent.childForFieldName('left')?.equals(parent) === true) {
-    return parent.parent.childForFieldName('operator')?.text === '=' ? 'write' : 'read';
-  }
-  if (parent.type === 'unary_expression' && parent.childForFieldName('operator')?.text === '&') return 'address';
-  if (parent.type === 'selector_expression' && parent.childForFieldName('operand')?.equals(child) === true) {
-    const outer = selectorRole(parent);
-    return outer === 'read' ? 'read' : 'through';
-  }
-  return 'read';
-}
+/**
+ * How a selector's value is used where it stands: `read` (evaluated for its
+ * value), `write` (the left of `=`), `address` (under `&`), or `through` (the
+ * operand of a selector that is itself written or addressed: `x.a` in
+ * `x.a.b = v`). Parentheses hand the role on; anything else around a selector
+ * (an index, a call, `op=`, `++`) reads it. The visitor hands the role down,
+ * since a node's parent costs a walk from the root in tree-sitter.
+ */
+type SelectorRole = 'read' | 'write' | 'address' | 'through';
 
 function unparen(node: Node | null): Node | null {
   let current = node;
