@@ -3,7 +3,7 @@ import { stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { readBounded } from '../fs/bounded-read.js';
 import { confinePath } from '../fs/confine.js';
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode, type YAMLMap } from 'yaml';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode, type YAMLMap, type YAMLSeq } from 'yaml';
 import { displayPath } from '../paths.js';
 import { WirepinError } from '../errors.js';
 
@@ -16,6 +16,13 @@ export interface SideSource {
   readonly goTarget?: { readonly goos: string; readonly goarch: string };
   /** Consumer only: the static read analysis: "on" (the default), "off", or "strict" (an unprovable read is an error). */
   readonly reads?: ReadsMode;
+  /**
+   * Consumer with `go` only: other package directories of the same Go module
+   * that are part of the consumer, relative to the config's directory. The read
+   * analysis reads them too and follows values handed to their functions,
+   * instead of calling those values escaped.
+   */
+  readonly packages?: readonly string[];
 }
 
 export type ReadsMode = 'on' | 'off' | 'strict';
@@ -177,7 +184,7 @@ export function parseConfigText(text: string, file: string, repositoryRoot?: str
     if (!node) return undefined;
     if (!isMap(node)) return fail(`"${which}" must be a mapping such as { go: path, type: Name }.`, node);
     const kinds = which === 'producer' ? ['go', 'ts', 'json'] : ['go', 'ts'];
-    const keys = keysOf(node, [...kinds, 'type', 'goos', 'goarch', ...(which === 'consumer' ? ['reads'] : [])], `"${which}"`);
+    const keys = keysOf(node, [...kinds, 'type', 'goos', 'goarch', ...(which === 'consumer' ? ['reads', 'packages'] : [])], `"${which}"`);
     const given = kinds.filter((k) => keys.has(k));
     if (given.length !== 1) return fail(`"${which}" needs exactly one of ${kinds.join(', ')}.`, node);
     const kind = given[0] as SideSource['kind'];
@@ -193,7 +200,16 @@ export function parseConfigText(text: string, file: string, repositoryRoot?: str
     const readsNode = keys.get('reads');
     const readsText = readsNode ? stringAt(readsNode, `"${which}.reads"`, node) : undefined;
     if (readsText !== undefined && !['on', 'off', 'strict'].includes(readsText)) fail(`"${which}.reads" must be on, off or strict.`, readsNode);
-    const reads = readsText === undefined ? {} : { reads: readsText as ReadsMode };
+    const packagesNode = keys.get('packages');
+    let packages: string[] | undefined;
+    if (packagesNode !== undefined) {
+      if (kind !== 'go') fail(`"${which}.packages" applies to "go" sources only: the TypeScript analysis reads the files beside the type.`, packagesNode);
+      if (!isSeq(packagesNode) || packagesNode.items.length === 0) {
+        fail(`"${which}.packages" must be a non-empty list of package directories, such as [internal/plan].`, packagesNode);
+      }
+      packages = (packagesNode as YAMLSeq).items.map((item) => pathAt(item as YamlNode, `"${which}.packages" entry`, packagesNode as YamlNode));
+    }
+    const reads = { ...(readsText === undefined ? {} : { reads: readsText as ReadsMode }), ...(packages === undefined ? {} : { packages }) };
     if (kind !== 'go' || (goos === undefined && goarch === undefined)) return { kind, path, type, ...reads };
     return { kind, path, type, goTarget: { goos: goos ?? 'linux', goarch: goarch ?? 'amd64' }, ...reads };
   };

@@ -1,12 +1,17 @@
+import { stat } from 'node:fs/promises';
+import path from 'node:path';
 import type { Node } from 'web-tree-sitter';
-import { WirepinError } from '../errors.js';
+import { describeFsError, WirepinError } from '../errors.js';
 import type { SourceLocation } from '../errors.js';
 import type { GoTarget } from '../extract/go/build-constraints.js';
+import { findGoModule } from '../extract/go/go-module.js';
+import type { GoEnv } from '../extract/go/go-module.js';
 import { loadGoPackage } from '../extract/go/parse-package.js';
 import type { GoFileSyntax } from '../extract/go/parse-package.js';
 import type { FileScope } from '../extract/go/type-syntax.js';
 import { locationOf } from '../extract/go/type-syntax.js';
 import type { ReadEscape, ReadEvidence, WireField } from '../wire.js';
+import { displayPath } from '../paths.js';
 import { fieldReads, locationKey } from './field-reads.js';
 
 /**
@@ -51,6 +56,35 @@ export interface GoReadRequest {
   /** The consumer's wire fields as the extractor read them: their locations tie them to Go struct fields. */
   readonly fields: readonly WireField[];
   readonly strict: boolean;
+  /**
+   * Other package directories of the same module that are part of the
+   * consumer (wirepin.yaml's `packages`), relative to `cwd`: the analysis reads
+   * them too, follows values handed to their functions and resolves their types.
+   */
+  readonly packages?: readonly string[];
+  /** Finds go.mod's module cache (GOMODCACHE, GOPATH, HOME); only needed with `packages`. */
+  readonly env?: GoEnv;
+}
+
+/** One package the analysis reads: its declarations by name, in its own namespace. */
+interface PackageIndex {
+  /**
+   * A package only whose types are read: one declaring struct types of the
+   * wire shape that is not part of the consumer. Its functions are not known,
+   * so a value handed to one escapes.
+   */
+  readonly typesOnly: boolean;
+  /** Prefixed to its named struct types' keys ("" for the package holding the request type). */
+  readonly prefix: string;
+  readonly files: readonly GoFileSyntax[];
+  readonly typeDecls: Map<string, { node: Node; scope: FileScope }>;
+  readonly resolvedNamed: Map<string, ValueType>;
+  readonly funcs: Map<string, FuncSignature>;
+  readonly globals: Map<string, ValueType>;
+}
+
+function packageIndex(prefix: string, files: readonly GoFileSyntax[], typesOnly = false): PackageIndex {
+  return { typesOnly, prefix, files, typeDecls: new Map(), resolvedNamed: new Map(), funcs: new Map(), globals: new Map() };
 }
 
 /** How deep the analysis follows nested syntax before it refuses the input (gofmt'd code stays far below). */
@@ -80,65 +114,135 @@ const READING_BUILTINS: ReadonlySet<string> = new Set(['len', 'cap', 'append', '
  * makes every field it can reach "unprovable" unless read elsewhere.
  */
 export async function analyzeGoReads(request: GoReadRequest): Promise<ReadEvidence> {
+  const target = request.target ? { target: request.target } : {};
   // The package the extractor parsed for the same request: loadGoPackage keeps it, so nothing is read or parsed again.
-  const pkg = await loadGoPackage({ path: request.path, cwd: request.cwd, preferDeclaring: request.typeName, ...(request.target ? { target: request.target } : {}) });
-  const analysis = new GoReadAnalysis(pkg.syntax, request.typeName);
+  const pkg = await loadGoPackage({ path: request.path, cwd: request.cwd, preferDeclaring: request.typeName, ...target });
+  const primary = packageIndex('', pkg.syntax);
+  const others = new Map<string, PackageIndex>();
+  const listed = request.packages ?? [];
+  const home = await packageDirectory(request.cwd, request.path);
+  // Struct types of the wire shape declared in other packages of the module (the extractor's field locations say where).
+  const typeHomes = [...new Set(request.fields.map((field) => path.dirname(path.resolve(request.cwd, field.location.file))))].filter((dir) => dir !== home).sort();
+  if (listed.length > 0 || typeHomes.length > 0) {
+    const env = request.env ?? {};
+    const module = await findGoModule(home, env);
+    if (module === undefined && listed.length > 0) {
+      throw new WirepinError('E_USAGE', `The consumer package "${request.path}" has no go.mod at or above it, so the packages listed with it cannot be placed in its module.`, {
+        hint: 'Add the go.mod of the consumer\'s module, or drop "packages" from the consumer in wirepin.yaml.',
+      });
+    }
+    if (module !== undefined) {
+      const importPathOf = (dir: string): string | undefined => {
+        const relative = path.relative(module.root, dir);
+        if (relative.startsWith('..') || path.isAbsolute(relative)) return undefined;
+        const slashed = relative.split(path.sep).join('/');
+        return slashed === '' ? module.path : `${module.path}/${slashed}`;
+      };
+      const own = importPathOf(home);
+      if (own !== undefined) others.set(own, primary);
+      for (const listedPath of listed) {
+        const dir = await packageDirectory(request.cwd, listedPath);
+        const inner = await findGoModule(dir, env);
+        const importPath = importPathOf(dir);
+        if (inner?.root !== module.root || importPath === undefined) {
+          throw new WirepinError('E_USAGE', `The package "${listedPath}" listed with the consumer is not in the consumer's Go module ${module.path} (${displayPath(module.root, request.cwd) || '.'}).`, {
+            hint: 'List only package directories of the consumer\'s own Go module under "packages"; code of another module is a dependency, not part of the consumer.',
+          });
+        }
+        if (others.has(importPath)) continue;
+        const listedPkg = await loadGoPackage({ path: listedPath, cwd: request.cwd, ...target });
+        others.set(importPath, packageIndex(`${importPath}.`, listedPkg.syntax));
+      }
+      for (const dir of typeHomes) {
+        const importPath = importPathOf(dir);
+        // A type from another module (vendor/, the module cache) stays out of sight, as before.
+        if (importPath === undefined || others.has(importPath) || (await findGoModule(dir, env))?.root !== module.root) continue;
+        const typesPkg = await loadGoPackage({ path: displayPath(dir, request.cwd), cwd: request.cwd, ...target });
+        others.set(importPath, packageIndex(`${importPath}.`, typesPkg.syntax, true));
+      }
+    }
+  }
+  const analysis = new GoReadAnalysis(primary, others, request.typeName, listed.length > 0 ? 'the package and the packages listed with it' : 'the package');
   analysis.run();
   return analysis.evidence(request.fields, request.strict);
 }
 
+/** The absolute directory of a package given as a directory or as one of its .go files. */
+async function packageDirectory(cwd: string, given: string): Promise<string> {
+  const absolute = path.resolve(cwd, given);
+  const info = await stat(absolute).catch((error: unknown) => {
+    throw new WirepinError('E_READ', `Cannot read "${given}": ${describeFsError(error)}.`, { hint: 'Point the path at a Go package directory of the consumer.' });
+  });
+  return info.isDirectory() ? absolute : path.dirname(absolute);
+}
+
 class GoReadAnalysis {
-  private readonly typeDecls = new Map<string, { node: Node; scope: FileScope }>();
-  private readonly resolvedNamed = new Map<string, ValueType>();
   private readonly structs = new Map<string, Map<string, StructField>>();
   /** Field location key → the struct type that declares it. */
   private readonly ownerOf = new Map<string, string>();
-  private readonly funcs = new Map<string, FuncSignature>();
   private readonly methods = new Map<string, Map<string, FuncSignature>>();
-  private readonly globals = new Map<string, ValueType>();
   private readonly reads = new Map<string, SourceLocation[]>();
   private readonly escapes: Escape[] = [];
   private decodedAt: SourceLocation | undefined;
   private depth = 0;
   private scope: FileScope = { file: '', imports: new Map() };
+  /** The package of the file being read: bare names resolve in it. */
+  private pkg: PackageIndex;
+  private readonly packages: readonly PackageIndex[];
 
+  /**
+   * `primary` holds the request type; `byImportPath` maps the import path of
+   * every package read (the primary one too, when packages are listed) to it.
+   */
   constructor(
-    private readonly files: readonly GoFileSyntax[],
+    private readonly primary: PackageIndex,
+    private readonly byImportPath: ReadonlyMap<string, PackageIndex>,
     private readonly rootName: string,
-  ) {}
+    private readonly scopeName: string,
+  ) {
+    this.pkg = primary;
+    this.packages = [primary, ...[...byImportPath.values()].filter((p) => p !== primary)];
+  }
 
   run(): void {
-    // Every type first: a signature or field may name a type declared in a later file.
-    for (const file of this.files) this.indexTypes(file);
-    for (const file of this.files) this.indexFunctions(file);
-    const functions: { node: Node; scope: FileScope }[] = [];
-    for (const file of this.files) {
-      this.scope = file.scope;
-      for (const node of file.root.namedChildren) {
-        if (node.type === 'function_declaration' || node.type === 'method_declaration') functions.push({ node, scope: file.scope });
-        else if (node.type === 'var_declaration') this.visit(node, this.globals);
+    // Every type first: a signature or field may name a type declared in a later file (or in another package read).
+    for (const pkg of this.packages) for (const file of pkg.files) this.indexTypes(pkg, file);
+    const read = this.packages.filter((pkg) => !pkg.typesOnly);
+    for (const pkg of read) for (const file of pkg.files) this.indexFunctions(pkg, file);
+    const functions: { node: Node; scope: FileScope; pkg: PackageIndex }[] = [];
+    for (const pkg of read) {
+      this.pkg = pkg;
+      for (const file of pkg.files) {
+        this.scope = file.scope;
+        for (const node of file.root.namedChildren) {
+          if (node.type === 'function_declaration' || node.type === 'method_declaration') functions.push({ node, scope: file.scope, pkg });
+          else if (node.type === 'var_declaration') this.visit(node, pkg.globals);
+        }
       }
     }
     // A function can hold a value of a followed type only by naming one of these (a type, a function returning
     // one, a package variable holding one), so a function whose text names none of them is skipped unread.
     const mentions = this.trackedNames();
-    for (const { node, scope } of functions) {
+    for (const { node, scope, pkg } of functions) {
       if (mentions === undefined || !mentions.test(node.text)) continue;
       this.scope = scope;
+      this.pkg = pkg;
       this.visitFunction(node, new Map());
     }
   }
 
   /** A pattern matching any name through which a function can come to hold a value the analysis follows. */
   private trackedNames(): RegExp | undefined {
-    const root = this.resolveNamed(this.rootName, new Set());
+    const root = this.resolveNamed(this.rootName, new Set(), this.primary);
     const relevant = reachableStructs(root, this.structs);
     if (relevant.size === 0) return undefined;
     const reaches = (type: ValueType): boolean => [...reachableStructs(type, this.structs)].some((key) => relevant.has(key));
     const names = new Set<string>();
-    for (const name of this.typeDecls.keys()) if (reaches(this.resolveNamed(name, new Set()))) names.add(name);
-    for (const [name, signature] of this.funcs) if (signature.results.some(reaches)) names.add(name);
-    for (const [name, type] of this.globals) if (reaches(type)) names.add(name);
+    for (const pkg of this.packages) {
+      for (const name of pkg.typeDecls.keys()) if (reaches(this.resolveNamed(name, new Set(), pkg))) names.add(name);
+      for (const [name, signature] of pkg.funcs) if (signature.results.some(reaches)) names.add(name);
+      for (const [name, type] of pkg.globals) if (reaches(type)) names.add(name);
+    }
     // Go identifiers are letters, digits and underscores; nothing in them needs escaping in a pattern.
     return new RegExp(`(?<![\\p{L}\\p{N}_])(?:${[...names].sort().join('|')})(?![\\p{L}\\p{N}_])`, 'u');
   }
@@ -148,31 +252,33 @@ class GoReadAnalysis {
       const owner = this.ownerOf.get(key);
       return this.escapes.find((e) => e.field === key || (owner !== undefined && e.structs.has(owner)));
     };
-    return { decodedAt: this.decodedAt, scope: 'the package', fields: fieldReads(fields, this.reads, escapeOf), strict };
+    return { decodedAt: this.decodedAt, scope: this.scopeName, fields: fieldReads(fields, this.reads, escapeOf), strict };
   }
 
   // ---- declarations ----
 
-  private indexTypes(file: GoFileSyntax): void {
+  private indexTypes(pkg: PackageIndex, file: GoFileSyntax): void {
     for (const node of file.root.namedChildren) {
       if (node.type === 'type_declaration') {
         for (const spec of node.namedChildren) {
           const name = spec.childForFieldName('name')?.text;
           if ((spec.type === 'type_spec' || spec.type === 'type_alias') && name !== undefined && spec.childForFieldName('type_parameters') === null) {
-            this.typeDecls.set(name, { node: spec, scope: file.scope });
+            pkg.typeDecls.set(name, { node: spec, scope: file.scope });
           }
         }
       }
     }
   }
 
-  private indexFunctions(file: GoFileSyntax): void {
+  private indexFunctions(pkg: PackageIndex, file: GoFileSyntax): void {
     const saved = this.scope;
+    const savedPkg = this.pkg;
     this.scope = file.scope;
+    this.pkg = pkg;
     for (const node of file.root.namedChildren) {
       if (node.type === 'function_declaration') {
         const name = node.childForFieldName('name')?.text;
-        if (name !== undefined && node.childForFieldName('type_parameters') === null) this.funcs.set(name, this.signatureOf(node));
+        if (name !== undefined && node.childForFieldName('type_parameters') === null) pkg.funcs.set(name, this.signatureOf(node));
       } else if (node.type === 'method_declaration') {
         const receiver = this.receiverType(node);
         const name = node.childForFieldName('name')?.text;
@@ -184,6 +290,7 @@ class GoReadAnalysis {
       }
     }
     this.scope = saved;
+    this.pkg = savedPkg;
   }
 
   private receiverType(method: Node): string | undefined {
@@ -219,6 +326,12 @@ class GoReadAnalysis {
     switch (node.type) {
       case 'type_identifier':
         return this.resolveNamed(node.text, seen);
+      case 'qualified_type': {
+        // pkg.T: followed when pkg is a package the analysis reads; any other package's type is out of sight.
+        const other = this.importedPackage(node.childForFieldName('package')?.text);
+        const name = node.childForFieldName('name')?.text;
+        return other !== undefined && name !== undefined ? this.resolveNamed(name, seen, other) : OTHER;
+      }
       case 'pointer_type':
         return { k: 'ptr', elem: this.resolveType(node.namedChildren[0] ?? null, seen) };
       case 'slice_type':
@@ -238,26 +351,37 @@ class GoReadAnalysis {
     }
   }
 
-  private resolveNamed(name: string, seen: ReadonlySet<string>): ValueType {
+  /** The package a file's import name stands for, when the analysis reads that package. */
+  private importedPackage(name: string | undefined): PackageIndex | undefined {
+    const importPath = name === undefined ? undefined : this.scope.imports.get(name);
+    return importPath === undefined ? undefined : this.byImportPath.get(importPath);
+  }
+
+  /** A type named in `pkg` (the current file's package unless given). */
+  private resolveNamed(name: string, seen: ReadonlySet<string>, pkg: PackageIndex = this.pkg): ValueType {
     if (name === 'any') return IFACE;
-    const cached = this.resolvedNamed.get(name);
+    const cached = pkg.resolvedNamed.get(name);
     if (cached !== undefined) return cached;
-    const decl = this.typeDecls.get(name);
-    if (decl === undefined || seen.has(name)) return OTHER;
+    const decl = pkg.typeDecls.get(name);
+    const key = `${pkg.prefix}${name}`;
+    if (decl === undefined || seen.has(key)) return OTHER;
     const typeNode = decl.node.childForFieldName('type');
     const saved = this.scope;
+    const savedPkg = this.pkg;
     this.scope = decl.scope;
+    this.pkg = pkg;
     let resolved: ValueType;
     if (typeNode?.type === 'struct_type') {
       // Registered under its name first, so a struct that refers to itself (through a pointer) resolves.
-      resolved = { k: 'struct', key: name };
-      this.resolvedNamed.set(name, resolved);
-      this.registerStruct(typeNode, name);
+      resolved = { k: 'struct', key };
+      pkg.resolvedNamed.set(name, resolved);
+      this.registerStruct(typeNode, key);
     } else {
-      resolved = this.resolveType(typeNode, new Set([...seen, name]));
-      this.resolvedNamed.set(name, resolved);
+      resolved = this.resolveType(typeNode, new Set([...seen, key]));
+      pkg.resolvedNamed.set(name, resolved);
     }
     this.scope = saved;
+    this.pkg = savedPkg;
     return resolved;
   }
 
@@ -383,7 +507,7 @@ class GoReadAnalysis {
         left.forEach((target, i) => {
           const value = values[i];
           if (target.type === 'identifier' && value !== undefined) {
-            const current = env.get(target.text) ?? this.globals.get(target.text);
+            const current = env.get(target.text) ?? this.pkg.globals.get(target.text);
             if (current?.k === 'iface') this.escapeIfTracked(value, env, 'stored in an interface{} variable');
           }
           // `x.f = v` writes f; `x.f += v` reads it too.
@@ -468,20 +592,9 @@ class GoReadAnalysis {
     if (callee === null) return visitArgs();
     if (callee.type === 'identifier') {
       const name = callee.text;
-      if (env.has(name) || this.globals.has(name)) {
+      if (env.has(name) || this.pkg.globals.has(name)) {
         this.escapeArgs(args, env, `passed to the function value "${name}"`);
-      } else if (this.funcs.has(name)) {
-        const params = this.funcs.get(name)?.params ?? [];
-        args.forEach((arg, i) => {
-          if (params[Math.min(i, params.length - 1)]?.k === 'iface') this.escapeIfTracked(arg, env, `passed as interface{} to ${name}`);
-        });
-      } else if (this.typeDecls.has(name)) {
-        const to = deref(this.resolveNamed(name, new Set()));
-        for (const arg of args) {
-          const from = deref(this.typeOf(arg, env));
-          if (from.k === 'struct' && (to.k !== 'struct' || to.key !== from.key)) this.escape(arg, from, `converted to ${name}`);
-        }
-      } else if (!READING_BUILTINS.has(name)) {
+      } else if (!this.callIntoPackage(this.pkg, name, name, args, env) && !READING_BUILTINS.has(name)) {
         this.escapeArgs(args, env, `passed to ${name}`);
       }
       return visitArgs();
@@ -489,14 +602,16 @@ class GoReadAnalysis {
     if (callee.type === 'selector_expression') {
       const operand = unparen(callee.childForFieldName('operand'));
       const method = callee.childForFieldName('field')?.text ?? '';
-      if (operand?.type === 'identifier' && !env.has(operand.text) && !this.globals.has(operand.text) && this.scope.imports.has(operand.text)) {
+      if (operand?.type === 'identifier' && !env.has(operand.text) && !this.pkg.globals.has(operand.text) && this.scope.imports.has(operand.text)) {
         const importPath = this.scope.imports.get(operand.text);
         if (importPath === 'encoding/json' && method === 'Unmarshal' && args[1] !== undefined && this.isRootTarget(args[1], env)) {
           this.decodedAt ??= locationOf(node, this.scope.file);
           if (args[0] !== undefined) this.visit(args[0], env);
           return;
         }
-        this.escapeArgs(args, env, `passed to ${operand.text}.${method}`);
+        // A function of a package the analysis reads (wirepin.yaml's `packages`) is followed like one of this package.
+        const other = this.importedPackage(operand.text);
+        if (other === undefined || !this.callIntoPackage(other, method, `${operand.text}.${method}`, args, env)) this.escapeArgs(args, env, `passed to ${operand.text}.${method}`);
         return visitArgs();
       }
       if (method === 'Decode' && args.length === 1 && args[0] !== undefined && this.isRootTarget(args[0], env)) {
@@ -520,6 +635,30 @@ class GoReadAnalysis {
     this.escapeArgs(args, env, 'passed to a function the analysis cannot follow');
     this.visit(callee, env);
     visitArgs();
+  }
+
+  /**
+   * A call of `name` declared in `pkg`, a package the analysis reads: a
+   * function (its reads are found wherever its parameters' types are read; an
+   * interface{} parameter is an escape) or a conversion to a named type (a
+   * struct converted to another type escapes). False when `pkg` declares no
+   * such function or type.
+   */
+  private callIntoPackage(pkg: PackageIndex, name: string, shown: string, args: readonly Node[], env: Map<string, ValueType>): boolean {
+    const fn = pkg.funcs.get(name);
+    if (fn !== undefined) {
+      args.forEach((arg, i) => {
+        if (fn.params[Math.min(i, fn.params.length - 1)]?.k === 'iface') this.escapeIfTracked(arg, env, `passed as interface{} to ${shown}`);
+      });
+      return true;
+    }
+    if (!pkg.typeDecls.has(name)) return false;
+    const to = deref(this.resolveNamed(name, new Set(), pkg));
+    for (const arg of args) {
+      const from = deref(this.typeOf(arg, env));
+      if (from.k === 'struct' && (to.k !== 'struct' || to.key !== from.key)) this.escape(arg, from, `converted to ${shown}`);
+    }
+    return true;
   }
 
   private visitComposite(node: Node, env: Map<string, ValueType>): void {
@@ -602,12 +741,18 @@ class GoReadAnalysis {
   private typeOfNode(node: Node, env: ReadonlyMap<string, ValueType>): ValueType {
     switch (node.type) {
       case 'identifier':
-        return env.get(node.text) ?? this.globals.get(node.text) ?? OTHER;
+        return env.get(node.text) ?? this.pkg.globals.get(node.text) ?? OTHER;
       case 'parenthesized_expression':
         return this.typeOf(node.namedChildren[0] ?? null, env);
       case 'selector_expression': {
-        const operand = deref(this.typeOf(node.childForFieldName('operand'), env));
+        const operandNode = node.childForFieldName('operand');
         const name = node.childForFieldName('field')?.text;
+        if (operandNode?.type === 'identifier' && name !== undefined && !env.has(operandNode.text) && !this.pkg.globals.has(operandNode.text)) {
+          // pkg.V: a package variable of a package the analysis reads.
+          const other = this.importedPackage(operandNode.text);
+          if (other !== undefined) return other.globals.get(name) ?? OTHER;
+        }
+        const operand = deref(this.typeOf(operandNode, env));
         if (operand.k !== 'struct' || name === undefined) return OTHER;
         return this.lookupField(operand.key, name)?.type ?? OTHER;
       }
@@ -643,18 +788,28 @@ class GoReadAnalysis {
     if (callee?.type === 'identifier') {
       if (callee.text === 'new' && args[0] !== undefined) return [{ k: 'ptr', elem: this.resolveType(args[0]) }];
       if (env.has(callee.text)) return [];
-      const fn = this.funcs.get(callee.text);
-      if (fn !== undefined) return fn.results;
-      if (this.typeDecls.has(callee.text)) return [this.resolveNamed(callee.text, new Set())];
-      return [];
+      return this.resultsIn(this.pkg, callee.text);
     }
     if (callee?.type === 'selector_expression') {
-      const receiver = deref(this.typeOf(callee.childForFieldName('operand'), env));
+      const operand = unparen(callee.childForFieldName('operand'));
       const method = callee.childForFieldName('field')?.text ?? '';
+      if (operand?.type === 'identifier' && !env.has(operand.text) && !this.pkg.globals.has(operand.text)) {
+        const other = this.importedPackage(operand.text);
+        if (other !== undefined) return this.resultsIn(other, method);
+      }
+      const receiver = deref(this.typeOf(operand, env));
       if (receiver.k === 'struct') return this.methods.get(receiver.key)?.get(method)?.results ?? [];
       return [];
     }
     if (callee !== null && callee.type !== 'func_literal') return [this.resolveType(callee.type === 'parenthesized_type' ? callee.namedChildren[0] ?? null : callee)];
+    return [];
+  }
+
+  /** What calling `name` of `pkg` gives: a function's results, or the named type converted to. */
+  private resultsIn(pkg: PackageIndex, name: string): readonly ValueType[] {
+    const fn = pkg.funcs.get(name);
+    if (fn !== undefined) return fn.results;
+    if (pkg.typeDecls.has(name)) return [this.resolveNamed(name, new Set(), pkg)];
     return [];
   }
 }

@@ -18,7 +18,14 @@ export interface ReadAnalysis {
  */
 export async function analyzeReads(
   io: RunEnv,
-  side: { readonly kind: SourceKind; readonly path: string; readonly type: string | undefined; readonly goTarget?: { readonly goos: string; readonly goarch: string } },
+  side: {
+    readonly kind: SourceKind;
+    readonly path: string;
+    readonly type: string | undefined;
+    readonly goTarget?: { readonly goos: string; readonly goarch: string };
+    /** Go: other packages of the module that are part of the consumer (wirepin.yaml's `packages`). */
+    readonly packages?: readonly string[];
+  },
   source: ExtractResult,
   mode: ReadsMode,
 ): Promise<ReadAnalysis> {
@@ -27,7 +34,11 @@ export async function analyzeReads(
   const request = { path: side.path, cwd: io.cwd, typeName: side.type, fields: source.fields, strict: mode === 'strict' };
   const evidence =
     side.kind === 'go'
-      ? await (await import('../reads/go-reads.js')).analyzeGoReads({ ...request, ...(side.goTarget ? { target: side.goTarget } : {}) })
+      ? await (await import('../reads/go-reads.js')).analyzeGoReads({
+          ...request,
+          ...(side.goTarget ? { target: side.goTarget } : {}),
+          ...(side.packages ? { packages: side.packages, env: io.env } : {}),
+        })
       : await (await import('../reads/ts-reads.js')).analyzeTsReads(request);
   if (evidence.decodedAt === undefined) {
     const where = side.kind === 'go' ? `no json.Unmarshal or Decode into ${side.type} found in ${side.path}` : `no file beside ${side.path} gives a value the type ${side.type}`;

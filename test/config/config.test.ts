@@ -127,3 +127,21 @@ describe('source: check runs the sync against the source of truth', () => {
     expect(text.stdout).toContain('✖ check: 1 error, 0 warnings');
   });
 });
+
+describe('consumer packages: other packages of the Go module that are part of the consumer', () => {
+  const withPackages = (value: string, kind = 'go: consumer/go'): string =>
+    `version: 1\ncontracts:\n  - contract: c.json\n    consumer:\n      ${kind}\n      type: T\n      packages: ${value}\n`;
+
+  it('a list of paths loads, in order', () => {
+    expect(parseConfigText(withPackages('[internal/plan, cmd/server]'), 'wirepin.yaml').contracts[0]?.consumer?.packages).toEqual(['internal/plan', 'cmd/server']);
+  });
+
+  it('on a TypeScript consumer, empty, or not a list: refused at its place', () => {
+    const ts = configError(withPackages('[internal/plan]', 'ts: consumer/ts/request.ts'));
+    expect(ts.message).toContain('"consumer.packages" applies to "go" sources only');
+    expect(ts.location).toMatchObject({ line: 7, column: 17 });
+    expect(configError(withPackages('[]')).message).toContain('"consumer.packages" must be a non-empty list');
+    expect(configError(withPackages('internal/plan')).location).toMatchObject({ line: 7, column: 17 });
+    expect(configError(withPackages('[""]')).message).toContain('"consumer.packages" entry must be a non-empty string');
+  });
+});
