@@ -68,7 +68,7 @@ export function registerCommands(program: Command, io: CliIo, deliver: Deliver):
     .option('--goos <goos>', 'with --go: the GOOS whose build constraints select the files (default linux)')
     .option('--goarch <goarch>', 'with --go: the GOARCH whose build constraints select the files (default amd64)')
     .option('--no-reads', 'with --go or --ts: skip the static read analysis (which consumed fields the code never reads)')
-    .option('--strict-reads', 'with --go or --ts: a field whose read cannot be proven (its value escapes) is an error, not a warning')
+    .option('--strict-reads', 'with --go or --ts: a field whose read cannot be proven (its value escapes) is an error, not a warning (as when the contract\'s consumer says "reads": "strict")')
     .addOption(formatOption())
     .action(async (options) => deliver(await (await import('../run/guard.js')).runGuardCommand(env, 'consumes', options), options.format));
 

@@ -9,6 +9,12 @@ export interface ContractSide {
   readonly type: string;
 }
 
+/** The receiving side, and how strictly its read analysis judges a field it cannot prove read. */
+export interface ConsumerSide extends ContractSide {
+  /** `"reads": "strict"`: an unprovable read (CONSUMER_READ_UNPROVABLE) is an error wherever the analysis runs. */
+  readonly strictReads: boolean;
+}
+
 /**
  * One wire field of a contract, at any depth. `pointer` addresses the field in
  * the payload ("/display/mode"); `schemaPointer` addresses its schema in the
@@ -36,7 +42,7 @@ export interface ContractModel {
   readonly title: string;
   readonly endpoint: string;
   readonly producer: ContractSide | undefined;
-  readonly consumer: ContractSide | undefined;
+  readonly consumer: ConsumerSide | undefined;
   readonly fields: ReadonlyMap<string, ContractField>;
 }
 
@@ -126,6 +132,11 @@ function readSide(value: JsonValue | undefined): ContractSide | undefined {
   return { name, repo, type };
 }
 
+function readConsumer(value: JsonValue | undefined): ConsumerSide | undefined {
+  const side = readSide(value);
+  return side === undefined || !isJsonObject(value) ? undefined : { ...side, strictReads: member(value, 'reads') === 'strict' };
+}
+
 /**
  * Builds the field table from a parsed contract. Tolerant by design: it never
  * throws on odd input (lint reports what is wrong), and it does not mutate it.
@@ -140,7 +151,7 @@ export function buildContractModel(root: JsonValue): ContractModel {
     title: typeof title === 'string' ? title : '',
     endpoint: typeof endpoint === 'string' ? endpoint : '',
     producer: readSide(member(doc, 'producer')),
-    consumer: readSide(member(doc, 'consumer')),
+    consumer: readConsumer(member(doc, 'consumer')),
     fields,
   };
 }

@@ -11,7 +11,7 @@ import { CONTRACTS_DIR, defaultContractFiles } from './contract-files.js';
 import { exitCodeFor, worstExitCode, type ExitCode } from './exit-code.js';
 import { compareGenerated, targetFor } from './generate.js';
 import { runGuard } from './guard-engine.js';
-import { analyzeReads } from './read-analysis.js';
+import { analyzeReads, readsModeFor } from './read-analysis.js';
 import type { Outcome, RunEnv } from './outcome.js';
 
 async function guardSide(io: RunEnv, guard: 'pin' | 'consumes', contract: CleanContract, side: SideSource, notes: string[]): Promise<Finding[]> {
@@ -23,7 +23,7 @@ async function guardSide(io: RunEnv, guard: 'pin' | 'consumes', contract: CleanC
     ...(side.goTarget ? { goTarget: side.goTarget } : {}),
   });
   notes.push(...(source.notes ?? []));
-  const reads = guard === 'consumes' ? await analyzeReads(io, side, source, side.reads ?? 'on') : { notes: [] };
+  const reads = guard === 'consumes' ? await analyzeReads(io, side, source, readsModeFor(side.reads ?? 'on', contract.model.consumer)) : { notes: [] };
   notes.push(...reads.notes);
   return runGuard(guard, contract, source, side.kind, 'static', reads.evidence);
 }

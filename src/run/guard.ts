@@ -9,7 +9,7 @@ import { plural } from '../wording.js';
 import { exitCodeFor } from './exit-code.js';
 import { unusableOutcome, type Outcome, type RunEnv } from './outcome.js';
 import { parentPointer, splitPointer } from '../json-pointer.js';
-import { analyzeReads } from './read-analysis.js';
+import { analyzeReads, readsModeFor } from './read-analysis.js';
 
 /** The source flags shared by pin and consumes: exactly one of them. */
 export interface SourceFlags {
@@ -123,7 +123,7 @@ export async function runGuardCommand(io: RunEnv, guard: 'pin' | 'consumes', arg
       ...target,
     });
   }
-  const readsMode = args.reads === false ? 'off' : args.strictReads === true ? 'strict' : 'on';
+  const readsMode = readsModeFor(args.reads === false ? 'off' : args.strictReads === true ? 'strict' : 'on', contract.model.consumer);
   const reads =
     guard === 'consumes' && source.kind !== 'trace'
       ? await analyzeReads(io, { kind, path: source.path, type: source.typeName, ...target }, extracted, readsMode)

@@ -1,4 +1,5 @@
 import type { ReadsMode } from '../config/load-config.js';
+import type { ConsumerSide } from '../contract/field-table.js';
 import type { FieldReadsReport } from '../report.js';
 import type { ExtractResult, ReadEvidence, SourceKind } from '../wire.js';
 import type { RunEnv } from './outcome.js';
@@ -9,6 +10,17 @@ export interface ReadAnalysis {
   /** Per field, for the JSON report: why wirepin believes a field is read. */
   readonly report?: readonly FieldReadsReport[];
   readonly notes: readonly string[];
+}
+
+/**
+ * The mode the analysis runs in: the local one (--no-reads/--strict-reads, or
+ * `reads:` in wirepin.yaml), made strict when the contract's consumer says
+ * `"reads": "strict"`. The contract cannot switch the analysis off, and a
+ * local `off` stays off: the analysis reads the consumer's code, which only the
+ * consumer's own repository has.
+ */
+export function readsModeFor(local: ReadsMode, consumer: ConsumerSide | undefined): ReadsMode {
+  return local === 'on' && consumer?.strictReads === true ? 'strict' : local;
 }
 
 /**

@@ -145,6 +145,28 @@ describe('drifts the read analysis catches', () => {
     expect(strict.exit).toBe(1);
   });
 
+  it('"reads": "strict" on the contract\'s consumer: the unprovable read is an error without any flag; --no-reads still turns the analysis off', async () => {
+    scratch = withTemplateAssets({ 'audit.go': 'package main\n\nimport "log"\n\nfunc audit(req wsProvisionRequest) {\n\tlog.Printf("provision %v", req)\n}\n' });
+    editContract(scratch, CONTRACT, (c) => {
+      c.consumer.reads = 'strict';
+    });
+    const strict = await consumes(scratch.dir);
+    expect(strict.findings.map((f) => [f.rule, f.severity, f.field, f.data?.escapedAt])).toEqual([['CONSUMER_READ_UNPROVABLE', 'error', 'template_assets', 'consumer/go/audit.go:6:29']]);
+    expect(strict.findings[0]?.data?.escape).toContain('log.Printf');
+    expect(strict.exit).toBe(1);
+    expect((await consumes(scratch.dir, ['--no-reads'])).exit).toBe(0);
+  });
+
+  it('without "reads" on the contract\'s consumer the same escape stays a warning (the contract is what made it strict)', async () => {
+    scratch = withTemplateAssets({ 'audit.go': 'package main\n\nimport "log"\n\nfunc audit(req wsProvisionRequest) {\n\tlog.Printf("provision %v", req)\n}\n' });
+    editContract(scratch, CONTRACT, (c) => {
+      expect(c.consumer.reads).toBeUndefined();
+    });
+    const run = await consumes(scratch.dir);
+    expect(run.findings.map((f) => [f.rule, f.severity])).toEqual([['CONSUMER_READ_UNPROVABLE', 'warning']]);
+    expect(run.exit).toBe(0);
+  });
+
   it('a dead field the code reads: CONSUMER_READS_DEAD_FIELD with the read place', async () => {
     scratch = withTemplateAssets({ 'assets.go': 'package main\n\nfunc assetCount(req wsProvisionRequest) int { return len(req.TemplateAssets) }\n' });
     editContract(scratch, CONTRACT, (c) => {

@@ -201,8 +201,13 @@ ruleTester(REQUIRED_NOT_DECLARED, {
 });
 
 ruleTester(SCHEMA_INVALID, {
-  valid: ['good.contract.json'],
+  valid: ['good.contract.json', 'good-consumer-reads-strict.contract.json'],
   invalid: [
+    {
+      // "reads" on the consumer takes one value, "strict" (the read analysis' strict mode).
+      fixture: 'bad-consumer-reads.contract.json',
+      expect: [{ path: '/consumer/reads', line: 6, column: 75, data: { keyword: 'enum', params: { allowedValues: ['strict'] } } }],
+    },
     {
       fixture: 'bad-endpoint-without-method.contract.json',
       expect: [{ path: '/endpoint', line: 4, column: 3, data: { keyword: 'pattern', params: { pattern: '^(GET|POST|PUT|PATCH|DELETE) /\\S*$' } } }],
