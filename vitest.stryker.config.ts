@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 /**
  * The tests Stryker runs against each mutant of src/rules, src/extract,
- * src/guards and src/diff (stryker.config.json): the fast in-process tests of
+ * src/guards, src/diff and src/reads (stryker.config.json): the fast in-process tests of
  * those modules, by subject (the rule tables in test/rules, the extractor
  * tables in test/extract, the diff and guard reports in test/diff and
  * test/guards). Left out: Pact, the reference server and the Go oracle (slow,
@@ -22,6 +22,8 @@ export default defineConfig({
       // GENERATED_FILE_STALE (src/rules/generate) is only reached through generate --check.
       'test/generate/generate.test.ts',
       'test/property/**/*.test.ts',
+      // The read analysis (src/reads) on the shipped consumer, small packages and across packages of a module.
+      'test/reads/**/*.test.ts',
     ],
     exclude: [
       'test/extract/go/performance.test.ts',
