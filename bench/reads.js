@@ -2,7 +2,8 @@
 // consumer package of about 100,000 lines, in this process after a warm-up
 // (median of 5), and its peak RSS as a whole `wirepin consumes` process; then
 // `wirepin check` on this repository against `node -e 0`. Writes
-// bench/results/reads.json and prints the rows for BENCHMARKS.md.
+// bench/results/reads.json and prints the rows for BENCHMARKS.md. `npm run bench`
+// (bench/run.js) runs it and renders its section of BENCHMARKS.md from that file.
 // Needs `npm run build` (it imports dist/).
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -69,6 +70,7 @@ function timeProcess(command, args, cwd) {
   return { ms, rssMiB: rssKiB / 1024, status: run.status, stdout: run.stdout };
 }
 
+const loadAtStart = (await import('node:os')).loadavg().map((x) => x.toFixed(2)).join(', ');
 const lines = writePackage(join(WORK, 'big'), 100_000);
 const { extractGoStruct } = await import(join(ROOT, 'dist', 'extract', 'go', 'index.js'));
 const { analyzeGoReads } = await import(join(ROOT, 'dist', 'reads', 'go-reads.js'));
@@ -115,6 +117,8 @@ for (let i = 0; i <= RUNS; i++) {
 }
 const result = {
   measured: new Date().toISOString(),
+  runs: RUNS,
+  loadAtStart,
   lines,
   files: 1 + Math.ceil((lines - 30) / 1900),
   extractWithParseMs: extractMs,

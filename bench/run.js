@@ -5,7 +5,7 @@
 // bench/results/run.json.
 //
 //   node bench/run.js [--runs 5] [--sizes 15,1000,10000] [--jsd-timeout 120]
-//                     [--no-pact] [--no-server] [--no-cross-check] [--no-profile]
+//                     [--no-pact] [--no-server] [--no-cross-check] [--no-reads] [--no-profile]
 //   node bench/run.js --render-only    (rewrites BENCHMARKS.md from bench/results/run.json)
 //
 // Inputs are generated under the git-ignored bench/.work/run/. Every timed run
@@ -39,6 +39,7 @@ const { values } = parseArgs({
     server: { type: 'boolean', default: true },
     'cross-check': { type: 'boolean', default: true },
     package: { type: 'boolean', default: true },
+    reads: { type: 'boolean', default: true },
     profile: { type: 'boolean', default: true },
     'render-only': { type: 'boolean', default: false },
   },
@@ -51,6 +52,9 @@ if (values['render-only']) {
   // bench/package-footprint.js may have run on its own since (npm run bench:package): its latest result counts.
   const footprint = join(ROOT, 'bench', 'results', 'package.json');
   if (existsSync(footprint)) saved.package = JSON.parse(readFileSync(footprint, 'utf8'));
+  // Likewise bench/reads.js (the read analysis, issue 16).
+  const readsResult = join(ROOT, 'bench', 'results', 'reads.json');
+  if (existsSync(readsResult)) saved.reads = JSON.parse(readFileSync(readsResult, 'utf8'));
   writeFileSync(join(ROOT, 'BENCHMARKS.md'), render(saved));
   process.exit(0);
 }
@@ -200,6 +204,7 @@ function runScript(script, args, resultFile) {
 const pact = values.pact ? runScript('pact-round.js', ['--rounds', String(runs)], 'pact.json') : undefined;
 const server = values.server ? runScript('server-load.js', [], 'server-load.json') : undefined;
 const footprint = values.package ? runScript('package-footprint.js', ['--runs', '3'], 'package.json') : undefined;
+const reads = values.reads ? runScript('reads.js', [], 'reads.json') : undefined;
 const crossCheck = values['cross-check'] && diffAvailable && sizes.includes(10_000) ? runScript('diff-vs-buf.js', ['--runs', String(runs)], 'diff.json') : undefined;
 
 // ---------------------------------------------------------------- targets
@@ -301,6 +306,7 @@ const result = {
   server: server ?? null,
   crossCheck: crossCheck ?? null,
   package: footprint ?? null,
+  reads: reads ?? null,
 };
 mkdirSync(join(ROOT, 'bench', 'results'), { recursive: true });
 writeFileSync(join(ROOT, 'bench', 'results', 'run.json'), `${JSON.stringify(result, null, 2)}\n`);
