@@ -62,7 +62,7 @@ export interface GoReadRequest {
    * them too, follows values handed to their functions and resolves their types.
    */
   readonly packages?: readonly string[];
-  /** Finds go.mod's module cache (GOMODCACHE, GOPATH, HOME); only needed with `packages`. */
+  /** What go.mod lookups read (GOMODCACHE, GOPATH, HOME); used with `packages` and for wire types of other packages. */
   readonly env?: GoEnv;
 }
 
@@ -111,7 +111,10 @@ const READING_BUILTINS: ReadonlySet<string> = new Set(['len', 'cap', 'append', '
  * depth to bound. Writes (`x.f = v`) and address-taking (`&x.f`) are not reads;
  * `x.f++` and `x.f += v` are. A value that leaves for code the analysis cannot
  * see (another package, interface{}, a method of an unknown value, a channel)
- * makes every field it can reach "unprovable" unless read elsewhere.
+ * makes every field it can reach "unprovable" unless read elsewhere. Packages
+ * of the same module listed in `packages` are read as part of the consumer (a
+ * call into one is followed, not an escape); the other packages of the module
+ * that declare struct types of the wire shape lend their types only.
  */
 export async function analyzeGoReads(request: GoReadRequest): Promise<ReadEvidence> {
   const target = request.target ? { target: request.target } : {};
