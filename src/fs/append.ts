@@ -39,12 +39,18 @@ export interface AppendOptions {
 export function appendWhole(absolutePath: string, content: string, options: AppendOptions): void {
   const ops = options.ops ?? nodeAppendOps;
   const fail = (reason: string): never => {
-    throw new WirepinError('E_WRITE', `Cannot append ${options.what} to "${options.shown}": ${reason}.`, { hint: options.hint });
+    throw new WirepinError('E_WRITE', `Cannot append ${options.what} to "${options.shown}": ${reason}.`, {
+      hint: options.hint,
+    });
   };
   const data = Buffer.from(content, 'utf8');
   let fd: number;
   try {
-    fd = ops.open(absolutePath, constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT | constants.O_NONBLOCK, 0o644);
+    fd = ops.open(
+      absolutePath,
+      constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT | constants.O_NONBLOCK,
+      0o644,
+    );
   } catch (error) {
     return fail(describeFsError(error));
   }

@@ -21,7 +21,13 @@ const dir = mkdtempSync(join(tmpdir(), 'wirepin-github-errors-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** Workflow commands a hostile name tries to smuggle in (each also after a newline, and percent-encoded). */
-const PAYLOADS = ['::error::forged', '%0A::warning::forged', '\n::add-mask::secret', '\r\n::stop-commands::tok', ' ::error file=x::spaced'];
+const PAYLOADS = [
+  '::error::forged',
+  '%0A::warning::forged',
+  '\n::add-mask::secret',
+  '\r\n::stop-commands::tok',
+  ' ::error file=x::spaced',
+];
 const OWN_COMMAND = /^::(error|warning|notice) (file=[^,:]*,line=\d+,col=\d+,)?title=[^,:]*::[^\r]*$/u;
 const GITHUB_SPELLINGS = [['--format', 'github'], ['--format=github']] as const;
 
@@ -77,29 +83,41 @@ describe('github format, fed workflow commands in every untrusted place', () => 
         const cwd = scratch();
         writeFileSync(join(cwd, 'order.contract.json'), contractWith('note_me', 'kept for the audit trail'));
         writeFileSync(join(cwd, 'order.go'), 'package orders\n\ntype Order struct {\n\tID string `json:"id"`\n}\n');
-        const run = await runCli(['pin', ...spelling, '--contract', 'order.contract.json', '--go', 'order.go', '--type', `Ord${payload}`], { cwd });
+        const run = await runCli(
+          ['pin', ...spelling, '--contract', 'order.contract.json', '--go', 'order.go', '--type', `Ord${payload}`],
+          { cwd },
+        );
         expect(run.exit).toBe(2);
-        expect(run.stderr.trimEnd().split('\n')).toEqual([expect.stringMatching(/^::error title=wirepin E_UNKNOWN_TYPE::/u)]);
+        expect(run.stderr.trimEnd().split('\n')).toEqual([
+          expect.stringMatching(/^::error title=wirepin E_UNKNOWN_TYPE::/u),
+        ]);
         expectOnlyOwnCommands(run);
       });
 
       it(`a config value and an unreadable config: ${label}`, async () => {
         const cwd = scratch();
-        writeFileSync(join(cwd, 'wirepin.yaml'), `version: 1\ncontracts:\n  - contract: ${JSON.stringify(`c${payload}.contract.json`)}\n    producer:\n      go: .\n      type: ${JSON.stringify(`T${payload}`)}\n`);
+        writeFileSync(
+          join(cwd, 'wirepin.yaml'),
+          `version: 1\ncontracts:\n  - contract: ${JSON.stringify(`c${payload}.contract.json`)}\n    producer:\n      go: .\n      type: ${JSON.stringify(`T${payload}`)}\n`,
+        );
         const bad = await runCli(['check', ...spelling], { cwd });
         expect(bad.exit).toBe(2);
         expect(bad.stderr.trimEnd().split('\n')).toEqual([expect.stringMatching(/^::error /u)]);
         expectOnlyOwnCommands(bad);
         const missing = await runCli(['check', ...spelling, '--config', `none${payload}.yaml`], { cwd });
         expect(missing.exit).toBe(2);
-        expect(missing.stderr.trimEnd().split('\n')).toEqual([expect.stringMatching(/^::error title=wirepin E_READ::/u)]);
+        expect(missing.stderr.trimEnd().split('\n')).toEqual([
+          expect.stringMatching(/^::error title=wirepin E_READ::/u),
+        ]);
         expectOnlyOwnCommands(missing);
       });
 
       it(`a bad flag (an error before any command runs): ${label}`, async () => {
         const run = await runCli(['lint', ...spelling, `--bogus${payload}`], { cwd: scratch() });
         expect(run.exit).toBe(2);
-        expect(run.stderr.trimEnd().split('\n')).toEqual([expect.stringMatching(/^::error title=wirepin E_USAGE::unknown option '--bogus/u)]);
+        expect(run.stderr.trimEnd().split('\n')).toEqual([
+          expect.stringMatching(/^::error title=wirepin E_USAGE::unknown option '--bogus/u),
+        ]);
         expect(run.stdout).toBe('');
         expectOnlyOwnCommands(run);
       });
@@ -108,8 +126,15 @@ describe('github format, fed workflow commands in every untrusted place', () => 
 
   it('text format prints no line that starts a workflow command, on stdout or stderr', async () => {
     const cwd = scratch();
-    writeFileSync(join(cwd, 'order.contract.json'), contractWith('f\n::add-mask::secret', 'TODO\n::stop-commands::tok'));
-    for (const args of [['lint', 'order.contract.json'], ['lint', 'x\n::error::forged'], ['lint', '--bogus\n::warning::forged']]) {
+    writeFileSync(
+      join(cwd, 'order.contract.json'),
+      contractWith('f\n::add-mask::secret', 'TODO\n::stop-commands::tok'),
+    );
+    for (const args of [
+      ['lint', 'order.contract.json'],
+      ['lint', 'x\n::error::forged'],
+      ['lint', '--bogus\n::warning::forged'],
+    ]) {
       const run = await runCli(args, { cwd });
       for (const line of `${run.stdout}\n${run.stderr}`.split('\n')) expect(line).not.toMatch(/^\s*::/u);
     }
@@ -118,7 +143,9 @@ describe('github format, fed workflow commands in every untrusted place', () => 
 
 describe('the format errors are printed in', () => {
   it('is the parsed option: the last --format wins, and after -- nothing is an option', async () => {
-    const last = await runCli(['lint', '--format', 'github', '--format', 'text', 'missing.contract.json'], { cwd: scratch() });
+    const last = await runCli(['lint', '--format', 'github', '--format', 'text', 'missing.contract.json'], {
+      cwd: scratch(),
+    });
     expect(last.stderr).toMatch(/^error: Cannot read missing\.contract\.json/u);
     const operand = await runCli(['lint', '--', '--format=github'], { cwd: scratch() });
     expect(operand.exit).toBe(2);
@@ -138,11 +165,15 @@ describe('the format errors are printed in', () => {
 });
 
 describe('the job summary ($GITHUB_STEP_SUMMARY)', () => {
-  const lintRun = (cwd: string, summary: string): Promise<CliRun> => runCli(['lint', '--format', 'github', 'order.contract.json'], { cwd, env: { GITHUB_STEP_SUMMARY: summary } });
+  const lintRun = (cwd: string, summary: string): Promise<CliRun> =>
+    runCli(['lint', '--format', 'github', 'order.contract.json'], { cwd, env: { GITHUB_STEP_SUMMARY: summary } });
 
   it('gets the escaped markdown report appended after what earlier steps wrote', async () => {
     const cwd = scratch();
-    writeFileSync(join(cwd, 'order.contract.json'), contractWith('<img src=x onerror=alert(1)>@octocat', 'TODO\n::add-mask::x'));
+    writeFileSync(
+      join(cwd, 'order.contract.json'),
+      contractWith('<img src=x onerror=alert(1)>@octocat', 'TODO\n::add-mask::x'),
+    );
     writeFileSync(join(cwd, 'summary.md'), '## earlier step\n');
     const run = await lintRun(cwd, 'summary.md');
     expect(run.exit).toBe(1);
@@ -169,14 +200,16 @@ describe('the job summary ($GITHUB_STEP_SUMMARY)', () => {
       const run = await lintRun(cwd, summary);
       expect(run.exit).toBe(2);
       const last = run.stderr.trimEnd().split('\n');
-      expect(last).toEqual([expect.stringMatching(/^::error title=wirepin E_WRITE::Cannot append the job summary to /u)]);
+      expect(last).toEqual([
+        expect.stringMatching(/^::error title=wirepin E_WRITE::Cannot append the job summary to /u),
+      ]);
       expect(last[0]).toContain(reason);
       expect(last[0]).toContain('summary.md');
       expectOnlyOwnCommands(run);
     });
   }
 
-  it('is bounded: a report over GitHub\'s limit becomes a short note of wirepin\'s own', () => {
+  it("is bounded: a report over GitHub's limit becomes a short note of wirepin's own", () => {
     expect(stepSummaryBlock('# r')).toBe('# r\n');
     const note = stepSummaryBlock('x'.repeat(STEP_SUMMARY_MAX_BYTES));
     expect(note).toMatch(/^### wirepin\n\nThe markdown report is 1048577 bytes, over the 1048576 bytes/u);
@@ -218,12 +251,22 @@ describe('appendWhole', () => {
   };
 
   it('a full disk (ENOSPC) is an E_WRITE error with the path and the reason', () => {
-    const error = refusal({ ...nodeAppendOps, write: () => { throw Object.assign(new Error('full'), { code: 'ENOSPC' }); } });
-    expect([error.code, error.message]).toEqual(['E_WRITE', 'Cannot append the job summary to "summary.md": no space left on the device (ENOSPC).']);
+    const error = refusal({
+      ...nodeAppendOps,
+      write: () => {
+        throw Object.assign(new Error('full'), { code: 'ENOSPC' });
+      },
+    });
+    expect([error.code, error.message]).toEqual([
+      'E_WRITE',
+      'Cannot append the job summary to "summary.md": no space left on the device (ENOSPC).',
+    ]);
   });
 
   it('a short write is an error, not a silently cut summary', () => {
     const error = refusal({ ...nodeAppendOps, write: () => 3 });
-    expect(error.message).toBe('Cannot append the job summary to "summary.md": only 3 of 6 bytes were written (is the disk full?).');
+    expect(error.message).toBe(
+      'Cannot append the job summary to "summary.md": only 3 of 6 bytes were written (is the disk full?).',
+    );
   });
 });

@@ -48,7 +48,11 @@ export interface ConfinedHost {
  * checks (stat) and directory listings, which module resolution needs, go to
  * the file system directly; no file content is read outside these places.
  */
-export function createConfinedHost(tsApi: typeof ts, options: ts.CompilerOptions, request: ConfinedHostRequest): ConfinedHost {
+export function createConfinedHost(
+  tsApi: typeof ts,
+  options: ts.CompilerOptions,
+  request: ConfinedHostRequest,
+): ConfinedHost {
   const base = tsApi.createCompilerHost(options);
   const real = (file: string): string | undefined => {
     try {
@@ -66,15 +70,28 @@ export function createConfinedHost(tsApi: typeof ts, options: ts.CompilerOptions
   const admit = (fileName: string): { readonly file: string } | { readonly why: string } => {
     const file = real(fileName);
     if (file === undefined) return { why: 'its path goes through a symlink loop' };
-    if (named.has(file) || (libDirectory !== undefined && isInside(libDirectory, file)) || roots.some((root) => isInside(root, file))) return { file };
-    return { why: `it resolves to ${file}, outside the repository; wirepin reads no source outside it unless the file is named on the command line` };
+    if (
+      named.has(file) ||
+      (libDirectory !== undefined && isInside(libDirectory, file)) ||
+      roots.some((root) => isInside(root, file))
+    )
+      return { file };
+    return {
+      why: `it resolves to ${file}, outside the repository; wirepin reads no source outside it unless the file is named on the command line`,
+    };
   };
   const readText = (fileName: string): { readonly text: string } | { readonly why: string } => {
     const admitted = admit(fileName);
     if ('why' in admitted) return admitted;
     const shown = displayPath(fileName, request.cwd);
     try {
-      const decoded = decodeUtf8(readBoundedSync(admitted.file, { what: 'TypeScript source', shown, ...(request.maxBytes === undefined ? {} : { maxBytes: request.maxBytes }) }));
+      const decoded = decodeUtf8(
+        readBoundedSync(admitted.file, {
+          what: 'TypeScript source',
+          shown,
+          ...(request.maxBytes === undefined ? {} : { maxBytes: request.maxBytes }),
+        }),
+      );
       if ('problem' in decoded) return { why: `it is not valid UTF-8 (${decoded.problem.message})` };
       return { text: decoded.text.startsWith('\ufeff') ? decoded.text.slice(1) : decoded.text };
     } catch (error) {
@@ -103,9 +120,11 @@ export function createConfinedHost(tsApi: typeof ts, options: ts.CompilerOptions
     if (node === undefined || refused.size === 0) return undefined;
     const specifier = importSpecifierOf(tsApi, checker, node);
     if (specifier !== undefined) {
-      const resolved = tsApi.resolveModuleName(specifier, node.getSourceFile().fileName, options, host).resolvedModule?.resolvedFileName;
+      const resolved = tsApi.resolveModuleName(specifier, node.getSourceFile().fileName, options, host).resolvedModule
+        ?.resolvedFileName;
       const why = resolved === undefined ? undefined : refused.get(path.resolve(request.cwd, resolved));
-      if (resolved !== undefined && why !== undefined) return `its import "${specifier}" points to ${displayPath(resolved, request.cwd)}, which wirepin did not read: ${why}`;
+      if (resolved !== undefined && why !== undefined)
+        return `its import "${specifier}" points to ${displayPath(resolved, request.cwd)}, which wirepin did not read: ${why}`;
     }
     // A union, intersection, array or generic written around the reference: the first part that explains it.
     return tsApi.forEachChild(node, (child) => unresolvedWhy(child, checker));
@@ -118,13 +137,16 @@ export function createConfinedHost(tsApi: typeof ts, options: ts.CompilerOptions
 function importSpecifierOf(tsApi: typeof ts, checker: ts.TypeChecker, node: ts.Node): string | undefined {
   if (tsApi.isImportTypeNode(node)) {
     const argument = node.argument;
-    return tsApi.isLiteralTypeNode(argument) && tsApi.isStringLiteral(argument.literal) ? argument.literal.text : undefined;
+    return tsApi.isLiteralTypeNode(argument) && tsApi.isStringLiteral(argument.literal)
+      ? argument.literal.text
+      : undefined;
   }
   let name: ts.EntityName | ts.Expression;
   if (tsApi.isTypeReferenceNode(node)) name = node.typeName;
   else if (tsApi.isExpressionWithTypeArguments(node)) name = node.expression;
   else return undefined;
-  while (tsApi.isQualifiedName(name) || tsApi.isPropertyAccessExpression(name)) name = tsApi.isQualifiedName(name) ? name.left : name.expression;
+  while (tsApi.isQualifiedName(name) || tsApi.isPropertyAccessExpression(name))
+    name = tsApi.isQualifiedName(name) ? name.left : name.expression;
   for (const declaration of checker.getSymbolAtLocation(name)?.declarations ?? []) {
     let at: ts.Node | undefined = declaration;
     while (at !== undefined && !tsApi.isImportDeclaration(at)) at = at.parent;
@@ -132,4 +154,3 @@ function importSpecifierOf(tsApi: typeof ts, checker: ts.TypeChecker, node: ts.N
   }
   return undefined;
 }
-

@@ -44,14 +44,29 @@ async function fieldTypes(repo: string, path: string, typeName = 'Req') {
 
 describe('the TypeScript compiler host', () => {
   it('reads an import inside the repository (the good case)', async () => {
-    const { repo } = layout({ 'repo/src/secret.ts': SECRET, 'repo/src/req.ts': "import type { Secret } from './secret';\nexport interface Req { secret: Secret }\n" });
-    expect(await fieldTypes(repo, 'src/req.ts')).toEqual({ fields: [['/secret', 'object'], ['/secret/token', 'string']], opaque: [] });
+    const { repo } = layout({
+      'repo/src/secret.ts': SECRET,
+      'repo/src/req.ts': "import type { Secret } from './secret';\nexport interface Req { secret: Secret }\n",
+    });
+    expect(await fieldTypes(repo, 'src/req.ts')).toEqual({
+      fields: [
+        ['/secret', 'object'],
+        ['/secret/token', 'string'],
+      ],
+      opaque: [],
+    });
   });
 
   it('does not read a relative import that climbs out of the repository, and says where it pointed', async () => {
-    const { repo, outside } = layout({ 'repo/src/req.ts': "import type { Secret } from '../../outside/secret';\nexport interface Req { id: string; secret: Secret }\n" });
+    const { repo, outside } = layout({
+      'repo/src/req.ts':
+        "import type { Secret } from '../../outside/secret';\nexport interface Req { id: string; secret: Secret }\n",
+    });
     const { fields, opaque } = await fieldTypes(repo, 'src/req.ts');
-    expect(fields).toEqual([['/id', 'string'], ['/secret', 'opaque']]);
+    expect(fields).toEqual([
+      ['/id', 'string'],
+      ['/secret', 'opaque'],
+    ]);
     expect(opaque).toHaveLength(1);
     expect(opaque[0]?.slice(0, 2)).toEqual(['/secret', 'Secret']);
     expect(opaque[0]?.[2]).toContain('"../../outside/secret" points to ../outside/secret.ts');
@@ -59,7 +74,9 @@ describe('the TypeScript compiler host', () => {
   });
 
   it('does not follow a symlink inside the repository that leads out of it', async () => {
-    const { repo, outside } = layout({ 'repo/src/req.ts': "import type { Secret } from './link';\nexport interface Req { secret: Secret }\n" });
+    const { repo, outside } = layout({
+      'repo/src/req.ts': "import type { Secret } from './link';\nexport interface Req { secret: Secret }\n",
+    });
     symlinkSync(join(outside, 'secret.ts'), join(repo, 'src', 'link.ts'));
     const { fields, opaque } = await fieldTypes(repo, 'src/req.ts');
     expect(fields).toEqual([['/secret', 'opaque']]);
@@ -71,28 +88,49 @@ describe('the TypeScript compiler host', () => {
     const { repo } = layout({
       'node_modules/above/index.d.ts': SECRET,
       'repo/node_modules/inside/index.d.ts': SECRET,
-      'repo/src/req.ts': "import type { Secret as A } from 'above';\nimport type { Secret as B } from 'inside';\nexport interface Req { a: A; b: B }\n",
+      'repo/src/req.ts':
+        "import type { Secret as A } from 'above';\nimport type { Secret as B } from 'inside';\nexport interface Req { a: A; b: B }\n",
     });
     const { fields, opaque } = await fieldTypes(repo, 'src/req.ts');
-    expect(fields).toEqual([['/a', 'opaque'], ['/b', 'object'], ['/b/token', 'string']]);
+    expect(fields).toEqual([
+      ['/a', 'opaque'],
+      ['/b', 'object'],
+      ['/b/token', 'string'],
+    ]);
     expect(opaque[0]?.[2]).toContain('its import "above" points to ../node_modules/above/index.d.ts');
   });
 
   it('reports an unread base type as an opaque place instead of dropping the fields it adds', async () => {
-    const { repo } = layout({ 'repo/src/req.ts': "import type { Secret } from '../../outside/secret';\nexport interface Req extends Secret { id: string }\n" });
+    const { repo } = layout({
+      'repo/src/req.ts':
+        "import type { Secret } from '../../outside/secret';\nexport interface Req extends Secret { id: string }\n",
+    });
     const { fields, opaque } = await fieldTypes(repo, 'src/req.ts');
     expect(fields).toEqual([['/id', 'string']]);
     expect(opaque.map((o) => o.slice(0, 2))).toEqual([['', 'Secret']]);
-    expect(opaque[0]?.[2]).toContain('its base type "Secret" does not resolve (its import "../../outside/secret" points to');
+    expect(opaque[0]?.[2]).toContain(
+      'its base type "Secret" does not resolve (its import "../../outside/secret" points to',
+    );
   });
 
   it('reads a file named on the command line outside the repository, with its own relative imports', async () => {
-    const { repo } = layout({ 'outside/req.ts': "import type { Secret } from './secret';\nexport interface Req { secret: Secret }\n" });
-    expect(await fieldTypes(repo, '../outside/req.ts')).toEqual({ fields: [['/secret', 'object'], ['/secret/token', 'string']], opaque: [] });
+    const { repo } = layout({
+      'outside/req.ts': "import type { Secret } from './secret';\nexport interface Req { secret: Secret }\n",
+    });
+    expect(await fieldTypes(repo, '../outside/req.ts')).toEqual({
+      fields: [
+        ['/secret', 'object'],
+        ['/secret/token', 'string'],
+      ],
+      opaque: [],
+    });
   });
 
   it('pin names the unread import in SOURCE_TYPE_UNRESOLVED and exits 1', async () => {
-    const { repo } = layout({ 'repo/src/req.ts': "import type { Secret } from '../../outside/secret';\nexport interface Req { secret: Secret }\n" });
+    const { repo } = layout({
+      'repo/src/req.ts':
+        "import type { Secret } from '../../outside/secret';\nexport interface Req { secret: Secret }\n",
+    });
     writeFileSync(
       join(repo, 'req.contract.json'),
       JSON.stringify({
@@ -103,11 +141,23 @@ describe('the TypeScript compiler host', () => {
         type: 'object',
         additionalProperties: false,
         required: ['secret'],
-        properties: { secret: { type: 'object', cp_consumes: true, additionalProperties: false, required: ['token'], properties: { token: { type: 'string', cp_consumes: true } } } },
+        properties: {
+          secret: {
+            type: 'object',
+            cp_consumes: true,
+            additionalProperties: false,
+            required: ['token'],
+            properties: { token: { type: 'string', cp_consumes: true } },
+          },
+        },
       }),
     );
-    const run = await runCliJson(['pin', '--contract', 'req.contract.json', '--ts', 'src/req.ts', '--type', 'Req'], { cwd: repo });
-    expect(run.findings.map((f) => [f.rule, f.field, f.data?.pointer])).toEqual([['SOURCE_TYPE_UNRESOLVED', 'secret', '/secret']]);
+    const run = await runCliJson(['pin', '--contract', 'req.contract.json', '--ts', 'src/req.ts', '--type', 'Req'], {
+      cwd: repo,
+    });
+    expect(run.findings.map((f) => [f.rule, f.field, f.data?.pointer])).toEqual([
+      ['SOURCE_TYPE_UNRESOLVED', 'secret', '/secret'],
+    ]);
     expect(String(run.findings[0]?.data?.reason)).toContain('outside the repository');
     expect(run.exit).toBe(1);
   });
