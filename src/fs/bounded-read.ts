@@ -150,32 +150,15 @@ export function readBoundedSync(absolutePath: string, options: BoundedReadSyncOp
 }
 
 /**
- * The synchronous twin of readBounded for small files read while planning
- * (generated files on disk): the same descriptor check and the same limit
- * counted while reading; no timeout, since a regular file cannot block.
- * Returns undefined when the file is missing or not a regular file.
+ * readBoundedSync for small files read while planning (generated files on
+ * disk), where a file that cannot be read is simply absent: undefined when it
+ * is missing, not a regular file, over the limit or too slow to read.
  */
 export function readRegularFileSync(absolutePath: string, maxBytes: number = DEFAULT_MAX_READ_BYTES): Buffer | undefined {
-  let fd: number;
   try {
-    fd = openSync(absolutePath, constants.O_RDONLY | constants.O_NONBLOCK);
-  } catch {
-    return undefined;
-  }
-  try {
-    if (!fstatSync(fd).isFile()) return undefined;
-    const chunks: Buffer[] = [];
-    let total = 0;
-    for (;;) {
-      const chunk = Buffer.allocUnsafe(Math.min(1024 * 1024, maxBytes + 1 - total));
-      const n = readSync(fd, chunk, 0, chunk.length, null);
-      if (n === 0) break;
-      total += n;
-      if (total > maxBytes) return undefined;
-      chunks.push(chunk.subarray(0, n));
-    }
-    return Buffer.concat(chunks, total);
-  } finally {
-    closeSync(fd);
+    return readBoundedSync(absolutePath, { what: 'file', shown: absolutePath, maxBytes });
+  } catch (error) {
+    if (error instanceof WirepinError) return undefined;
+    throw error;
   }
 }
