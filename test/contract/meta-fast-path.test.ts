@@ -143,7 +143,8 @@ describe('the meta-schema fast path', () => {
     expect(seen.fastAccepted).toBeGreaterThan(100);
     expect(seen.fellBackAndValid).toBeGreaterThan(100);
     expect(seen.invalid).toBeGreaterThan(100);
-  }, 120_000); // 3,000 generated documents: about 25 s alone, 40-65 s while other work shares the 2 cores (over the default 30 s)
+    // 3,000 documents through two validators: about 25 s on an idle 2-core machine, over 40 s under load.
+  }, 120_000);
 
   it('reports exactly what the meta-schema alone reports', () => {
     const { full } = metaValidators();
