@@ -45,6 +45,28 @@ describe('pin and consumes against $defs', () => {
     expect(result.exit).toBe(0);
   });
 
+  it('compares an inline object of the contract with a named source type, and a definition with an anonymous struct', async () => {
+    const s = scratch();
+    // The contract spells "root" out in place, though the source's Node is a named type...
+    s.edit(
+      CONTRACT,
+      '"root": { "$ref": "#/$defs/Node", "cp_consumes": true }',
+      '"root": { "type": "object", "additionalProperties": false, "required": ["name", "children", "owner"], "cp_consumes": true, "properties": { "name": { "type": "string", "cp_consumes": true }, "children": { "type": ["array", "null"], "items": { "$ref": "#/$defs/Node" }, "cp_consumes": true }, "owner": { "anyOf": [{ "$ref": "#/$defs/Owner" }, { "type": "null" }], "cp_consumes": true } } }',
+    );
+    // ...and the source spells "spare" out as an anonymous struct, though the contract refers to Node.
+    s.edit(`${DIR}/tree.go`, '\tSpare  *Node            `json:"spare"`', '\tSpare  *struct {\n\t\tName     string `json:"name"`\n\t\tChildren []Node `json:"children"`\n\t\tOwner    *Owner `json:"owner"`\n\t} `json:"spare"`');
+    const good = await run('pin', s.dir);
+    expect(good.findings).toEqual([]);
+    expect(good.exit).toBe(0);
+    // A drift in each is found at the contract's own place for it.
+    s.edit(`${DIR}/tree.go`, '\t\tName     string `json:"name"`', '\t\tLabel    string `json:"label"`');
+    const drift = await run('pin', s.dir);
+    expect(drift.findings.map((f) => [f.rule, f.path, f.data?.['pointer']])).toEqual([
+      ['PRODUCER_FIELD_UNDECLARED', '/$defs/Node/properties', '/spare/label'],
+      ['PRODUCER_FIELD_MISSING', '/$defs/Node/properties/name', '/spare/name'],
+    ]);
+  });
+
   it('finds a field the producer adds inside a shared type once, at the definition', async () => {
     const s = scratch();
     s.edit(`${DIR}/tree.go`, '\tName     string `json:"name"`', '\tName     string `json:"name"`\n\tExtra    bool   `json:"extra"`');
