@@ -1,7 +1,7 @@
 /**
  * pin and consumes on a contract with `$defs` (graph mode): the Go source is
  * read as a graph of named types and each (definition, type) pair is compared
- * once. The fixture (test/fixtures/go/defs-tree) has a shared type used twice
+ * once. The fixture (test/fixtures/defs-tree) has a shared type used twice
  * (Node at "root" and "spare", Owner in "by_name" and at Node.owner), direct
  * recursion (Node.children), mutual recursion (Owner.team -> Team.lead ->
  * Owner) and nullable references. Each drift inside a definition is found
@@ -17,7 +17,7 @@ import { graphPairs } from '../../src/guards/pair-graph.js';
 import type { SourceGraph } from '../../src/wire.js';
 import { runCliJson, scratchCopy } from '../support/run-cli.js';
 
-const DIR = 'test/fixtures/go/defs-tree';
+const DIR = 'test/fixtures/defs-tree';
 const CONTRACT = `${DIR}/tree.contract.json`;
 const scratches: Array<ReturnType<typeof scratchCopy>> = [];
 afterEach(() => {
