@@ -12,8 +12,11 @@ export type WireType =
       /** Decoding side only: the values the receiving integer type can hold (Go's int8 … uint64). */
       readonly range?: IntegerRange;
     }
-  /** An object with named fields; its fields are separate WireFields below its pointer. */
-  | { readonly kind: 'object'; readonly nullable: boolean }
+  /**
+   * An object with named fields; its fields are separate WireFields below its pointer. In a contract,
+   * `ref` names the root `$defs` entry that holds them instead (`"$ref": "#/$defs/Name"`).
+   */
+  | { readonly kind: 'object'; readonly nullable: boolean; readonly ref?: string }
   /** A JSON object used as a map: string keys, every value of one type. */
   | { readonly kind: 'map'; readonly values: WireType; readonly nullable: boolean }
   | {

@@ -1,6 +1,6 @@
 import type { WireType } from '../wire.js';
 import { emptyJsonObject, isJsonObject, member, type JsonObject, type JsonValue } from './json-document.js';
-import { escapeSegment, joinPointer } from '../json-pointer.js';
+import { dottedName, escapeSegment, joinPointer, unescapeSegment } from '../json-pointer.js';
 
 /** Who sends or receives the body, and the type that holds the shape on that side. */
 export interface ContractSide {
@@ -29,6 +29,29 @@ export interface ContractField {
   readonly description: string | undefined;
   /** The field's schema node in the contract, for rules that look at keywords the table does not model. */
   readonly schema: JsonValue | undefined;
+  /**
+   * The `$defs` entry this field is declared in, by name; undefined for the
+   * root's own fields. A definition's fields have pointers relative to the
+   * definition ("/name", never a payload path) and schema pointers from the
+   * contract root ("/$defs/Node/properties/name").
+   */
+  readonly def?: string;
+}
+
+/**
+ * One entry of the contract's root `$defs`: a shared (or recursive) object
+ * type that wire fields name with `"$ref": "#/$defs/Name"`. Its fields are a
+ * field table of their own, keyed by pointer relative to the definition.
+ */
+export interface ContractDef {
+  readonly name: string;
+  /** "/$defs/Name" (the name escaped as a pointer segment). */
+  readonly schemaPointer: string;
+  readonly schema: JsonValue;
+  /** Why the definition is not a usable object schema (UNSUPPORTED_SCHEMA reports it); undefined when it is. */
+  readonly problem: string | undefined;
+  /** Its fields in document order, pointers relative to the definition. */
+  readonly fields: ReadonlyMap<string, ContractField>;
 }
 
 /** The normalized contract: header plus a field table keyed by wire pointer, in document order. */
@@ -38,7 +61,31 @@ export interface ContractModel {
   readonly producer: ContractSide | undefined;
   readonly consumer: ContractSide | undefined;
   readonly fields: ReadonlyMap<string, ContractField>;
+  /**
+   * The root `$defs`, by name in document order; empty when the contract has
+   * none. The root field table stops at a field whose type is a reference
+   * (`WireType` object with `ref`): what lies below it is the definition's.
+   */
+  readonly defs: ReadonlyMap<string, ContractDef>;
 }
+
+/** Every field of the contract: the root's, then each definition's, in document order. */
+export function* allContractFields(model: ContractModel): Generator<ContractField> {
+  yield* model.fields.values();
+  for (const def of model.defs.values()) yield* def.fields.values();
+}
+
+/** How messages name a field: "display.mode" for the root's, "$defs.Node.next" for a definition's. */
+export function fieldLabel(field: Pick<ContractField, 'pointer' | 'def'>): string {
+  const dotted = dottedName(field.pointer);
+  return field.def === undefined ? dotted : `$defs.${field.def}.${dotted}`;
+}
+
+/** The only `$ref` form the dialect reads: a definition at the contract root, "#/$defs/Name". */
+const DEF_REF = /^#\/\$defs\/((?:[^/~]|~[01])+)$/u;
+
+/** The keywords allowed beside `"$ref"` in a wire field (2020-12 allows siblings; wirepin reads these). */
+const REF_SIBLINGS = new Set(['$ref', 'cp_consumes', 'description', 'note', '$comment']);
 
 const SCALAR_KINDS = new Set(['string', 'integer', 'number', 'boolean', 'null']);
 
@@ -55,9 +102,16 @@ function declaredTypes(schema: JsonObject): string[] | undefined {
  * Constructs wirepin does not model (anyOf, $ref, several non-null types, ...)
  * become `opaque` with the reason; the UNSUPPORTED_SCHEMA rule reports them.
  */
-export function wireTypeOf(schema: JsonValue | undefined): WireType {
+export function wireTypeOf(schema: JsonValue | undefined, defs?: ReadonlySet<string>): WireType {
   if (schema === true) return { kind: 'any', nullable: true };
   if (!isJsonObject(schema)) return { kind: 'opaque', nullable: false, reason: 'the schema is not an object' };
+  if (Object.hasOwn(schema, '$defs')) return { kind: 'opaque', nullable: false, reason: '"$defs" is allowed only at the contract root' };
+  if (Object.hasOwn(schema, '$ref')) return refType(schema, defs);
+  const anyOf = member(schema, 'anyOf');
+  if (anyOf !== undefined && nullableRefForm(schema, anyOf)) {
+    const inner = refType((anyOf as JsonValue[])[0] as JsonObject, defs);
+    return inner.kind === 'object' ? { ...inner, nullable: true } : inner;
+  }
   // One look at each key: does any give the schema a shape, is any one wirepin does not model?
   let shaped = false;
   let unmodelled = false;
@@ -84,17 +138,55 @@ export function wireTypeOf(schema: JsonValue | undefined): WireType {
   if (SCALAR_KINDS.has(kind)) return { kind: kind as 'string' | 'integer' | 'number' | 'boolean', nullable };
   if (kind === 'array') {
     const items = member(schema, 'items');
-    return { kind: 'array', items: items === undefined ? { kind: 'any', nullable: true } : wireTypeOf(items), nullable };
+    return { kind: 'array', items: items === undefined ? { kind: 'any', nullable: true } : wireTypeOf(items, defs), nullable };
   }
   if (kind === 'object') {
     const properties = member(schema, 'properties');
     const additional = member(schema, 'additionalProperties');
     if (properties === undefined && additional !== undefined && additional !== false) {
-      return { kind: 'map', values: wireTypeOf(additional), nullable };
+      return { kind: 'map', values: wireTypeOf(additional, defs), nullable };
     }
     return { kind: 'object', nullable };
   }
   return { kind: 'opaque', nullable, reason: `unknown type "${kind}"` };
+}
+
+/**
+ * A wire field that is `"$ref": "#/$defs/Name"`, optionally with the ledger and
+ * prose beside it: an object of that definition. Any other reference (a file,
+ * a URL, a pointer that is not a root definition, a name not in `$defs`) or a
+ * keyword beside it that would change the shape is opaque, with the reason.
+ */
+function refType(schema: JsonObject, defs: ReadonlySet<string> | undefined): WireType {
+  const ref = member(schema, '$ref');
+  if (typeof ref !== 'string') return { kind: 'opaque', nullable: false, reason: '"$ref" is not a string' };
+  const match = DEF_REF.exec(ref);
+  if (!match) {
+    return { kind: 'opaque', nullable: false, reason: `"$ref" is not supported for ${JSON.stringify(ref)}: a reference names a definition of this contract, "#/$defs/Name"` };
+  }
+  const name = unescapeSegment(match[1] ?? '');
+  if (!defs?.has(name)) return { kind: 'opaque', nullable: false, reason: `"$ref": ${JSON.stringify(ref)} names no entry of the root "$defs"; add the definition or fix the name` };
+  const extra = Object.keys(schema).filter((k) => !REF_SIBLINGS.has(k)).sort();
+  if (extra.length > 0) {
+    return {
+      kind: 'opaque',
+      nullable: false,
+      reason: `"${extra[0] ?? ''}" beside "$ref" is not supported; only "cp_consumes", "description" and "note" may stand beside a reference (a nullable one is "anyOf": [{"$ref": ...}, {"type": "null"}])`,
+    };
+  }
+  return { kind: 'object', nullable: false, ref: name };
+}
+
+/** `"anyOf": [{"$ref": "#/$defs/Name"}, {"type": "null"}]` exactly, with only the ledger and prose beside it: a nullable reference. */
+function nullableRefForm(schema: JsonObject, anyOf: JsonValue): boolean {
+  if (!Array.isArray(anyOf) || anyOf.length !== 2) return false;
+  const [first, second] = anyOf;
+  if (!isJsonObject(first ?? null) || !isJsonObject(second ?? null)) return false;
+  const refBranch = first as JsonObject;
+  const nullBranch = second as JsonObject;
+  if (Object.keys(refBranch).length !== 1 || !Object.hasOwn(refBranch, '$ref')) return false;
+  if (Object.keys(nullBranch).length !== 1 || member(nullBranch, 'type') !== 'null') return false;
+  return Object.keys(schema).every((k) => k === 'anyOf' || (REF_SIBLINGS.has(k) && k !== '$ref'));
 }
 
 function enumType(schema: JsonObject): WireType {
@@ -133,7 +225,20 @@ function readSide(value: JsonValue | undefined): ContractSide | undefined {
 export function buildContractModel(root: JsonValue): ContractModel {
   const fields = new Map<string, ContractField>();
   const doc = isJsonObject(root) ? root : emptyJsonObject();
-  collectFields(doc, '', '', '', fields);
+  const defsValue = member(doc, '$defs');
+  const defsObject = isJsonObject(defsValue ?? null) ? (defsValue as JsonObject) : emptyJsonObject();
+  const names: ReadonlySet<string> = new Set(Object.keys(defsObject));
+  const walk: Walk = { defs: names, def: undefined };
+  collectFields(doc, '', '', '', fields, walk);
+  const defs = new Map<string, ContractDef>();
+  for (const name of names) {
+    const schema = member(defsObject, name) as JsonValue;
+    const schemaPointer = `/$defs/${escapeSegment(name)}`;
+    const defFields = new Map<string, ContractField>();
+    const problem = defProblem(schema, names);
+    if (problem === undefined) collectFields(schema as JsonObject, '', schemaPointer, '', defFields, { defs: names, def: name });
+    defs.set(name, { name, schemaPointer, schema, problem, fields: defFields });
+  }
   const title = member(doc, 'title');
   const endpoint = member(doc, 'endpoint');
   return {
@@ -142,11 +247,30 @@ export function buildContractModel(root: JsonValue): ContractModel {
     producer: readSide(member(doc, 'producer')),
     consumer: readSide(member(doc, 'consumer')),
     fields,
+    defs,
   };
 }
 
+/** What a walk of one field table knows: the root's definition names, and which definition it walks (undefined: the root). */
+interface Walk {
+  readonly defs: ReadonlySet<string>;
+  readonly def: string | undefined;
+}
+
+/** A definition is an object schema with named fields: "type": "object" (not nullable: a nullable use says so with anyOf) and "properties". */
+function defProblem(schema: JsonValue, names: ReadonlySet<string>): string | undefined {
+  if (!isJsonObject(schema)) return 'a definition is an object schema ({"type": "object", "properties": {...}}), not a boolean';
+  if (Object.hasOwn(schema, '$defs')) return '"$defs" is allowed only at the contract root';
+  const type = wireTypeOf(schema, names);
+  if (type.kind === 'opaque') return type.reason;
+  if (type.kind !== 'object' || type.ref !== undefined || type.nullable || !isJsonObject(member(schema, 'properties') ?? null)) {
+    return 'a definition is an object schema with named fields ({"type": "object", "properties": {...}}); a nullable use says "anyOf": [{"$ref": ...}, {"type": "null"}]';
+  }
+  return undefined;
+}
+
 /** Walks `properties` of an object schema, and into array items and map values that are objects. */
-function collectFields(schema: JsonObject, wirePointer: string, schemaPointer: string, parentField: string, out: Map<string, ContractField>): void {
+function collectFields(schema: JsonObject, wirePointer: string, schemaPointer: string, parentField: string, out: Map<string, ContractField>, walk: Walk): void {
   const properties = member(schema, 'properties');
   if (isJsonObject(properties)) {
     const requiredList = member(schema, 'required');
@@ -164,25 +288,26 @@ function collectFields(schema: JsonObject, wirePointer: string, schemaPointer: s
         schemaPointer: fieldSchemaPointer,
         name,
         parent: parentField,
-        type: wireTypeOf(fieldSchema),
+        type: wireTypeOf(fieldSchema, walk.defs),
         required: required.has(name),
         consumes: typeof consumes === 'boolean' ? consumes : undefined,
         note: typeof note === 'string' ? note : undefined,
         description: typeof description === 'string' ? description : undefined,
         schema: fieldSchema,
+        ...(walk.def === undefined ? {} : { def: walk.def }),
       });
-      if (isJsonObject(fieldSchema)) descend(fieldSchema, pointer, fieldSchemaPointer, pointer, out);
+      if (isJsonObject(fieldSchema)) descend(fieldSchema, pointer, fieldSchemaPointer, pointer, out, walk);
     }
   }
 }
 
-function descend(schema: JsonObject, wirePointer: string, schemaPointer: string, parentField: string, out: Map<string, ContractField>): void {
-  collectFields(schema, wirePointer, schemaPointer, parentField, out);
+function descend(schema: JsonObject, wirePointer: string, schemaPointer: string, parentField: string, out: Map<string, ContractField>, walk: Walk): void {
+  collectFields(schema, wirePointer, schemaPointer, parentField, out, walk);
   const items = member(schema, 'items');
-  if (isJsonObject(items)) descend(items, joinPointer(wirePointer, '*'), joinPointer(schemaPointer, 'items'), parentField, out);
+  if (isJsonObject(items)) descend(items, joinPointer(wirePointer, '*'), joinPointer(schemaPointer, 'items'), parentField, out, walk);
   const additional = member(schema, 'additionalProperties');
   if (isJsonObject(additional) && member(schema, 'properties') === undefined) {
-    descend(additional, joinPointer(wirePointer, '*'), joinPointer(schemaPointer, 'additionalProperties'), parentField, out);
+    descend(additional, joinPointer(wirePointer, '*'), joinPointer(schemaPointer, 'additionalProperties'), parentField, out, walk);
   }
 }
 

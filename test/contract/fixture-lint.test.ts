@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { analyzeContractFile } from '../../src/run/analyze.js';
+import type { ContractField } from '../../src/contract/field-table.js';
 import { errorFacts, expectTable, findingFacts, listDir, REPO_ROOT } from '../support/facts.js';
 
 async function lintAll(dirs: readonly string[]): Promise<unknown[]> {
@@ -18,7 +19,10 @@ async function lintAll(dirs: readonly string[]): Promise<unknown[]> {
       try {
         const analyzed = await analyzeContractFile(path, REPO_ROOT);
         out.push(...analyzed.findings.map(findingFacts));
-        out.push(`  fields: ${[...(analyzed.model?.fields.values() ?? [])].map((f) => `${f.pointer}:${JSON.stringify(f.type)}:${f.required ? 'req' : 'opt'}:${String(f.consumes)}`).join(' ')}`);
+        const row = (f: ContractField): string => `${f.pointer}:${JSON.stringify(f.type)}:${f.required ? 'req' : 'opt'}:${String(f.consumes)}`;
+        out.push(`  fields: ${[...(analyzed.model?.fields.values() ?? [])].map(row).join(' ')}`);
+        // A definition's table, one line each, only where the contract has `$defs`.
+        for (const def of analyzed.model?.defs.values() ?? []) out.push(`  $defs/${def.name}${def.problem === undefined ? '' : ' (unusable)'}: ${[...def.fields.values()].map(row).join(' ')}`);
       } catch (error) {
         out.push(errorFacts(error));
       }

@@ -23,6 +23,11 @@ ruleTester(CONSUMED_UNDER_DEAD_PARENT, {
   valid: ['good.contract.json', 'good-dead-parent-dead-children.contract.json'],
   invalid: [
     {
+      // Inside a definition the parent is looked up in the definition's own table; pointers are relative to it.
+      fixture: 'bad-consumed-child-in-definition.contract.json',
+      expect: [{ path: '/$defs/Node/properties/meta/properties/tag/cp_consumes', line: 21, column: 176, field: '$defs.Node.meta.tag', data: { parent: '/meta' } }],
+    },
+    {
       fixture: 'bad-consumed-child.contract.json',
       expect: [{ path: '/properties/display/properties/mode/cp_consumes', line: 18, column: 37, data: { parent: '/display' } }],
     },
@@ -36,6 +41,10 @@ ruleTester(CONSUMED_UNDER_DEAD_PARENT, {
 ruleTester(CONSUMES_FLAG_MISSING, {
   valid: ['good.contract.json', 'good-prototype-names.contract.json'],
   invalid: [
+    {
+      fixture: 'bad-missing-in-definition.contract.json',
+      expect: [{ path: '/$defs/Node/properties/owner', line: 21, column: 9, field: '$defs.Node.owner', data: { kind: 'missing' } }],
+    },
     {
       fixture: 'bad-string-false.contract.json',
       expect: [{ path: '/properties/template_assets/cp_consumes', line: 15, column: 7, data: { kind: 'not-boolean' } }],
@@ -85,6 +94,14 @@ ruleTester(CONTRACT_PARSE_ERROR, {
 ruleTester(DEAD_FIELD_NOTE_MISSING, {
   valid: ['good.contract.json', 'good-three-word-note.contract.json', 'good-consumed-without-note.contract.json', 'good-note-with-tabs-and-zero-width.contract.json'],
   invalid: [
+    {
+      fixture: 'bad-note-missing-in-definition.contract.json',
+      expect: [{ path: '/$defs/Node/properties/owner', line: 21, column: 9, field: '$defs.Node.owner', data: { kind: 'missing' } }],
+    },
+    {
+      fixture: 'bad-note-placeholder-in-definition.contract.json',
+      expect: [{ path: '/$defs/Node/properties/name/note', line: 19, column: 59, field: '$defs.Node.name', data: { kind: 'placeholder' } }],
+    },
     // Judged after NFKC, with zero-width and control characters removed and whitespace collapsed.
     ...(
       [
@@ -171,6 +188,7 @@ ruleTester(PATTERN_UNSAFE, {
 ruleTester(OBJECT_NOT_CLOSED, {
   valid: ['good.contract.json', 'good-maps.contract.json'],
   invalid: [
+    { fixture: 'bad-open-definition.contract.json', expect: [{ path: '/$defs/Node', line: 14, column: 5, field: '$defs.Node', data: { additionalProperties: null } }] },
     { fixture: 'bad-root-open.contract.json', expect: [{ path: '', line: 1, column: 1, data: { additionalProperties: null } }] },
     { fixture: 'bad-root-additional-true.contract.json', expect: [{ path: '', line: 1, column: 1, data: { additionalProperties: true } }] },
     {
@@ -192,6 +210,7 @@ ruleTester(OBJECT_NOT_CLOSED, {
 ruleTester(REQUIRED_NOT_DECLARED, {
   valid: ['good.contract.json'],
   invalid: [
+    { fixture: 'bad-required-in-definition.contract.json', expect: [{ path: '/$defs/Node/required/1', line: 17, column: 28, data: { name: 'nam' } }] },
     { fixture: 'bad-root-required-undeclared.contract.json', expect: [{ path: '/required/1', line: 9, column: 26, data: { name: 'workspace_id' } }] },
     {
       fixture: 'bad-nested-required-undeclared.contract.json',
@@ -233,15 +252,12 @@ ruleTester(SCHEMA_INVALID, {
 });
 
 ruleTester(UNSUPPORTED_SCHEMA, {
-  valid: ['good.contract.json'],
+  // Shared, recursive (directly and through Owner <-> Team), nullable, in array items and in map values.
+  valid: ['good.contract.json', 'good-defs.contract.json'],
   invalid: [
     {
       fixture: 'bad-anyof.contract.json',
       expect: [{ path: '/properties/tier', line: 12, column: 5, data: { reason: '"anyOf" is not supported in wire fields; spell the type out with "type"' } }],
-    },
-    {
-      fixture: 'bad-ref.contract.json',
-      expect: [{ path: '/properties/display', line: 12, column: 5, data: { reason: '"$ref" is not supported in wire fields; spell the type out with "type"' } }],
     },
     {
       fixture: 'bad-multiple-types.contract.json',
@@ -250,6 +266,67 @@ ruleTester(UNSUPPORTED_SCHEMA, {
     {
       fixture: 'bad-oneof-in-array-items.contract.json',
       expect: [{ path: '/properties/ports', line: 12, column: 5, data: { reason: '"oneOf" is not supported in wire fields; spell the type out with "type"' } }],
+    },
+    ...(
+      [
+        ['bad-ref-file.contract.json', 'node.schema.json'],
+        ['bad-ref-url.contract.json', 'https://example.com/node.json'],
+      ] as const
+    ).map(([fixture, ref]) => ({
+      fixture,
+      expect: [{ path: '/properties/root', line: 11, column: 5, field: 'root', data: { reason: `"$ref" is not supported for "${ref}": a reference names a definition of this contract, "#/$defs/Name"` } }],
+    })),
+    {
+      fixture: 'bad-ref-not-a-definition.contract.json',
+      expect: [
+        { path: '/properties/copy', line: 12, column: 5, field: 'copy', data: { reason: '"$ref" is not supported for "#/properties/root": a reference names a definition of this contract, "#/$defs/Name"' } },
+      ],
+    },
+    {
+      fixture: 'bad-ref-dangling.contract.json',
+      expect: [
+        {
+          path: '/$defs/Node/properties/children',
+          line: 20,
+          column: 9,
+          field: '$defs.Node.children',
+          data: { reason: '"$ref": "#/$defs/Nod" names no entry of the root "$defs"; add the definition or fix the name' },
+        },
+      ],
+    },
+    {
+      fixture: 'bad-ref-with-type.contract.json',
+      expect: [
+        {
+          path: '/properties/root',
+          line: 11,
+          column: 5,
+          field: 'root',
+          data: { reason: '"type" beside "$ref" is not supported; only "cp_consumes", "description" and "note" may stand beside a reference (a nullable one is "anyOf": [{"$ref": ...}, {"type": "null"}])' },
+        },
+      ],
+    },
+    {
+      // Only [{"$ref"}, {"type": "null"}] in that order is the nullable reference; anything else stays an unsupported anyOf.
+      fixture: 'bad-anyof-ref-not-exact.contract.json',
+      expect: [{ path: '/properties/spare', line: 12, column: 5, field: 'spare', data: { reason: '"anyOf" is not supported in wire fields; spell the type out with "type"' } }],
+    },
+    {
+      fixture: 'bad-defs-not-at-root.contract.json',
+      expect: [{ path: '/properties/extra', line: 12, column: 5, field: 'extra', data: { reason: '"$defs" is allowed only at the contract root' } }],
+    },
+    {
+      fixture: 'bad-def-not-an-object.contract.json',
+      expect: [
+        {
+          path: '/$defs/Id',
+          line: 25,
+          column: 5,
+          data: {
+            reason: 'a definition is an object schema with named fields ({"type": "object", "properties": {...}}); a nullable use says "anyOf": [{"$ref": ...}, {"type": "null"}]',
+          },
+        },
+      ],
     },
   ],
 });

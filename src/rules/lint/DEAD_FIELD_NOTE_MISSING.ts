@@ -1,4 +1,4 @@
-import { dottedName } from '../../json-pointer.js';
+import { allContractFields, fieldLabel } from '../../contract/field-table.js';
 import { fieldNameOfSchemaPointer, ledgerFieldPointer, ledgerKeywordOf, type LintRule } from './context.js';
 
 /** Notes that hold a place instead of a reason. Compared lower-case, trimmed of punctuation. */
@@ -69,13 +69,13 @@ export const DEAD_FIELD_NOTE_MISSING: LintRule<'missing' | 'not-string' | 'blank
         };
       });
     const reported = new Set(drafts.map((d) => d.path.replace(/\/note$/u, '')));
-    for (const field of context.model?.fields.values() ?? []) {
+    for (const field of context.model ? allContractFields(context.model) : []) {
       if (field.consumes !== false || field.note === undefined || reported.has(field.schemaPointer)) continue;
       const kind = notePlaceholderKind(field.note);
       if (!kind) continue;
       drafts.push({
         path: `${field.schemaPointer}/note`,
-        field: dottedName(field.pointer),
+        field: fieldLabel(field),
         message:
           kind === 'blank'
             ? `Field "${field.name}" is marked dead but its note is blank once invisible and control characters are removed. Say why the producer sends it and what the consumer does instead.`

@@ -1,6 +1,5 @@
-import type { ContractModel } from '../../contract/field-table.js';
+import { allContractFields, fieldLabel, type ContractField, type ContractModel } from '../../contract/field-table.js';
 import { isJsonObject, member, type JsonObject, type JsonProblem, type JsonValue } from '../../contract/json-document.js';
-import { dottedName } from '../../json-pointer.js';
 import type { MetaSchemaError } from '../../contract/meta-validate.js';
 import type { Rule } from '../../rule.js';
 import { parentPointer, splitPointer } from '../../json-pointer.js';
@@ -39,11 +38,19 @@ export function ledgerFieldPointer(error: MetaSchemaError): string {
   return error.keyword === 'required' ? error.instancePath : parentPointer(error.instancePath);
 }
 
-/** "/properties/display/properties/mode" -> "display.mode" (the wire name, for messages). */
+/**
+ * "/properties/display/properties/mode" -> "display.mode" (the wire name, for messages);
+ * "/$defs/Node/properties/next" -> "$defs.Node.next" (a definition's field, as `fieldLabel` spells it).
+ */
 export function fieldNameOfSchemaPointer(schemaPointer: string): string {
   const segments = splitPointer(schemaPointer);
   const names: string[] = [];
-  for (let i = 0; i < segments.length; i++) {
+  let start = 0;
+  if (segments[0] === '$defs' && segments.length > 1) {
+    names.push('$defs', segments[1] ?? '');
+    start = 2;
+  }
+  for (let i = start; i < segments.length; i++) {
     const s = segments[i];
     if (s === 'properties' && i + 1 < segments.length) names.push(segments[++i] ?? '');
     else if (s === 'items' || s === 'additionalProperties') names.push('*');
@@ -73,13 +80,17 @@ export function objectSchemaSites(context: LintContext): readonly ObjectSchemaSi
   const sites: ObjectSchemaSite[] = [];
   if (context.model && isJsonObject(context.value ?? null)) {
     sites.push({ pointer: '', field: undefined, part: 'self', schema: context.value as JsonObject });
-    for (const field of context.model.fields.values()) {
+    // A definition's own node is an object like the root: it holds "properties" and "required".
+    for (const def of context.model.defs.values()) {
+      if (def.problem === undefined && isJsonObject(def.schema)) sites.push({ pointer: def.schemaPointer, field: `$defs.${def.name}`, part: 'self', schema: def.schema });
+    }
+    for (const field of allContractFields(context.model)) {
       if (!isJsonObject(field.schema ?? null)) continue;
       const schema = field.schema as JsonObject;
-      sites.push(new FieldSite(field.schemaPointer, field.pointer, 'self', schema));
+      sites.push(new FieldSite(field.schemaPointer, field, 'self', schema));
       for (const part of ['items', 'additionalProperties'] as const) {
         const sub = member(schema, part);
-        if (isJsonObject(sub ?? null)) sites.push(new FieldSite(`${field.schemaPointer}/${part}`, field.pointer, part, sub as JsonObject));
+        if (isJsonObject(sub ?? null)) sites.push(new FieldSite(`${field.schemaPointer}/${part}`, field, part, sub as JsonObject));
       }
     }
   }
@@ -91,12 +102,12 @@ export function objectSchemaSites(context: LintContext): readonly ObjectSchemaSi
 class FieldSite implements ObjectSchemaSite {
   constructor(
     readonly pointer: string,
-    private readonly wirePointer: string,
+    private readonly owner: Pick<ContractField, 'pointer' | 'def'>,
     readonly part: ObjectSchemaSite['part'],
     readonly schema: JsonObject,
   ) {}
 
   get field(): string {
-    return dottedName(this.wirePointer);
+    return fieldLabel(this.owner);
   }
 }
