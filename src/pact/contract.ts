@@ -2,7 +2,6 @@ import type { AnalyzedContract } from '../contract/usable.js';
 import type { ContractModel, ContractSide } from '../contract/field-table.js';
 import { isJsonObject, type JsonObject } from '../contract/json-document.js';
 import { WirepinError } from '../errors.js';
-import { positionOfPointer } from '../rule.js';
 import { pactEnvelopeOf, type PactEnvelope } from './envelope.js';
 
 /** What the Pact stage needs of a contract that linted clean. */
@@ -36,8 +35,6 @@ export function pactContractOf(analyzed: AnalyzedContract, response?: AnalyzedCo
   if (!isJsonObject(value) || !model) {
     throw new WirepinError('E_PARSE', `${analyzed.file} is not a readable contract; run \`wirepin lint\` on it first.`);
   }
-  refuseDefinitions(analyzed);
-  if (response) refuseDefinitions(response);
   const { producer, consumer } = model;
   if (!producer || !consumer) {
     throw new WirepinError('E_UNSUPPORTED', `${analyzed.file} does not name both the producer and the consumer, which a pact needs.`, {
@@ -64,17 +61,3 @@ export function pactContractOf(analyzed: AnalyzedContract, response?: AnalyzedCo
   return { file: analyzed.file, schema: value, model, producer, consumer, method: match[1], path: match[2], envelope, response: responseContract };
 }
 
-/**
- * Fails closed on shared definitions: the example bodies and matchers do not
- * follow `"$ref": "#/$defs/Name"` yet, and a pact built without them would
- * leave those fields out and pass. E_UNSUPPORTED (exit 2) at the contract's `$defs`.
- */
-function refuseDefinitions(contract: AnalyzedContract): void {
-  const value = contract.document?.value;
-  if (!isJsonObject(value ?? null) || !Object.hasOwn(value as JsonObject, '$defs')) return;
-  const at = positionOfPointer('/$defs', contract.document?.positions);
-  throw new WirepinError('E_UNSUPPORTED', `${contract.file} has "$defs"; pact does not support $defs yet, so it writes no pact for this contract.`, {
-    location: { file: contract.file, line: at.line, column: at.column },
-    hint: 'Check this contract with `wirepin pin`, `consumes` and `diff` meanwhile, or spell the shared types out inline for the pact.',
-  });
-}

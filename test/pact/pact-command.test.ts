@@ -52,17 +52,6 @@ describe('runPact', () => {
     await expect(stat(join(cwd, 'broken-out'))).rejects.toMatchObject({ code: 'ENOENT' });
   });
 
-  it('refuses a contract with $defs (E_UNSUPPORTED, exit 2 in the CLI) at its "$defs", writing nothing', async () => {
-    await copyFile('test/fixtures/defs/base.contract.json', join(cwd, 'contracts', 'defs.contract.json'));
-    const refusal = runPact(io, { contract: 'contracts/defs.contract.json', out: 'defs-out' });
-    await expect(refusal).rejects.toMatchObject({
-      code: 'E_UNSUPPORTED',
-      location: { file: 'contracts/defs.contract.json', line: 19, column: 3 },
-    });
-    await expect(refusal).rejects.toThrow(/pact does not support \$defs yet/u);
-    await expect(stat(join(cwd, 'defs-out'))).rejects.toMatchObject({ code: 'ENOENT' });
-  });
-
   it('fails with E_CONFIG (exit 2 in the CLI) when Pact is not installed, writing nothing', async () => {
     const missing = () => Promise.reject(Object.assign(new Error('Cannot find package'), { code: 'ERR_MODULE_NOT_FOUND' }));
     await expect(runPact(io, { contract: CONTRACT, out: 'never', importPact: missing })).rejects.toMatchObject({
