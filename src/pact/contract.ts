@@ -60,4 +60,3 @@ export function pactContractOf(analyzed: AnalyzedContract, response?: AnalyzedCo
   }
   return { file: analyzed.file, schema: value, model, producer, consumer, method: match[1], path: match[2], envelope, response: responseContract };
 }
-
