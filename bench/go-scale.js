@@ -6,7 +6,7 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { bigPackage, fibonacciGraph } from './lib/go-graphs.js';
+import { bigPackage, fibonacciDefsContract, fibonacciGraph } from './lib/go-graphs.js';
 import { measure, median } from './lib/measure.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -50,6 +50,27 @@ for (const direction of ['pin', 'consumes']) {
     timeoutMs: 60_000,
   });
   results.push({ id: `${direction}-fibonacci-32`, ...run });
+}
+
+// The same graph against a `$defs` contract (each type once): compared pairwise, exit 0; with one drift, exit 1.
+writeFileSync(join(work, 'graph-defs.contract.json'), `${JSON.stringify(fibonacciDefsContract(32), null, 2)}\n`);
+writeFileSync(join(work, 'graph-defs-drift.contract.json'), `${JSON.stringify(fibonacciDefsContract(32, { drift: true }), null, 2)}\n`);
+for (const direction of ['pin', 'consumes']) {
+  for (const [file, expected, what] of [
+    ['graph-defs.contract.json', 0, '$defs contract'],
+    ['graph-defs-drift.contract.json', 1, '$defs contract with one drift in T31'],
+  ]) {
+    const run = measure({
+      label: `wirepin ${direction} --go <32-type graph, each type → next two> --type T0 (${what})`,
+      command: process.execPath,
+      args: [bin, direction, '--contract', join(work, file), '--go', graphDir, '--type', 'T0'],
+      cwd: work,
+      runs: 5,
+      check: (r) => (r.status === expected ? undefined : `expected exit ${expected}, got ${r.status}: ${r.stdout}${r.stderr}`),
+      timeoutMs: 60_000,
+    });
+    results.push({ id: `${direction}-fibonacci-32-defs${expected === 0 ? '' : '-drift'}`, ...run });
+  }
 }
 
 // In one process: extract 1,000 structs of a 100,000-line package (parsed once).

@@ -5,7 +5,7 @@
 // bench/results/run.json.
 //
 //   node bench/run.js [--runs 5] [--sizes 15,1000,10000] [--jsd-timeout 120]
-//                     [--no-pact] [--no-server] [--no-cross-check] [--no-profile]
+//                     [--no-pact] [--no-server] [--no-cross-check] [--no-profile] [--no-go-scale]
 //   node bench/run.js --render-only    (rewrites BENCHMARKS.md from bench/results/run.json)
 //
 // Inputs are generated under the git-ignored bench/.work/run/. Every timed run
@@ -39,11 +39,17 @@ const { values } = parseArgs({
     server: { type: 'boolean', default: true },
     'cross-check': { type: 'boolean', default: true },
     package: { type: 'boolean', default: true },
+    'go-scale': { type: 'boolean', default: true },
     profile: { type: 'boolean', default: true },
     'render-only': { type: 'boolean', default: false },
   },
   allowNegative: true,
 });
+/** BENCHMARKS.md as it stands: sections this run does not render (measured by other scripts) are kept from it. */
+function previousBenchmarks() {
+  const file = join(ROOT, 'BENCHMARKS.md');
+  return existsSync(file) ? readFileSync(file, 'utf8') : '';
+}
 if (values['render-only']) {
   // Re-renders BENCHMARKS.md from bench/results/run.json (after a change to bench/lib/report.js); measures nothing.
   const { renderBenchmarks: render } = await import('./lib/report.js');
@@ -51,7 +57,9 @@ if (values['render-only']) {
   // bench/package-footprint.js may have run on its own since (npm run bench:package): its latest result counts.
   const footprint = join(ROOT, 'bench', 'results', 'package.json');
   if (existsSync(footprint)) saved.package = JSON.parse(readFileSync(footprint, 'utf8'));
-  writeFileSync(join(ROOT, 'BENCHMARKS.md'), render(saved));
+  const goScaleFile = join(ROOT, 'bench', 'results', 'go-scale.json');
+  if (existsSync(goScaleFile)) saved.goScale = JSON.parse(readFileSync(goScaleFile, 'utf8'));
+  writeFileSync(join(ROOT, 'BENCHMARKS.md'), render(saved, previousBenchmarks()));
   process.exit(0);
 }
 const runs = Number(values.runs);
@@ -200,6 +208,7 @@ function runScript(script, args, resultFile) {
 const pact = values.pact ? runScript('pact-round.js', ['--rounds', String(runs)], 'pact.json') : undefined;
 const server = values.server ? runScript('server-load.js', [], 'server-load.json') : undefined;
 const footprint = values.package ? runScript('package-footprint.js', ['--runs', '3'], 'package.json') : undefined;
+const goScale = values['go-scale'] ? runScript('go-scale.js', [], 'go-scale.json') : undefined;
 const crossCheck = values['cross-check'] && diffAvailable && sizes.includes(10_000) ? runScript('diff-vs-buf.js', ['--runs', String(runs)], 'diff.json') : undefined;
 
 // ---------------------------------------------------------------- targets
@@ -301,9 +310,10 @@ const result = {
   server: server ?? null,
   crossCheck: crossCheck ?? null,
   package: footprint ?? null,
+  goScale: goScale ?? null,
 };
 mkdirSync(join(ROOT, 'bench', 'results'), { recursive: true });
 writeFileSync(join(ROOT, 'bench', 'results', 'run.json'), `${JSON.stringify(result, null, 2)}\n`);
-writeFileSync(join(ROOT, 'BENCHMARKS.md'), renderBenchmarks(result));
+writeFileSync(join(ROOT, 'BENCHMARKS.md'), renderBenchmarks(result, previousBenchmarks()));
 log(`wrote BENCHMARKS.md and bench/results/run.json (${result.durationS} s)`);
 for (const t of targets) log(`  ${t.met === true ? 'met    ' : t.met === false ? 'MISSED ' : 'n/a    '} ${t.statement}: ${t.measured}`);

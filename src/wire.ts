@@ -82,6 +82,34 @@ export interface ExtractResult {
   readonly notes?: readonly string[];
 }
 
+/**
+ * One named type of a source graph: its wire fields listed once, with
+ * pointers relative to the type ("/name", "/children/*\/id" for an anonymous
+ * struct in place), and where another named type continues below a field.
+ */
+export interface SourceTypeFields {
+  /** The type's identity ("Node", "Page[Item]", "example.com/m/pkg.Owner"), also how messages name it. */
+  readonly name: string;
+  readonly location: SourceLocation;
+  readonly fields: readonly WireField[];
+  readonly opaque: readonly OpaqueRef[];
+  /** Relative pointer of the object ("/owner", "/children/*") → the identity of the named type whose fields it holds. */
+  readonly links: ReadonlyMap<string, string>;
+}
+
+/**
+ * The wire shape as a graph of named types (Go's graph mode): each type's
+ * fields once, however many paths reach it, so a densely linked or recursive
+ * type costs what its declarations cost. Compared with a contract's `$defs`.
+ */
+export interface SourceGraph {
+  readonly root: { readonly name: string; readonly location: SourceLocation };
+  /** The identity of the root type in `types`. */
+  readonly rootType: string;
+  readonly types: ReadonlyMap<string, SourceTypeFields>;
+  readonly notes?: readonly string[];
+}
+
 /** The source kinds wirepin reads a wire shape from. */
 export type SourceKind = 'go' | 'ts' | 'json';
 

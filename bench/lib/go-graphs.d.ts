@@ -1,4 +1,5 @@
 export function fibonacciGraph(types?: number): Record<string, string>;
+export function fibonacciDefsContract(types?: number, options?: { drift?: boolean }): Record<string, unknown>;
 export function bigPackage(options?: { lines?: number; files?: number }): {
   files: Record<string, string>;
   structs: string[];

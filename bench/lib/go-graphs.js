@@ -17,6 +17,35 @@ export function fibonacciGraph(types = 32) {
   return { 'graph.go': out.join('\n') };
 }
 
+/**
+ * The `$defs` contract that matches fibonacciGraph(types) for its root T0:
+ * T0's own fields at the root, every type T<i> (i >= 1) once under `$defs`,
+ * each pointer a `"$ref"`. With `drift`, T<types-1> gains a field the source
+ * does not have (its "extra"), so a pin finds exactly one missing field.
+ */
+export function fibonacciDefsContract(types = 32, { drift = false } = {}) {
+  const fieldsOf = (i) => {
+    const properties = {
+      name: { type: 'string', cp_consumes: true },
+      count: { type: 'integer', cp_consumes: true },
+    };
+    if (i + 1 < types) properties.a = { $ref: `#/$defs/T${i + 1}`, cp_consumes: true };
+    if (i + 2 < types) properties.b = { $ref: `#/$defs/T${i + 2}`, cp_consumes: true };
+    if (drift && i === types - 1) properties.extra = { type: 'string', cp_consumes: true };
+    return { type: 'object', additionalProperties: false, required: ['name'], properties };
+  };
+  const $defs = {};
+  for (let i = 1; i < types; i++) $defs[`T${i}`] = fieldsOf(i);
+  return {
+    title: 'Graph',
+    endpoint: 'POST /graph',
+    producer: { name: 'graphs', repo: 'graphs', type: 'T0' },
+    consumer: { name: 'reader', repo: 'reader', type: 'T0' },
+    ...fieldsOf(0),
+    $defs,
+  };
+}
+
 const FIELD_TYPES = ['string', '*int64', 'map[string][]string', 'time.Time', '[]byte', 'bool', 'float64', '[]string'];
 
 /**

@@ -65,7 +65,52 @@ function renderPackage(p) {
   return out;
 }
 
-export function renderBenchmarks(result) {
+/** The `## ` sections of a Markdown text, by heading line, in order. */
+function sectionsOf(text) {
+  const sections = [];
+  for (const line of text.split('\n')) {
+    if (line.startsWith('## ')) sections.push({ heading: line, lines: [line] });
+    else sections.at(-1)?.lines.push(line);
+  }
+  return sections;
+}
+
+/**
+ * Keeps every section of the previous BENCHMARKS.md that this run did not
+ * render (a script measured it on its own, e.g. bench/reads.js), before
+ * "How measured", so a full run never drops hand-run figures.
+ */
+export function keepSections(rendered, previous) {
+  if (!previous) return rendered;
+  const renderedHeadings = new Set(sectionsOf(rendered).map((s) => s.heading));
+  const kept = sectionsOf(previous).filter((s) => !renderedHeadings.has(s.heading));
+  if (kept.length === 0) return rendered;
+  const block = kept.map((s) => `${s.lines.join('\n').trimEnd()}\n\n`).join('');
+  const at = rendered.indexOf('\n## How measured');
+  return at < 0 ? `${rendered.trimEnd()}\n\n${block}` : `${rendered.slice(0, at + 1)}${block}${rendered.slice(at + 1)}`;
+}
+
+/** The Go-at-scale section from bench/go-scale.js's results (bench/results/go-scale.json). */
+function renderGoScale(g) {
+  if (!g || g.failed) return g?.failed ? ['## Go at scale (issue 15)', '', `bench/go-scale.js failed (exit ${g.exit}):`, '', '```', g.output, '```', ''] : [];
+  const out = ['## Go at scale (issue 15)', '', `Measured by bench/go-scale.js (also run by \`npm run bench\`; inputs from bench/lib/go-graphs.js), Node ${g.node}. Wall time is the median of 5 whole-process runs; peak RSS from GNU time.`, ''];
+  out.push('| case | median ms | min–max ms | peak RSS MiB | target | met |', '| --- | ---: | ---: | ---: | --- | --- |');
+  for (const r of g.results) {
+    const big = r.id.startsWith('extract-');
+    const limitMs = big ? 10_000 : 2_000;
+    const met = r.medianMs !== null && r.medianMs < limitMs && (big || (r.rssMiB ?? Infinity) < 300);
+    const target = big ? '< 10 s' : '< 2 s and < 300 MiB, exit as expected';
+    out.push(`| ${r.label} | ${wall(r)} | ${spread(r)} | ${r.rssMiB ?? 'n/a'} | ${target} | ${met ? 'yes' : 'no'} |`);
+  }
+  out.push('');
+  return out;
+}
+
+export function renderBenchmarks(result, previous = '') {
+  return keepSections(renderBenchmarksOnly(result), previous);
+}
+
+function renderBenchmarksOnly(result) {
   const rows = new Map(result.rows.map((r) => [r.id, r]));
   const floor = rows.get('floor');
   const out = [];
@@ -232,6 +277,7 @@ export function renderBenchmarks(result) {
     );
   }
 
+  out.push(...renderGoScale(result.goScale));
   out.push(...renderPackage(result.package));
 
   out.push('## How measured', '');

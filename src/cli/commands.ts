@@ -142,7 +142,8 @@ export function registerCommands(program: Command, io: CliIo, deliver: Deliver):
       .command(`from-${from}`)
       .description(
         `Draft a contract from an existing ${language}: every wire field with its type, required and nullability, doc comments as descriptions. ` +
-          'cp_consumes is left out on every field, so the draft fails lint until each one is decided.',
+          'cp_consumes is left out on every field, so the draft fails lint until each one is decided.' +
+          (from === 'go' ? ' A struct type used in more than one place, or recursively, is drafted once under $defs and used with $ref.' : ''),
       )
       .argument('<path>', from === 'go' ? 'a Go file or package directory' : 'a TypeScript file (needs the typescript package installed)')
       .requiredOption('--type <name>', `the ${language} to draft from`)

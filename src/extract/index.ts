@@ -1,4 +1,5 @@
-import type { ExtractResult, SourceKind } from '../wire.js';
+import { WirepinError } from '../errors.js';
+import type { ExtractResult, SourceGraph, SourceKind } from '../wire.js';
 import type { ExtractRequest, Extractor } from './types.js';
 
 /**
@@ -14,6 +15,17 @@ const LOADERS: Readonly<Record<SourceKind, () => Promise<Extractor>>> = {
 export async function extractFields(kind: SourceKind, request: ExtractRequest): Promise<ExtractResult> {
   const extractor = await LOADERS[kind]();
   return extractor.extract(request);
+}
+
+/** The source as a graph of named types; an extractor without graph mode refuses (exit 2) rather than flatten. */
+export async function extractGraph(kind: SourceKind, request: ExtractRequest): Promise<SourceGraph> {
+  const extractor = await LOADERS[kind]();
+  if (extractor.extractGraph === undefined) {
+    throw new WirepinError('E_UNSUPPORTED', `A contract with "$defs" is not supported for --${kind} yet: only --go compares shared definitions with code.`, {
+      hint: 'Pin or check this contract against the Go source, or spell the shared types out inline for this source.',
+    });
+  }
+  return extractor.extractGraph(request);
 }
 
 export type { ExtractRequest, Extractor } from './types.js';

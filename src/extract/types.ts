@@ -1,4 +1,4 @@
-import type { ExtractResult, SourceKind } from '../wire.js';
+import type { ExtractResult, SourceGraph, SourceKind } from '../wire.js';
 
 export interface ExtractRequest {
   /** A file, or for Go also a package directory (the .go files go build compiles for the target). */
@@ -29,4 +29,6 @@ export interface ExtractRequest {
 export interface Extractor {
   readonly kind: SourceKind;
   extract(request: ExtractRequest): Promise<ExtractResult>;
+  /** Graph mode (each named type's fields once), for contracts with `$defs`; only extractors that can build one have it. */
+  extractGraph?(request: ExtractRequest): Promise<SourceGraph>;
 }

@@ -20,6 +20,11 @@ export interface GuardContext {
   readonly pairs: readonly SourcePair[];
   /** What the static read analysis of the consumer's code found; absent when it did not run (--no-reads, a trace, no decode site). */
   readonly reads?: ReadEvidence;
+  /**
+   * Graph mode (a contract with `$defs`): the schema of the object this comparison is inside, "/$defs/Node"
+   * or a field's; absent for the contract's root. A field not in the contract goes under its "properties".
+   */
+  readonly scopeSchemaPointer?: string;
 }
 
 /**
@@ -59,11 +64,11 @@ export function contractPathFor(context: GuardContext, pair: SourcePair): string
     stars = parent.endsWith('/*') ? stars + 1 : 0;
     parent = parentPointer(parent);
   }
-  return '/properties';
+  return `${context.scopeSchemaPointer ?? ''}/properties`;
 }
 
 /** The schema path from a container's schema down `depth` levels of array items or map values. */
-function elementPath(type: WireType, depth: number): string {
+export function elementPath(type: WireType, depth: number): string {
   let path = '';
   let current = type;
   for (let level = 0; level < depth; level++) {

@@ -1,12 +1,12 @@
 import { resolve } from 'node:path';
 import type { JsonObject } from '../contract/json-document.js';
 import { WirepinError, type SourceLocation } from '../errors.js';
-import { extractFields } from '../extract/index.js';
+import { extractFields, extractGraph } from '../extract/index.js';
 import type { ExtractResult } from '../wire.js';
 import { displayPath } from '../paths.js';
 import { writeFileAtomic } from '../fs/atomic-write.js';
 import { plural } from '../wording.js';
-import { draftContract, type DraftHeader } from '../draft/draft-contract.js';
+import { draftContract, graphFields, sharedTypes, type DraftHeader } from '../draft/draft-contract.js';
 import { pascalTitle } from '../draft/title.js';
 import type { Outcome, RunEnv } from './outcome.js';
 
@@ -54,8 +54,8 @@ export interface DraftResult {
   readonly header: DraftHeader;
 }
 
-async function descriptionsFor(from: 'go' | 'ts', source: ExtractResult, cwd: string): Promise<Map<SourceLocation, string>> {
-  const locations = [source.root.location, ...source.fields.map((f) => f.location)];
+async function descriptionsFor(from: 'go' | 'ts', source: ExtractResult, cwd: string, more: readonly SourceLocation[] = []): Promise<Map<SourceLocation, string>> {
+  const locations = [source.root.location, ...more, ...source.fields.map((f) => f.location)];
   if (from === 'go') return (await import('../extract/go/doc-comments.js')).goDocComments(locations, cwd);
   return (await import('../extract/ts/doc-comments.js')).tsDocComments(locations, cwd);
 }
@@ -86,15 +86,31 @@ export async function draftFromSource(context: RunEnv, options: DraftOptions): P
     producer: { name: producerName, repo: nonEmpty(options.producerRepo, '--producer-repo') ?? producerName, type: typeName },
     consumer: { name: consumerName, repo: nonEmpty(options.consumerRepo, '--consumer-repo') ?? consumerName, type: nonEmpty(options.consumerType, '--consumer-type') ?? typeName },
   };
-  const source = await extractFields(options.from, { path: options.path, typeName, cwd: context.cwd });
-  const contract = draftContract({ header, source, descriptions: await descriptionsFor(options.from, source, context.cwd) });
+  const request = { path: options.path, typeName, cwd: context.cwd };
+  // Go: a named struct used more than once or recursively is drafted once, under $defs; without one, the flat draft as before.
+  const graph = options.from === 'go' ? await extractGraph('go', request) : undefined;
+  const defs = graph === undefined ? new Map<string, string>() : sharedTypes(graph);
+  let contract: JsonObject;
+  let undecided: number;
+  if (graph !== undefined && defs.size > 0) {
+    const rootType = graph.types.get(graph.rootType);
+    const source: ExtractResult = { root: graph.root, fields: rootType?.fields ?? [], opaque: rootType?.opaque ?? [] };
+    const all = graphFields(graph);
+    const descriptions = await descriptionsFor(options.from, all, context.cwd, [...graph.types.values()].map((t) => t.location));
+    contract = draftContract({ header, source, descriptions, graph: { source: graph, defs } });
+    undecided = all.fields.length;
+  } else {
+    const source = await extractFields(options.from, request);
+    contract = draftContract({ header, source, descriptions: await descriptionsFor(options.from, source, context.cwd) });
+    undecided = source.fields.length;
+  }
   const text = `${JSON.stringify(contract, null, 2)}\n`;
   let written: string | undefined;
   if (options.out !== undefined) {
     written = displayPath(options.out, context.cwd);
     await writeFileAtomic(resolve(context.cwd, options.out), text, { shown: written, overwrite: options.force === true });
   }
-  return { text, contract, written, undecided: source.fields.length, header };
+  return { text, contract, written, undecided, header };
 }
 
 /**

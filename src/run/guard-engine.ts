@@ -1,6 +1,6 @@
 import type { AnalyzedContract } from './analyze.js';
 import { requireUsable } from '../contract/usable.js';
-import type { ExtractResult, ReadEvidence, SourceKind } from '../wire.js';
+import type { ExtractResult, FieldReads, ReadEvidence, SourceGraph, SourceKind } from '../wire.js';
 import { sortFindings, type Finding } from '../finding.js';
 import { CONSUMES_RULES } from '../rules/consumes/index.js';
 import { PIN_RULES } from '../rules/pin/index.js';
@@ -8,6 +8,7 @@ import { placeDrafts, type FindingDraft } from '../rule.js';
 import type { GuardContext, GuardRule } from '../guards/context.js';
 import { foldGoName } from '../extract/go/fold-name.js';
 import { pairFields } from '../guards/pair-fields.js';
+import { graphPairs, type GraphLimits } from '../guards/pair-graph.js';
 
 export type GuardName = 'pin' | 'consumes';
 
@@ -54,4 +55,50 @@ export function checkGuardRule(rule: GuardRule, context: GuardContext): FindingD
   }
   drafts.push(...(rule.onSource?.(context) ?? []));
   return drafts;
+}
+
+/**
+ * Graph mode, for a contract with `$defs` and a source read as a graph of
+ * named types: compares each (contract scope, source type) pair once (see
+ * `graphPairs`), running the same rules on each pair's fields. A finding
+ * inside a definition is placed at the definition's field and names the
+ * first payload path that reaches it. The read analysis covers the root
+ * type's own fields (`reads`); a consumed field of any other pair is reported
+ * as not provable, never passed unread.
+ */
+export function runGuardGraph(
+  guard: GuardName,
+  contract: AnalyzedContract,
+  graph: SourceGraph,
+  sourceKind: SourceKind,
+  reads?: ReadEvidence,
+  limits?: GraphLimits,
+): Finding[] {
+  const { model } = requireUsable(contract);
+  const findings: Finding[] = [];
+  for (const scope of graphPairs(model, graph, limits)) {
+    const evidence = reads === undefined || guard !== 'consumes' ? undefined : scope.isRoot ? reads : notFollowed(reads, scope.source);
+    const context: GuardContext = {
+      guard,
+      contractFile: contract.file,
+      model: scope.model,
+      source: scope.source,
+      sourceKind,
+      mode: 'static',
+      ...(evidence !== undefined ? { reads: evidence } : {}),
+      ...(scope.isRoot ? {} : { scopeSchemaPointer: scope.schemaPointer }),
+      pairs: pairFields(scope.model, scope.source, sourceKind, guard === 'consumes' && sourceKind === 'go' ? { foldKey: foldGoName } : {}),
+    };
+    for (const rule of RULES[guard]) findings.push(...placeDrafts(rule, checkGuardRule(rule, context), contract.file, contract.document?.positions));
+  }
+  return sortFindings(findings);
+}
+
+/** The read analysis follows the root type's fields only: every field of another type is not provable, with that reason. */
+function notFollowed(reads: ReadEvidence, source: ExtractResult): ReadEvidence {
+  const unprovable: FieldReads = {
+    status: 'unprovable',
+    escape: { what: `the read analysis does not follow the shared type ${source.root.name} yet`, location: source.root.location },
+  };
+  return { ...reads, fields: new Map(source.fields.map((f) => [f.pointer, unprovable])) };
 }

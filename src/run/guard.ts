@@ -2,9 +2,10 @@ import { analyzeContractFile } from './analyze.js';
 import { displayPath } from '../paths.js';
 import { judgeContract } from '../contract/usable.js';
 import { WirepinError } from '../errors.js';
-import { extractFields } from '../extract/index.js';
+import { extractFields, extractGraph } from '../extract/index.js';
 import type { ExtractResult, SourceKind, WireField } from '../wire.js';
-import { runGuard } from './guard-engine.js';
+import { runGuard, runGuardGraph } from './guard-engine.js';
+import type { CleanContract } from '../contract/usable.js';
 import { plural } from '../wording.js';
 import { exitCodeFor } from './exit-code.js';
 import { unusableOutcome, type Outcome, type RunEnv } from './outcome.js';
@@ -99,13 +100,7 @@ export async function runGuardCommand(io: RunEnv, guard: 'pin' | 'consumes', arg
   // The contract itself is broken: show why, and say the guard could not run.
   if (!verdict.usable) return unusableOutcome(guard, 'guard', [verdict]);
   const contract = verdict.contract;
-  if (contract.model.defs.size > 0) {
-    // Comparing definitions with source types pairwise is not built yet: refuse rather than compare the root alone.
-    throw new WirepinError('E_UNSUPPORTED', `${contract.file} declares "$defs"; ${guard} does not compare shared definitions with code yet.`, {
-      location: { file: contract.file, line: 1, column: 1 },
-      hint: 'Spell the shared types out inline for now, or run lint alone on this contract.',
-    });
-  }
+  if (contract.model.defs.size > 0) return runGraphGuard(io, guard, args, source, contract, target);
   let extracted: ExtractResult;
   let kind: SourceKind;
   if (source.kind === 'trace') {
@@ -142,6 +137,50 @@ export async function runGuardCommand(io: RunEnv, guard: 'pin' | 'consumes', arg
   const readsReport = reads.report !== undefined ? { reads: reads.report } : {};
   return {
     report: { command: guard, subject: `${side} ${extracted.root.name} against ${contract.file}`, findings, ...notes, ...readsReport },
+    exitCode: exitCodeFor(findings),
+  };
+}
+
+/**
+ * pin and consumes for a contract with `$defs`: the source is read as a
+ * graph of named types and compared pair by pair (runGuardGraph). Only Go
+ * sources have a graph mode; a trace, a TypeScript type or a JSON sample is
+ * refused (exit 2) rather than compared with the root alone.
+ */
+async function runGraphGuard(
+  io: RunEnv,
+  guard: 'pin' | 'consumes',
+  args: GuardArgs,
+  source: ResolvedSource,
+  contract: CleanContract,
+  target: { goTarget?: { goos: string; goarch: string } },
+): Promise<Outcome> {
+  if (source.kind === 'trace') {
+    throw new WirepinError('E_UNSUPPORTED', `A contract with "$defs" is not supported for --trace yet: only --go compares shared definitions with code.`, {
+      location: { file: contract.file, line: 1, column: 1 },
+      hint: 'Check this contract against the Go source with --go.',
+    });
+  }
+  const kind = source.kind;
+  const graph = await extractGraph(kind, {
+    path: source.path,
+    ...(source.typeName ? { typeName: source.typeName } : {}),
+    cwd: io.cwd,
+    direction: guard === 'consumes' ? 'decode' : 'encode',
+    ...target,
+  });
+  const readsMode = args.reads === false ? 'off' : args.strictReads === true ? 'strict' : 'on';
+  // The read analysis looks for the root type's own fields; fields of other types are judged not provable.
+  const rootFields = graph.types.get(graph.rootType);
+  const flatRoot: ExtractResult = { root: graph.root, fields: rootFields?.fields ?? [], opaque: rootFields?.opaque ?? [] };
+  const reads = guard === 'consumes' ? await analyzeReads(io, { kind, path: source.path, type: source.typeName, ...target }, flatRoot, readsMode) : { notes: [] };
+  const findings = runGuardGraph(guard, contract, graph, kind, reads.evidence);
+  const side = guard === 'pin' ? 'producer' : 'consumer';
+  const allNotes = [...(graph.notes ?? []), ...reads.notes];
+  const notes = allNotes.length > 0 ? { notes: allNotes } : {};
+  const readsReport = reads.report !== undefined ? { reads: reads.report } : {};
+  return {
+    report: { command: guard, subject: `${side} ${graph.root.name} against ${contract.file}`, findings, ...notes, ...readsReport },
     exitCode: exitCodeFor(findings),
   };
 }

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { analyzeContractText } from '../../src/run/analyze.js';
-import { buildContractModel, formatWireType } from '../../src/contract/field-table.js';
+import { buildContractModel, formatWireType, type ContractField } from '../../src/contract/field-table.js';
 import { pascalTitle } from '../../src/draft/title.js';
 import { REPO_ROOT } from '../rules/rule-tester.js';
 import { runCli, runCliJson } from '../support/run-cli.js';
@@ -35,7 +35,9 @@ function decideAll(schema: unknown): void {
 /** pointer → "type required" for every field of a contract. */
 function fieldTable(text: string): Record<string, string> {
   const model = buildContractModel(JSON.parse(text) as never);
-  return Object.fromEntries([...model.fields.values()].map((f) => [f.pointer, `${formatWireType(f.type)} ${f.required ? 'required' : 'optional'}`]));
+  const row = (f: ContractField): string => `${formatWireType(f.type)} ${f.required ? 'required' : 'optional'}`;
+  // A definition's fields under "$defs/Name" + their pointer in the definition.
+  return Object.fromEntries([...model.fields.values(), ...[...model.defs.values()].flatMap((d) => [...d.fields.values()])].map((f) => [f.def === undefined ? f.pointer : `$defs/${f.def}${f.pointer}`, row(f)]));
 }
 
 const SHIPPED = 'contracts/provision_request.contract.json';
@@ -104,9 +106,10 @@ describe('wirepin contract from-go', () => {
       '/note': 'string|null required',
       '/count': 'integer optional',
       '/lines': 'array<object>|null required',
-      '/lines/*/gift': 'boolean optional',
+      // Line is used twice (lines and extras): drafted once, under $defs.
+      '$defs/Line/gift': 'boolean optional',
       '/extras': 'map<object|null> optional',
-      '/extras/*/sku': 'string required',
+      '$defs/Line/sku': 'string required',
       '/placed_at': 'string required',
       '/city': 'string required',
     });

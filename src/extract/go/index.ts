@@ -1,5 +1,6 @@
 import { WirepinError } from '../../errors.js';
-import type { ExtractResult } from '../../wire.js';
+import type { ExtractResult, SourceGraph } from '../../wire.js';
+import type { SourceLocation } from '../../errors.js';
 import type { ExtractRequest, Extractor } from '../types.js';
 import { DEFAULT_GO_TARGET, KNOWN_GOARCH, KNOWN_GOOS } from './build-constraints.js';
 import type { GoTarget } from './build-constraints.js';
@@ -9,8 +10,8 @@ import type { GoModule } from './go-module.js';
 import { loadGoPackage } from './parse-package.js';
 import type { GoPackage } from './parse-package.js';
 import { EMPTY_ENV, TypeResolver } from './resolve-type.js';
-import type { ImportedPackages, ResolvedType } from './resolve-type.js';
-import { collectWireFields, expansionLimits } from './wire-fields.js';
+import type { ImportedPackages, ResolvedStruct, ResolvedType } from './resolve-type.js';
+import { collectWireFields, collectWireGraph, expansionLimits } from './wire-fields.js';
 import type { ExpansionLimits } from './wire-fields.js';
 import { withArticle } from '../../wording.js';
 
@@ -22,9 +23,19 @@ import { withArticle } from '../../wording.js';
 export const goExtractor: Extractor = {
   kind: 'go',
   extract: extractGoStruct,
+  extractGraph: extractGoGraph,
 };
 
 export async function extractGoStruct(request: ExtractRequest): Promise<ExtractResult> {
+  return extractWith(request, extractStruct);
+}
+
+/** Graph mode: every named struct type reachable from the root, its fields listed once (see collectWireGraph). */
+export async function extractGoGraph(request: ExtractRequest): Promise<SourceGraph> {
+  return extractWith(request, extractGraphOf);
+}
+
+async function extractWith<T>(request: ExtractRequest, extractOne: (pkg: GoPackage, typeName: string, resolver: TypeResolver, limits: ExpansionLimits) => T): Promise<T> {
   const typeName = request.typeName;
   if (typeName === undefined || typeName === '') {
     throw new WirepinError('E_USAGE', 'The Go extractor needs the name of the struct type to read.', {
@@ -40,13 +51,13 @@ export async function extractGoStruct(request: ExtractRequest): Promise<ExtractR
   const limits = expansionLimits(request.expansion);
   const module = await findGoModule(packageDirectory(pkg, cwd), request.env ?? process.env);
   // Without a go.mod, wirepin does not guess where an import lives: types of other packages stay unresolved.
-  if (module === undefined) return extractStruct(pkg, typeName, resolverFor(pkg, direction, wordBits, undefined), limits);
+  if (module === undefined) return extractOne(pkg, typeName, resolverFor(pkg, direction, wordBits, undefined), limits);
   const imports = importsOf(pkg);
   // Types of imported packages are read as the walk meets them: load what it asked for, then walk again.
   for (let round = 0; ; round++) {
     const resolver = resolverFor(pkg, direction, wordBits, imports);
     imports.requested.clear();
-    const result = extractStruct(pkg, typeName, resolver, limits);
+    const result = extractOne(pkg, typeName, resolver, limits);
     const wanted = [...imports.requested].filter((importPath) => imports.loaded.get(importPath) === undefined);
     if (wanted.length === 0 || round >= MAX_IMPORT_ROUNDS) return result;
     for (const importPath of wanted) imports.loaded.set(importPath, await loadImport(module, importPath, cwd, target));
@@ -118,7 +129,18 @@ function checkTarget(target: GoTarget): void {
   }
 }
 
-function extractStruct(pkg: GoPackage, typeName: string, resolver: TypeResolver, limits: ExpansionLimits): ExtractResult {
+function extractGraphOf(pkg: GoPackage, typeName: string, resolver: TypeResolver, limits: ExpansionLimits): SourceGraph {
+  const { resolved, root } = rootStruct(pkg, typeName, resolver);
+  const notes = pkg.notes.length > 0 ? { notes: pkg.notes } : {};
+  const custom = resolver.customMarshaler(resolved);
+  if (custom !== undefined) {
+    const only = { name: typeName, location: root.location, fields: [], opaque: [{ pointer: '', typeName, reason: custom, location: root.location }], links: new Map<string, string>() };
+    return { root, rootType: typeName, types: new Map([[typeName, only]]), ...notes };
+  }
+  return { root, ...collectWireGraph(resolved, resolver, root, limits), ...notes };
+}
+
+function rootStruct(pkg: GoPackage, typeName: string, resolver: TypeResolver): { resolved: ResolvedStruct; root: { name: string; location: SourceLocation } } {
   const decl = pkg.lookupType(typeName);
   if (decl === undefined) throw unknownType(pkg, typeName);
   const file = decl.location.file;
@@ -130,12 +152,16 @@ function extractStruct(pkg: GoPackage, typeName: string, resolver: TypeResolver,
       hint: 'Name the struct type that is marshalled to JSON.',
     });
   }
-  const root = { name: typeName, location: decl.location };
+  return { resolved, root: { name: typeName, location: decl.location } };
+}
+
+function extractStruct(pkg: GoPackage, typeName: string, resolver: TypeResolver, limits: ExpansionLimits): ExtractResult {
+  const { resolved, root } = rootStruct(pkg, typeName, resolver);
   const notes = pkg.notes.length > 0 ? { notes: pkg.notes } : {};
   const custom = resolver.customMarshaler(resolved);
   if (custom !== undefined) {
     // A custom (un)marshaller decides the whole encoding; the struct's fields say nothing about the wire.
-    return { root, fields: [], opaque: [{ pointer: '', typeName, reason: custom, location: decl.location }], ...notes };
+    return { root, fields: [], opaque: [{ pointer: '', typeName, reason: custom, location: root.location }], ...notes };
   }
   return { root, ...collectWireFields(resolved, resolver, root, limits), ...notes };
 }

@@ -1,4 +1,4 @@
-import type { OpaqueRef, WireField } from '../../wire.js';
+import type { OpaqueRef, SourceTypeFields, WireField } from '../../wire.js';
 import { jsonFieldsOf } from './json-fields.js';
 import type { StructFields } from './json-fields.js';
 import type { ResolvedStruct, TypeResolver } from './resolve-type.js';
@@ -52,6 +52,22 @@ export function collectWireFields(
   resolver: TypeResolver,
   rootInfo: { readonly name: string; readonly location: SourceLocation },
   limits: ExpansionLimits = DEFAULT_EXPANSION_LIMITS,
+): CollectedFields {
+  return walkWireFields(root, resolver, rootInfo, limits, undefined);
+}
+
+/**
+ * Where the walk meets a named struct below a field: in graph mode it stops
+ * there and says which type continues at that pointer, instead of unrolling it.
+ */
+type NamedStructStop = (sitePointer: string, struct: ResolvedStruct, identity: string) => void;
+
+function walkWireFields(
+  root: ResolvedStruct,
+  resolver: TypeResolver,
+  rootInfo: { readonly name: string; readonly location: SourceLocation },
+  limits: ExpansionLimits,
+  stopAtNamed: NamedStructStop | undefined,
 ): CollectedFields {
   const fields: WireField[] = [];
   const opaque: OpaqueRef[] = [];
@@ -121,6 +137,10 @@ export function collectWireFields(
           continue;
         }
         const identity = site.struct.defined?.identity;
+        if (identity !== undefined && stopAtNamed !== undefined) {
+          stopAtNamed(sitePointer, site.struct, identity);
+          continue;
+        }
         if (identity !== undefined && enclosing.has(identity)) {
           opaque.push({
             pointer: sitePointer,
@@ -152,6 +172,50 @@ export function collectWireFields(
   const rootIdentity = root.defined?.identity ?? root.expr.text;
   visit(root, '', new Set([rootIdentity]));
   return { fields, opaque };
+}
+
+/** How many named struct types one graph may hold before it is refused. */
+export const MAX_GRAPH_TYPES = 20_000;
+
+/**
+ * The wire fields of every named struct type reachable from `root`, each
+ * listed once (graph mode): a type's fields have pointers relative to the
+ * type, anonymous structs are unrolled in place, and where a named struct
+ * continues below a field (`/owner`, `/children/*`) the type says which one
+ * in `links`. Linear in the number of types, however many paths reach them.
+ * Past `limits.maxEntries` fields in all, or MAX_GRAPH_TYPES types, refused.
+ */
+export function collectWireGraph(
+  root: ResolvedStruct,
+  resolver: TypeResolver,
+  rootInfo: { readonly name: string; readonly location: SourceLocation },
+  limits: ExpansionLimits = DEFAULT_EXPANSION_LIMITS,
+): { readonly rootType: string; readonly types: ReadonlyMap<string, SourceTypeFields> } {
+  const rootType = root.defined?.identity ?? rootInfo.name;
+  const types = new Map<string, SourceTypeFields>();
+  const queue: Array<{ struct: ResolvedStruct; identity: string; info: { name: string; location: SourceLocation } }> = [{ struct: root, identity: rootType, info: rootInfo }];
+  const queued = new Set([rootType]);
+  let total = 0;
+  for (let next = queue.shift(); next !== undefined; next = queue.shift()) {
+    const links = new Map<string, string>();
+    const { fields, opaque } = walkWireFields(next.struct, resolver, next.info, limits, (sitePointer, struct, identity) => {
+      links.set(sitePointer, identity);
+      if (queued.has(identity)) return;
+      queued.add(identity);
+      const decl = struct.defined?.decl;
+      queue.push({ struct, identity, info: { name: identity, location: decl?.location ?? next.info.location } });
+    });
+    total += fields.length + opaque.length;
+    if (total > limits.maxEntries || types.size >= MAX_GRAPH_TYPES) {
+      throw new WirepinError(
+        'E_UNSUPPORTED',
+        `The type graph under "${rootInfo.name}" holds more than ${total > limits.maxEntries ? `${limits.maxEntries.toLocaleString('en-US')} fields` : `${MAX_GRAPH_TYPES.toLocaleString('en-US')} struct types`}, each counted once; the bound was crossed at "${next.identity}".`,
+        { location: rootInfo.location, hint: 'Pin a smaller type, or split the wire shape into several contracts.' },
+      );
+    }
+    types.set(next.identity, { name: next.identity, location: next.info.location, fields, opaque, links });
+  }
+  return { rootType, types };
 }
 
 /**
@@ -191,7 +255,7 @@ function expansionRefused(
       `the bound was crossed at "${pointer}" (${shownChain.join(' → ')}).${most}`,
     {
       location: root.location,
-      hint: 'Describe shared types once (coming: $defs in the contract) or pin a smaller type whose fields reach fewer paths.',
+      hint: 'Describe shared types once under "$defs" in the contract (pin and consumes then compare each type once), or pin a smaller type whose fields reach fewer paths.',
     },
   );
 }
