@@ -334,7 +334,9 @@ function followMovedShapes(
   let head: Map<string, ContractField> | undefined;
   const seen = new Set<string>();
   let laidOut = 0;
-  const layOut = (into: Map<string, ContractField>, model: ContractModel, ref: string, field: ContractField, at: string): void => {
+  /** Adds the definition's fields under `at`; returns those added, in the definition's document order. */
+  const layOut = (into: Map<string, ContractField>, model: ContractModel, ref: string, field: ContractField, at: string): ContractField[] => {
+    const added: ContractField[] = [];
     for (const inner of model.defs.get(ref)?.fields.values() ?? []) {
       if (++laidOut > MOVED_SHAPE_FIELD_LIMIT) {
         throw new WirepinError('E_UNSUPPORTED', `Comparing the shapes under field "${field.pointer}" lays out more than ${MOVED_SHAPE_FIELD_LIMIT} fields; wirepin stops here.`, {
@@ -344,8 +346,11 @@ function followMovedShapes(
       const pointer = `${at}${inner.pointer}`;
       if (into.has(pointer)) continue;
       const { def: _def, ...rest } = inner;
-      into.set(pointer, { ...rest, pointer, parent: inner.parent === '' ? field.pointer : `${at}${inner.parent}` });
+      const copy: ContractField = { ...rest, pointer, parent: inner.parent === '' ? field.pointer : `${at}${inner.parent}` };
+      into.set(pointer, copy);
+      added.push(copy);
     }
+    return added;
   };
   const queue = [...headFields.values()];
   for (let i = 0; i < queue.length; i++) {
@@ -360,14 +365,8 @@ function followMovedShapes(
     seen.add(key);
     const at = `${headField.pointer}${after.suffix}`;
     if (before.ref !== undefined) layOut((base ??= new Map(baseFields)), baseModel, before.ref, baseField, at);
-    if (after.ref !== undefined) {
-      head ??= new Map(headFields);
-      const size = head.size;
-      layOut(head, headModel, after.ref, headField, at);
-      queue.push(...[...head.values()].slice(size));
-    } else {
-      // The inline side's nested fields are already in its table; they may hold moved shapes of their own.
-    }
+    // The definition's fields may hold moved shapes of their own; an inline side's nested fields are already queued.
+    if (after.ref !== undefined) queue.push(...layOut((head ??= new Map(headFields)), headModel, after.ref, headField, at));
   }
   return [base ?? baseFields, head ?? headFields];
 }
