@@ -27,9 +27,9 @@ function decideAll(schema: Json): void {
 
 describe('contract from-go with shared and recursive types', () => {
   it('drafts Node and Owner once under $defs, Team in place, and the decided draft lints and pins clean', async () => {
-    const s = scratchCopy(['test/fixtures/go/defs-tree']);
+    const s = scratchCopy(['test/fixtures/defs-tree']);
     try {
-      const draft = await runCli(['contract', 'from-go', 'test/fixtures/go/defs-tree', '--type', 'Tree', '--endpoint', 'POST /trees'], { cwd: s.dir });
+      const draft = await runCli(['contract', 'from-go', 'test/fixtures/defs-tree', '--type', 'Tree', '--endpoint', 'POST /trees'], { cwd: s.dir });
       expect(draft.exit).toBe(0);
       const contract = JSON.parse(draft.stdout) as { [key: string]: Json };
       expect(Object.keys(contract['$defs'] as object)).toEqual(['Node', 'Owner']);
@@ -44,7 +44,7 @@ describe('contract from-go with shared and recursive types', () => {
       decideAll(contract);
       s.write('tree.contract.json', `${JSON.stringify(contract, null, 2)}\n`);
       expect((await runCliJson(['lint', 'tree.contract.json'], { cwd: s.dir })).findings).toEqual([]);
-      const pin = await runCliJson(['pin', '--contract', 'tree.contract.json', '--go', 'test/fixtures/go/defs-tree', '--type', 'Tree'], { cwd: s.dir });
+      const pin = await runCliJson(['pin', '--contract', 'tree.contract.json', '--go', 'test/fixtures/defs-tree', '--type', 'Tree'], { cwd: s.dir });
       expect(pin.findings).toEqual([]);
       expect(pin.exit).toBe(0);
     } finally {

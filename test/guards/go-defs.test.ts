@@ -1,7 +1,7 @@
 /**
  * pin and consumes on a contract with `$defs` (graph mode): the Go source is
  * read as a graph of named types and each (definition, type) pair is compared
- * once. The fixture (test/fixtures/go/defs-tree) has a shared type used twice
+ * once. The fixture (test/fixtures/defs-tree) has a shared type used twice
  * (Node at "root" and "spare", Owner in "by_name" and at Node.owner), direct
  * recursion (Node.children), mutual recursion (Owner.team -> Team.lead ->
  * Owner) and nullable references. Each drift inside a definition is found
@@ -17,7 +17,7 @@ import { graphPairs } from '../../src/guards/pair-graph.js';
 import type { SourceGraph } from '../../src/wire.js';
 import { runCliJson, scratchCopy } from '../support/run-cli.js';
 
-const DIR = 'test/fixtures/go/defs-tree';
+const DIR = 'test/fixtures/defs-tree';
 const CONTRACT = `${DIR}/tree.contract.json`;
 const scratches: Array<ReturnType<typeof scratchCopy>> = [];
 afterEach(() => {
@@ -43,6 +43,28 @@ describe('pin and consumes against $defs', () => {
     expect(result.stderr).toBe('');
     expect(result.findings).toEqual([]);
     expect(result.exit).toBe(0);
+  });
+
+  it('compares an inline object of the contract with a named source type, and a definition with an anonymous struct', async () => {
+    const s = scratch();
+    // The contract spells "root" out in place, though the source's Node is a named type...
+    s.edit(
+      CONTRACT,
+      '"root": { "$ref": "#/$defs/Node", "cp_consumes": true }',
+      '"root": { "type": "object", "additionalProperties": false, "required": ["name", "children", "owner"], "cp_consumes": true, "properties": { "name": { "type": "string", "cp_consumes": true }, "children": { "type": ["array", "null"], "items": { "$ref": "#/$defs/Node" }, "cp_consumes": true }, "owner": { "anyOf": [{ "$ref": "#/$defs/Owner" }, { "type": "null" }], "cp_consumes": true } } }',
+    );
+    // ...and the source spells "spare" out as an anonymous struct, though the contract refers to Node.
+    s.edit(`${DIR}/tree.go`, '\tSpare  *Node            `json:"spare"`', '\tSpare  *struct {\n\t\tName     string `json:"name"`\n\t\tChildren []Node `json:"children"`\n\t\tOwner    *Owner `json:"owner"`\n\t} `json:"spare"`');
+    const good = await run('pin', s.dir);
+    expect(good.findings).toEqual([]);
+    expect(good.exit).toBe(0);
+    // A drift in each is found at the contract's own place for it.
+    s.edit(`${DIR}/tree.go`, '\t\tName     string `json:"name"`', '\t\tLabel    string `json:"label"`');
+    const drift = await run('pin', s.dir);
+    expect(drift.findings.map((f) => [f.rule, f.path, f.data?.['pointer']])).toEqual([
+      ['PRODUCER_FIELD_UNDECLARED', '/$defs/Node/properties', '/spare/label'],
+      ['PRODUCER_FIELD_MISSING', '/$defs/Node/properties/name', '/spare/name'],
+    ]);
   });
 
   it('finds a field the producer adds inside a shared type once, at the definition', async () => {
