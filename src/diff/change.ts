@@ -62,6 +62,16 @@ export type ChangeData = {
   readonly possibleRename?: string;
   /** Whether the added or removed field is listed in its parent's `required`. */
   readonly required?: boolean;
+  /**
+   * A change inside a definition of `$defs` (or to the definition as a whole):
+   * its name, then where the payload uses it (`pointer` is then relative to the
+   * definition), reported once for every use: the first use paths, how many
+   * more, and whether that count is complete or a lower bound.
+   */
+  readonly def?: string;
+  readonly uses?: readonly string[];
+  readonly moreUses?: number;
+  readonly usesComplete?: boolean;
 };
 
 /**

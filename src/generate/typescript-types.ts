@@ -137,9 +137,17 @@ function compilerInput(schema: JsonValue, state: InputState, requiredHere = fals
       const props: JsonObject = {};
       for (const name of Object.keys(value)) {
         const property = value[name] as JsonValue;
+        const placeholder = renamed.get(name) ?? name;
+        const reference = isJsonObject(property) ? referenceUse(property) : undefined;
+        if (reference !== undefined) {
+          // A reference goes in bare: a keyword beside it makes the generator copy the definition into a new type ("Display1").
+          const description = member(property as JsonObject, 'description');
+          if (typeof description === 'string' && description !== '') state.comments.set(placeholder, description);
+          props[placeholder] = reference;
+          continue;
+        }
         const flag = required.has(name) && isJsonObject(property) && !isObjectSchema(property) && member(property, 'required') === undefined && member(property, '$ref') === undefined;
         if (flag) flagged.add(name);
-        const placeholder = renamed.get(name) ?? name;
         const comment = state.moveComments && isJsonObject(property) ? movableComment(property) : undefined;
         if (comment !== undefined) state.comments.set(placeholder, comment);
         const input = compilerInput(property, state, flag);
@@ -158,6 +166,24 @@ function compilerInput(schema: JsonValue, state: InputState, requiredHere = fals
   }
   if (requiredHere) out['required'] = true;
   return out;
+}
+
+/**
+ * A wire field that names a definition of the contract, as the compiler should
+ * see it: `{"$ref": ...}`, or the nullable form `{"anyOf": [{"$ref": ...},
+ * {"type": "null"}]}`, with the ledger and prose beside it left out (its
+ * description becomes the property's doc comment). Undefined for any other schema.
+ */
+function referenceUse(property: JsonObject): JsonObject | undefined {
+  const ref = member(property, '$ref');
+  if (typeof ref === 'string') return { $ref: ref };
+  const anyOf = member(property, 'anyOf');
+  if (!Array.isArray(anyOf) || anyOf.length !== 2) return undefined;
+  const [first, second] = anyOf;
+  if (!isJsonObject(first ?? null) || !isJsonObject(second ?? null)) return undefined;
+  const target = member(first as JsonObject, '$ref');
+  if (typeof target !== 'string' || member(second as JsonObject, 'type') !== 'null') return undefined;
+  return { anyOf: [{ $ref: target }, { type: 'null' }] };
 }
 
 /** A property name as TypeScript needs it: bare when it is an identifier, else quoted. */

@@ -47,6 +47,12 @@ export interface BodyMember {
   readonly node: BodyNode;
   /** Listed in the object's `required`: the producer always sends it. */
   readonly required: boolean;
+  /**
+   * For a field of a `$defs` definition: "Name/pointer-in-the-definition". The
+   * same definition field reached along several paths has one origin, so the
+   * covering set varies it once, not once per path.
+   */
+  readonly origin?: string;
 }
 
 /** The one key every example map gets. */
@@ -78,6 +84,44 @@ export interface ExamplePlace {
   readonly pointer: string;
   /** A name for values made up from it ("org_id", "env-value"). */
   readonly name: string;
+  /** The contract's `$defs` and what following them may still cost; absent: the schema has no definitions. */
+  readonly definitions?: Definitions;
+  /** The definitions being laid out on the way here (recursion), and the one whose fields these are with the pointer inside it. */
+  readonly within?: { readonly path: ReadonlySet<string>; readonly def: string | undefined; readonly inner: string };
+}
+
+/** How many values one example body may hold when it follows `$ref`s; a denser graph is refused (exit 2), never expanded without end. */
+export const MAX_EXAMPLE_VALUES = 10_000;
+
+/** A contract's root `$defs` for the example, with a budget of values shared by the whole body. */
+export interface Definitions {
+  readonly schemas: JsonObject;
+  readonly names: ReadonlySet<string>;
+  left: number;
+}
+
+/** A contract document as the body's schema: its `$defs` are where references lead, not a keyword of the body. */
+export function bodySchema(document: JsonObject): JsonObject {
+  if (!Object.hasOwn(document, '$defs')) return document;
+  const out: JsonObject = {};
+  for (const key of Object.keys(document)) if (key !== '$defs') defineMember(out, key, document[key] as JsonValue);
+  return out;
+}
+
+/** The `$defs` of a contract document, for `ExamplePlace.definitions`; undefined when it has none. */
+export function definitionsOf(document: JsonObject): Definitions | undefined {
+  const defs = member(document, '$defs');
+  if (!isJsonObject(defs ?? null)) return undefined;
+  const schemas = defs as JsonObject;
+  return { schemas, names: new Set(Object.keys(schemas)), left: MAX_EXAMPLE_VALUES };
+}
+
+/** The definition a field's own object comes from, through arrays and maps; undefined for anything else. */
+function referredDefinition(type: ReturnType<typeof wireTypeOf>): string | undefined {
+  if (type.kind === 'object') return type.ref;
+  if (type.kind === 'array') return referredDefinition(type.items);
+  if (type.kind === 'map') return referredDefinition(type.values);
+  return undefined;
 }
 
 function unsupported(place: ExamplePlace, why: string): never {
@@ -190,7 +234,18 @@ function inclusiveBounds(schema: JsonObject, integer: boolean): { minimum?: numb
 
 /** Builds the example tree for one schema. */
 export function exampleNode(schema: JsonValue | undefined, place: ExamplePlace): BodyNode {
-  const type = wireTypeOf(schema);
+  const definitions = place.definitions;
+  const type = wireTypeOf(schema, definitions?.names);
+  if (definitions !== undefined && --definitions.left < 0) {
+    unsupported(place, `following its "$ref"s, the example body would hold more than ${MAX_EXAMPLE_VALUES} values`);
+  }
+  if (type.kind === 'object' && type.ref !== undefined && definitions !== undefined) {
+    // A reference: the definition's object, nullable as the reference says; its fields are the definition's.
+    const path = new Set(place.within?.path ?? []);
+    path.add(type.ref);
+    const node = exampleNode(member(definitions.schemas, type.ref), { ...place, within: { path, def: type.ref, inner: '' } });
+    return node.kind === 'object' ? { ...node, nullable: type.nullable } : node;
+  }
   const object = isJsonObject(schema) ? schema : {};
   switch (type.kind) {
     case 'opaque':
@@ -241,8 +296,23 @@ export function exampleNode(schema: JsonValue | undefined, place: ExamplePlace):
       const requiredNames = new Set(Array.isArray(required) ? required.filter((r): r is string => typeof r === 'string') : []);
       if (isJsonObject(properties)) {
         for (const name of Object.keys(properties)) {
-          const node = exampleNode(member(properties, name), { ...place, pointer: joinPointer(place.pointer, name), name });
-          members.push({ name, node, required: requiredNames.has(name) });
+          const fieldSchema = member(properties, name);
+          const within = place.within && { ...place.within, inner: joinPointer(place.within.inner, name) };
+          const fieldPlace: ExamplePlace = { ...place, pointer: joinPointer(place.pointer, name), name, ...(within ? { within } : {}) };
+          const required = requiredNames.has(name);
+          const origin = within?.def === undefined ? {} : { origin: `${within.def}${within.inner}` };
+          const fieldType = wireTypeOf(fieldSchema, place.definitions?.names);
+          const back = referredDefinition(fieldType);
+          if (back !== undefined && place.within?.path.has(back)) {
+            // Round a recursion a finite payload stops: an optional field is left out, a nullable one is null.
+            if (!required) continue;
+            if (fieldType.nullable) {
+              members.push({ name, node: { kind: 'null' }, required, ...origin });
+              continue;
+            }
+            unsupported(fieldPlace, `it is required, not nullable, and refers back to "$defs.${back}", which holds it, so no finite payload has it; make it optional or nullable`);
+          }
+          members.push({ name, node: exampleNode(fieldSchema, fieldPlace), required, ...origin });
         }
       }
       return { kind: 'object', members, nullable: type.nullable };
@@ -251,7 +321,7 @@ export function exampleNode(schema: JsonValue | undefined, place: ExamplePlace):
       return {
         kind: 'map',
         key: EXAMPLE_MAP_KEY,
-        value: exampleNode(member(object, 'additionalProperties'), { ...place, pointer: joinPointer(place.pointer, '*'), name: `${place.name}-value` }),
+        value: exampleNode(member(object, 'additionalProperties'), { ...place, pointer: joinPointer(place.pointer, '*'), name: `${place.name}-value`, ...inside(place, '*') }),
         nullable: type.nullable,
       };
     case 'array': {
@@ -259,13 +329,18 @@ export function exampleNode(schema: JsonValue | undefined, place: ExamplePlace):
       const maxItems = numberOr(object, 'maxItems');
       return {
         kind: 'array',
-        item: exampleNode(member(object, 'items'), { ...place, pointer: joinPointer(place.pointer, '*'), name: `${place.name}-item` }),
+        item: exampleNode(member(object, 'items'), { ...place, pointer: joinPointer(place.pointer, '*'), name: `${place.name}-item`, ...inside(place, '*') }),
         nullable: type.nullable,
         ...(minItems !== undefined ? { minItems } : {}),
         ...(maxItems !== undefined ? { maxItems } : {}),
       };
     }
   }
+}
+
+/** The place one level down (an array item or map value) inside a definition. */
+function inside(place: ExamplePlace, segment: string): Pick<ExamplePlace, 'within'> {
+  return place.within ? { within: { ...place.within, inner: joinPointer(place.within.inner, segment) } } : {};
 }
 
 /** The plain JSON value of an example tree. Objects are built in contract order. */
@@ -297,7 +372,8 @@ export function defineMember(target: JsonObject, key: string, value: JsonValue):
 
 /** The example tree of a contract's request body. */
 export function exampleTree(contract: PactContract): BodyNode {
-  return exampleNode(contract.schema, { contract: contract.file, pointer: '', name: 'body' });
+  const definitions = definitionsOf(contract.schema);
+  return exampleNode(bodySchema(contract.schema), { contract: contract.file, pointer: '', name: 'body', ...(definitions ? { definitions } : {}) });
 }
 
 /** A request body with every field of the contract populated; valid against the generated wire schema. */

@@ -4,7 +4,7 @@
  * plain data and works without Pact installed.
  */
 export { pactContractOf, type PactContract } from './contract.js';
-export { EXAMPLE_MAP_KEY, exampleBody, exampleNode, exampleTree, exampleValue, type BodyMember, type BodyNode, type ExamplePlace } from './example-body.js';
+export { EXAMPLE_MAP_KEY, exampleBody, exampleNode, exampleTree, exampleValue, MAX_EXAMPLE_VALUES, type BodyMember, type BodyNode, type ExamplePlace } from './example-body.js';
 export { DEFAULT_STATUSES, JSON_CONTENT_TYPE, pactEnvelopeOf, type HeaderSpec, type PactEnvelope } from './envelope.js';
 export {
   bodyCases,

@@ -1,8 +1,8 @@
 import type { JsonObject, JsonValue } from '../contract/json-document.js';
-import { dottedName, joinPointer, splitPointer } from '../json-pointer.js';
+import { dottedName, joinPointer, splitPointer, unescapeSegment } from '../json-pointer.js';
 import type { PactContract } from './contract.js';
 import type { HeaderSpec } from './envelope.js';
-import { exampleNode, exampleTree, exampleValue, type BodyMember, type BodyNode } from './example-body.js';
+import { bodySchema, definitionsOf, exampleNode, exampleTree, exampleValue, type BodyMember, type BodyNode } from './example-body.js';
 
 /**
  * The interactions wirepin derives from a contract, as plain data. The pact
@@ -75,13 +75,27 @@ export function minimalNode(node: BodyNode): BodyNode {
   }
 }
 
-/** Every pointer (map values and array items as `*`) whose value may be null, in contract order. */
-export function nullablePointers(node: BodyNode, pointer = ''): string[] {
+/**
+ * Whether a member was already walked along another path: a field of a `$defs`
+ * definition is varied once, at the first path that reaches it, however many
+ * paths use the definition.
+ */
+function walkedBefore(member: BodyMember, seen: Set<string>): boolean {
+  if (member.origin === undefined) return false;
+  if (seen.has(member.origin)) return true;
+  seen.add(member.origin);
+  return false;
+}
+
+/** Every pointer (map values and array items as `*`) whose value may be null, in contract order; a definition's fields once. */
+export function nullablePointers(node: BodyNode, pointer = '', seen: Set<string> = new Set()): string[] {
   const out: string[] = [];
   if ('nullable' in node && node.nullable && pointer !== '') out.push(pointer);
-  if (node.kind === 'object') for (const m of node.members) out.push(...nullablePointers(m.node, joinPointer(pointer, m.name)));
-  if (node.kind === 'map') out.push(...nullablePointers(node.value, joinPointer(pointer, '*')));
-  if (node.kind === 'array') out.push(...nullablePointers(node.item, joinPointer(pointer, '*')));
+  if (node.kind === 'object') {
+    for (const m of node.members) if (!walkedBefore(m, seen)) out.push(...nullablePointers(m.node, joinPointer(pointer, m.name), seen));
+  }
+  if (node.kind === 'map') out.push(...nullablePointers(node.value, joinPointer(pointer, '*'), seen));
+  if (node.kind === 'array') out.push(...nullablePointers(node.item, joinPointer(pointer, '*'), seen));
   return out;
 }
 
@@ -120,9 +134,23 @@ function furtherValues(schema: JsonValue | undefined, example: JsonValue): JsonV
   return out;
 }
 
-/** Pointer → further values of every scalar field with more than one value, walking the contract schema beside the tree. */
-function valueChoices(schema: JsonValue | undefined, node: BodyNode, pointer: string, out: Map<string, JsonValue[]>): void {
-  const object = schema !== null && typeof schema === 'object' && !Array.isArray(schema) ? schema : {};
+/** The schema a reference stands for (`$ref`, or the nullable `anyOf` form); any other schema as it is. */
+function followReference(schema: JsonObject, defs: JsonObject | undefined): JsonObject {
+  const anyOf = schema['anyOf'];
+  const branch = Array.isArray(anyOf) && anyOf.length === 2 && anyOf[0] !== null && typeof anyOf[0] === 'object' && !Array.isArray(anyOf[0]) ? anyOf[0] : schema;
+  const ref = branch['$ref'];
+  const prefix = '#/$defs/';
+  if (typeof ref !== 'string' || !ref.startsWith(prefix) || defs === undefined) return schema;
+  const target = defs[unescapeSegment(ref.slice(prefix.length))];
+  return target !== null && typeof target === 'object' && !Array.isArray(target) ? target : schema;
+}
+
+/**
+ * Pointer → further values of every scalar field with more than one value, walking the contract schema beside the
+ * tree (through `$ref`s into `$defs`); a definition's fields once, at the first path that reaches them.
+ */
+function valueChoices(schema: JsonValue | undefined, node: BodyNode, pointer: string, out: Map<string, JsonValue[]>, defs: JsonObject | undefined, seen: Set<string>): void {
+  const object = schema !== null && typeof schema === 'object' && !Array.isArray(schema) ? followReference(schema, defs) : {};
   switch (node.kind) {
     case 'string':
     case 'integer':
@@ -135,16 +163,17 @@ function valueChoices(schema: JsonValue | undefined, node: BodyNode, pointer: st
     case 'object': {
       const properties = object['properties'];
       for (const m of node.members) {
+        if (walkedBefore(m, seen)) continue;
         const child = properties !== null && typeof properties === 'object' && !Array.isArray(properties) ? properties[m.name] : undefined;
-        valueChoices(child, m.node, joinPointer(pointer, m.name), out);
+        valueChoices(child, m.node, joinPointer(pointer, m.name), out, defs, seen);
       }
       return;
     }
     case 'map':
-      valueChoices(object['additionalProperties'], node.value, joinPointer(pointer, '*'), out);
+      valueChoices(object['additionalProperties'], node.value, joinPointer(pointer, '*'), out, defs, seen);
       return;
     case 'array':
-      valueChoices(object['items'], node.item, joinPointer(pointer, '*'), out);
+      valueChoices(object['items'], node.item, joinPointer(pointer, '*'), out, defs, seen);
       return;
     default:
       return;
@@ -186,7 +215,8 @@ export function bodyCases(contract: PactContract): BodyCase[] {
     cases.push({ key: `null ${label}`, label: `"${label}" null`, body: replaceAt(full, splitPointer(pointer), () => ({ kind: 'null' })) });
   }
   const choices = new Map<string, JsonValue[]>();
-  valueChoices(contract.schema, full, '', choices);
+  const defs = contract.schema['$defs'];
+  valueChoices(contract.schema, full, '', choices, defs !== null && typeof defs === 'object' && !Array.isArray(defs) ? defs : undefined, new Set());
   const rounds = Math.max(0, ...[...choices.values()].map((v) => v.length));
   for (let round = 0; round < rounds; round += 1) {
     let body = full;
@@ -207,8 +237,9 @@ export function contractInteractions(contract: PactContract): ContractInteractio
   const { envelope } = contract;
   const endpoint = `${contract.method} ${contract.path}`;
   const stateName = envelope.state?.name ?? `${contract.consumer.name} accepts ${endpoint} from ${contract.producer.name}`;
+  const responseDefinitions = contract.response ? definitionsOf(contract.response.schema) : undefined;
   const responseBody = contract.response
-    ? exampleNode(contract.response.schema, { contract: contract.response.file, pointer: '', name: 'body' })
+    ? exampleNode(bodySchema(contract.response.schema), { contract: contract.response.file, pointer: '', name: 'body', ...(responseDefinitions ? { definitions: responseDefinitions } : {}) })
     : undefined;
   return bodyCases(contract).map((c) => {
     const example = exampleValue(c.body);

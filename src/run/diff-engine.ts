@@ -1,7 +1,7 @@
 import type { AnalyzedContract } from './analyze.js';
 import { WirepinError } from '../errors.js';
 import { requireUsable } from '../contract/usable.js';
-import { bothSides, type ChangeDraft, type DiffRule } from '../rules/diff/context.js';
+import { bothSides, usesSentence, type ChangeDraft, type DiffRule } from '../rules/diff/context.js';
 import { DIFF_RULES } from '../rules/diff/index.js';
 import { placeDrafts } from '../rule.js';
 import { compareChanges, SEVERITY_OF_CLASS, type ContractChange } from '../diff/change.js';
@@ -41,10 +41,27 @@ export function checkDiffRule<Kind extends string>(rule: DiffRule<Kind>, pairing
   const keep = (draft: ChangeDraft<Kind> | undefined): void => {
     if (draft) drafts.push(draft);
   };
-  if (rule.onKept) for (const pair of pairing.kept) keep(rule.onKept(pair, sides));
-  if (rule.onAdded) for (const added of pairing.added) keep(rule.onAdded(added, sides));
-  if (rule.onRemoved) for (const removed of pairing.removed) keep(rule.onRemoved(removed, sides));
+  // A field of a definition is reported once, with where the payload uses the definition.
+  const inDefinition =
+    (def: string | undefined, past = false) =>
+    (draft: ChangeDraft<Kind> | undefined): void =>
+      keep(draft && def !== undefined ? withUses(draft, def, pairing, past) : draft);
+  if (rule.onKept) for (const pair of pairing.kept) inDefinition(pair.head.def)(rule.onKept(pair, sides));
+  if (rule.onAdded) for (const added of pairing.added) inDefinition(added.field.def)(rule.onAdded(added, sides));
+  if (rule.onRemoved) for (const removed of pairing.removed) inDefinition(removed.field.def)(rule.onRemoved(removed, sides));
+  if (rule.onDefinitionAdded) for (const added of pairing.addedDefs) inDefinition(added.def.name)(rule.onDefinitionAdded(added, sides));
+  if (rule.onDefinitionRemoved) for (const removed of pairing.removedDefs) inDefinition(removed.def.name, true)(rule.onDefinitionRemoved(removed, sides));
   return drafts;
+}
+
+/** A change inside a definition: its name and use paths in `data`, and the uses said at the end of the message. */
+function withUses<Kind extends string>(draft: ChangeDraft<Kind>, def: string, pairing: ContractPairing, past: boolean): ChangeDraft<Kind> {
+  const uses = pairing.usesOf(def);
+  return {
+    ...draft,
+    message: `${draft.message} ${usesSentence(uses, past)}`,
+    data: { ...draft.data, def, uses: uses.paths, moreUses: uses.more, usesComplete: uses.complete },
+  };
 }
 
 /** Runs every diff rule over an existing pairing (no lint check): `diffContracts` without the guard, for `sync`. */

@@ -4,7 +4,7 @@ import { sortFindings, type Finding } from '../finding.js';
 import type { ContractChange } from '../diff/change.js';
 import { classifyChanges } from './diff-engine.js';
 import { requireUsable } from '../contract/usable.js';
-import { pairContracts, type ContractPairing } from '../diff/pair.js';
+import { definitionPointer, fieldAt, pairContracts, type ContractPairing } from '../diff/pair.js';
 import { DIFF_RULES } from '../rules/diff/index.js';
 import { SYNC_DRIFT } from '../rules/diff/SYNC_DRIFT.js';
 import { placeDrafts } from '../rule.js';
@@ -47,10 +47,11 @@ function explainedPointers(changes: readonly ContractChange[], pairing: Contract
   for (const change of changes) {
     const rule = DIFF_RULES.find((r) => r.id === change.rule);
     if (!rule) continue;
-    const { pointer } = change.data;
-    const schemaPointers = [pairing.base?.model.fields.get(pointer)?.schemaPointer, pairing.head?.model.fields.get(pointer)?.schemaPointer].filter(
-      (p): p is string => p !== undefined,
-    );
+    const { pointer, def } = change.data;
+    const schemaPointers =
+      change.data.kind === 'definition' && def !== undefined
+        ? [definitionPointer(def)]
+        : [fieldAt(pairing.base, pointer, def)?.schemaPointer, fieldAt(pairing.head, pointer, def)?.schemaPointer].filter((p): p is string => p !== undefined);
     out.push(...rule.explains(change.data, schemaPointers));
   }
   return out;

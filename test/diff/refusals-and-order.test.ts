@@ -30,7 +30,7 @@ const good = analyzeContractText({ file: 'good.contract.json', text: BASE });
 
 describe('diff refuses', () => {
   it('classifies nothing when neither side is there', () => {
-    expect(classifyChanges({ base: undefined, head: undefined, kept: [], removed: [], added: [] })).toEqual([]);
+    expect(classifyChanges({ base: undefined, head: undefined, kept: [], removed: [], added: [], addedDefs: [], removedDefs: [], usesOf: () => ({ paths: [], more: 0, complete: true }) })).toEqual([]);
   });
 
   it('a diff of nothing', () => {

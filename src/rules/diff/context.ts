@@ -1,7 +1,6 @@
-import type { ContractField } from '../../contract/field-table.js';
-import { dottedName } from '../../json-pointer.js';
+import { fieldLabel, type ContractDef, type ContractField } from '../../contract/field-table.js';
 import type { ChangeData } from '../../diff/change.js';
-import type { AddedField, ContractPairing, FieldPair, PairedSide, RemovedField } from '../../diff/pair.js';
+import type { AddedField, ContractPairing, DefinitionOnOneSide, DefinitionUses, FieldPair, PairedSide, RemovedField } from '../../diff/pair.js';
 import { serviceNamesOf, type ServiceNames } from '../../contract/service-names.js';
 import type { RelatedLocation } from '../../finding.js';
 import { positionOfPointer, type FindingDraft, type RuleMeta } from '../../rule.js';
@@ -34,6 +33,9 @@ export interface DiffRule<Kind extends string = string> extends RuleMeta<Kind> {
   onKept?(pair: FieldPair, sides: BothSides): ChangeDraft<Kind> | undefined;
   onAdded?(added: AddedField, sides: BothSides): ChangeDraft<Kind> | undefined;
   onRemoved?(removed: RemovedField, sides: BothSides): ChangeDraft<Kind> | undefined;
+  /** A definition of `$defs` in the head only, or in the base only: once per definition, never per field. */
+  onDefinitionAdded?(added: DefinitionOnOneSide, sides: BothSides): ChangeDraft<Kind> | undefined;
+  onDefinitionRemoved?(removed: DefinitionOnOneSide, sides: BothSides): ChangeDraft<Kind> | undefined;
   /**
    * The JSON pointers (in either contract) whose differences one of its changes
    * accounts for, given the schema pointers of the field on each side; `sync`
@@ -47,9 +49,35 @@ export function bothSides(pairing: ContractPairing): BothSides | undefined {
   return pairing.base && pairing.head ? { base: pairing.base, head: pairing.head } : undefined;
 }
 
-/** "display.mode": how messages name a field. */
+/** "display.mode": how messages name a field; "$defs.Address.city" for a field of a definition. */
 export function fieldName(field: ContractField): string {
-  return dottedName(field.pointer);
+  return fieldLabel(field);
+}
+
+/** "$defs.Address": how messages name a definition. */
+export function definitionName(def: ContractDef): string {
+  return `$defs.${def.name}`;
+}
+
+/**
+ * The sentence a change inside a definition ends with: where the payload uses
+ * it, so that one change stands for every path ("Used at ship_to, bill_to and
+ * 3 more."). Paths are dotted, "[]" for an array item or map value.
+ */
+export function usesSentence(uses: DefinitionUses, past = false): string {
+  if (uses.paths.length === 0) {
+    if (!uses.complete) return 'wirepin stopped looking for the fields that use it.';
+    return past ? 'No field used this definition.' : 'No field uses this definition.';
+  }
+  const named = uses.paths.map((p) => `"${usePathName(p)}"`);
+  const more = uses.more > 0 || !uses.complete ? ` and ${uses.complete ? '' : 'at least '}${uses.more} more` : '';
+  const list = more === '' && named.length > 1 ? `${named.slice(0, -1).join(', ')} and ${named[named.length - 1] ?? ''}` : `${named.join(', ')}${more}`;
+  return `${past ? 'Was used' : 'Used'} at ${list}.`;
+}
+
+/** "/category/children/*" -> "category.children[]". */
+export function usePathName(pointer: string): string {
+  return fieldLabel({ pointer }).replaceAll('.*', '[]');
 }
 
 /** The first pointer that exists in the side's file, else the last one given (placement then walks up to an ancestor). */
