@@ -382,6 +382,9 @@ export const HOSTILE_CASES: readonly HostileCase[] = [
     says: 'does not resolve',
     viaProcess: true,
   },
+  { id: 'ts-accessor-field', what: 'a class `accessor` field, which JSON.stringify never sends', args: ['pin', '--contract', VALID, '--ts', 'corpus/ts/accessor.ts', '--type', 'Req'], exit: 1, says: 'PRODUCER_FIELD_MISSING' },
+  { id: 'ts-interface-getter', what: 'an interface getter, which an object literal sends', args: ['pin', '--contract', VALID, '--ts', 'corpus/ts/interface-getter.ts', '--type', 'Req'], exit: 0, says: 'no findings' },
+  { id: 'ts-root-nullable', what: 'a root type `Body | null`', args: ['pin', '--contract', VALID, '--ts', 'corpus/ts/root-nullable.ts', '--type', 'Req'], exit: 2, says: 'may be null' },
   { id: 'ts-syntax-error', what: 'an unterminated interface', args: ['pin', '--contract', VALID, '--ts', 'corpus/ts/syntax-error.ts', '--type', 'Req'], exit: 2, says: 'TypeScript syntax error' },
   {
     id: 'ts-deep-type-literal',
