@@ -2,25 +2,29 @@
 // The floors, bottom to top (ARCHITECTURE.md):
 //   base     src/*.ts: errors, paths, json-pointer, wire vocabulary, finding, rule types, report, wording
 //   contract src/contract/: load, validate, normalize, and the usable-contract verdict
-//   helpers  src/{extract,generate,pact,trace,runtime,guards,diff,sync,config}/: what rules import, and the stages beside them
+//   helpers  src/{extract,generate,pact,trace,runtime,guards,diff,sync,config,draft}/: what rules import, and the stages beside them
 //   rules    src/rules/
 //   run      src/run/: every use-case and rule engine
 //   render   src/render/
 //   cli      src/cli/
-// A file may import from its own floor and the floors below it, never from above; nothing outside src/cli imports it.
+//   api      src/index.ts: the public barrel (`import ... from 'wirepin'`), re-exporting any floor but cli
+// A file may import from its own floor and the floors below it, never from above; nothing outside src/cli imports it,
+// and nothing in src/ imports the barrel. src/version.ts is on the base floor.
 import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
 import importX from 'eslint-plugin-import-x';
 import tseslint from 'typescript-eslint';
 
-const HELPERS = ['extract', 'generate', 'pact', 'trace', 'runtime', 'guards', 'diff', 'sync', 'config'];
+const HELPERS = ['extract', 'generate', 'pact', 'trace', 'runtime', 'guards', 'diff', 'sync', 'config', 'draft'];
 const FLOORS = [
-  { name: 'base', target: './src/*.ts' },
+  // Every top-level file but the barrel.
+  { name: 'base', target: './src/!(index).ts' },
   { name: 'contract', target: './src/contract/**' },
   { name: 'helpers', target: HELPERS.map((h) => `./src/${h}/**`) },
   { name: 'rules', target: './src/rules/**' },
   { name: 'run', target: './src/run/**' },
   { name: 'render', target: './src/render/**' },
   { name: 'cli', target: './src/cli/**' },
+  { name: 'api', target: './src/index.ts' },
 ];
 const asList = (target) => (Array.isArray(target) ? target : [target]);
 
@@ -49,6 +53,9 @@ const sideways = HELPERS.flatMap((from) =>
   })),
 );
 
+/** The barrel re-exports the library; the CLI is not part of it. */
+const barrel = [{ target: ['./src/index.ts'], from: ['./src/cli/**'], message: 'src/index.ts (the public API) may not import the CLI.' }];
+
 export default tseslint.config(
   { ignores: ['dist/**', 'generated/**', 'node_modules/**', 'bench/.work/**', 'reports/**', '.stryker-tmp*/**'] },
   {
@@ -63,7 +70,7 @@ export default tseslint.config(
     },
     rules: {
       'import-x/no-cycle': ['error', { ignoreExternal: true }],
-      'import-x/no-restricted-paths': ['error', { zones: [...upward, ...sideways] }],
+      'import-x/no-restricted-paths': ['error', { zones: [...upward, ...sideways, ...barrel] }],
       'import-x/no-self-import': 'error',
       '@typescript-eslint/no-explicit-any': 'error',
     },

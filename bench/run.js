@@ -38,6 +38,7 @@ const { values } = parseArgs({
     pact: { type: 'boolean', default: true },
     server: { type: 'boolean', default: true },
     'cross-check': { type: 'boolean', default: true },
+    package: { type: 'boolean', default: true },
     profile: { type: 'boolean', default: true },
     'render-only': { type: 'boolean', default: false },
   },
@@ -47,6 +48,9 @@ if (values['render-only']) {
   // Re-renders BENCHMARKS.md from bench/results/run.json (after a change to bench/lib/report.js); measures nothing.
   const { renderBenchmarks: render } = await import('./lib/report.js');
   const saved = JSON.parse(readFileSync(join(ROOT, 'bench', 'results', 'run.json'), 'utf8'));
+  // bench/package-footprint.js may have run on its own since (npm run bench:package): its latest result counts.
+  const footprint = join(ROOT, 'bench', 'results', 'package.json');
+  if (existsSync(footprint)) saved.package = JSON.parse(readFileSync(footprint, 'utf8'));
   writeFileSync(join(ROOT, 'BENCHMARKS.md'), render(saved));
   process.exit(0);
 }
@@ -195,6 +199,7 @@ function runScript(script, args, resultFile) {
 }
 const pact = values.pact ? runScript('pact-round.js', ['--rounds', String(runs)], 'pact.json') : undefined;
 const server = values.server ? runScript('server-load.js', [], 'server-load.json') : undefined;
+const footprint = values.package ? runScript('package-footprint.js', ['--runs', '3'], 'package.json') : undefined;
 const crossCheck = values['cross-check'] && diffAvailable && sizes.includes(10_000) ? runScript('diff-vs-buf.js', ['--runs', String(runs)], 'diff.json') : undefined;
 
 // ---------------------------------------------------------------- targets
@@ -295,6 +300,7 @@ const result = {
   pact: pact ?? null,
   server: server ?? null,
   crossCheck: crossCheck ?? null,
+  package: footprint ?? null,
 };
 mkdirSync(join(ROOT, 'bench', 'results'), { recursive: true });
 writeFileSync(join(ROOT, 'bench', 'results', 'run.json'), `${JSON.stringify(result, null, 2)}\n`);

@@ -24,20 +24,15 @@
 #   INPUT_CONFIG           check: the config file (default wirepin.yaml)
 #   INPUT_FORMAT           the format of the logged output (default github)
 #   INPUT_WIREPIN_VERSION  when set, the version wirepin must report
-#   GITHUB_ACTION_PATH     the wirepin checkout holding bin/wirepin.js (required)
+#   WIREPIN_CLI            the bin/wirepin.js to run (scripts/action-install.sh locate
+#                          says which); default: GITHUB_ACTION_PATH's own
+#   GITHUB_ACTION_PATH     the wirepin checkout (required)
 #   GITHUB_STEP_SUMMARY, GITHUB_OUTPUT, RUNNER_TEMP   as GitHub Actions sets them
 set -uo pipefail
 
-# Prints a workflow error command (shown as an annotation in Actions, a plain
-# line elsewhere) and stops with exit 2: the action could not run wirepin.
-die() {
-  local message=$1
-  message=${message//'%'/'%25'}
-  message=${message//$'\r'/'%0D'}
-  message=${message//$'\n'/'%0A'}
-  printf '::error title=wirepin action::%s\n' "$message"
-  exit 2
-}
+# die MESSAGE: a workflow error command, then exit 2 (the action could not run wirepin).
+# shellcheck source=scripts/action-die.sh
+source "$(dirname "${BASH_SOURCE[0]}")/action-die.sh"
 
 command=${INPUT_COMMAND:-check}
 contract=${INPUT_CONTRACT:-}
@@ -145,9 +140,9 @@ if [[ ${1:-} == --print-args ]]; then
   exit 0
 fi
 
-[[ -n ${GITHUB_ACTION_PATH:-} ]] || die 'GITHUB_ACTION_PATH is not set: it must name the wirepin checkout that holds bin/wirepin.js.'
-wirepin=$GITHUB_ACTION_PATH/bin/wirepin.js
-[[ -f $wirepin ]] || die "$wirepin does not exist: GITHUB_ACTION_PATH must name a wirepin checkout."
+[[ -n ${GITHUB_ACTION_PATH:-} ]] || die 'GITHUB_ACTION_PATH is not set: it must name the wirepin checkout.'
+wirepin=${WIREPIN_CLI:-$GITHUB_ACTION_PATH/bin/wirepin.js}
+[[ -f $wirepin ]] || die "$wirepin does not exist: the install step did not install wirepin."
 
 if [[ -n ${INPUT_WIREPIN_VERSION:-} ]]; then
   actual=$(node "$wirepin" --version) || die 'wirepin --version failed: the install step did not finish.'

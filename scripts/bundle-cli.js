@@ -11,7 +11,12 @@
 // The tree-sitter queries, which the code reads relative to its own module,
 // are copied beside the chunks; the precompiled meta-schema validator stays in
 // generated/, which dist/bundle/ reaches at ../../generated/ like src/ and dist/.
-import { copyFileSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+// tree-sitter-go's WebAssembly grammar (a devDependency; 216 KB of its 4 MB)
+// and its licence are copied beside src/extract/go/tree-sitter-go.ts and its
+// compiled and bundled forms, so users install no native addon.
+// The version is package.json's, written into the bundle here (src/version.ts).
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'rolldown';
@@ -30,12 +35,15 @@ const EXTERNAL = [
   /^@pact-foundation\//,
 ];
 
+const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+
 rmSync(outDir, { recursive: true, force: true });
 await build({
   input: { wirepin: join(root, 'dist', 'cli', 'main.js') },
   platform: 'node',
   external: EXTERNAL,
   logLevel: 'warn',
+  transform: { define: { __WIREPIN_VERSION__: JSON.stringify(version) } },
   output: {
     dir: outDir,
     format: 'esm',
@@ -50,5 +58,10 @@ await build({
 mkdirSync(join(outDir, 'queries'), { recursive: true });
 for (const name of readdirSync(join(root, 'src', 'extract', 'go', 'queries'))) {
   if (name.endsWith('.scm')) copyFileSync(join(root, 'src', 'extract', 'go', 'queries', name), join(outDir, 'queries', name));
+}
+const grammar = createRequire(import.meta.url).resolve('tree-sitter-go/tree-sitter-go.wasm');
+for (const dir of [join(root, 'src', 'extract', 'go'), join(root, 'dist', 'extract', 'go'), outDir]) {
+  copyFileSync(grammar, join(dir, 'tree-sitter-go.wasm'));
+  copyFileSync(join(dirname(grammar), 'LICENSE'), join(dir, 'tree-sitter-go.LICENSE'));
 }
 console.log(`wirepin build: CLI bundled into ${readdirSync(outDir).filter((n) => n.endsWith('.js')).length} files under dist/bundle/`);

@@ -10,7 +10,8 @@ export type WirepinErrorCode =
   | 'E_UNKNOWN_TYPE'
   | 'E_UNSUPPORTED'
   | 'E_CONFIG'
-  | 'E_GIT';
+  | 'E_GIT'
+  | 'E_WRITE';
 
 /** A position in a file. `line` and `column` are 1-based; columns count UTF-16 code units. */
 export interface SourceLocation {

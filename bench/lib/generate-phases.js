@@ -17,7 +17,7 @@ export const STAGES = ['analyze', 'schema', 'jstt', 'producer', 'both'];
 
 async function runStage(stage, contract) {
   const dist = (path) => import(pathToFileURL(join(ROOT, 'dist', path)).href);
-  const { analyzeContractFile } = await dist('contract/analyze.js');
+  const { analyzeContractFile } = await dist('run/analyze.js');
   const analyzed = await analyzeContractFile(contract);
   if (stage === 'analyze') return;
   const { buildWireSchema, pruneDeadFields } = await dist('generate/wire-schema.js');

@@ -1,7 +1,9 @@
 import { Option, type Command } from '@commander-js/extra-typings';
 import { FAIL_ON } from '../diff/change.js';
 import { FORMATS, type Format } from '../render/index.js';
-import type { Outcome, RunEnv } from '../run/outcome.js';
+import type { Outcome } from '../run/outcome.js';
+import { addHelpExamples } from './help-examples.js';
+import type { CliIo } from './io.js';
 
 /** Hands a command's outcome and the chosen --format back to the entry point, which prints it and exits. */
 export type Deliver = (outcome: Outcome, format: Format) => void;
@@ -18,7 +20,8 @@ export function formatOption(): Option<'--format <format>', undefined, 'text', F
  * runs, so `lint` never pays for YAML, code generation or tree-sitter. Adding
  * a command is one block here and one module in src/run/.
  */
-export function registerCommands(program: Command, env: RunEnv, deliver: Deliver): void {
+export function registerCommands(program: Command, io: CliIo, deliver: Deliver): void {
+  const env = { cwd: io.cwd, env: io.env };
   program
     .command('lint')
     .description('Validate contracts against the dialect meta-schema and the lint rules (default: every contracts/*.contract.json).')
@@ -42,7 +45,7 @@ export function registerCommands(program: Command, env: RunEnv, deliver: Deliver
     .description("Producer pin: the producer's wire fields equal the contract's, exactly, at every depth.")
     .requiredOption('--contract <file>', 'the contract file')
     .option('--go <path>', 'a Go file or package directory holding the producer struct')
-    .option('--ts <file>', 'a TypeScript file holding the producer interface or type alias')
+    .option('--ts <file>', 'a TypeScript file holding the producer interface or type alias (needs the typescript package installed)')
     .option('--json <file>', 'a JSON payload the producer really sent (any language)')
     .option('--type <name>', 'the struct or type name (with --go or --ts)')
     .option('--goos <goos>', 'with --go: the GOOS whose build constraints select the files (default linux)')
@@ -55,7 +58,7 @@ export function registerCommands(program: Command, env: RunEnv, deliver: Deliver
     .description('Consumer completeness: the consumer reads every consumed field, and no dead or unknown one.')
     .requiredOption('--contract <file>', 'the contract file')
     .option('--go <path>', 'a Go file or package directory holding the consumer struct')
-    .option('--ts <file>', 'a TypeScript file holding the consumer interface or type alias')
+    .option('--ts <file>', 'a TypeScript file holding the consumer interface or type alias (needs the typescript package installed)')
     .option('--trace <file>', 'a consumption trace: the fields a running handler actually read')
     .option('--type <name>', 'the struct or type name (with --go or --ts)')
     .option('--goos <goos>', 'with --go: the GOOS whose build constraints select the files (default linux)')
@@ -89,14 +92,18 @@ export function registerCommands(program: Command, env: RunEnv, deliver: Deliver
     )
     .argument('<mirror>', 'the mirrored contract file')
     .argument('<source>', 'the source of truth: a path, or REF:PATH at a git ref (e.g. origin/main:contracts/x.contract.json)')
+    .option('--write', 'when the mirror differs, replace it with the source (atomically) instead of failing')
     .addOption(formatOption())
-    .action(async (mirror, source, options) => deliver(await (await import('../run/sync.js')).runSync(env, { mirror, source }), options.format));
+    .action(async (mirror, source, options) => {
+      const { runSync, runSyncWrite } = await import('../run/sync.js');
+      deliver(options.write === true ? await runSyncWrite(env, { mirror, source }) : await runSync(env, { mirror, source }), options.format);
+    });
 
   program
     .command('pact')
     .description(
       'Write a Pact V4 file for a contract: one interaction with every field, matched by type. ' +
-        'The producer is the Pact consumer and the consumer the Pact provider. Needs @pact-foundation/pact.',
+        'The producer is the Pact consumer and the consumer the Pact provider. Needs @pact-foundation/pact, an optional peer: npm install --save-dev @pact-foundation/pact@16.',
     )
     .requiredOption('--contract <file>', 'the contract file')
     .option('--out <dir>', 'directory for <producer>-<consumer>.json', '.wirepin/pacts')
@@ -106,7 +113,56 @@ export function registerCommands(program: Command, env: RunEnv, deliver: Deliver
   program
     .command('check')
     .description('The CI job: lint, generate --check, and the producer pin and consumer completeness for every contract in wirepin.yaml.')
-    .option('--config <file>', 'the wirepin config file', 'wirepin.yaml')
+    .option('--config <file>', 'the wirepin config file (default: wirepin.yaml in this directory or the nearest one above it, up to the repository root)')
     .addOption(formatOption())
     .action(async (options) => deliver(await (await import('../run/check.js')).runCheck(env, options.config), options.format));
+
+  const contract = program
+    .command('contract')
+    .description('Work on contract files: draft one from an existing Go struct or TypeScript type.')
+    .action(async () => {
+      const { WirepinError } = await import('../errors.js');
+      throw new WirepinError('E_USAGE', 'wirepin contract needs a subcommand: from-go or from-ts.', { hint: 'Run `wirepin contract --help` for both.' });
+    });
+  for (const from of ['go', 'ts'] as const) {
+    const language = from === 'go' ? 'Go struct' : 'TypeScript interface or type alias';
+    contract
+      .command(`from-${from}`)
+      .description(
+        `Draft a contract from an existing ${language}: every wire field with its type, required and nullability, doc comments as descriptions. ` +
+          'cp_consumes is left out on every field, so the draft fails lint until each one is decided.',
+      )
+      .argument('<path>', from === 'go' ? 'a Go file or package directory' : 'a TypeScript file (needs the typescript package installed)')
+      .requiredOption('--type <name>', `the ${language} to draft from`)
+      .option('--endpoint <endpoint>', 'the HTTP method and path, e.g. "POST /v1/provision" (default: a placeholder lint refuses)')
+      .option('--title <title>', 'the contract title, PascalCase (default: the type name in PascalCase)')
+      .option('--producer-name <name>', 'the sending service (default: producer)')
+      .option('--producer-repo <repo>', "where the producer's code lives (default: its name)")
+      .option('--consumer-name <name>', 'the receiving service (default: consumer)')
+      .option('--consumer-repo <repo>', "where the consumer's code lives (default: its name)")
+      .option('--consumer-type <name>', "the consumer's struct or type (default: the same name as --type)")
+      .option('--out <file>', 'write the draft here instead of printing it')
+      .option('--force', 'let --out replace an existing file')
+      .action(async (path, options) => {
+        const drafted = await (await import('../run/draft.js')).runDraft(env, { from, path, ...options });
+        // Without --out the draft itself is the output, printed as it is.
+        if ('text' in drafted) io.stdout(drafted.text);
+        else deliver(drafted, 'text');
+      });
+  }
+
+  program
+    .command('init')
+    .description(
+      'Set up wirepin in a repository that has none: writes wirepin.yaml and .github/workflows/wirepin.yml for the one side this repository holds. ' +
+        'Never prompts; never replaces a file without --force.',
+    )
+    .option('--producer <side>', 'this repository sends the body: go:PATH (package dir or file) or ts:FILE')
+    .option('--consumer <side>', 'this repository receives the body: go:PATH or ts:FILE')
+    .requiredOption('--type <name>', 'the struct or type holding the wire shape')
+    .requiredOption('--contract <file>', 'the contract file, e.g. contracts/provision.contract.json (it may not exist yet)')
+    .option('--force', 'replace wirepin.yaml and the workflow when they exist')
+    .action(async (options) => deliver(await (await import('../run/init.js')).runInit(env, options), 'text'));
+
+  addHelpExamples(program);
 }

@@ -4,8 +4,9 @@ import type { Format } from '../render/index.js';
 import type { ExitCode, Outcome } from '../run/outcome.js';
 import { registerCommands } from './commands.js';
 import { emitReport, processIo, type CliIo } from './io.js';
+import { VERSION } from '../version.js';
 
-export const VERSION = '0.1.0';
+export { VERSION };
 
 /**
  * The CLI entry point: parses the arguments, runs one use-case, prints its

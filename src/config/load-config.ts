@@ -1,5 +1,5 @@
-import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { readFile, stat } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode, type YAMLMap } from 'yaml';
 import { displayPath } from '../paths.js';
 import { WirepinError } from '../errors.js';
@@ -17,8 +17,19 @@ export interface ContractEntry {
   readonly contract: string;
   readonly producer: SideSource | undefined;
   readonly consumer: SideSource | undefined;
-  /** Overrides for generated file paths. */
-  readonly generate: { readonly schema?: string; readonly producerTypes?: string; readonly consumerTypes?: string };
+  /** Overrides for generated file paths; `false` switches that output off (a Go-only repository needs no TypeScript). */
+  readonly generate: GenerateSettings;
+  /**
+   * The contract's source of truth, when this file is a mirror: a path, or
+   * `REF:PATH` at a git ref. `check` then runs `sync` against it.
+   */
+  readonly source?: string | undefined;
+}
+
+export interface GenerateSettings {
+  readonly schema?: string | false;
+  readonly producerTypes?: string | false;
+  readonly consumerTypes?: string | false;
 }
 
 export interface DiffSettings {
@@ -28,7 +39,10 @@ export interface DiffSettings {
 }
 
 export interface WirepinConfig {
+  /** The config file as reports name it. */
   readonly file: string;
+  /** The directory holding the config (absolute): every path in it is relative to this directory. */
+  readonly root: string;
   readonly contracts: readonly ContractEntry[];
   readonly diff: DiffSettings | undefined;
 }
@@ -36,19 +50,61 @@ export interface WirepinConfig {
 export const DEFAULT_CONFIG_FILE = 'wirepin.yaml';
 
 /**
- * Reads wirepin.yaml. Every problem (YAML syntax, duplicate keys, unknown or
- * missing keys, wrong types) is an E_CONFIG error naming file:line:column.
+ * Finds wirepin.yaml as git and eslint find theirs: in `cwd`, then in each
+ * parent directory. The search stops after the first directory that holds a
+ * `.git` entry (the repository root: a config above it belongs to another
+ * project) or at the filesystem root. Returns the absolute path, or undefined.
  */
-export async function loadConfig(path: string, cwd: string): Promise<WirepinConfig> {
-  const file = displayPath(path, cwd);
+export async function findConfigFile(cwd: string): Promise<string | undefined> {
+  let directory = resolve(cwd);
+  for (;;) {
+    const candidate = join(directory, DEFAULT_CONFIG_FILE);
+    if (await isFile(candidate)) return candidate;
+    const parent = dirname(directory);
+    if (parent === directory || (await exists(join(directory, '.git')))) return undefined;
+    directory = parent;
+  }
+}
+
+async function isFile(path: string): Promise<boolean> {
+  return stat(path).then((info) => info.isFile(), () => false);
+}
+
+async function exists(path: string): Promise<boolean> {
+  return stat(path).then(() => true, () => false);
+}
+
+/**
+ * Reads the config `check` uses: `path` when given (relative to `cwd`),
+ * else wirepin.yaml found from `cwd` upward (findConfigFile). Every problem is
+ * an E_CONFIG or E_READ error naming file:line:column.
+ */
+export async function loadConfig(path: string | undefined, cwd: string): Promise<WirepinConfig> {
+  const found = path === undefined ? await findConfigFile(cwd) : resolve(cwd, path);
+  if (found === undefined) {
+    throw new WirepinError('E_READ', `No ${DEFAULT_CONFIG_FILE} in ${cwd} or in a directory above it, up to the repository root.`, {
+      hint: `Create one with \`npx wirepin init\` (see the README), or pass --config.`,
+    });
+  }
+  const file = displayPath(found, cwd);
   let text: string;
   try {
-    text = await readFile(resolve(cwd, path), 'utf8');
+    text = await readFile(found, 'utf8');
   } catch (error) {
     throw new WirepinError('E_READ', `Cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? 'unknown error'}.`, {
       hint: `Create ${DEFAULT_CONFIG_FILE} at the repository root (see the README), or pass --config.`,
     });
   }
+  return { ...parseConfigText(text, file), root: dirname(found) };
+}
+
+/**
+ * Parses the text of a wirepin.yaml; `file` names it in messages. Every
+ * problem (YAML syntax at the parser's line and column, duplicate keys,
+ * unknown or missing keys, wrong types) is an E_CONFIG error naming
+ * file:line:column.
+ */
+export function parseConfigText(text: string, file: string): Omit<WirepinConfig, 'root'> {
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false, strict: true });
   const fail = (message: string, node: YamlNode | undefined | null, hint?: string): never => {
@@ -58,9 +114,10 @@ export async function loadConfig(path: string, cwd: string): Promise<WirepinConf
   };
   const firstError = doc.errors[0];
   if (firstError) {
-    const pos = firstError.linePos?.[0];
+    // Without prettyErrors the parser gives an offset, not a line: the line counter maps it.
+    const pos = firstError.linePos?.[0] ?? lines.linePos(firstError.pos[0]);
     throw new WirepinError('E_CONFIG', `${file} is not valid YAML: ${firstError.message.split('\n')[0]}`, {
-      location: { file, line: pos?.line ?? 1, column: pos?.col ?? 1 },
+      location: { file, line: pos.line, column: pos.col },
       hint: 'Fix the YAML syntax.',
     });
   }
@@ -122,16 +179,22 @@ export async function loadConfig(path: string, cwd: string): Promise<WirepinConf
   const contracts: ContractEntry[] = list.items.map((item) => {
     const node = item as YamlNode;
     if (!isMap(node)) return fail('Each entry of "contracts" must be a mapping with a "contract" path.', node);
-    const keys = keysOf(node, ['contract', 'producer', 'consumer', 'generate'], 'a contracts entry');
+    const keys = keysOf(node, ['contract', 'source', 'producer', 'consumer', 'generate'], 'a contracts entry');
     const contract = stringAt(keys.get('contract'), '"contract"', node);
+    const sourceNode = keys.get('source');
+    const source = sourceNode === undefined ? undefined : stringAt(sourceNode, '"source"', node);
     const generateNode = keys.get('generate');
-    const generate: { schema?: string; producerTypes?: string; consumerTypes?: string } = {};
+    const generate: { -readonly [K in keyof GenerateSettings]: GenerateSettings[K] } = {};
     if (generateNode) {
       if (!isMap(generateNode)) fail('"generate" must be a mapping of schema, producerTypes, consumerTypes.', generateNode);
       const g = keysOf(generateNode as YAMLMap, ['schema', 'producerTypes', 'consumerTypes'], '"generate"');
-      for (const [k, v] of g) generate[k as keyof typeof generate] = stringAt(v, `"generate.${k}"`, generateNode as YamlNode);
+      for (const [k, v] of g) {
+        // false switches the output off; anything else must be a path.
+        generate[k as keyof GenerateSettings] =
+          v !== null && isScalar(v) && v.value === false ? false : stringAt(v, `"generate.${k}" (a path, or false to switch it off)`, generateNode as YamlNode);
+      }
     }
-    return { contract, producer: side(keys.get('producer'), 'producer'), consumer: side(keys.get('consumer'), 'consumer'), generate };
+    return { contract, source, producer: side(keys.get('producer'), 'producer'), consumer: side(keys.get('consumer'), 'consumer'), generate };
   });
 
   let diff: DiffSettings | undefined;

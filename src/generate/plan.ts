@@ -16,11 +16,11 @@ export interface GeneratedFile {
   readonly content: string;
 }
 
-/** Where a contract's generated files go. */
+/** Where a contract's generated files go; `false`: that file is switched off (wirepin.yaml's `generate`). */
 export interface GeneratedPaths {
-  readonly schema: string;
-  readonly producerTypes: string;
-  readonly consumerTypes: string;
+  readonly schema: string | false;
+  readonly producerTypes: string | false;
+  readonly consumerTypes: string | false;
 }
 
 /** contracts/provision_request.contract.json -> provision_request */
@@ -28,7 +28,7 @@ export function contractStem(contractFile: string): string {
   return basename(contractFile).replace(/\.contract\.json$/u, '').replace(/\.json$/u, '');
 }
 
-export function defaultGeneratedPaths(contractFile: string): GeneratedPaths {
+export function defaultGeneratedPaths(contractFile: string): { readonly [K in keyof GeneratedPaths]: string } {
   const stem = contractStem(contractFile);
   return {
     schema: `schemas/${stem}.schema.json`,
@@ -72,17 +72,21 @@ export async function planGeneratedFiles(contract: AnalyzedContract, paths: Gene
   const typeName = contract.model.title;
   const producerName = contract.model.producer?.name ?? 'the producer';
   const consumerName = contract.model.consumer?.name ?? 'the consumer';
-  const producerTypes = await typesFile(wireSchema, typeName, banner(contract.file, `producer's type: every wire field ${producerName} sends`), paths.producerTypes, existing);
-  const consumerTypes = await typesFile(
-    pruneDeadFields(wireSchema) as JsonObject,
-    typeName,
-    banner(contract.file, `consumer's type: only the fields ${consumerName} consumes`),
-    paths.consumerTypes,
-    existing,
-  );
-  return [
-    { kind: 'wire-schema', path: paths.schema, contract: contract.file, content: stringifyStable(wireSchema) },
-    { kind: 'producer-types', path: paths.producerTypes, contract: contract.file, content: producerTypes },
-    { kind: 'consumer-types', path: paths.consumerTypes, contract: contract.file, content: consumerTypes },
-  ];
+  const files: GeneratedFile[] = [];
+  if (paths.schema !== false) files.push({ kind: 'wire-schema', path: paths.schema, contract: contract.file, content: stringifyStable(wireSchema) });
+  if (paths.producerTypes !== false) {
+    const content = await typesFile(wireSchema, typeName, banner(contract.file, `producer's type: every wire field ${producerName} sends`), paths.producerTypes, existing);
+    files.push({ kind: 'producer-types', path: paths.producerTypes, contract: contract.file, content });
+  }
+  if (paths.consumerTypes !== false) {
+    const content = await typesFile(
+      pruneDeadFields(wireSchema) as JsonObject,
+      typeName,
+      banner(contract.file, `consumer's type: only the fields ${consumerName} consumes`),
+      paths.consumerTypes,
+      existing,
+    );
+    files.push({ kind: 'consumer-types', path: paths.consumerTypes, contract: contract.file, content });
+  }
+  return files;
 }

@@ -1,7 +1,8 @@
 import { WirepinError } from '../errors.js';
 
 /**
- * The one place wirepin loads @pact-foundation/pact. It is a devDependency:
+ * The one place wirepin loads @pact-foundation/pact. It is an optional peer
+ * dependency (19 MB with its native core), only `wirepin pact` needs it, and it is
  * loaded lazily, so commands that do not need Pact never pay for it (or its
  * native library), and a missing install is a clear usage error, not a crash.
  */

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { loadConfig, type ContractEntry, type SideSource } from '../config/load-config.js';
 import { judgeContract, type CleanContract } from '../contract/usable.js';
 import { extractFields } from '../extract/index.js';
+import { failsOn, isContractChange, type FailOn } from '../diff/change.js';
 import { sortFindings, type Finding } from '../finding.js';
 import { plural } from '../wording.js';
 import { analyzeContractFile } from './analyze.js';
@@ -25,14 +26,28 @@ async function guardSide(io: RunEnv, guard: 'pin' | 'consumes', contract: CleanC
 }
 
 /**
- * `wirepin check`: the CI job. For every contract in wirepin.yaml (and any
- * other contracts/*.contract.json): lint; then, for contracts that lint clean,
- * generate --check, the producer pin and consumer completeness. A contract that
+ * A change that fails this run is an error in check's report, whatever its
+ * class's usual severity, so the summary line counts what failed (a
+ * needs-both-sides change under `failOn: needs-both-sides` is not "a warning"
+ * in a run that exits 1).
+ */
+function asFailure(finding: Finding, failOn: FailOn): Finding {
+  return isContractChange(finding) && failsOn(finding.data.class, failOn) ? { ...finding, severity: 'error' } : finding;
+}
+
+/**
+ * `wirepin check`: the CI job. Reads wirepin.yaml (found from the working
+ * directory upward, or `configPath`); every path in it, and every path in the
+ * report, is relative to the config's directory. For every contract it lists
+ * (and any other contracts/*.contract.json): lint; then, for contracts that
+ * lint clean, the sync against the configured source of truth, generate
+ * --check, the producer pin and consumer completeness. A contract that
  * does not lint clean is reported with its lint findings and makes the run exit
  * 2, like every command handed such a contract: its other checks could not run.
  */
-export async function runCheck(io: RunEnv, configPath: string): Promise<Outcome> {
-  const config = await loadConfig(configPath, io.cwd);
+export async function runCheck(outer: RunEnv, configPath: string | undefined): Promise<Outcome> {
+  const config = await loadConfig(configPath, outer.cwd);
+  const io: RunEnv = { ...outer, cwd: config.root };
   const entries: Array<Pick<ContractEntry, 'contract' | 'generate'> & Partial<ContractEntry>> = [...config.contracts];
   if (existsSync(join(io.cwd, CONTRACTS_DIR))) {
     const configured = new Set(config.contracts.map((c) => c.contract));
@@ -55,7 +70,17 @@ export async function runCheck(io: RunEnv, configPath: string): Promise<Outcome>
       exitCode = 2;
     }
   }
-  findings.push(...(await compareGenerated(io, clean.map((c) => ({ target: targetFor(c.entry), contract: c.contract })))));
+  findings.push(...(await compareGenerated(io, clean.map((c) => ({ target: targetFor(c.entry, io, config.root), contract: c.contract })))));
+  let syncs = 0;
+  for (const { entry } of clean) {
+    if (entry.source === undefined) continue;
+    // A mirror must equal its source of truth: every difference fails, whatever its class.
+    const { runSync } = await import('./sync.js');
+    const sync = await runSync(io, { mirror: entry.contract, source: entry.source });
+    findings.push(...sync.report.findings.map((f) => asFailure(f, 'any')));
+    exitCode = worstExitCode(exitCode, sync.exitCode);
+    syncs++;
+  }
   for (const { entry, contract } of clean) {
     if (entry.producer) {
       findings.push(...(await guardSide(io, 'pin', contract, entry.producer, notes)));
@@ -67,13 +92,14 @@ export async function runCheck(io: RunEnv, configPath: string): Promise<Outcome>
     }
     if (!entry.producer && !entry.consumer) notes.push(`${entry.contract}: not in ${config.file}; linted and generate-checked only`);
   }
-  let subject = `${plural(entries.length, 'contract')}: lint, generate --check, ${plural(pins, 'pin')}, ${consumes} consumes`;
+  const synced = syncs > 0 ? `${plural(syncs, 'sync')}, ` : '';
+  let subject = `${plural(entries.length, 'contract')}: lint, ${synced}generate --check, ${plural(pins, 'pin')}, ${consumes} consumes`;
   exitCode = worstExitCode(exitCode, exitCodeFor(findings));
   // In CI, with a base ref configured, the contract changes of this branch are classified too.
   if (config.diff && io.env['CI'] === 'true') {
     const { runDiff } = await import('./diff.js');
     const diff = await runDiff(io, { files: [], against: config.diff.against, failOn: config.diff.failOn });
-    findings.push(...diff.report.findings);
+    findings.push(...diff.report.findings.map((f) => asFailure(f, config.diff?.failOn ?? 'breaking')));
     subject += `, diff against ${config.diff.against} (fail on ${config.diff.failOn})`;
     exitCode = worstExitCode(exitCode, diff.exitCode);
   } else if (config.diff) {

@@ -1,9 +1,9 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { analyzeContractFile, displayPath } from './analyze.js';
 import { judgeContract, type CleanContract, type ContractVerdict } from '../contract/usable.js';
-import { DEFAULT_CONFIG_FILE, loadConfig, type ContractEntry } from '../config/load-config.js';
+import { findConfigFile, loadConfig, type ContractEntry } from '../config/load-config.js';
 import { sortFindings, type Finding } from '../finding.js';
 import { defaultGeneratedPaths, planGeneratedFiles, type ExistingFile, type GeneratedFile, type GeneratedPaths } from '../generate/plan.js';
 import type { Report } from '../report.js';
@@ -45,26 +45,36 @@ async function plan(io: RunEnv, items: ReadonlyArray<{ target: GenerateTarget; c
   return files;
 }
 
-/** Generated paths for a contract: the defaults, overridden by its `generate` block in wirepin.yaml. */
-export function targetFor(entry: Pick<ContractEntry, 'contract' | 'generate'>): GenerateTarget {
+/**
+ * Generated paths for a contract: the defaults, overridden by its `generate`
+ * block in wirepin.yaml (`false` switches a file off). Configured paths are
+ * relative to the config's directory, `root` (default: the working directory).
+ */
+export function targetFor(entry: Pick<ContractEntry, 'contract' | 'generate'>, io?: RunEnv, root?: string): GenerateTarget {
   const defaults = defaultGeneratedPaths(entry.contract);
+  const configured = (path: string | false | undefined, fallback: string): string | false => {
+    if (path === undefined) return fallback;
+    if (path === false || io === undefined || root === undefined) return path;
+    return displayPath(resolve(root, path), io.cwd);
+  };
   return {
     contract: entry.contract,
     paths: {
-      schema: entry.generate.schema ?? defaults.schema,
-      producerTypes: entry.generate.producerTypes ?? defaults.producerTypes,
-      consumerTypes: entry.generate.consumerTypes ?? defaults.consumerTypes,
+      schema: configured(entry.generate.schema, defaults.schema),
+      producerTypes: configured(entry.generate.producerTypes, defaults.producerTypes),
+      consumerTypes: configured(entry.generate.consumerTypes, defaults.consumerTypes),
     },
   };
 }
 
-/** The named contracts, or every contracts/*.contract.json; paths from wirepin.yaml when it configures them. */
+/** The named contracts, or every contracts/*.contract.json; paths from wirepin.yaml (found upward) when it configures them. */
 export async function targetsFromContracts(io: RunEnv, contracts: readonly string[]): Promise<GenerateTarget[]> {
   const files = contracts.length ? contracts : await defaultContractFiles(io.cwd);
-  const config = existsSync(resolve(io.cwd, DEFAULT_CONFIG_FILE)) ? await loadConfig(DEFAULT_CONFIG_FILE, io.cwd) : undefined;
+  const configFile = await findConfigFile(io.cwd);
+  const config = configFile === undefined ? undefined : await loadConfig(configFile, io.cwd);
   return files.map((contract) => {
-    const configured = config?.contracts.find((c) => displayPath(c.contract, io.cwd) === displayPath(contract, io.cwd));
-    return targetFor({ contract, generate: configured?.generate ?? {} });
+    const configured = config?.contracts.find((c) => resolve(config.root, c.contract) === resolve(io.cwd, contract));
+    return targetFor({ contract, generate: configured?.generate ?? {} }, io, config?.root);
   });
 }
 

@@ -10,12 +10,16 @@ import { SYNC_DRIFT } from '../rules/diff/SYNC_DRIFT.js';
 import { placeDrafts } from '../rule.js';
 import { canonicalJson, differingValues } from '../sync/value-diff.js';
 import { parentPointer } from '../json-pointer.js';
+import { mirrorMessage } from './mirror-wording.js';
 
 /** A mirror compared with its source of truth. */
 export interface SyncResult {
   /** The two are the same contract under canonical JSON. */
   readonly inSync: boolean;
-  /** What the mirror has wrong: field-level changes from source (base) to mirror (head), most severe first. */
+  /**
+   * What the mirror has wrong: field-level changes from source (base) to mirror (head), most severe first,
+   * each worded from the mirror's side (mirrorMessage): the fix is always to copy the source.
+   */
   readonly changes: readonly ContractChange[];
   /** SYNC_DRIFT findings: differences no field-level change explains, in document order. */
   readonly drift: readonly Finding[];
@@ -71,7 +75,7 @@ export function syncContracts(source: AnalyzedContract, mirror: AnalyzedContract
   requireUsable(mirror);
   if (canonicalContract(source) === canonicalContract(mirror)) return { inSync: true, changes: [], drift: [] };
   const pairing = pairContracts(source, mirror);
-  const changes = classifyChanges(pairing);
+  const changes = classifyChanges(pairing).map((change): ContractChange => ({ ...change, message: mirrorMessage(change, pairing) }));
   const explained = new Set(explainedPointers(changes, pairing));
   const sourceValue = source.document?.value ?? null;
   const mirrorValue = mirror.document?.value ?? null;

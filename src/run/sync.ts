@@ -10,6 +10,10 @@ import { locateSource } from './sync-source.js';
 import { syncContracts } from './sync-engine.js';
 import { serviceNamesOf } from '../contract/service-names.js';
 import { judgeContract } from '../contract/usable.js';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { displayPath } from '../paths.js';
+import { writeFileAtomic } from '../write-file.js';
 import { diffOutcome, type DiffOutcome } from './diff.js';
 import { unusable, unusableOutcome, type Outcome, type RunEnv } from './outcome.js';
 
@@ -64,4 +68,27 @@ export async function runSync(io: RunEnv, args: SyncArgs): Promise<DiffOutcome |
     sides: { base: 'source', head: 'mirror' },
     names: serviceNamesOf([source.model, mirror.model]),
   });
+}
+
+/**
+ * `sync --write`: the source must lint clean; the mirror is replaced by the
+ * source's text unless it already is the same contract. A mirror that is
+ * missing, unreadable or does not lint clean is replaced too: it is a copy,
+ * and the copy is what --write makes. The text is written to a temporary
+ * file in the mirror's directory, then renamed over the mirror.
+ */
+export async function runSyncWrite(io: RunEnv, args: SyncArgs): Promise<Outcome> {
+  const source = await readSource(io, args.source);
+  const verdict = judgeContract(source);
+  if (!verdict.usable) return unusableOutcome('sync --write', 'sync --write', [verdict]);
+  const target = resolve(io.cwd, args.mirror);
+  const shown = displayPath(args.mirror, io.cwd);
+  const mirror = await analyzeContractFile(args.mirror, io.cwd).catch((error: unknown) => {
+    if (isWirepinError(error) && error.code === 'E_READ' && !existsSync(target)) return undefined;
+    throw error;
+  });
+  const same = mirror !== undefined && judgeContract(mirror).usable && syncContracts(source, mirror).inSync;
+  if (!same) await writeFileAtomic(target, source.text, shown, { overwrite: true });
+  const note = same ? `${shown} already is the same contract as ${source.file}; nothing written` : `copied ${source.file} over ${shown}`;
+  return { report: { command: 'sync --write', subject: `${shown} from ${source.file}`, findings: [], notes: [note] }, exitCode: 0 };
 }

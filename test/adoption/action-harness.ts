@@ -11,13 +11,16 @@ import { parseDocument } from 'yaml';
  * are resolved against the inputs it was called with, the action's run step
  * gets its INPUT_* variables from its `env:` block, and scripts/action-run.sh
  * runs with the GITHUB_* files in a temp directory and wirepin from this
- * checkout (bin/wirepin.js, so dist/ must be built). Only `${{ inputs.X }}` and
- * `${{ github.X }}` are understood; any other expression fails the test, so a
- * workflow cannot grow logic these tests silently skip.
+ * checkout (bin/wirepin.js, so dist/ must be built: the action's locate step,
+ * scripts/action-install.sh, runs for real and picks the built checkout). Only
+ * `${{ inputs.X }}`, `${{ github.X }}` and `${{ steps.ID.outputs.X }}` are
+ * understood; any other expression fails the test, so a workflow cannot grow
+ * logic these tests silently skip.
  */
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const ACTION_SCRIPT = 'scripts/action-run.sh';
+export const INSTALL_SCRIPT = 'scripts/action-install.sh';
 /** Where the reusable workflows check wirepin out, and so what their steps `uses:`. */
 export const ACTION_CHECKOUT = './.wirepin-action';
 
@@ -50,17 +53,24 @@ export function list(value: unknown, what: string): unknown[] {
   return value;
 }
 
-/** Contexts an expression may read: `inputs` and `github` values, as strings. */
+/** Contexts an expression may read: `inputs` and `github` values, and earlier steps' outputs, as strings. */
 export interface Contexts {
   readonly inputs: Readonly<Record<string, string>>;
   readonly github?: Readonly<Record<string, string>>;
+  readonly steps?: Readonly<Record<string, Readonly<Record<string, string>>>>;
 }
 
 const EXPRESSION = /\$\{\{\s*(.*?)\s*\}\}/gu;
 
-/** Substitutes `${{ inputs.X }}` and `${{ github.X }}` in a string; anything else throws. */
+/** Substitutes `${{ inputs.X }}`, `${{ github.X }}` and `${{ steps.ID.outputs.X }}` in a string; anything else throws. */
 export function interpolate(text: string, contexts: Contexts): string {
   return text.replace(EXPRESSION, (_whole, expression: string) => {
+    const output = /^steps\.([A-Za-z_][\w-]*)\.outputs\.([A-Za-z_][\w-]*)$/u.exec(expression);
+    if (output) {
+      const value = contexts.steps?.[output[1] as string]?.[output[2] as string];
+      if (value === undefined) throw new Error(`\${{ ${expression} }} has no value here`);
+      return value;
+    }
     const match = /^(inputs|github)\.([A-Za-z_][\w-]*)$/u.exec(expression);
     if (!match) throw new Error(`the test harness does not evaluate \${{ ${expression} }}`);
     const [, context, name] = match as unknown as [string, 'inputs' | 'github', string];
@@ -105,16 +115,56 @@ export interface ActionRunStep {
   readonly env: Record<string, string>;
 }
 
+/**
+ * Runs action.yml's locate step (scripts/action-install.sh locate) with the
+ * action checked out at this repository, and returns what it wrote to
+ * $GITHUB_OUTPUT. This checkout is built, so it names bin/wirepin.js here.
+ */
+export function locateStep(withInputs: Readonly<Record<string, string>>): Record<string, string> {
+  const action = loadYaml('action.yml');
+  const inputs = resolveInputs(record(action['inputs'], 'action inputs'), withInputs);
+  const steps = list(record(action['runs'], 'runs')['steps'], 'runs.steps').map((s, i) => record(s, `step ${i}`));
+  const step = steps.find((s) => s['id'] === 'locate');
+  if (!step) throw new Error('action.yml has no step with id "locate"');
+  if (String(step['run']).trim() !== `bash "$GITHUB_ACTION_PATH/${INSTALL_SCRIPT}" locate`) throw new Error(`action.yml's locate step changed: ${String(step['run'])}`);
+  const env: Record<string, string> = {};
+  for (const [k, v] of Object.entries(stringMap(step['env'], 'locate step env'))) env[k] = interpolate(v, { inputs });
+  const dir = mkdtempSync(join(tmpdir(), 'wirepin-locate-'));
+  try {
+    const output = join(dir, 'output');
+    writeFileSync(output, '');
+    const run = spawnSync('bash', [join(REPO_ROOT, INSTALL_SCRIPT), 'locate'], {
+      env: { PATH: [dirname(process.execPath), process.env['PATH'] ?? ''].join(delimiter), GITHUB_ACTION_PATH: REPO_ROOT, GITHUB_OUTPUT: output, RUNNER_TEMP: dir, ...env },
+      encoding: 'utf8',
+    });
+    if (run.status !== 0) throw new Error(`the locate step failed (exit ${run.status}): ${run.stdout}${run.stderr}`);
+    return parseOutputs(readFileSync(output, 'utf8'));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The `name=value` lines a step wrote to $GITHUB_OUTPUT. */
+export function parseOutputs(text: string): Record<string, string> {
+  const outputs: Record<string, string> = {};
+  for (const line of text.split('\n')) {
+    const eq = line.indexOf('=');
+    if (eq > 0) outputs[line.slice(0, eq)] = line.slice(eq + 1);
+  }
+  return outputs;
+}
+
 export function actionRunStep(withInputs: Readonly<Record<string, string>>): ActionRunStep {
   const action = loadYaml('action.yml');
   const inputs = resolveInputs(record(action['inputs'], 'action inputs'), withInputs);
   const steps = list(record(action['runs'], 'runs')['steps'], 'runs.steps').map((s, i) => record(s, `step ${i}`));
   const step = steps.find((s) => s['id'] === 'run');
   if (!step) throw new Error('action.yml has no step with id "run"');
+  const contexts: Contexts = { inputs, steps: { locate: locateStep(withInputs) } };
   const env: Record<string, string> = {};
-  for (const [k, v] of Object.entries(stringMap(step['env'], 'run step env'))) env[k] = interpolate(v, { inputs });
+  for (const [k, v] of Object.entries(stringMap(step['env'], 'run step env'))) env[k] = interpolate(v, contexts);
   return {
-    workingDirectory: interpolate(String(step['working-directory'] ?? '.'), { inputs }),
+    workingDirectory: interpolate(String(step['working-directory'] ?? '.'), contexts),
     run: String(step['run']).trim(),
     env,
   };
@@ -182,11 +232,7 @@ export function runAction(call: Pick<ActionCall, 'with' | 'env'>, workspace: str
     timeout: 60_000,
   });
   if (run.error) throw run.error;
-  const outputs: Record<string, string> = {};
-  for (const line of readIfPresent(files.GITHUB_OUTPUT).split('\n')) {
-    const eq = line.indexOf('=');
-    if (eq > 0) outputs[line.slice(0, eq)] = line.slice(eq + 1);
-  }
+  const outputs = parseOutputs(readIfPresent(files.GITHUB_OUTPUT));
   return {
     exit: run.status ?? -1,
     stdout: run.stdout,

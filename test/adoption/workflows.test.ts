@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, rmSync, mkdtempSync, mkdirSync, cpSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,6 +11,8 @@ import {
   lineCount,
   list,
   loadYaml,
+  locateStep,
+  parseOutputs,
   parseYaml,
   record,
   reusableWorkflowPath,
@@ -92,7 +95,7 @@ describe('action.yml', () => {
     expect(record(action['runs'], 'runs')['using']).toBe('composite');
     const inputs = actionInputs();
     expect(Object.keys(inputs).sort()).toEqual(
-      ['command', 'contract', 'mirror', 'source', 'go', 'ts', 'json', 'type', 'base-ref', 'format', 'fail-on', 'config', 'working-directory', 'node-version', 'wirepin-version'].sort(),
+      ['command', 'contract', 'mirror', 'source', 'go', 'ts', 'json', 'type', 'base-ref', 'format', 'fail-on', 'config', 'working-directory', 'node-version', 'wirepin-version', 'package', 'wirepin-repository'].sort(),
     );
     for (const [name, spec] of Object.entries(inputs)) {
       const s = record(spec, name);
@@ -106,20 +109,28 @@ describe('action.yml', () => {
     for (const [name, spec] of Object.entries(outputs)) expect(record(spec, name)['value']).toBe(`\${{ steps.run.outputs.${name} }}`);
   });
 
-  it('sets up Node, installs wirepin in its own checkout, then runs ONE bash step: the script', () => {
+  it('sets up Node, locates wirepin, restores its install from the cache, installs it, then runs ONE bash step: the script', () => {
     const all = steps(record(action['runs'], 'runs'), 'runs');
-    expect(all.map((s) => s['uses'] ?? s['name'])).toEqual(['actions/setup-node@v4', 'Install wirepin', 'Run wirepin']);
+    expect(all.map((s) => s['uses'] ?? s['name'])).toEqual(['actions/setup-node@v4', 'Locate wirepin', 'actions/cache@v4', 'Install wirepin', 'Run wirepin']);
     for (const step of all.filter((s) => 'run' in s)) expect(step['shell'], String(step['name'])).toBe('bash');
-    expect(String(all[1]?.['run'])).toContain('npm ci --prefix "$GITHUB_ACTION_PATH"');
-    expect(all[2]?.['run']).toBe('bash "$GITHUB_ACTION_PATH/scripts/action-run.sh"');
+    expect(all[1]?.['run']).toBe('bash "$GITHUB_ACTION_PATH/scripts/action-install.sh" locate');
+    expect(all[2]?.['with']).toEqual({ path: '${{ steps.locate.outputs.dir }}', key: '${{ steps.locate.outputs.key }}' });
+    expect(all[3]?.['run']).toBe('bash "$GITHUB_ACTION_PATH/scripts/action-install.sh" install');
+    expect(JSON.stringify(all)).not.toContain('npm ci');
+    expect(all[4]?.['run']).toBe('bash "$GITHUB_ACTION_PATH/scripts/action-run.sh"');
   });
 
-  it('hands every input but node-version to the script through env, each under its INPUT_ name', () => {
-    const env = record(steps(record(action['runs'], 'runs'), 'runs')[2]?.['env'], 'env');
+  it('hands every input but the install ones to the script through env, each under its INPUT_ name, and the located CLI', () => {
+    const all = steps(record(action['runs'], 'runs'), 'runs');
+    const env = record(all[4]?.['env'], 'env');
+    const install = ['node-version', 'working-directory', 'package', 'wirepin-repository'];
     const expected = Object.keys(actionInputs())
-      .filter((n) => n !== 'node-version' && n !== 'working-directory')
+      .filter((n) => !install.includes(n))
       .map((n) => [`INPUT_${n.toUpperCase().replaceAll('-', '_')}`, `\${{ inputs.${n} }}`]);
-    expect(Object.entries(env).sort()).toEqual(expected.sort());
+    expect(Object.entries(env).sort()).toEqual([...expected, ['WIREPIN_CLI', '${{ steps.locate.outputs.cli }}']].sort());
+    for (const step of [all[1], all[3]]) {
+      expect(record(step?.['env'], 'install env')).toEqual({ INPUT_PACKAGE: '${{ inputs.package }}', INPUT_WIREPIN_REPOSITORY: '${{ inputs.wirepin-repository }}' });
+    }
   });
 });
 
@@ -441,5 +452,80 @@ describe('scripts/action-run.sh, run locally with GITHUB_STEP_SUMMARY and the gi
     temps.push(() => rmSync(parent, { recursive: true, force: true }));
     cpSync(dir, join(parent, 'services/cp'), { recursive: true });
     expect(run({ ...consumes, 'working-directory': 'services/cp' }, parent).exit).toBe(1);
+  });
+});
+
+describe('scripts/action-install.sh locate: where the CLI comes from', () => {
+  const temps: Array<() => void> = [];
+  afterEach(() => {
+    for (const cleanup of temps.splice(0)) cleanup();
+  });
+  const version = (JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+
+  /** The action's checkout as GitHub gives it (no dist/, no node_modules), and the locate step run in it. */
+  function locate(env: Record<string, string>): { exit: number | null; stdout: string; outputs: Record<string, string> } {
+    const dir = mkdtempSync(join(tmpdir(), 'wirepin-locate-'));
+    temps.push(() => rmSync(dir, { recursive: true, force: true }));
+    mkdirSync(join(dir, 'action', 'scripts'), { recursive: true });
+    for (const file of ['package.json', 'scripts/action-install.sh', 'scripts/action-die.sh']) cpSync(join(REPO_ROOT, file), join(dir, 'action', file));
+    writeFileSync(join(dir, 'output'), '');
+    const run = spawnSync('bash', [join(dir, 'action', 'scripts', 'action-install.sh'), 'locate'], {
+      env: { PATH: process.env['PATH'] ?? '', GITHUB_ACTION_PATH: join(dir, 'action'), GITHUB_OUTPUT: join(dir, 'output'), RUNNER_TEMP: join(dir, 'temp'), RUNNER_OS: 'Linux', ...env },
+      encoding: 'utf8',
+    });
+    return { exit: run.status, stdout: run.stdout, outputs: parseOutputs(readFileSync(join(dir, 'output'), 'utf8')) };
+  }
+
+  it("installs the checkout's version from the release of the repository the action came from, under RUNNER_TEMP, keyed on it", () => {
+    const located = locate({ GITHUB_ACTION_REPOSITORY: 'acme/wirepin-fork' });
+    expect(located.exit).toBe(0);
+    expect(located.outputs).toMatchObject({
+      version,
+      package: `https://github.com/acme/wirepin-fork/releases/download/v${version}/wirepin-${version}.tgz`,
+      dir: expect.stringMatching(new RegExp(`/temp/wirepin-cli/${version.replaceAll('.', '\\.')}$`, 'u')),
+      cli: expect.stringMatching(/\/node_modules\/wirepin\/bin\/wirepin\.js$/u),
+      key: expect.stringMatching(/^wirepin-cli-Linux-/u),
+    });
+    expect(locate({}).outputs['package']).toBe(`https://github.com/wirepin/wirepin/releases/download/v${version}/wirepin-${version}.tgz`);
+    expect(locate({ INPUT_WIREPIN_REPOSITORY: 'acme/mirror' }).outputs['package']).toContain('/acme/mirror/releases/');
+  });
+
+  it('keys the cache on what is installed: another package, another key', () => {
+    const a = locate({}).outputs['key'];
+    const b = locate({ INPUT_PACKAGE: './vendor/wirepin.tgz' }).outputs['key'];
+    expect(a).not.toBe(b);
+    expect(locate({ INPUT_PACKAGE: './vendor/wirepin.tgz' }).outputs['key']).toBe(b);
+  });
+
+  it('runs a built development checkout as it is (no install, no cache)', () => {
+    const located = locateStep({});
+    expect(located).toMatchObject({ dir: '', key: '', cli: join(REPO_ROOT, 'bin/wirepin.js') });
+  });
+
+  it.each([
+    [{ INPUT_WIREPIN_REPOSITORY: 'not a repository' }, 'is not owner/name'],
+    [{ INPUT_WIREPIN_REPOSITORY: 'acme/x/../../evil' }, 'is not owner/name'],
+    [{ INPUT_PACKAGE: '--registry=https://evil.example' }, 'starts with "-"'],
+  ])('refuses %j with exit 2', (env, message) => {
+    const located = locate(env);
+    expect(located.exit).toBe(2);
+    expect(located.stdout).toContain(message);
+    expect(located.outputs).toEqual({});
+  });
+});
+
+describe('the release workflow', () => {
+  const release = loadYaml('.github/workflows/release.yml');
+  const all = steps(record(record(release['jobs'], 'jobs')['tarball'], 'tarball'), 'release');
+  const runs = all.map((s) => String(s['run'] ?? ''));
+
+  it('runs on a v* tag, checks the tag against package.json, runs the packaging test, then packs and attaches the tarball', () => {
+    expect(record(release['on'], 'on')).toEqual({ push: { tags: ['v*'] } });
+    const at = (fragment: string): number => runs.findIndex((r) => r.includes(fragment));
+    expect(at('npm ci')).toBeGreaterThan(-1);
+    expect(at('"v$(node -p \'require("./package.json").version\')"')).toBeGreaterThan(at('npm ci'));
+    expect(at('npm run test:package')).toBeGreaterThan(at('package.json'));
+    expect(at('npm pack')).toBeGreaterThan(at('npm run test:package'));
+    expect(runs[at('npm pack')]).toContain('"wirepin-$version.tgz"');
   });
 });

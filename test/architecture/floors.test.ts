@@ -22,6 +22,7 @@ describe('the floors of src/', () => {
     ['src/render/x.ts', "import { exitCodeFor as imported } from '../run/exit-code.js';"],
     ['src/cli/x.ts', "import { RENDERERS as imported } from '../render/index.js';"],
     ['src/runtime/x.ts', "import { canonicalPointers as imported } from '../trace/trace-format.js';"],
+    ['src/index.ts', "import { runLint as imported } from './run/lint.js';"],
   ])('let %s import downward: %s', async (file, code) => {
     expect(await problems(file, code)).toEqual([]);
   });
@@ -33,9 +34,17 @@ describe('the floors of src/', () => {
     ['src/rules/x.ts', "import { runGuard as imported } from '../run/guard-engine.js';", 'rules', 'run'],
     ['src/run/x.ts', "import { RENDERERS as imported } from '../render/index.js';", 'run', 'render'],
     ['src/render/x.ts', "import { main as imported } from '../cli/main.js';", 'render', 'cli'],
+    ['src/version.ts', "import { judgeContract as imported } from './contract/usable.js';", 'base', 'contract'],
+    ['src/cli/x.ts', "import { VERSION as imported } from '../index.js';", 'cli', 'api'],
   ])('refuse %s importing upward: %s', async (file, code, floor, above) => {
     expect(await problems(file, code)).toEqual([
       expect.stringMatching(new RegExp(`^import-x/no-restricted-paths: .*The ${floor} floor may not import from the ${above} floor above it`, 'u')),
+    ]);
+  });
+
+  it('refuse the public barrel importing the CLI', async () => {
+    expect(await problems('src/index.ts', "import { main as imported } from './cli/main.js';")).toEqual([
+      expect.stringMatching(/^import-x\/no-restricted-paths: .*src\/index.ts \(the public API\) may not import the CLI/u),
     ]);
   });
 

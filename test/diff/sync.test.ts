@@ -103,6 +103,58 @@ describe('wirepin sync MIRROR SOURCE', () => {
     ]);
   });
 
+  it('speaks from the mirror\'s side: a mirror behind its source is told to copy the source, not to stop reading a field', async () => {
+    const behind = source();
+    delete props(behind)['kind'];
+    const lacks = await sync(files(behind));
+    expect(lacks.code).toBe(1);
+    expect(lacks.report.findings.map((f) => [f.rule, f.field, f.file])).toEqual([['FIELD_REMOVED', 'kind', 'mirror.contract.json']]);
+    expect(lacks.report.findings[0]?.message).toMatch(/^The source of truth has field "kind" that this mirror lacks\. Copy the source over the mirror/u);
+    expect(lacks.report.findings[0]?.message).not.toMatch(/Stop reading|\bcp\b|\bcore\b/u);
+
+    const ahead = source();
+    props(ahead)['extra_field'] = { type: 'string', cp_consumes: false, note: 'Sent for auditing only; the consumer logs nothing from it.' };
+    const has = await sync(files(ahead));
+    expect(has.report.findings.map((f) => [f.rule, f.field])).toEqual([['FIELD_ADDED', 'extra_field']]);
+    expect(has.report.findings[0]?.message).toMatch(/^This mirror has field "extra_field" that the source of truth does not\./u);
+
+    const retyped = source();
+    props(retyped)['tier'] = { ...props(retyped)['tier'], type: 'string' };
+    const differs = await sync(files(retyped));
+    expect(differs.report.findings[0]?.message).toMatch(/^This mirror's field "tier" differs from the source of truth: the source has integer, the mirror string\./u);
+  });
+
+  it('--write replaces a drifted mirror with the source, atomically, and leaves one in sync untouched', async () => {
+    const behind = source();
+    delete props(behind)['kind'];
+    const cwd = files(behind);
+    const run = await runDiffCli(['sync', 'mirror.contract.json', 'source.contract.json', '--write', '--format', 'json'], cwd);
+    expect(run.code).toBe(0);
+    expect(readFileSync(join(cwd, 'mirror.contract.json'), 'utf8')).toBe(SOURCE_TEXT);
+    expect((await sync(cwd)).code).toBe(0);
+    const reordered = `${JSON.stringify(reversedKeys(source()), null, '\t')}\n`;
+    writeFileSync(join(cwd, 'mirror.contract.json'), reordered);
+    expect((await runDiffCli(['sync', 'mirror.contract.json', 'source.contract.json', '--write'], cwd)).code).toBe(0);
+    expect(readFileSync(join(cwd, 'mirror.contract.json'), 'utf8')).toBe(reordered);
+  });
+
+  it('--write also replaces a mirror that is not JSON, creates a missing one, and refuses a source that does not lint clean', async () => {
+    const cwd = files(undefined, '{"broken": \n');
+    const broken = await runDiffCli(['sync', 'mirror.contract.json', 'source.contract.json', '--write'], cwd);
+    expect(broken.code).toBe(0);
+    expect(broken.stdout).toContain('copied source.contract.json over mirror.contract.json');
+    expect(readFileSync(join(cwd, 'mirror.contract.json'), 'utf8')).toBe(SOURCE_TEXT);
+    rmSync(join(cwd, 'mirror.contract.json'));
+    expect((await runDiffCli(['sync', 'mirror.contract.json', 'source.contract.json', '--write'], cwd)).code).toBe(0);
+    expect(readFileSync(join(cwd, 'mirror.contract.json'), 'utf8')).toBe(SOURCE_TEXT);
+    writeFileSync(join(cwd, 'bad.contract.json'), '{"title": 1}\n');
+    const refused = await runDiffCli(['sync', 'mirror.contract.json', 'bad.contract.json', '--write'], cwd);
+    expect(refused.code).toBe(2);
+    // Like every command handed a contract that does not lint clean: its lint findings, and exit 2.
+    expect(refused.stdout).toContain('bad.contract.json (invalid contract; sync --write not run)');
+    expect(readFileSync(join(cwd, 'mirror.contract.json'), 'utf8')).toBe(SOURCE_TEXT);
+  });
+
   it('counts a re-ordered "required" as drift: canonical JSON keeps array order', async () => {
     const mirror = source();
     mirror['required'] = [...(mirror['required'] as string[])].reverse();

@@ -438,6 +438,12 @@ export const HOSTILE_CASES: readonly HostileCase[] = [
     says: 'ELOOP',
   },
 
+  // ---------------------------------------------------------------- contract drafts
+  { id: 'draft-go-syntax-error', what: 'drafting from Go with a syntax error', args: ['contract', 'from-go', 'corpus/go/syntax-error', '--type', 'Req'], exit: 2, says: 'Go syntax error in' },
+  { id: 'draft-go-nul', what: 'drafting from Go with a NUL byte', args: ['contract', 'from-go', 'corpus/go/nul', '--type', 'Req'], exit: 2, says: 'NUL' },
+  { id: 'draft-go-type-parameter', what: 'drafting a generic root: a field of unknown type parameter is refused, not guessed', args: ['contract', 'from-go', 'corpus/go/generics', '--type', 'Page'], exit: 2, says: 'drafts no contract rather than guess' },
+  { id: 'draft-ts-syntax-error', what: 'drafting from TS with a syntax error', args: ['contract', 'from-ts', 'corpus/ts/syntax-error.ts', '--type', 'Req'], exit: 2, says: 'TypeScript syntax error' },
+
   // ---------------------------------------------------------------- usage
   { id: 'unknown-command', what: 'an unknown command', args: ['frobnicate'], exit: 2, says: "unknown command 'frobnicate'" },
   { id: 'pin-without-source', what: 'pin with no source', args: ['pin', '--contract', VALID], exit: 2, says: 'No source given' },

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import { Language, Parser, Query } from 'web-tree-sitter';
 
 /** The Go parser and the compiled declaration query, shared by every extraction in the process. */
@@ -13,6 +13,9 @@ let grammar: Promise<GoGrammar> | undefined;
 /**
  * Loads web-tree-sitter and tree-sitter-go once per process. The parser and
  * the query live as long as the process; trees are freed by their users.
+ * The grammar is tree-sitter-go's WebAssembly build, which the build copies
+ * next to this module (scripts/bundle-cli.js), so an install needs neither the
+ * tree-sitter-go package nor its native install script.
  */
 export function loadGoGrammar(): Promise<GoGrammar> {
   grammar ??= initialise().catch((error: unknown) => {
@@ -24,7 +27,7 @@ export function loadGoGrammar(): Promise<GoGrammar> {
 
 async function initialise(): Promise<GoGrammar> {
   await Parser.init();
-  const wasm = createRequire(import.meta.url).resolve('tree-sitter-go/tree-sitter-go.wasm');
+  const wasm = fileURLToPath(new URL('./tree-sitter-go.wasm', import.meta.url));
   const language = await Language.load(wasm);
   const parser = new Parser();
   parser.setLanguage(language);

@@ -4,6 +4,7 @@ import { WirepinError, type SourceLocation } from '../../errors.js';
 import { readSourceText } from '../source-text.js';
 import type { ExtractResult } from '../../wire.js';
 import type { ExtractRequest, Extractor } from '../types.js';
+import { loadTypeScript } from './load-compiler.js';
 import { readShape } from './shape.js';
 import { displayPath } from '../../paths.js';
 import { withArticle } from '../../wording.js';
@@ -42,14 +43,6 @@ const PROGRAM_OPTIONS: ts.CompilerOptions = {
 
 type RootDeclaration = ts.InterfaceDeclaration | ts.TypeAliasDeclaration | ts.ClassDeclaration;
 
-/** The compiler costs about a second to import; only `wirepin` commands that read TS pay it, once. */
-let compiler: Promise<typeof ts> | undefined;
-
-function loadCompiler(): Promise<typeof ts> {
-  compiler ??= import('typescript').then((module) => module.default);
-  return compiler;
-}
-
 async function extractTs(request: ExtractRequest): Promise<ExtractResult> {
   const cwd = request.cwd ?? process.cwd();
   const absolutePath = path.resolve(cwd, request.path);
@@ -78,7 +71,7 @@ async function extractTsFrom(request: ExtractRequest, absolutePath: string, show
     });
   }
 
-  const tsApi = await loadCompiler();
+  const tsApi = await loadTypeScript();
   const program = tsApi.createProgram([absolutePath], PROGRAM_OPTIONS);
   const sourceFile = program.getSourceFile(absolutePath);
   if (sourceFile === undefined) {
