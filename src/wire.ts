@@ -48,6 +48,13 @@ export interface WireField {
    * or a struct value, which encoding/json never omits; TS: no `?`).
    */
   readonly required: boolean;
+  /**
+   * Set when the source cannot tell whether the field is always sent (Go:
+   * omitempty on a type wirepin cannot see, which may be a struct encoding/json
+   * never omits): why, in words. `required` is then false and decides nothing;
+   * no guard compares it and drafts must not read it as optional.
+   */
+  readonly requiredUnknown?: string;
   /** The declaration in the source: the struct field, the TS property, the JSON sample key. */
   readonly location: SourceLocation;
   /** The type as spelled in the source, for messages ("map[string][]byte", "string[]"). */

@@ -16,6 +16,14 @@ export interface ExtractRequest {
   readonly direction?: 'encode' | 'decode';
   /** Go only: the platform whose build constraints select the package's files (default linux/amd64). */
   readonly goTarget?: { readonly goos: string; readonly goarch: string };
+  /**
+   * Go only: lower bounds on how far the flat field list may grow (fields plus
+   * opaque places; struct levels unrolled). Past them the extraction is refused
+   * (E_UNSUPPORTED, exit 2). Values above the defaults (200,000 and 32) are ignored.
+   */
+  readonly expansion?: { readonly maxEntries?: number; readonly maxDepth?: number };
+  /** Go only: the environment the module cache is found by (GOMODCACHE, GOPATH, HOME); process.env by default. */
+  readonly env?: Readonly<Record<string, string | undefined>>;
 }
 
 export interface Extractor {

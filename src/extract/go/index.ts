@@ -3,11 +3,15 @@ import type { ExtractResult } from '../../wire.js';
 import type { ExtractRequest, Extractor } from '../types.js';
 import { DEFAULT_GO_TARGET, KNOWN_GOARCH, KNOWN_GOOS } from './build-constraints.js';
 import type { GoTarget } from './build-constraints.js';
-import { withGoPackage } from './parse-package.js';
+import path from 'node:path';
+import { findGoModule, locatePackage } from './go-module.js';
+import type { GoModule } from './go-module.js';
+import { loadGoPackage } from './parse-package.js';
 import type { GoPackage } from './parse-package.js';
 import { EMPTY_ENV, TypeResolver } from './resolve-type.js';
-import type { ResolvedType } from './resolve-type.js';
-import { collectWireFields } from './wire-fields.js';
+import type { ImportedPackages, ResolvedType } from './resolve-type.js';
+import { collectWireFields, expansionLimits } from './wire-fields.js';
+import type { ExpansionLimits } from './wire-fields.js';
 import { withArticle } from '../../wording.js';
 
 /**
@@ -32,10 +36,74 @@ export async function extractGoStruct(request: ExtractRequest): Promise<ExtractR
   checkTarget(target);
   const direction = request.direction ?? 'encode';
   const wordBits = WORD_32_GOARCH.has(target.goarch) ? 32 : 64;
-  const result = await withGoPackage({ path: request.path, cwd, preferDeclaring: typeName, target }, (pkg) =>
-    extractStruct(pkg, typeName, new TypeResolver(pkg, direction, wordBits)),
-  );
-  return result;
+  const pkg = await loadGoPackage({ path: request.path, cwd, preferDeclaring: typeName, target });
+  const limits = expansionLimits(request.expansion);
+  const module = await findGoModule(packageDirectory(pkg, cwd), request.env ?? process.env);
+  // Without a go.mod, wirepin does not guess where an import lives: types of other packages stay unresolved.
+  if (module === undefined) return extractStruct(pkg, typeName, resolverFor(pkg, direction, wordBits, undefined), limits);
+  const imports = importsOf(pkg);
+  // Types of imported packages are read as the walk meets them: load what it asked for, then walk again.
+  for (let round = 0; ; round++) {
+    const resolver = resolverFor(pkg, direction, wordBits, imports);
+    imports.requested.clear();
+    const result = extractStruct(pkg, typeName, resolver, limits);
+    const wanted = [...imports.requested].filter((importPath) => imports.loaded.get(importPath) === undefined);
+    if (wanted.length === 0 || round >= MAX_IMPORT_ROUNDS) return result;
+    for (const importPath of wanted) imports.loaded.set(importPath, await loadImport(module, importPath, cwd, target));
+  }
+}
+
+/** Rounds of loading imported packages; each round loads every package the previous walk reached. */
+const MAX_IMPORT_ROUNDS = 64;
+
+interface LoadedImports extends ImportedPackages {
+  readonly loaded: Map<string, { readonly pkg: GoPackage } | { readonly missing: string }>;
+}
+
+const importsByPackage = new WeakMap<GoPackage, LoadedImports>();
+
+/** The packages imported from `pkg`'s types, shared by every extraction from it (they are only added to). */
+function importsOf(pkg: GoPackage): LoadedImports {
+  let imports = importsByPackage.get(pkg);
+  if (imports === undefined) {
+    const loaded = new Map<string, { readonly pkg: GoPackage } | { readonly missing: string }>();
+    imports = { loaded, lookup: (importPath) => loaded.get(importPath), requested: new Set() };
+    importsByPackage.set(pkg, imports);
+  }
+  return imports;
+}
+
+async function loadImport(module: GoModule, importPath: string, cwd: string, target: GoTarget): Promise<{ readonly pkg: GoPackage } | { readonly missing: string }> {
+  const located = await locatePackage(module, importPath);
+  if ('missing' in located) return located;
+  try {
+    return { pkg: await loadGoPackage({ path: located.dir, cwd, target }) };
+  } catch (error) {
+    if (error instanceof WirepinError) return { missing: `wirepin could not read ${located.dir}: ${error.message}` };
+    throw error;
+  }
+}
+
+/** The absolute directory of the package's files. */
+function packageDirectory(pkg: GoPackage, cwd: string): string {
+  return path.dirname(path.resolve(cwd, pkg.files[0] ?? '.'));
+}
+
+/**
+ * One resolver per parsed package, direction and word size, so what it
+ * memoises (method sets, struct fields) serves every extraction of the
+ * process; the package itself is parsed once (withGoPackage).
+ */
+const resolvers = new WeakMap<GoPackage, Map<string, TypeResolver>>();
+
+function resolverFor(pkg: GoPackage, direction: 'encode' | 'decode', wordBits: 32 | 64, imports: LoadedImports | undefined): TypeResolver {
+  let perPackage = resolvers.get(pkg);
+  if (perPackage === undefined) resolvers.set(pkg, (perPackage = new Map()));
+  // A resolver's memos may hold answers given before an import was loaded: a new import set gets a new resolver.
+  const key = `${direction}/${wordBits}/${imports === undefined ? 'alone' : imports.loaded.size}`;
+  let resolver = perPackage.get(key);
+  if (resolver === undefined) perPackage.set(key, (resolver = new TypeResolver(pkg, direction, wordBits, imports)));
+  return resolver;
 }
 
 /** GOARCH values whose int, uint and uintptr are 32 bits wide (go/types' sizes). */
@@ -50,7 +118,7 @@ function checkTarget(target: GoTarget): void {
   }
 }
 
-function extractStruct(pkg: GoPackage, typeName: string, resolver: TypeResolver): ExtractResult {
+function extractStruct(pkg: GoPackage, typeName: string, resolver: TypeResolver, limits: ExpansionLimits): ExtractResult {
   const decl = pkg.lookupType(typeName);
   if (decl === undefined) throw unknownType(pkg, typeName);
   const file = decl.location.file;
@@ -69,7 +137,7 @@ function extractStruct(pkg: GoPackage, typeName: string, resolver: TypeResolver)
     // A custom (un)marshaller decides the whole encoding; the struct's fields say nothing about the wire.
     return { root, fields: [], opaque: [{ pointer: '', typeName, reason: custom, location: decl.location }], ...notes };
   }
-  return { root, ...collectWireFields(resolved, resolver), ...notes };
+  return { root, ...collectWireFields(resolved, resolver, root, limits), ...notes };
 }
 
 function unknownType(pkg: GoPackage, typeName: string): WirepinError {

@@ -54,13 +54,70 @@ interface ParsedFile {
 }
 
 /**
- * Reads and parses a Go package, hands it to `use`, and frees the tree-sitter
- * trees afterwards. `use` runs synchronously while the trees are alive.
+ * Reads and parses a Go package and hands it to `use`, which runs
+ * synchronously. A package is parsed once per process: the parsed files are
+ * kept, keyed by directory, target and the files' sizes and modification
+ * times (so an edited file is read again), and shared by every extraction,
+ * so a `check` over many contracts of one package pays for one parse.
  */
 export async function withGoPackage<T>(source: PackageSource, use: (pkg: GoPackage) => T): Promise<T> {
+  return use(await loadGoPackage(source));
+}
+
+/** The package `source` names, parsed once per process and kept (its trees stay alive for lookups). */
+export async function loadGoPackage(source: PackageSource): Promise<GoPackage> {
   const absolute = path.resolve(source.cwd, source.path);
   const target = source.target ?? DEFAULT_GO_TARGET;
   const listing = await listPackageFiles(absolute, source.path, target, source.cwd);
+  const key = await cacheKey(listing, target, source.cwd);
+  let entry = parsedPackages.get(key);
+  if (entry === undefined) {
+    entry = parseListing(listing, source, target).then(
+      (parsed) => ({ parsed, built: new Map<string, GoPackage>() }),
+      (error: unknown) => {
+        parsedPackages.delete(key);
+        throw error;
+      },
+    );
+    parsedPackages.set(key, entry);
+  }
+  const { parsed, built } = await entry;
+  const selected = selectPackage(parsed, listing.primary, source.preferDeclaring);
+  for (const file of selected) throwOnSyntaxError(file);
+  const selection = selected.map((file) => file.absolute).join('\0');
+  let pkg = built.get(selection);
+  if (pkg === undefined) built.set(selection, (pkg = buildPackage(selected, listing.notes)));
+  return pkg;
+}
+
+interface CachedPackage {
+  readonly parsed: readonly ParsedFile[];
+  /** Packages built from the parsed files, by the files selected (a directory may hold several packages). */
+  readonly built: Map<string, GoPackage>;
+}
+
+/**
+ * Parsed packages of this process. Entries are never dropped: a package's
+ * declarations are converted lazily from its trees, and the packages of one
+ * extraction refer to each other. An edited file gets a new key (size and
+ * modification time), so a long-lived process reads the new text.
+ */
+const parsedPackages = new Map<string, Promise<CachedPackage>>();
+
+/** Directory, target, named file and each file's size and modification time (nanoseconds where the file system keeps them). */
+async function cacheKey(listing: PackageListing, target: GoTarget, cwd: string): Promise<string> {
+  const stamps = await Promise.all(
+    listing.files.map(async (file) => {
+      const info = await stat(file, { bigint: true }).catch((error: unknown) => {
+        throw readError(displayPath(file, cwd), error);
+      });
+      return `${file}\u0001${info.size}\u0001${info.mtimeNs}\u0001${info.ino}`;
+    }),
+  );
+  return [`${target.goos}/${target.goarch}`, displayPath(listing.primary ?? '', cwd), cwd, ...stamps].join('\0');
+}
+
+async function parseListing(listing: PackageListing, source: PackageSource, target: GoTarget): Promise<ParsedFile[]> {
   const texts = await Promise.all(listing.files.map((file) => readSource(file, displayPath(file, source.cwd))));
   // Like go build: a sibling whose build constraint fails for the target is not part of the package; a file named explicitly is read regardless (as `go run file.go` does).
   const kept: { file: string; text: string }[] = [];
@@ -93,12 +150,11 @@ export async function withGoPackage<T>(source: PackageSource, use: (pkg: GoPacka
       const captures = grammar.declarations.captures(tree.rootNode, { maxStartDepth: 0 });
       parsed.push(indexFile(file, tree, displayPath(file, source.cwd), captures));
     }
-    const selected = selectPackage(parsed, listing.primary, source.preferDeclaring);
-    for (const file of selected) throwOnSyntaxError(file);
-    return use(buildPackage(selected, listing.notes));
-  } finally {
+  } catch (error) {
     for (const file of parsed) file.tree.delete();
+    throw error;
   }
+  return parsed;
 }
 
 interface PackageListing {

@@ -1,9 +1,11 @@
+import { isExportedGoName } from './struct-tag.js';
 import type { GoPackage } from './parse-package.js';
 import type {
   GoArrayType,
   GoInterfaceType,
   GoMapType,
   GoPointerType,
+  GoReceiver,
   GoSliceType,
   GoStructType,
   GoTypeDecl,
@@ -28,8 +30,60 @@ export const EMPTY_ENV: TypeEnv = new Map();
 /** Predeclared types by JSON encoding: `byte` (uint8) is separate because []byte encodes as base64. */
 export type BasicKind = 'string' | 'bool' | 'integer' | 'byte' | 'float' | 'complex';
 
-/** Standard-library types whose encoding is known without reading their package. */
-export type KnownType = 'time.Time' | 'time.Duration' | 'encoding/json.Number' | 'encoding/json.RawMessage';
+/**
+ * Standard-library types whose JSON encoding is fixed, checked against Go's
+ * source (go1.19 src/): their methods and what encoding/json does with them.
+ * Only these; any other type of another package is read from the module or
+ * reported unresolved. Third-party types (uuid and the like) never are here.
+ */
+export type KnownType =
+  | 'time.Time'
+  | 'time.Duration'
+  | 'encoding/json.Number'
+  | 'encoding/json.RawMessage'
+  | 'net/netip.Addr'
+  | 'net/netip.AddrPort'
+  | 'net/netip.Prefix'
+  | 'net.IP'
+  | 'math/big.Int'
+  | 'math/big.Float'
+  | 'math/big.Rat'
+  | 'net/url.URL';
+
+export interface KnownEncoding {
+  /** The Marshal side's method and its receiver; undefined when encoding/json walks the value itself. */
+  readonly encodeMethod: { readonly name: 'MarshalJSON' | 'MarshalText'; readonly receiver: GoReceiver } | undefined;
+  /** The Unmarshal side's method (always on the pointer). */
+  readonly decodeMethod: 'UnmarshalJSON' | 'UnmarshalText' | undefined;
+  /** A struct type (omitempty never drops it; embedded, its exported fields would be promoted). */
+  readonly struct: boolean;
+  /** Exported fields encoding/json would list, which wirepin does not model (net/url.URL). */
+  readonly exportedFields: boolean;
+}
+
+export const KNOWN_TYPES: ReadonlyMap<KnownType, KnownEncoding> = new Map<KnownType, KnownEncoding>([
+  // time/time.go: func (t Time) MarshalJSON, func (t *Time) UnmarshalJSON (RFC 3339 strings).
+  ['time.Time', { encodeMethod: { name: 'MarshalJSON', receiver: 'value' }, decodeMethod: 'UnmarshalJSON', struct: true, exportedFields: false }],
+  // time.Duration is an int64 without methods encoding/json uses.
+  ['time.Duration', { encodeMethod: undefined, decodeMethod: undefined, struct: false, exportedFields: false }],
+  // encode.go stringEncoder: a Number is written as its number literal ("" as 0); decode.go literalStore takes a number, or a string holding a valid number.
+  ['encoding/json.Number', { encodeMethod: undefined, decodeMethod: undefined, struct: false, exportedFields: false }],
+  // stream.go: func (m RawMessage) MarshalJSON (copied verbatim, nil → null), func (m *RawMessage) UnmarshalJSON.
+  ['encoding/json.RawMessage', { encodeMethod: { name: 'MarshalJSON', receiver: 'value' }, decodeMethod: 'UnmarshalJSON', struct: false, exportedFields: false }],
+  // net/netip/netip.go: func (ip Addr) MarshalText ("" for the zero Addr), func (ip *Addr) UnmarshalText; AddrPort and Prefix alike.
+  ['net/netip.Addr', { encodeMethod: { name: 'MarshalText', receiver: 'value' }, decodeMethod: 'UnmarshalText', struct: true, exportedFields: false }],
+  ['net/netip.AddrPort', { encodeMethod: { name: 'MarshalText', receiver: 'value' }, decodeMethod: 'UnmarshalText', struct: true, exportedFields: false }],
+  ['net/netip.Prefix', { encodeMethod: { name: 'MarshalText', receiver: 'value' }, decodeMethod: 'UnmarshalText', struct: true, exportedFields: false }],
+  // net/ip.go: func (ip IP) MarshalText ("" when empty, so a nil IP is "", not null), func (ip *IP) UnmarshalText.
+  ['net.IP', { encodeMethod: { name: 'MarshalText', receiver: 'value' }, decodeMethod: 'UnmarshalText', struct: false, exportedFields: false }],
+  // math/big/intmarsh.go: func (x *Int) MarshalJSON (a number literal, nil → null), func (z *Int) UnmarshalJSON (a number; null ignored).
+  ['math/big.Int', { encodeMethod: { name: 'MarshalJSON', receiver: 'pointer' }, decodeMethod: 'UnmarshalJSON', struct: true, exportedFields: false }],
+  // math/big/floatmarsh.go, ratmarsh.go: func (x *Float) MarshalText, func (x *Rat) MarshalText: strings, decoded from strings only.
+  ['math/big.Float', { encodeMethod: { name: 'MarshalText', receiver: 'pointer' }, decodeMethod: 'UnmarshalText', struct: true, exportedFields: false }],
+  ['math/big.Rat', { encodeMethod: { name: 'MarshalText', receiver: 'pointer' }, decodeMethod: 'UnmarshalText', struct: true, exportedFields: false }],
+  // net/url/url.go: URL has only MarshalBinary, so encoding/json writes its exported fields (Scheme, Opaque, User, Host, ...).
+  ['net/url.URL', { encodeMethod: undefined, decodeMethod: undefined, struct: true, exportedFields: true }],
+]);
 
 /** The first defined (non-alias) type on the way to a type's underlying type: its methods are the ones that count. */
 export interface DefinedType {
@@ -111,10 +165,7 @@ interface CodecMethods {
 const CODEC_METHODS: Readonly<Record<CodecDirection, CodecMethods>> = {
   encode: {
     methods: ['MarshalJSON', 'MarshalText'],
-    known: new Map([
-      ['time.Time', 'MarshalJSON'],
-      ['encoding/json.RawMessage', 'MarshalJSON'],
-    ]),
+    known: new Map([...KNOWN_TYPES].flatMap(([known, encoding]) => (encoding.encodeMethod === undefined ? [] : [[known, encoding.encodeMethod.name] as const]))),
     interfaces: new Map([
       ['encoding/json.Marshaler', 'MarshalJSON'],
       ['encoding.TextMarshaler', 'MarshalText'],
@@ -124,10 +175,7 @@ const CODEC_METHODS: Readonly<Record<CodecDirection, CodecMethods>> = {
   // decode.go's indirect: a named, addressable value is looked at through its address, so pointer-receiver methods count too.
   decode: {
     methods: ['UnmarshalJSON', 'UnmarshalText'],
-    known: new Map([
-      ['time.Time', 'UnmarshalJSON'],
-      ['encoding/json.RawMessage', 'UnmarshalJSON'],
-    ]),
+    known: new Map([...KNOWN_TYPES].flatMap(([known, encoding]) => (encoding.decodeMethod === undefined ? [] : [[known, encoding.decodeMethod] as const]))),
     interfaces: new Map([
       ['encoding/json.Unmarshaler', 'UnmarshalJSON'],
       ['encoding.TextUnmarshaler', 'UnmarshalText'],
@@ -138,18 +186,64 @@ const CODEC_METHODS: Readonly<Record<CodecDirection, CodecMethods>> = {
 
 const MAX_CHAIN = 100;
 
+/**
+ * Other packages the resolver may read types from, by import path: a package
+ * of the same module, a vendored or cached module. `undefined` from `lookup`
+ * means not loaded yet; the extractor loads what `requested` collects and runs
+ * again. `missing` says where wirepin looked for a package it could not find.
+ */
+export interface ImportedPackages {
+  lookup(importPath: string): { readonly pkg: GoPackage } | { readonly missing: string } | undefined;
+  /** Import paths asked for that `lookup` did not have yet. */
+  readonly requested: Set<string>;
+}
+
 /** Resolves type expressions of one package; results about method sets are memoised per type identity. */
 export class TypeResolver {
   private readonly marshalers = new Map<string, string | undefined>();
   private readonly codec: CodecMethods;
+
+  /** Each file's package (display path → package), for names declared in imported packages. */
+  private readonly packageByFile = new Map<string, GoPackage>();
+  /** Import path of each imported package (the root package has none: its identities stay bare). */
+  private readonly importPathOf = new Map<GoPackage, string>();
 
   constructor(
     readonly pkg: GoPackage,
     readonly direction: CodecDirection = 'encode',
     /** Bits of int, uint and uintptr on the target: 64 on amd64 and arm64, 32 on 386 and arm. */
     readonly wordBits: 32 | 64 = 64,
+    /** Without it, types of other packages are unresolved (no go.mod was found). */
+    private readonly imports?: ImportedPackages,
   ) {
     this.codec = CODEC_METHODS[direction];
+  }
+
+  /** The package a file belongs to: the root package unless the file is one of an imported package. */
+  private packageOf(file: string): GoPackage {
+    return this.packageByFile.get(file) ?? this.pkg;
+  }
+
+  private methodsOf(decl: GoTypeDecl): ReadonlyMap<string, GoReceiver> | undefined {
+    return this.packageOf(decl.location.file).methodsOf(decl.name);
+  }
+
+  private importedDecl(importPath: string, name: string): { decl: GoTypeDecl } | { reason: string } | undefined {
+    if (this.imports === undefined) return undefined;
+    const found = this.imports.lookup(importPath);
+    if (found === undefined) {
+      this.imports.requested.add(importPath);
+      return undefined;
+    }
+    if ('missing' in found) return { reason: found.missing };
+    if (!this.importPathOf.has(found.pkg)) {
+      this.importPathOf.set(found.pkg, importPath);
+      for (const file of found.pkg.files) this.packageByFile.set(file, found.pkg);
+    }
+    // Only exported names are visible to another package.
+    const decl = isExportedGoName(name) ? found.pkg.lookupType(name) : undefined;
+    if (decl === undefined) return { reason: `package "${importPath}" (${found.pkg.files[0] ?? ''}) declares no exported type "${name}"` };
+    return { decl };
   }
 
   resolve(start: ScopedType): ResolvedType {
@@ -171,7 +265,8 @@ export class TypeResolver {
             ({ expr, env } = bound);
             continue;
           }
-          const decl = this.pkg.lookupType(expr.name);
+          const home = this.packageOf(expr.file);
+          const decl = home.lookupType(expr.name);
           if (decl !== undefined) {
             const declEnv = bindTypeParams(decl, expr.typeArgs, env);
             // A defined type has its own method set; an alias shares the aliased type's.
@@ -183,16 +278,27 @@ export class TypeResolver {
           if (basic !== undefined) return { kind: 'basic', ...basic, defined };
           if (expr.name === 'any') return { kind: 'interface', expr: EMPTY_INTERFACE, env: EMPTY_ENV, defined };
           if (expr.name === 'error') return { kind: 'interface', expr: ERROR_INTERFACE, env: EMPTY_ENV, defined };
-          const where = this.pkg.hasDotImport(expr.file) ? '; it may come from a dot-imported package' : '';
+          const where = home.hasDotImport(expr.file) ? '; it may come from a dot-imported package' : '';
           return {
             kind: 'unresolved',
             typeName: expr.text,
-            reason: `"${expr.name}" is not declared in package "${this.pkg.name}"${where}`,
+            reason: `"${expr.name}" is not declared in package "${home.name}"${where}`,
             defined,
           };
         }
         case 'qualified': {
           const known = knownType(expr.importPath, expr.name);
+          if (known === undefined && expr.importPath !== undefined) {
+            const imported = this.importedDecl(expr.importPath, expr.name);
+            if (imported !== undefined && 'decl' in imported) {
+              const decl = imported.decl;
+              const declEnv = bindTypeParams(decl, expr.typeArgs, env);
+              if (!decl.alias && defined === undefined) defined = { decl, env: declEnv, identity: this.identityOf(decl, declEnv) };
+              ({ expr, env } = { expr: decl.type, env: declEnv });
+              continue;
+            }
+            if (imported !== undefined) return { kind: 'unresolved', typeName: expr.text, reason: `"${expr.text}" cannot be resolved: ${imported.reason}`, defined };
+          }
           if (known === undefined) {
             return {
               kind: 'unresolved',
@@ -252,22 +358,61 @@ export class TypeResolver {
 
   /** Whether values of the type implement encoding.TextMarshaler (method set of the type itself, so value receivers only unless it is a pointer). */
   implementsTextMarshaler(resolved: ResolvedType): boolean {
-    if (resolved.kind === 'known') return resolved.known === 'time.Time';
-    if (resolved.defined !== undefined) return this.pkg.methodsOf(resolved.defined.decl.name)?.get('MarshalText') === 'value';
+    // time.Time has MarshalText too (time.go), besides MarshalJSON.
+    if (resolved.kind === 'known') {
+      const method = KNOWN_TYPES.get(resolved.known)?.encodeMethod;
+      return resolved.known === 'time.Time' || (method?.name === 'MarshalText' && method.receiver === 'value');
+    }
+    if (resolved.defined !== undefined) return this.methodsOf(resolved.defined.decl)?.get('MarshalText') === 'value';
     if (resolved.kind === 'pointer') {
       const elem = this.resolve({ expr: resolved.expr.elem, env: resolved.env });
-      return elem.defined !== undefined && this.pkg.methodsOf(elem.defined.decl.name)?.has('MarshalText') === true;
+      return elem.defined !== undefined && this.methodsOf(elem.defined.decl)?.has('MarshalText') === true;
     }
     return false;
   }
 
+  /**
+   * The known standard-library type whose (un)marshaller a struct gets by
+   * promotion, when that is the only place its custom encoding comes from:
+   * the type declares no codec method itself and exactly one embedded field,
+   * a known type embedded by value, supplies one (go-github's
+   * `type Timestamp struct{ time.Time }`). When encoding, the method must be
+   * on the value receiver: a pointer method is promoted only to addressable
+   * values. Undefined otherwise (the caller keeps the type opaque).
+   */
+  promotedKnown(resolved: ResolvedType): KnownType | undefined {
+    let struct: ResolvedType = resolved;
+    if (resolved.defined !== undefined) {
+      const methods = this.methodsOf(resolved.defined.decl);
+      if (this.codec.methods.some((method) => methods?.has(method) === true)) return undefined;
+      struct = this.resolve({ expr: resolved.defined.decl.type, env: resolved.defined.env });
+    }
+    if (struct.kind !== 'struct') return undefined;
+    let found: KnownType | undefined;
+    let suppliers = 0;
+    for (const field of struct.expr.fields) {
+      if (!field.embedded) continue;
+      const embedded = this.resolve({ expr: field.type, env: struct.env });
+      if (this.embeddedMarshaler(embedded, new Set()) === undefined) continue;
+      suppliers++;
+      if (embedded.kind !== 'known') continue;
+      const encoding = KNOWN_TYPES.get(embedded.known);
+      const usable = this.direction === 'decode' ? encoding?.decodeMethod !== undefined : encoding?.encodeMethod?.receiver === 'value';
+      if (usable) found = embedded.known;
+    }
+    // Two embedded fields supplying the method at one depth make it ambiguous (neither is promoted): wirepin does not decide that.
+    return suppliers === 1 ? found : undefined;
+  }
+
   private identityOf(decl: GoTypeDecl, env: TypeEnv): string {
-    if (decl.typeParams.length === 0) return decl.name;
+    const importPath = this.importPathOf.get(this.packageOf(decl.location.file));
+    const name = importPath === undefined ? decl.name : `${importPath}.${decl.name}`;
+    if (decl.typeParams.length === 0) return name;
     const args = decl.typeParams.map((param) => {
       const bound = env.get(param);
       return bound === undefined || bound === null ? param : this.identity(bound);
     });
-    return `${decl.name}[${args.join(',')}]`;
+    return `${name}[${args.join(',')}]`;
   }
 
   private definedMarshaler(defined: DefinedType, visiting: Set<string>): string | undefined {
@@ -276,7 +421,7 @@ export class TypeResolver {
     // Only a top-level answer is final: inside a cycle an inner type may have been cut short.
     const topLevel = visiting.size === 0;
     visiting.add(defined.identity);
-    const methods = this.pkg.methodsOf(defined.decl.name);
+    const methods = this.methodsOf(defined.decl);
     let reason: string | undefined;
     for (const method of this.codec.methods) {
       const receiver = methods?.get(method);
@@ -351,15 +496,7 @@ function bindTypeParams(decl: GoTypeDecl, typeArgs: readonly GoTypeExpr[], calle
 
 function knownType(importPath: string | undefined, name: string): KnownType | undefined {
   const key = `${importPath ?? ''}.${name}`;
-  switch (key) {
-    case 'time.Time':
-    case 'time.Duration':
-    case 'encoding/json.Number':
-    case 'encoding/json.RawMessage':
-      return key;
-    default:
-      return undefined;
-  }
+  return KNOWN_TYPES.has(key as KnownType) ? (key as KnownType) : undefined;
 }
 
 /**
@@ -376,11 +513,28 @@ function underlyingOfKnown(known: KnownType, defined: DefinedType): ResolvedType
       return { kind: 'basic', basic: 'string', name: 'string', defined };
     case 'encoding/json.RawMessage':
       return { kind: 'slice', expr: BYTE_SLICE, env: EMPTY_ENV, defined };
+    // net.IP is a []byte: without IP's MarshalText a defined type over it is base64, like any []byte.
+    case 'net.IP':
+      return { kind: 'slice', expr: BYTE_SLICE, env: EMPTY_ENV, defined };
+    case 'net/url.URL':
+      return {
+        kind: 'unresolved',
+        typeName: defined.decl.name,
+        reason: `"${defined.decl.name}" is defined over net/url.URL, whose exported fields encoding/json would list; wirepin does not model them`,
+        defined,
+      };
     case 'time.Time':
       return {
         kind: 'unresolved',
         typeName: defined.decl.name,
         reason: `"${defined.decl.name}" is defined over time.Time, which drops Time's MarshalJSON and leaves its unexported fields`,
+        defined,
+      };
+    default:
+      return {
+        kind: 'unresolved',
+        typeName: defined.decl.name,
+        reason: `"${defined.decl.name}" is defined over ${known}, which drops its methods and leaves its unexported fields`,
         defined,
       };
   }

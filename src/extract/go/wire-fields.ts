@@ -4,6 +4,8 @@ import type { StructFields } from './json-fields.js';
 import type { ResolvedStruct, TypeResolver } from './resolve-type.js';
 import { wireShapeOf } from './wire-type.js';
 import { escapeSegment } from '../../json-pointer.js';
+import { WirepinError } from '../../errors.js';
+import type { SourceLocation } from '../../errors.js';
 
 export interface CollectedFields {
   readonly fields: readonly WireField[];
@@ -14,15 +16,52 @@ export interface CollectedFields {
 const MAX_NESTING = 32;
 
 /**
+ * How far the flat field list may grow. Every type is resolved once, but the
+ * list names a field once per path that reaches it, so a densely linked graph
+ * (each type pointing at the next two) grows like Fibonacci in its depth.
+ * Past `maxEntries` fields and opaque places the extraction is refused (exit
+ * 2) instead of exhausting memory. Callers may only lower the bounds.
+ */
+export interface ExpansionLimits {
+  /** Fields plus opaque places listed under the root; 200,000 by default. */
+  readonly maxEntries: number;
+  /** Struct levels unrolled below the root before the rest is opaque; 32 by default. */
+  readonly maxDepth: number;
+}
+
+export const DEFAULT_EXPANSION_LIMITS: ExpansionLimits = { maxEntries: 200_000, maxDepth: MAX_NESTING };
+
+/** The default bounds, lowered (never raised) by `requested`. */
+export function expansionLimits(requested: Partial<ExpansionLimits> | undefined): ExpansionLimits {
+  const lower = (value: number | undefined, ceiling: number): number =>
+    value === undefined || !Number.isFinite(value) || value < 1 ? ceiling : Math.min(Math.floor(value), ceiling);
+  return {
+    maxEntries: lower(requested?.maxEntries, DEFAULT_EXPANSION_LIMITS.maxEntries),
+    maxDepth: lower(requested?.maxDepth, DEFAULT_EXPANSION_LIMITS.maxDepth),
+  };
+}
+
+/**
  * The wire fields of a struct and, below each field, of the structs its value
  * holds: pre-order, so parents precede their children and siblings keep
  * encoding/json's field order. A struct type that contains itself is listed
  * once; the repeat is reported as opaque instead of unrolled forever.
  */
-export function collectWireFields(root: ResolvedStruct, resolver: TypeResolver): CollectedFields {
+export function collectWireFields(
+  root: ResolvedStruct,
+  resolver: TypeResolver,
+  rootInfo: { readonly name: string; readonly location: SourceLocation },
+  limits: ExpansionLimits = DEFAULT_EXPANSION_LIMITS,
+): CollectedFields {
   const fields: WireField[] = [];
   const opaque: OpaqueRef[] = [];
-  const memo = new Map<string, StructFields>();
+  const memo = structFieldsOf(resolver);
+  /** How often each named struct was unrolled: the most repeated one is the type to describe once. */
+  const unrolled = new Map<string, number>();
+  const checkBound = (pointer: string, enclosing: ReadonlySet<string>): void => {
+    if (fields.length + opaque.length <= limits.maxEntries) return;
+    throw expansionRefused(rootInfo, limits.maxEntries, pointer, [...enclosing], unrolled);
+  };
 
   const fieldsOf = (struct: ResolvedStruct): StructFields => {
     // Anonymous structs have no identity worth caching under; named ones are computed once.
@@ -54,23 +93,31 @@ export function collectWireFields(root: ResolvedStruct, resolver: TypeResolver):
           location: field.location,
           sourceType: field.type.text,
         });
+        checkBound(pointer, enclosing);
         continue;
       }
       const shape = wireShapeOf({ expr: field.type, env: jsonField.env }, encoding, resolver);
       // omitzero drops any zero value; omitempty drops empty values, which a struct never is.
-      const omittable = encoding.omitZero || (encoding.omitEmpty && shape.canBeEmpty) || jsonField.behindEmbeddedPointer;
+      const omittable = encoding.omitZero || (encoding.omitEmpty && shape.canBeEmpty === true) || jsonField.behindEmbeddedPointer;
+      // omitempty on a type wirepin cannot see: it may be a struct, which encoding/json never omits, so neither answer is known.
+      const unknown = !omittable && encoding.omitEmpty && shape.canBeEmpty === 'unknown';
+      const requiredUnknown = unknown ? 'omitempty on a type wirepin cannot see says nothing: encoding/json never omits a struct' : undefined;
+      const type = requiredUnknown !== undefined && shape.type.kind === 'opaque' ? { ...shape.type, reason: `${shape.type.reason}; ${requiredUnknown}` } : shape.type;
       fields.push({
         pointer,
         jsonName: jsonField.name,
-        type: shape.type,
-        required: !omittable,
+        type,
+        required: !omittable && !unknown,
+        ...(requiredUnknown !== undefined ? { requiredUnknown } : {}),
         location: field.location,
         sourceType: field.type.text,
       });
+      checkBound(pointer, enclosing);
       for (const site of shape.nested) {
         const sitePointer = `${pointer}${site.suffix}`;
         if (site.kind === 'opaque') {
           opaque.push({ pointer: sitePointer, typeName: site.typeName, reason: site.reason, location: field.location });
+          checkBound(sitePointer, enclosing);
           continue;
         }
         const identity = site.struct.defined?.identity;
@@ -81,19 +128,22 @@ export function collectWireFields(root: ResolvedStruct, resolver: TypeResolver):
             reason: `"${identity}" contains itself; its fields are listed once, at the outer occurrence`,
             location: field.location,
           });
+          checkBound(sitePointer, enclosing);
           continue;
         }
-        if (enclosing.size >= MAX_NESTING) {
+        if (enclosing.size >= limits.maxDepth) {
           opaque.push({
             pointer: sitePointer,
             typeName: site.typeName,
-            reason: `struct nesting deeper than ${MAX_NESTING} levels is not unrolled`,
+            reason: `struct nesting deeper than ${limits.maxDepth} levels is not unrolled`,
             location: field.location,
           });
+          checkBound(sitePointer, enclosing);
           continue;
         }
         const inner = new Set(enclosing);
         inner.add(identity ?? `${sitePointer} (anonymous)`);
+        if (identity !== undefined) unrolled.set(identity, (unrolled.get(identity) ?? 0) + 1);
         visit(site.struct, sitePointer, inner);
       }
     }
@@ -102,5 +152,47 @@ export function collectWireFields(root: ResolvedStruct, resolver: TypeResolver):
   const rootIdentity = root.defined?.identity ?? root.expr.text;
   visit(root, '', new Set([rootIdentity]));
   return { fields, opaque };
+}
+
+/**
+ * Struct fields per named struct identity, kept for as long as the resolver
+ * (one per parsed package, direction and word size): a type reached by many
+ * extractions of one process is analysed once.
+ */
+const sharedStructFields = new WeakMap<TypeResolver, Map<string, StructFields>>();
+
+function structFieldsOf(resolver: TypeResolver): Map<string, StructFields> {
+  let memo = sharedStructFields.get(resolver);
+  if (memo === undefined) sharedStructFields.set(resolver, (memo = new Map()));
+  return memo;
+}
+
+/**
+ * The refusal when the field list outgrows its bound: it names the root, the
+ * path being listed when the bound was crossed (the chain of types along it)
+ * and the named type unrolled most often, which is the one to describe once.
+ */
+function expansionRefused(
+  root: { readonly name: string; readonly location: SourceLocation },
+  maxEntries: number,
+  pointer: string,
+  chain: readonly string[],
+  unrolled: ReadonlyMap<string, number>,
+): WirepinError {
+  let repeated: [string, number] | undefined;
+  for (const entry of [...unrolled].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))) {
+    if (repeated === undefined || entry[1] > repeated[1]) repeated = entry;
+  }
+  const shownChain = chain.length > 12 ? [...chain.slice(0, 6), '…', ...chain.slice(-5)] : chain;
+  const most = repeated === undefined ? '' : ` "${repeated[0]}" alone was unrolled ${repeated[1].toLocaleString('en-US')} times.`;
+  return new WirepinError(
+    'E_UNSUPPORTED',
+    `The type graph under "${root.name}" expands to more than ${maxEntries.toLocaleString('en-US')} fields along its paths; ` +
+      `the bound was crossed at "${pointer}" (${shownChain.join(' → ')}).${most}`,
+    {
+      location: root.location,
+      hint: 'Describe shared types once (coming: $defs in the contract) or pin a smaller type whose fields reach fewer paths.',
+    },
+  );
 }
 

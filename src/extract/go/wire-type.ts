@@ -1,4 +1,5 @@
 import type { IntegerRange, WireType } from '../../wire.js';
+import { KNOWN_TYPES } from './resolve-type.js';
 import type { ResolvedStruct, ResolvedType, ScopedType, TypeResolver } from './resolve-type.js';
 
 /** How a struct field is encoded, from its json tag options (after encoding/json's own checks). */
@@ -22,8 +23,8 @@ export type NestedSite =
 export interface WireShape {
   readonly type: WireType;
   readonly nested: readonly NestedSite[];
-  /** Whether encoding/json's isEmptyValue can be true, i.e. omitempty can drop the field. */
-  readonly canBeEmpty: boolean;
+  /** Whether encoding/json's isEmptyValue can be true, i.e. omitempty can drop the field; 'unknown' for a type wirepin cannot see. */
+  readonly canBeEmpty: boolean | 'unknown';
 }
 
 /** The JSON shape encoding/json gives a value of this Go type. */
@@ -51,7 +52,12 @@ function shapeOf(
   const typeName = scoped.expr.text;
   // Marshaler and TextMarshaler implementations replace the structural encoding.
   const custom = resolver.customMarshaler(resolved);
-  if (custom !== undefined) return opaque(typeName, custom, suffix);
+  if (custom !== undefined) {
+    // A (Un)MarshalJSON/Text promoted from an embedded known type (`struct{ time.Time }`) encodes as that type does.
+    const promoted = resolver.promotedKnown(resolved);
+    if (promoted !== undefined) return shapeOf(scoped, { kind: 'known', known: promoted, defined: undefined }, omitted, quoted, suffix, resolver);
+    return opaque(typeName, custom, suffix);
+  }
   const decoding = resolver.direction === 'decode';
   switch (resolved.kind) {
     case 'basic':
@@ -90,12 +96,36 @@ function shapeOf(
         // json.RawMessage is copied verbatim: any JSON value, null when nil.
         case 'encoding/json.RawMessage':
           return leaf('any', true);
+        // MarshalText/UnmarshalText on a value receiver: a JSON string ("" for the zero value or a nil IP, never null).
+        case 'net/netip.Addr':
+        case 'net/netip.AddrPort':
+        case 'net/netip.Prefix':
+        case 'net.IP':
+          return leaf('string', false);
+        case 'math/big.Int':
+        case 'math/big.Float':
+        case 'math/big.Rat':
+          // Decoding always goes through the field's address, so the pointer methods apply.
+          if (decoding) return leaf(resolved.known === 'math/big.Int' ? 'integer' : 'string', false);
+          // encode.go's condAddrEncoder: a pointer method counts only when the value is addressable, which depends on how Marshal was called.
+          return opaque(
+            typeName,
+            `${resolved.known}'s ${KNOWN_TYPES.get(resolved.known)?.encodeMethod?.name ?? 'marshaller'} is on the pointer receiver, so encoding/json uses it only when the value is addressable (json.Marshal(&v), not json.Marshal(v)); use *${typeName} to make the encoding certain`,
+            suffix,
+          );
+        case 'net/url.URL':
+          return opaque(typeName, 'net/url.URL has no JSON or text marshaller, so encoding/json writes its exported fields (Scheme, Host, Path, ...), which wirepin does not model; send url.String() in a string field instead', suffix);
       }
       break;
     case 'pointer': {
       // A nil pointer encodes as null; the pointee is encoded in its place otherwise.
       const elem = { expr: resolved.expr.elem, env: resolved.env };
-      const inner = shapeOf(elem, resolver.resolve(elem), false, quoted, suffix, resolver);
+      const elemType = resolver.resolve(elem);
+      // *big.Int, *big.Float, *big.Rat: the pointer has the methods (MarshalJSON writes null for nil).
+      if (elemType.kind === 'known' && (elemType.known === 'math/big.Int' || elemType.known === 'math/big.Float' || elemType.known === 'math/big.Rat')) {
+        return leaf(elemType.known === 'math/big.Int' ? 'integer' : 'string', !omitted);
+      }
+      const inner = shapeOf(elem, elemType, false, quoted, suffix, resolver);
       return { type: { ...inner.type, nullable: !omitted || inner.type.nullable }, nested: inner.nested };
     }
     case 'slice': {
@@ -163,7 +193,8 @@ function mapKeyProblem(key: ScopedType, resolver: TypeResolver): string | undefi
   if (resolved.kind === 'basic' && resolved.basic !== 'bool' && resolved.basic !== 'float' && resolved.basic !== 'complex') {
     return undefined;
   }
-  if (resolved.kind === 'known' && resolved.known !== 'encoding/json.RawMessage') return undefined;
+  // encode.go's newMapEncoder: string and integer kinds (Duration, Number), or a key type implementing encoding.TextMarshaler.
+  if (resolved.kind === 'known' && (resolved.known === 'time.Duration' || resolved.known === 'encoding/json.Number')) return undefined;
   if (resolver.implementsTextMarshaler(resolved)) return undefined;
   if (resolved.kind === 'unresolved') return `the map key type is unknown: ${resolved.reason}`;
   return `encoding/json cannot encode map key type "${key.expr.text}" (not a string, an integer or an encoding.TextMarshaler)`;
@@ -188,6 +219,9 @@ function mapKeyDecodeProblem(key: ScopedType, resolver: TypeResolver): string | 
   if (resolved.kind === 'known' && resolved.known === 'time.Duration') {
     return `map key type "${key.expr.text}" only accepts keys that are int64 numbers; any other key fails json.Unmarshal`;
   }
+  if (resolved.kind === 'known' && KNOWN_TYPES.get(resolved.known)?.decodeMethod === 'UnmarshalText') {
+    return `the map key type "${key.expr.text}" decodes keys itself: ${resolved.known} has UnmarshalText`;
+  }
   return `encoding/json cannot decode into map key type "${key.expr.text}" (not a string, an integer or an encoding.TextUnmarshaler)`;
 }
 
@@ -206,12 +240,15 @@ export function integerRange(name: string, wordBits: 32 | 64): IntegerRange | un
 }
 
 /** encoding/json's isEmptyValue: structs, time.Time and non-empty arrays are never empty, so omitempty never drops them. */
-function canBeEmpty(resolved: ResolvedType): boolean {
+function canBeEmpty(resolved: ResolvedType): boolean | 'unknown' {
   switch (resolved.kind) {
+    // The kind of a type wirepin cannot see is unknown: it may be a struct, which isEmptyValue never reports empty.
+    case 'unresolved':
+      return 'unknown';
     case 'struct':
       return false;
     case 'known':
-      return resolved.known !== 'time.Time';
+      return KNOWN_TYPES.get(resolved.known)?.struct !== true;
     case 'array':
       return resolved.expr.length === undefined || resolved.expr.length === 0;
     default:

@@ -11,6 +11,8 @@ export const PRODUCER_REQUIRED_MISMATCH: GuardRule<'producer-may-omit' | 'produc
     // One sample cannot show that a field is sometimes omitted.
     if (context.sourceKind === 'json') return undefined;
     if (!p.contract || !p.source || p.contract.required === p.source.required) return undefined;
+    // Requiredness the source cannot tell (omitempty on a type wirepin cannot see) is SOURCE_TYPE_UNRESOLVED's to report, not a mismatch.
+    if (p.source.requiredUnknown !== undefined) return undefined;
     const omitted = !p.source.required;
     return {
       path: p.contract.schemaPointer,

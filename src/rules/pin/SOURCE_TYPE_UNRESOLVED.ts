@@ -2,9 +2,13 @@ import { dottedName } from '../../json-pointer.js';
 import { name, type GuardContext, type GuardRule } from '../../guards/context.js';
 import { opaqueReasonOf } from '../../guards/wire-type-compat.js';
 
-/** What can check the field instead: a real payload for a producer, a run-time trace for a consumer. */
+/**
+ * The way out while the type stays unreadable: the reason says what is missing
+ * when something can be made visible (a module to download or vendor); a real
+ * payload checks a producer, a run-time trace a consumer.
+ */
 function instead(context: GuardContext): string {
-  return context.guard === 'pin' ? 'check the producer by a JSON sample it sent (--json)' : 'check the consumer by a consumption trace (--trace)';
+  return context.guard === 'pin' ? 'Until wirepin can read it, check the producer by a JSON sample it sent (--json)' : 'Until wirepin can read it, check the consumer by a consumption trace (--trace)';
 }
 
 export const SOURCE_TYPE_UNRESOLVED: GuardRule = {
@@ -20,7 +24,7 @@ export const SOURCE_TYPE_UNRESOLVED: GuardRule = {
     return {
       path: p.contract?.schemaPointer ?? '',
       field: name(p),
-      message: `wirepin cannot see the wire shape of "${name(p)}" (${p.source.sourceType}): ${reason}. Declare the type in the same package, or ${instead(context)}.`,
+      message: `wirepin cannot see the wire shape of "${name(p)}" (${p.source.sourceType}): ${reason}. ${instead(context)}.`,
       related: { label: `source ${context.source.root.name}`, ...p.source.location },
       data: { pointer: p.pointer, sourceType: p.source.sourceType, reason },
     };
@@ -33,7 +37,7 @@ export const SOURCE_TYPE_UNRESOLVED: GuardRule = {
       .map((o) => ({
         path: context.model.fields.get(o.pointer)?.schemaPointer ?? '',
         ...(o.pointer ? { field: dottedName(o.pointer) } : {}),
-        message: `wirepin cannot see the wire shape of ${o.pointer ? `"${dottedName(o.pointer)}"` : context.source.root.name} (${o.typeName}): ${o.reason}. Declare the type in the same package, or ${instead(context)}.`,
+        message: `wirepin cannot see the wire shape of ${o.pointer ? `"${dottedName(o.pointer)}"` : context.source.root.name} (${o.typeName}): ${o.reason}. ${instead(context)}.`,
         related: { label: `source ${context.source.root.name}`, ...o.location },
         data: { pointer: o.pointer, sourceType: o.typeName, reason: o.reason },
       }));

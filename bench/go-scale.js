@@ -1,0 +1,86 @@
+// Scale of the Go extractor (issue 15): a densely linked type graph is refused
+// within bounded time and memory, and a package is parsed once per process.
+// Needs `npm run build` first. Prints a table and writes bench/results/go-scale.json.
+//
+//   node bench/go-scale.js
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { bigPackage, fibonacciGraph } from './lib/go-graphs.js';
+import { measure, median } from './lib/measure.js';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const work = join(root, 'bench', '.work', 'go-scale');
+rmSync(work, { recursive: true, force: true });
+
+function writePackage(name, files) {
+  const dir = join(work, name);
+  mkdirSync(dir, { recursive: true });
+  for (const [file, text] of Object.entries(files)) writeFileSync(join(dir, file), text);
+  return dir;
+}
+
+// A flat contract for T0 that lists only its own two leaf fields: it cannot match the graph.
+const contract = {
+  title: 'Graph',
+  endpoint: 'POST /graph',
+  producer: { name: 'graphs', repo: 'graphs', type: 'T0' },
+  consumer: { name: 'reader', repo: 'reader', type: 'T0' },
+  type: 'object',
+  additionalProperties: false,
+  required: ['name'],
+  properties: {
+    name: { type: 'string', description: 'The name.', cp_consumes: true },
+    count: { type: 'integer', description: 'The count.', cp_consumes: true },
+  },
+};
+const graphDir = writePackage('graph', fibonacciGraph(32));
+writeFileSync(join(work, 'graph.contract.json'), `${JSON.stringify(contract, null, 2)}\n`);
+
+const bin = join(root, 'bin', 'wirepin.js');
+const results = [];
+for (const direction of ['pin', 'consumes']) {
+  const run = measure({
+    label: `wirepin ${direction} --go <32-type graph, each type → next two> --type T0 (flat contract)`,
+    command: process.execPath,
+    args: [bin, direction, '--contract', join(work, 'graph.contract.json'), '--go', graphDir, '--type', 'T0'],
+    cwd: work,
+    runs: 5,
+    check: (r) => (r.status === 1 || r.status === 2 ? undefined : `expected exit 1 or 2, got ${r.status}`),
+    timeoutMs: 60_000,
+  });
+  results.push({ id: `${direction}-fibonacci-32`, ...run });
+}
+
+// In one process: extract 1,000 structs of a 100,000-line package (parsed once).
+const big = bigPackage({ lines: 100_000 });
+const bigDir = writePackage('big', big.files);
+const script = `
+  const { goExtractor } = await import(${JSON.stringify(join(root, 'dist', 'extract', 'go', 'index.js'))});
+  const names = ${JSON.stringify(big.structs.slice(0, 1_000))};
+  const started = performance.now();
+  let fields = 0;
+  for (const name of names) fields += (await goExtractor.extract({ path: ${JSON.stringify(bigDir)}, typeName: name, cwd: ${JSON.stringify(bigDir)} })).fields.length;
+  process.stdout.write(JSON.stringify({ ms: performance.now() - started, fields }));
+`;
+const inProcess = [];
+const bigRun = measure({
+  label: `extract 1,000 structs of ${big.structs.length.toLocaleString('en-US')} (${big.lines.toLocaleString('en-US')} lines) in one process`,
+  command: process.execPath,
+  args: ['--input-type=module', '-e', script],
+  cwd: work,
+  runs: 3,
+  check: (r) => {
+    if (r.status !== 0) return `exit ${r.status}`;
+    inProcess.push(JSON.parse(r.stdout));
+    return undefined;
+  },
+});
+results.push({ id: 'extract-1000-of-100k-lines', lines: big.lines, structs: big.structs.length, fields: inProcess.at(-1)?.fields, extractMs: median(inProcess.map((r) => r.ms)), ...bigRun });
+
+mkdirSync(join(root, 'bench', 'results'), { recursive: true });
+writeFileSync(join(root, 'bench', 'results', 'go-scale.json'), `${JSON.stringify({ node: process.version, results }, null, 2)}\n`);
+for (const r of results) {
+  const extra = r.extractMs === undefined ? '' : `, extraction alone ${Math.round(r.extractMs)} ms, ${r.fields} fields`;
+  console.log(`${r.label}: median ${Math.round(r.medianMs)} ms (${Math.round(r.minMs)}–${Math.round(r.maxMs)}), peak RSS ${r.rssMiB?.toFixed(1)} MiB${extra}`);
+}
