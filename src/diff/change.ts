@@ -62,6 +62,8 @@ export type ChangeData = {
   readonly possibleRename?: string;
   /** Whether the added or removed field is listed in its parent's `required`. */
   readonly required?: boolean;
+  /** A value constraint that changed, as a pointer below the field's schema without the leading "/": "maxLength", "items/pattern". */
+  readonly keyword?: string;
 };
 
 /**

@@ -38,8 +38,9 @@ export function checkDiffRule<Kind extends string>(rule: DiffRule<Kind>, pairing
   const sides = bothSides(pairing);
   if (!sides) return drafts;
   drafts.push(...(rule.onHeader?.(sides) ?? []));
-  const keep = (draft: ChangeDraft<Kind> | undefined): void => {
-    if (draft) drafts.push(draft);
+  const keep = (draft: ChangeDraft<Kind> | readonly ChangeDraft<Kind>[] | undefined): void => {
+    if (Array.isArray(draft)) drafts.push(...(draft as readonly ChangeDraft<Kind>[]));
+    else if (draft) drafts.push(draft as ChangeDraft<Kind>);
   };
   if (rule.onKept) for (const pair of pairing.kept) keep(rule.onKept(pair, sides));
   if (rule.onAdded) for (const added of pairing.added) keep(rule.onAdded(added, sides));
