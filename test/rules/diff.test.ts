@@ -346,6 +346,19 @@ diffRuleTester(FIELD_CONSTRAINT_CHANGED, {
       ],
     },
     {
+      fixture: 'bad-minimum-raised.contract.json',
+      expect: [
+        {
+          path: '/properties/amount/minimum',
+          line: 32,
+          column: 7,
+          data: { class: 'needs-both-sides', kind: 'minimum-tightened', pointer: '/amount', consumes: true, note: null, before: '0', after: '1', keyword: 'minimum' },
+          field: 'amount',
+          related: { file: 'test/fixtures/rules/FIELD_CONSTRAINT_CHANGED/base.contract.json', line: 32, column: 7 },
+        },
+      ],
+    },
+    {
       fixture: 'bad-minimum-removed.contract.json',
       expect: [
         {
