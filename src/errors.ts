@@ -51,6 +51,7 @@ export function describeFsError(error: unknown): string {
   if (code === 'EEXIST') return 'a file is already there (EEXIST)';
   if (code === 'ENOTDIR') return 'a part of the path is not a directory (ENOTDIR)';
   if (code === 'EPERM') return 'operation not permitted (EPERM)';
+  if (code === 'EFBIG') return 'the file would exceed the largest file this process may write (EFBIG)';
   if (code === 'ELOOP') return 'too many symbolic links, or a symlink where a file was expected (ELOOP)';
   if (code !== undefined) return code;
   return error instanceof Error ? error.message : String(error);

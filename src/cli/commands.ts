@@ -9,7 +9,7 @@ import type { CliIo } from './io.js';
 export type Deliver = (outcome: Outcome, format: Format) => void;
 
 export function formatOption(): Option<'--format <format>', undefined, 'text', Format, false> {
-  return new Option('--format <format>', 'output format: text, json, markdown or github (workflow annotations)')
+  return new Option('--format <format>', 'output format: text, json, markdown or github (workflow annotations, errors included; the markdown report also goes to $GITHUB_STEP_SUMMARY)')
     .choices(FORMATS)
     .default('text' as const);
 }

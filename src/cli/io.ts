@@ -1,5 +1,5 @@
-import { appendFileSync } from 'node:fs';
-import { WirepinError, describeFsError } from '../errors.js';
+import { resolve } from 'node:path';
+import { appendWhole } from '../fs/append.js';
 import { neutraliseCommands } from '../render/escape.js';
 import { renderReport, type Format, type Report } from '../render/index.js';
 import type { RunEnv } from '../run/outcome.js';
@@ -32,9 +32,26 @@ export function docsBase(io: CliIo): string {
   return io.env['WIREPIN_DOCS_URL']?.replace(/\/+$/u, '') || 'docs/rules';
 }
 
+/** GitHub refuses a job summary over 1 MiB per step; a longer report is replaced by a note, never cut mid-table. */
+export const STEP_SUMMARY_MAX_BYTES = 1024 * 1024;
+
+/**
+ * The block appended to the job summary: the markdown report (every untrusted
+ * string in it escaped by src/render/escape.ts) when it fits GitHub's limit,
+ * else a short note of wirepin's own words.
+ */
+export function stepSummaryBlock(markdown: string, maxBytes: number = STEP_SUMMARY_MAX_BYTES): string {
+  const block = `${markdown}\n`;
+  const size = Buffer.byteLength(block, 'utf8');
+  if (size <= maxBytes) return block;
+  return `### wirepin\n\nThe markdown report is ${size} bytes, over the ${maxBytes} bytes a job summary may hold; the annotations and the job log carry the findings.\n`;
+}
+
 /**
  * Prints a report in the chosen format. With `github`, the markdown report is
- * also appended to $GITHUB_STEP_SUMMARY when Actions provides one.
+ * also appended to $GITHUB_STEP_SUMMARY when Actions provides one: bounded,
+ * in one write call with O_APPEND (src/fs/append.ts); a failed append is an
+ * E_WRITE error (exit 2) with the path and the reason.
  */
 export async function emitReport(io: CliIo, report: Report, format: Format): Promise<void> {
   const rendered = await renderReport(report, format, { color: format === 'text' && useColor(io), docsBase: docsBase(io) });
@@ -42,13 +59,11 @@ export async function emitReport(io: CliIo, report: Report, format: Format): Pro
   io.stdout(format === 'github' ? rendered : neutraliseCommands(rendered));
   const summary = io.env['GITHUB_STEP_SUMMARY'];
   if (format === 'github' && summary) {
-    const markdown = `${await renderReport(report, 'markdown', { color: false, docsBase: docsBase(io) })}\n`;
-    try {
-      appendFileSync(summary, markdown);
-    } catch (error) {
-      throw new WirepinError('E_WRITE', `Cannot append the job summary to "${summary}": ${describeFsError(error)}.`, {
-        hint: 'GITHUB_STEP_SUMMARY must name a writable file.',
-      });
-    }
+    const markdown = await renderReport(report, 'markdown', { color: false, docsBase: docsBase(io) });
+    appendWhole(resolve(io.cwd, summary), stepSummaryBlock(markdown), {
+      shown: summary,
+      what: 'the job summary',
+      hint: 'GITHUB_STEP_SUMMARY must name a writable regular file on a file system with free space.',
+    });
   }
 }

@@ -89,21 +89,39 @@ async function readAll(handle: import('node:fs/promises').FileHandle, maxBytes: 
   return Buffer.concat(chunks, total);
 }
 
+export interface BoundedReadSyncOptions extends BoundedReadOptions {
+  /** Test seam: the clock the timeout is measured on, in milliseconds. */
+  readonly now?: () => number;
+}
+
 /**
- * The synchronous twin of readBounded for small files read while planning
- * (generated files on disk): the same descriptor check and the same limit
- * counted while reading; no timeout, since a regular file cannot block.
- * Returns undefined when the file is missing or not a regular file.
+ * readBounded for callers that must read synchronously (the TypeScript
+ * compiler's host asks for each file it imports as it goes): the same
+ * non-blocking open, the same regular-file check on the opened descriptor and
+ * the same limit counted while reading. A synchronous read cannot be
+ * interrupted, so the timeout is checked after each chunk of at most 1 MiB:
+ * a file that takes longer than `timeoutMs` to read is abandoned at the next
+ * chunk. Every failure is an E_READ WirepinError naming the file.
  */
-export function readRegularFileSync(absolutePath: string, maxBytes: number = DEFAULT_MAX_READ_BYTES): Buffer | undefined {
+export function readBoundedSync(absolutePath: string, options: BoundedReadSyncOptions): Buffer {
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_READ_BYTES;
+  const timeoutMs = options.timeoutMs ?? DEFAULT_READ_TIMEOUT_MS;
+  const now = options.now ?? Date.now;
+  const hint = options.hint ?? 'Check the path; wirepin reads regular files only.';
+  const started = now();
   let fd: number;
   try {
     fd = openSync(absolutePath, constants.O_RDONLY | constants.O_NONBLOCK);
-  } catch {
-    return undefined;
+  } catch (error) {
+    throw new WirepinError('E_READ', `Cannot read ${options.what} "${options.shown}": ${describeFsError(error)}.`, { hint });
   }
   try {
-    if (!fstatSync(fd).isFile()) return undefined;
+    const info = fstatSync(fd);
+    if (!info.isFile()) {
+      throw new WirepinError('E_READ', `${options.what} "${options.shown}" is ${kindOf(info)}, not a regular file; wirepin reads regular files only.`, {
+        hint: 'Point wirepin at the file itself; a symlink to a device, a pipe or a socket is refused.',
+      });
+    }
     const chunks: Buffer[] = [];
     let total = 0;
     for (;;) {
@@ -111,11 +129,36 @@ export function readRegularFileSync(absolutePath: string, maxBytes: number = DEF
       const n = readSync(fd, chunk, 0, chunk.length, null);
       if (n === 0) break;
       total += n;
-      if (total > maxBytes) return undefined;
+      if (total > maxBytes) {
+        throw new WirepinError('E_READ', `${options.what} "${options.shown}" is over wirepin's ${maxBytes}-byte limit for it.`, {
+          location: { file: options.shown, line: 1, column: 1 },
+          hint: options.hint ?? 'Check that this is the right file.',
+        });
+      }
       chunks.push(chunk.subarray(0, n));
+      if (now() - started > timeoutMs) {
+        throw new WirepinError('E_READ', `Reading ${options.what} "${options.shown}" took longer than ${timeoutMs} ms; wirepin gave up on it.`, { hint });
+      }
     }
     return Buffer.concat(chunks, total);
+  } catch (error) {
+    if (error instanceof WirepinError) throw error;
+    throw new WirepinError('E_READ', `Cannot read ${options.what} "${options.shown}": ${describeFsError(error)}.`, { hint });
   } finally {
     closeSync(fd);
+  }
+}
+
+/**
+ * readBoundedSync for small files read while planning (generated files on
+ * disk), where a file that cannot be read is simply absent: undefined when it
+ * is missing, not a regular file, over the limit or too slow to read.
+ */
+export function readRegularFileSync(absolutePath: string, maxBytes: number = DEFAULT_MAX_READ_BYTES): Buffer | undefined {
+  try {
+    return readBoundedSync(absolutePath, { what: 'file', shown: absolutePath, maxBytes });
+  } catch (error) {
+    if (error instanceof WirepinError) return undefined;
+    throw error;
   }
 }

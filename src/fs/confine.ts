@@ -26,7 +26,8 @@ export function findRepositoryRoot(cwd: string): string {
   return gitTop ?? start;
 }
 
-function inside(root: string, path: string): boolean {
+/** Whether `path` is `root` or below it (both absolute, symlinks already resolved). */
+export function isInside(root: string, path: string): boolean {
   const rel = relative(root, path);
   return rel === '' || (!rel.startsWith(`..${sep}`) && rel !== '..' && !isAbsolute(rel));
 }
@@ -81,8 +82,8 @@ export function confinePath(root: string, cwd: string, path: string, options: Co
   };
   if (isAbsolute(path)) refuse('is absolute');
   const lexical = resolve(cwd, path);
-  if (!inside(root, lexical)) refuse('leaves the repository through ".."');
+  if (!isInside(root, lexical)) refuse('leaves the repository through ".."');
   const real = resolveReal(lexical);
-  if (!inside(root, real)) refuse(`resolves through a symlink to ${real}, outside the repository`);
+  if (!isInside(root, real)) refuse(`resolves through a symlink to ${real}, outside the repository`);
   return real;
 }

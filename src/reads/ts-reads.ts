@@ -3,6 +3,7 @@ import path from 'node:path';
 import type ts from 'typescript';
 import { WirepinError } from '../errors.js';
 import type { SourceLocation } from '../errors.js';
+import { createConfinedHost } from '../extract/ts/confined-host.js';
 import { loadTypeScript } from '../extract/ts/load-compiler.js';
 import { displayPath } from '../paths.js';
 import type { ReadEscape, ReadEvidence, WireField } from '../wire.js';
@@ -37,15 +38,17 @@ export async function analyzeTsReads(request: TsReadRequest): Promise<ReadEviden
   const declaring = path.resolve(request.cwd, request.path);
   const directory = path.dirname(declaring);
   const entries = await readdir(directory, { withFileTypes: true });
-  // Regular files only, as the Go side lists a package: the compiler reads its root files unguarded, and a FIFO
-  // named *.ts would block that read for ever. The declaring file was read (bounded) by the extractor already.
+  // Regular files only, as the Go side lists a package (the compiler host would refuse a FIFO or a device named *.ts
+  // too, but then the read analysis would silently miss that file).
   const files = entries
     .filter((entry) => /\.[cm]?ts$/u.test(entry.name) && !entry.name.endsWith('.d.ts') && !TEST_FILE.test(entry.name))
     .map((entry) => ({ entry, file: path.join(directory, entry.name) }))
     .filter(({ entry, file }) => entry.isFile() || file === declaring)
     .map(({ file }) => file)
     .sort();
-  const program = tsApi.createProgram(files, { lib: ['lib.es2022.d.ts'], types: [], noEmit: true, strict: true, skipLibCheck: true });
+  const options: ts.CompilerOptions = { lib: ['lib.es2022.d.ts'], types: [], noEmit: true, strict: true, skipLibCheck: true };
+  // The consumer's files are named by the user (its directory); what they import is read bounded and only inside the repository.
+  const program = tsApi.createProgram({ rootNames: files, options, host: createConfinedHost(tsApi, options, { cwd: request.cwd, named: files }).host });
   const checker = program.getTypeChecker();
   const locate = (node: ts.Node): SourceLocation => {
     const file = node.getSourceFile();

@@ -1,4 +1,3 @@
-import { mkdir } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { readRegularFileSync } from '../fs/bounded-read.js';
 import { writeFileAtomic } from '../fs/atomic-write.js';
@@ -47,10 +46,8 @@ export async function runPact(io: RunEnv, options: PactCommandOptions): Promise<
   const shown = displayPath(target, io.cwd);
   // --out is named on the command line, so it is not confined to the repository; the write is atomic all the same.
   const before = readRegularFileSync(target)?.toString('utf8');
-  if (before !== text) {
-    await mkdir(outDir, { recursive: true });
-    await writeFileAtomic(target, text, { shown });
-  }
+  // writeFileAtomic creates the directory too, so a failure there (--out /dev/full: EEXIST) is an E_WRITE with the reason.
+  if (before !== text) await writeFileAtomic(target, text, { shown });
   const [first] = interactions;
   return {
     report: {

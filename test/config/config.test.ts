@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { findConfigFile, parseConfigText } from '../../src/config/load-config.js';
@@ -126,4 +126,34 @@ describe('source: check runs the sync against the source of truth', () => {
     const text = await runCli(['check'], { cwd: scratch.dir });
     expect(text.stdout).toContain('✖ check: 1 error, 0 warnings');
   });
+});
+
+describe('paths in wirepin.yaml cannot make wirepin read outside the repository', () => {
+  // Each key that names a file to read, pointed out of the repository three ways; check refuses it at its line
+  // before reading anything (the guard passes on the shipped config: the first describe above).
+  const KEYS = [
+    ['contract', (p: string) => `  - contract: ${p}\n    producer:\n      go: producer/go\n      type: T\n`, 2, 15],
+    ['source', (p: string) => `  - contract: contracts/provision_request.contract.json\n    source: ${p}\n`, 3, 13],
+    ['producer.go', (p: string) => `  - contract: contracts/provision_request.contract.json\n    producer:\n      go: ${p}\n      type: T\n`, 4, 11],
+    ['producer.ts', (p: string) => `  - contract: contracts/provision_request.contract.json\n    producer:\n      ts: ${p}\n      type: T\n`, 4, 11],
+    ['consumer.go', (p: string) => `  - contract: contracts/provision_request.contract.json\n    consumer:\n      go: ${p}\n      type: T\n`, 4, 11],
+  ] as const;
+  for (const [key, entry, line, column] of KEYS) {
+    for (const [how, path, why] of [
+      ['a ".." escape', '../outside/x', 'leaves the repository through ".."'],
+      ['an absolute path', '/etc/hostname', 'is absolute'],
+      ['a symlink leading out', 'out/x', 'resolves through a symlink to'],
+    ] as const) {
+      it(`"${key}" with ${how}: exit 2 at ${line}:${column}`, async () => {
+        scratch = scratchCopy(['contracts/provision_request.contract.json']);
+        mkdirSync(join(scratch.dir, '.git'));
+        symlinkSync('/etc', join(scratch.dir, 'out'));
+        scratch.write('wirepin.yaml', `version: 1\ncontracts:\n${entry(path)}`);
+        const run = await runCli(['check'], { cwd: scratch.dir });
+        expect(run.exit).toBe(2);
+        expect(run.stderr).toMatch(new RegExp(`^wirepin\\.yaml:${line + 1}:${column}: error: The "${key.replace('.', '\\.')}" path "${path}" from wirepin\\.yaml ${why.replace(/[.()]/gu, '\\$&')}`, 'u'));
+        expect(run.stdout).toBe('');
+      });
+    }
+  }
 });

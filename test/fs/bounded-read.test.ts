@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { readBounded, readRegularFileSync } from '../../src/fs/bounded-read.js';
+import { readBounded, readBoundedSync, readRegularFileSync } from '../../src/fs/bounded-read.js';
 import type { WirepinError } from '../../src/errors.js';
 import { rejectionOf } from '../support/facts.js';
 
@@ -60,5 +60,41 @@ describe('readBounded', () => {
     expect(readRegularFileSync(join(dir, 'zero.contract.json'))).toBeUndefined();
     expect(readRegularFileSync(join(dir, 'pipe.contract.json'))).toBeUndefined();
     expect(readRegularFileSync(join(dir, 'ten'), 9)).toBeUndefined();
+  });
+});
+
+describe('readBoundedSync (the TypeScript compiler host reads through it)', () => {
+  const errorOf = (read: () => unknown): WirepinError => {
+    try {
+      read();
+    } catch (error) {
+      return error as WirepinError;
+    }
+    throw new Error('expected a refusal');
+  };
+
+  it('reads a regular file whole, exactly at the limit, and refuses one byte more', () => {
+    writeFileSync(join(dir, 'sync-ten'), '0123456789');
+    expect(readBoundedSync(join(dir, 'sync-ten'), { what: 'x', shown: 'sync-ten', maxBytes: 10 }).toString()).toBe('0123456789');
+    const error = errorOf(() => readBoundedSync(join(dir, 'sync-ten'), { what: 'x', shown: 'sync-ten', maxBytes: 9 }));
+    expect([error.code, error.message]).toEqual(['E_READ', 'x "sync-ten" is over wirepin\'s 9-byte limit for it.']);
+  });
+
+  it('refuses a device, a FIFO and a missing file on the opened descriptor, naming the file', () => {
+    symlinkSync('/dev/zero', join(dir, 'sync-zero.ts'));
+    execFileSync('mkfifo', [join(dir, 'sync-pipe.ts')]);
+    expect(errorOf(() => readBoundedSync(join(dir, 'sync-zero.ts'), { what: 'TypeScript source', shown: 'z.ts' })).message).toContain('"z.ts" is a character device');
+    expect(errorOf(() => readBoundedSync(join(dir, 'sync-pipe.ts'), { what: 'TypeScript source', shown: 'p.ts' })).message).toContain('"p.ts" is a FIFO');
+    expect(errorOf(() => readBoundedSync(join(dir, 'nope.ts'), { what: 'TypeScript source', shown: 'n.ts' })).message).toContain('ENOENT');
+  });
+
+  it('gives up on a file that takes longer than the timeout, checked between chunks', () => {
+    writeFileSync(join(dir, 'sync-slow'), 'x'.repeat(3 * 1024 * 1024));
+    let clock = 0;
+    const now = (): number => (clock += 400);
+    const error = errorOf(() => readBoundedSync(join(dir, 'sync-slow'), { what: 'x', shown: 'slow', timeoutMs: 1000, now }));
+    expect(error.message).toBe('Reading x "slow" took longer than 1000 ms; wirepin gave up on it.');
+    clock = 0;
+    expect(readBoundedSync(join(dir, 'sync-slow'), { what: 'x', shown: 'slow', timeoutMs: 10_000, now }).length).toBe(3 * 1024 * 1024);
   });
 });

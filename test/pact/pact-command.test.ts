@@ -8,6 +8,7 @@ import type { Outcome } from '../../src/run/outcome.js';
 import { registerCommands } from '../../src/cli/commands.js';
 import { DEFAULT_PACT_DIR, loadPactContract, runPact } from '../../src/run/pact.js';
 import { contractInteractions, renderPactFile } from '../../src/pact/index.js';
+import { runCli } from '../support/run-cli.js';
 
 let cwd: string;
 let io: CliIo;
@@ -99,5 +100,14 @@ describe('registerCommands: pact', () => {
   it('requires --contract', async () => {
     const { error } = await parse(['pact']);
     expect(error).toMatchObject({ code: 'commander.missingMandatoryOptionValue' });
+  });
+});
+
+describe('pact --out where nothing can be written', () => {
+  it('/dev/full (a device, not a directory) is exit 2 with the path and the reason, not an internal error', async () => {
+    const run = await runCli(['pact', '--contract', CONTRACT, '--out', '/dev/full'], { cwd });
+    expect(run.exit).toBe(2);
+    expect(run.stderr).toMatch(/^error: Cannot write "[./]*dev\/full\/core-cp\.json" \([a-z ]+\): a part of the path is not a directory \(ENOTDIR\)\./u);
+    expect(run.stderr).not.toMatch(/internal error|\n\s+at /u);
   });
 });

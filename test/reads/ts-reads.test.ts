@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -75,6 +75,26 @@ describe('the TypeScript read analysis', () => {
     const run = await consumes({ 'bill.ts': HANDLER }, (billing) => execFileSync('mkfifo', [join(billing, 'pipe.ts')]));
     expect(run.findings).toEqual([]);
     expect(run.exit).toBe(0);
+  });
+
+  it('reads no import outside the repository: a helper there does not give the value its type', async () => {
+    // `same` would hand back an Order if its file were read; unread, the value is untyped and no field read is proven.
+    const outside = mkdtempSync(join(tmpdir(), 'wirepin-ts-reads-outside-'));
+    try {
+      writeFileSync(join(outside, 'same.ts'), 'export function same<T>(value: T): T {\n  return value;\n}\n');
+      const handler = HANDLER.replace("import type { Order } from './order.js';", "import type { Order } from './order.js';\nimport { same } from './same.js';").replace('const order = JSON.parse(body) as Order;', 'const order = same(JSON.parse(body) as Order);');
+      const inside = await consumes({ 'bill.ts': handler, 'same.ts': 'export function same<T>(value: T): T {\n  return value;\n}\n' });
+      expect(inside.findings).toEqual([]);
+      const run = await consumes({ 'bill.ts': handler }, (billing) => symlinkSync(join(outside, 'same.ts'), join(billing, 'same.ts')));
+      expect(run.findings.map((f) => [f.rule, f.field])).toEqual([
+        ['CONSUMER_FIELD_UNREAD', 'id'],
+        ['CONSUMER_FIELD_UNREAD', 'total'],
+        ['CONSUMER_FIELD_UNREAD', 'lines'],
+        ['CONSUMER_FIELD_UNREAD', 'lines.*.sku'],
+      ]);
+    } finally {
+      rmSync(outside, { recursive: true, force: true });
+    }
   });
 
   it('a spread of the request is an escape: a warning for the field no code reads', async () => {

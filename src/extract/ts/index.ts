@@ -4,6 +4,7 @@ import { WirepinError, type SourceLocation } from '../../errors.js';
 import { readSourceText } from '../source-text.js';
 import type { ExtractResult } from '../../wire.js';
 import type { ExtractRequest, Extractor } from '../types.js';
+import { createConfinedHost } from './confined-host.js';
 import { loadTypeScript } from './load-compiler.js';
 import { readShape } from './shape.js';
 import { displayPath } from '../../paths.js';
@@ -72,10 +73,13 @@ async function extractTsFrom(request: ExtractRequest, absolutePath: string, show
   }
 
   const tsApi = await loadTypeScript();
-  const program = tsApi.createProgram([absolutePath], PROGRAM_OPTIONS);
+  // Every file the compiler reads goes through the confined, bounded host; imports leading out of the repository are not read.
+  const confined = createConfinedHost(tsApi, PROGRAM_OPTIONS, { cwd, named: [absolutePath] });
+  const program = tsApi.createProgram({ rootNames: [absolutePath], options: PROGRAM_OPTIONS, host: confined.host });
   const sourceFile = program.getSourceFile(absolutePath);
   if (sourceFile === undefined) {
-    throw new WirepinError('E_READ', `The TypeScript compiler did not load "${shownPath}".`, {
+    const why = confined.refused.get(absolutePath);
+    throw new WirepinError('E_READ', `The TypeScript compiler did not load "${shownPath}"${why === undefined ? '' : `: ${why}`}.`, {
       hint: 'Give a .ts, .mts, .cts or .d.ts file.',
     });
   }
@@ -121,7 +125,7 @@ async function extractTsFrom(request: ExtractRequest, absolutePath: string, show
       hint: `Point wirepin at the object type itself, without "| ${which.replace(' or ', ' | ')}".`,
     });
   }
-  const shape = readShape({ ts: tsApi, program, checker, locate }, rootType, rootNode, rootLocation);
+  const shape = readShape({ ts: tsApi, program, checker, locate, unresolvedWhy: (node) => confined.unresolvedWhy(node, checker) }, rootType, rootNode, rootLocation);
   if (shape.type.kind !== 'object') {
     const what = shape.type.kind === 'opaque' ? `opaque (${shape.type.reason})` : withArticle(shape.type.kind);
     throw new WirepinError('E_UNSUPPORTED', `Type "${typeName}" in "${shownPath}" is ${what}, not an object with named fields.`, {

@@ -24,6 +24,8 @@ export interface ShapeContext {
   readonly program: ts.Program;
   readonly checker: ts.TypeChecker;
   readonly locate: (node: ts.Node) => SourceLocation;
+  /** Why the type written at this node does not resolve, when the compiler host knows (an import it did not read). */
+  readonly unresolvedWhy?: ((node: ts.Node | undefined) => string | undefined) | undefined;
 }
 
 export interface Shape {
@@ -78,7 +80,7 @@ class ShapeWalker {
   convert(type: ts.Type, site: Site, sink: Sink): WireType {
     const flags = this.ts.TypeFlags;
     if (isErrorType(type)) {
-      return this.opaque(site, sink, `the type "${site.text}" does not resolve (a missing name or import)`);
+      return this.opaque(site, sink, this.unresolved(site));
     }
     if ((type.flags & (flags.Any | flags.Unknown)) !== 0) return { kind: 'any', nullable: false };
     if (!type.isUnion()) return this.convertSingle(type, site, sink, false);
@@ -107,7 +109,7 @@ class ShapeWalker {
   private convertSingle(type: ts.Type, site: Site, sink: Sink, nullable: boolean): WireType {
     const flags = this.ts.TypeFlags;
     if (isErrorType(type)) {
-      return this.opaque(site, sink, `the type "${site.text}" does not resolve (a missing name or import)`, nullable);
+      return this.opaque(site, sink, this.unresolved(site), nullable);
     }
     if ((type.flags & (flags.Any | flags.Unknown)) !== 0) return { kind: 'any', nullable: false };
     if ((type.flags & flags.StringLike) !== 0) return { kind: 'string', nullable };
@@ -207,6 +209,7 @@ class ShapeWalker {
       return this.opaque(site, sink, 'only number or symbol keys are declared, which JSON objects do not have', nullable);
     }
 
+    this.unresolvedBases(type, site, sink);
     for (const property of properties) this.readProperty(property, site, sink);
     if (stringIndex !== undefined) {
       sink.opaque.push({
@@ -217,6 +220,29 @@ class ShapeWalker {
       });
     }
     return { kind: 'object', nullable };
+  }
+
+  /**
+   * An `extends` or `implements` clause whose type does not resolve (a missing or unread import) would
+   * silently drop the fields it adds; it is reported as an opaque place at the object itself instead.
+   */
+  private unresolvedBases(type: ts.Type, site: Site, sink: Sink): void {
+    for (const declaration of type.getSymbol()?.declarations ?? []) {
+      if (!this.ts.isInterfaceDeclaration(declaration) && !this.ts.isClassLike(declaration)) continue;
+      for (const clause of declaration.heritageClauses ?? []) {
+        for (const base of clause.types) {
+          if (!isErrorType(this.checker.getTypeAtLocation(base))) continue;
+          const text = base.getText();
+          const why = this.context.unresolvedWhy?.(base) ?? 'a missing name or import';
+          sink.opaque.push({
+            pointer: site.pointer,
+            typeName: text,
+            reason: `its base type "${text}" does not resolve (${why}), so the fields it adds are unknown`,
+            location: this.context.locate(base),
+          });
+        }
+      }
+    }
   }
 
   private readProperty(property: ts.Symbol, parent: Site, sink: Sink): void {
@@ -327,6 +353,11 @@ class ShapeWalker {
     if (files.every((file) => this.context.program.isSourceFileDefaultLibrary(file))) return 'lib';
     if (files.every((file) => /[\\/]node_modules[\\/]/.test(file.fileName))) return 'node_modules';
     return 'source';
+  }
+
+  /** Why a type does not resolve: where its import pointed when the host did not read it, else a missing name or import. */
+  private unresolved(site: Site): string {
+    return `the type "${site.text}" does not resolve (${this.context.unresolvedWhy?.(site.node) ?? 'a missing name or import'})`;
   }
 
   private opaque(site: Site, sink: Sink, reason: string, nullable = false): WireType {
