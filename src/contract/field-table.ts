@@ -184,7 +184,7 @@ function refType(schema: JsonObject, defs: ReadonlySet<string> | undefined): Wir
 }
 
 /** `"anyOf": [{"$ref": "#/$defs/Name"}, {"type": "null"}]` exactly, with only the ledger and prose beside it: a nullable reference. */
-function nullableRefForm(schema: JsonObject, anyOf: JsonValue): boolean {
+export function nullableRefForm(schema: JsonObject, anyOf: JsonValue): boolean {
   if (!Array.isArray(anyOf) || anyOf.length !== 2) return false;
   const [first, second] = anyOf;
   if (!isJsonObject(first ?? null) || !isJsonObject(second ?? null)) return false;

@@ -72,6 +72,8 @@ export type ChangeData = {
   readonly uses?: readonly string[];
   readonly moreUses?: number;
   readonly usesComplete?: boolean;
+  /** A value constraint that changed, as a pointer below the field's schema without the leading "/": "maxLength", "items/pattern". */
+  readonly keyword?: string;
 };
 
 /**

@@ -38,14 +38,18 @@ export function checkDiffRule<Kind extends string>(rule: DiffRule<Kind>, pairing
   const sides = bothSides(pairing);
   if (!sides) return drafts;
   drafts.push(...(rule.onHeader?.(sides) ?? []));
-  const keep = (draft: ChangeDraft<Kind> | undefined): void => {
-    if (draft) drafts.push(draft);
+  const keep = (draft: ChangeDraft<Kind> | readonly ChangeDraft<Kind>[] | undefined): void => {
+    if (Array.isArray(draft)) drafts.push(...(draft as readonly ChangeDraft<Kind>[]));
+    else if (draft) drafts.push(draft as ChangeDraft<Kind>);
   };
   // A field of a definition is reported once, with where the payload uses the definition.
   const inDefinition =
     (def: string | undefined, past = false) =>
-    (draft: ChangeDraft<Kind> | undefined): void =>
-      keep(draft && def !== undefined ? withUses(draft, def, pairing, past) : draft);
+    (draft: ChangeDraft<Kind> | readonly ChangeDraft<Kind>[] | undefined): void => {
+      if (def === undefined || draft === undefined) return keep(draft);
+      const list: readonly ChangeDraft<Kind>[] = Array.isArray(draft) ? (draft as readonly ChangeDraft<Kind>[]) : [draft as ChangeDraft<Kind>];
+      keep(list.map((d) => withUses(d, def, pairing, past)));
+    };
   if (rule.onKept) for (const pair of pairing.kept) inDefinition(pair.head.def)(rule.onKept(pair, sides));
   if (rule.onAdded) for (const added of pairing.added) inDefinition(added.field.def)(rule.onAdded(added, sides));
   if (rule.onRemoved) for (const removed of pairing.removed) inDefinition(removed.field.def)(rule.onRemoved(removed, sides));

@@ -91,6 +91,22 @@ const CASES: Readonly<Record<string, readonly ExpectedChange[]>> = {
   ],
   'contract-added': [{ rule: 'CONTRACT_ADDED', class: 'needs-both-sides', kind: 'added', path: '', line: 1, column: 1, data: { nested: 9, before: null } }],
   'contract-removed': [{ rule: 'CONTRACT_REMOVED', class: 'breaking', kind: 'removed', path: '', line: 1, column: 1, data: { nested: 9, after: null } }],
+  // Value constraints: one change per constraint that moved, classified by which way it moved.
+  'constraint-tightened': [
+    { rule: 'FIELD_CONSTRAINT_CHANGED', class: 'needs-both-sides', kind: 'maxLength-tightened', path: '/properties/template/maxLength', line: 36, column: 7, field: 'template', data: { before: null, after: '64', keyword: 'maxLength', pointer: '/template' } },
+  ],
+  'constraint-loosened': [
+    { rule: 'FIELD_CONSTRAINT_CHANGED', class: 'needs-both-sides', kind: 'maximum-loosened', path: '/properties/display/properties/width/maximum', line: 52, column: 11, field: 'display.width', data: { before: '4096', after: '8192', keyword: 'maximum' } },
+  ],
+  'constraint-changed': [
+    { rule: 'FIELD_CONSTRAINT_CHANGED', class: 'breaking', kind: 'enum-changed', path: '/properties/display/properties/mode/enum', line: 47, column: 11, field: 'display.mode', data: { before: '["vnc","rdp"]', after: '["vnc","spice"]', keyword: 'enum' } },
+  ],
+  'enum-reordered': [
+    { rule: 'FIELD_CONSTRAINT_CHANGED', class: 'safe', kind: 'enum-reordered', path: '/properties/display/properties/mode/enum', line: 47, column: 11, field: 'display.mode', data: { keyword: 'enum' } },
+  ],
+  'map-values-constraint-added': [
+    { rule: 'FIELD_CONSTRAINT_CHANGED', class: 'needs-both-sides', kind: 'pattern-tightened', path: '/properties/env/additionalProperties/pattern', line: 76, column: 9, field: 'env', data: { before: null, after: '"^[^=]*$"', keyword: 'additionalProperties/pattern' } },
+  ],
   realistic: [
     { rule: 'FIELD_ADDED', class: 'needs-both-sides', kind: 'consumed', path: '/properties/image', line: 44, column: 5, field: 'image' },
     { rule: 'CONSUMES_FLIPPED', class: 'needs-both-sides', kind: 'became-alive', path: '/properties/template_assets/cp_consumes', line: 145, column: 7, field: 'template_assets' },
@@ -141,6 +157,8 @@ describe('diff rules over the fixture pairs', () => {
       'NOTE_CHANGED:added', 'NOTE_CHANGED:changed', 'NOTE_CHANGED:removed',
       'DESCRIPTION_CHANGED:added', 'DESCRIPTION_CHANGED:changed', 'DESCRIPTION_CHANGED:removed',
       'SIDE_TYPE_CHANGED:producer', 'SIDE_TYPE_CHANGED:consumer',
+      'FIELD_CONSTRAINT_CHANGED:maxLength-tightened', 'FIELD_CONSTRAINT_CHANGED:maximum-loosened',
+      'FIELD_CONSTRAINT_CHANGED:enum-changed', 'FIELD_CONSTRAINT_CHANGED:enum-reordered',
     ]) {
       expect(kinds, k).toContain(k);
     }

@@ -69,19 +69,27 @@ describe('wirepin sync MIRROR SOURCE', () => {
     expect(report.findings[0]?.message).toContain('"template_assets"');
   });
 
-  it('reports SYNC_DRIFT for differences no field change explains: a top-level description, $id, a constraint', async () => {
+  it('reports SYNC_DRIFT for differences no field change explains: a top-level description, $id, a field\'s $comment', async () => {
     const mirror = source();
     mirror['description'] = 'Provision a workspace.';
     delete mirror['$id'];
-    props(mirror)['disk_gb'] = { ...props(mirror)['disk_gb'], maximum: 4096 };
+    props(mirror)['disk_gb'] = { ...props(mirror)['disk_gb'], $comment: 'int32 in core' };
     const { exit, report } = await sync(files(mirror));
     expect(exit).toBe(1);
     expect(report.findings.map((f) => [f.rule, f.class, f.kind, f.pointer])).toEqual([
       ['SYNC_DRIFT', null, 'missing', '/$id'],
       ['SYNC_DRIFT', null, 'changed', '/description'],
-      ['SYNC_DRIFT', null, 'changed', '/properties/disk_gb/maximum'],
+      ['SYNC_DRIFT', null, 'extra', '/properties/disk_gb/$comment'],
     ]);
     expect(report.findings[1]).toMatchObject({ line: 4, before: '"The body core sends to the control plane to provision a workspace."', after: '"Provision a workspace."' });
+  });
+
+  it('names a changed value constraint as a field change, with no SYNC_DRIFT (diff and sync agree)', async () => {
+    const mirror = source();
+    props(mirror)['disk_gb'] = { ...props(mirror)['disk_gb'], maximum: 4096 };
+    const { exit, report } = await sync(files(mirror));
+    expect(exit).toBe(1);
+    expect(report.findings.map((f) => [f.rule, f.class, f.kind, f.field])).toEqual([['FIELD_CONSTRAINT_CHANGED', 'needs-both-sides', 'maximum-tightened', 'disk_gb']]);
   });
 
   it('reports field changes and the drift they leave unexplained together', async () => {
@@ -157,8 +165,11 @@ describe('wirepin sync MIRROR SOURCE', () => {
 
   it(`sums up drift beyond ${MAX_DRIFT_FINDINGS} places in one last finding`, () => {
     const mirror = source();
-    for (let i = 0; i < 30; i++) mirror[`x-extra-${String(i).padStart(2, '0')}`] = i;
-    const result = syncContracts(contractFromText('source.json', SOURCE_TEXT), contractFromText('mirror.json', JSON.stringify(mirror)));
+    // "$defs" is inert (nothing may "$ref" it), so its entries are drift no field change explains.
+    mirror['$defs'] = Object.fromEntries(Array.from({ length: 30 }, (_, i) => [`x-extra-${String(i).padStart(2, '0')}`, { type: 'string' }]));
+    const fromSource = source();
+    fromSource['$defs'] = Object.fromEntries(Array.from({ length: 30 }, (_, i) => [`x-extra-${String(i).padStart(2, '0')}`, { type: 'integer' }]));
+    const result = syncContracts(contractFromText('source.json', JSON.stringify(fromSource)), contractFromText('mirror.json', JSON.stringify(mirror)));
     expect(result.drift).toHaveLength(MAX_DRIFT_FINDINGS + 1);
     expect(result.drift.at(-1)?.data).toMatchObject({ kind: 'more', more: 5 });
   });

@@ -172,9 +172,30 @@ export const HOSTILE_CASES: readonly HostileCase[] = [
   { id: 'huge-exponent', what: '"maxLength": 1e400 (beyond float64)', args: ['lint', 'corpus/contracts/huge-exponent.contract.json'], exit: 1, says: 'maxLength', viaProcess: true },
   { id: 'uint64', what: '"maxLength": 2^64 (beyond 2^53, still a valid integer)', args: ['lint', 'corpus/contracts/uint64.contract.json'], exit: 0, says: 'no findings' },
 
+  // ---------------------------------------------------------------- contracts: keywords outside the dialect
+  // Each would make a consumer validating with the contract reject bodies the pinned producer sends.
+  { id: 'root-not', what: 'a top-level "not"', args: ['lint', 'corpus/contracts/root-not.contract.json'], exit: 1, says: 'UNSUPPORTED_SCHEMA' },
+  { id: 'root-const', what: 'a top-level "const"', args: ['lint', 'corpus/contracts/root-const.contract.json'], exit: 1, says: 'UNSUPPORTED_SCHEMA' },
+  { id: 'root-minproperties', what: 'a top-level "minProperties"', args: ['lint', 'corpus/contracts/root-minproperties.contract.json'], exit: 1, says: 'UNSUPPORTED_SCHEMA' },
+  { id: 'root-dependentschemas', what: 'a top-level "dependentSchemas"', args: ['lint', 'corpus/contracts/root-dependentschemas.contract.json'], exit: 1, says: 'UNSUPPORTED_SCHEMA' },
+  { id: 'root-ref', what: 'a top-level "$ref"', args: ['lint', 'corpus/contracts/root-ref.contract.json'], exit: 1, says: 'UNSUPPORTED_SCHEMA' },
+  { id: 'root-allof', what: 'a top-level "allOf"', args: ['lint', 'corpus/contracts/root-allof.contract.json'], exit: 1, says: 'UNSUPPORTED_SCHEMA' },
+  { id: 'root-if', what: 'a top-level "if"', args: ['lint', 'corpus/contracts/root-if.contract.json'], exit: 1, says: 'UNSUPPORTED_SCHEMA' },
+  { id: 'root-patternproperties', what: 'a top-level "patternProperties"', args: ['lint', 'corpus/contracts/root-patternproperties.contract.json'], exit: 1, says: 'UNSUPPORTED_SCHEMA' },
+  { id: 'items-anyof', what: 'an "anyOf" in array items', args: ['lint', 'corpus/contracts/items-anyof.contract.json'], exit: 1, says: 'The keyword "anyOf" is not supported in array items' },
+  // ---------------------------------------------------------------- contracts: value constraints diff must see
+  { id: 'diff-enum-narrowed', what: 'a value constraint edit (enum narrowed)', args: ['diff', 'corpus/contracts/constraint-base.contract.json', 'corpus/contracts/constraint-enum-narrowed.contract.json', '--fail-on', 'any'], exit: 1, says: 'FIELD_CONSTRAINT_CHANGED' },
+  { id: 'diff-pattern-added', what: 'a value constraint edit (pattern added)', args: ['diff', 'corpus/contracts/constraint-base.contract.json', 'corpus/contracts/constraint-pattern-added.contract.json', '--fail-on', 'any'], exit: 1, says: 'FIELD_CONSTRAINT_CHANGED' },
+  { id: 'diff-maxlength-added', what: 'a value constraint edit (maxlength added)', args: ['diff', 'corpus/contracts/constraint-base.contract.json', 'corpus/contracts/constraint-maxlength-added.contract.json', '--fail-on', 'any'], exit: 1, says: 'FIELD_CONSTRAINT_CHANGED' },
+  { id: 'diff-format-added', what: 'a value constraint edit (format added)', args: ['diff', 'corpus/contracts/constraint-base.contract.json', 'corpus/contracts/constraint-format-added.contract.json', '--fail-on', 'any'], exit: 1, says: 'FIELD_CONSTRAINT_CHANGED' },
+  { id: 'diff-minitems-added', what: 'a value constraint edit (minitems added)', args: ['diff', 'corpus/contracts/constraint-base.contract.json', 'corpus/contracts/constraint-minitems-added.contract.json', '--fail-on', 'any'], exit: 1, says: 'FIELD_CONSTRAINT_CHANGED' },
+  { id: 'diff-items-maxlength-added', what: 'a value constraint edit (items maxlength added)', args: ['diff', 'corpus/contracts/constraint-base.contract.json', 'corpus/contracts/constraint-items-maxlength-added.contract.json', '--fail-on', 'any'], exit: 1, says: 'FIELD_CONSTRAINT_CHANGED' },
+  { id: 'diff-const-added', what: 'a value constraint edit (const added)', args: ['diff', 'corpus/contracts/constraint-base.contract.json', 'corpus/contracts/constraint-const-added.contract.json', '--fail-on', 'any'], exit: 1, says: 'FIELD_CONSTRAINT_CHANGED' },
+
   // ---------------------------------------------------------------- contracts: prototype keys
   { id: 'proto-field', what: 'a wire field named "__proto__"', args: ['lint', 'corpus/contracts/proto-field.contract.json'], exit: 0, says: 'no findings', viaProcess: true },
-  { id: 'proto-top-level', what: 'a top-level "__proto__" member', args: ['lint', 'corpus/contracts/proto-top-level.contract.json'], exit: 0, says: 'no findings' },
+  // Not a JSON Schema keyword: refused like any other, and read as plain data (no prototype is touched).
+  { id: 'proto-top-level', what: 'a top-level "__proto__" member', args: ['lint', 'corpus/contracts/proto-top-level.contract.json'], exit: 1, says: 'The keyword "__proto__" is not one wirepin understands' },
   { id: 'proto-duplicate', what: '"__proto__" twice in one object', args: ['lint', 'corpus/contracts/proto-duplicate.contract.json'], exit: 1, says: 'Key "__proto__" appears twice' },
   { id: 'proto-required', what: '"__proto__" required but not declared', args: ['lint', 'corpus/contracts/proto-required.contract.json'], exit: 1, says: '"__proto__" is listed in "required" but not declared' },
   { id: 'constructor-fields', what: 'fields named constructor, toString, hasOwnProperty', args: ['lint', 'corpus/contracts/constructor-fields.contract.json'], exit: 0, says: 'no findings' },
@@ -391,6 +412,9 @@ export const HOSTILE_CASES: readonly HostileCase[] = [
     says: 'does not resolve',
     viaProcess: true,
   },
+  { id: 'ts-accessor-field', what: 'a class `accessor` field, which JSON.stringify never sends', args: ['pin', '--contract', VALID, '--ts', 'corpus/ts/accessor.ts', '--type', 'Req'], exit: 1, says: 'PRODUCER_FIELD_MISSING' },
+  { id: 'ts-interface-getter', what: 'an interface getter, which an object literal sends', args: ['pin', '--contract', VALID, '--ts', 'corpus/ts/interface-getter.ts', '--type', 'Req'], exit: 0, says: 'no findings' },
+  { id: 'ts-root-nullable', what: 'a root type `Body | null`', args: ['pin', '--contract', VALID, '--ts', 'corpus/ts/root-nullable.ts', '--type', 'Req'], exit: 2, says: 'may be null' },
   { id: 'ts-syntax-error', what: 'an unterminated interface', args: ['pin', '--contract', VALID, '--ts', 'corpus/ts/syntax-error.ts', '--type', 'Req'], exit: 2, says: 'TypeScript syntax error' },
   {
     id: 'ts-deep-type-literal',

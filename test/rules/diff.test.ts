@@ -12,6 +12,7 @@ import { CONTRACT_REMOVED } from '../../src/rules/diff/CONTRACT_REMOVED.js';
 import { DESCRIPTION_CHANGED } from '../../src/rules/diff/DESCRIPTION_CHANGED.js';
 import { ENDPOINT_CHANGED } from '../../src/rules/diff/ENDPOINT_CHANGED.js';
 import { FIELD_ADDED } from '../../src/rules/diff/FIELD_ADDED.js';
+import { FIELD_CONSTRAINT_CHANGED } from '../../src/rules/diff/FIELD_CONSTRAINT_CHANGED.js';
 import { FIELD_REMOVED } from '../../src/rules/diff/FIELD_REMOVED.js';
 import { FIELD_REQUIRED_CHANGED } from '../../src/rules/diff/FIELD_REQUIRED_CHANGED.js';
 import { FIELD_TYPE_CHANGED } from '../../src/rules/diff/FIELD_TYPE_CHANGED.js';
@@ -218,6 +219,194 @@ diffRuleTester(FIELD_ADDED, {
             required: false,
           },
           field: 'trace_id',
+        },
+      ],
+    },
+  ],
+});
+
+diffRuleTester(FIELD_CONSTRAINT_CHANGED, {
+  valid: ['good-key-order.contract.json'],
+  invalid: [
+    {
+      fixture: 'bad-const-changed.contract.json',
+      expect: [
+        {
+          path: '/properties/kind/const',
+          line: 48,
+          column: 7,
+          data: { class: 'breaking', kind: 'const-changed', pointer: '/kind', consumes: true, note: null, before: '"invoice"', after: '"credit_note"', keyword: 'const' },
+          field: 'kind',
+          related: { file: 'test/fixtures/rules/FIELD_CONSTRAINT_CHANGED/base.contract.json', line: 48, column: 7 },
+        },
+      ],
+    },
+    {
+      fixture: 'bad-enum-member-replaced.contract.json',
+      expect: [
+        {
+          path: '/properties/currency/enum',
+          line: 39,
+          column: 7,
+          data: { class: 'breaking', kind: 'enum-changed', pointer: '/currency', consumes: true, note: null, before: '["EUR","USD","GBP"]', after: '["EUR","USD","CHF"]', keyword: 'enum' },
+          field: 'currency',
+          related: { file: 'test/fixtures/rules/FIELD_CONSTRAINT_CHANGED/base.contract.json', line: 39, column: 7 },
+        },
+      ],
+    },
+    {
+      fixture: 'bad-enum-narrowed.contract.json',
+      expect: [
+        {
+          path: '/properties/currency/enum',
+          line: 39,
+          column: 7,
+          data: { class: 'needs-both-sides', kind: 'enum-tightened', pointer: '/currency', consumes: true, note: null, before: '["EUR","USD","GBP"]', after: '["EUR","USD"]', keyword: 'enum' },
+          field: 'currency',
+          related: { file: 'test/fixtures/rules/FIELD_CONSTRAINT_CHANGED/base.contract.json', line: 39, column: 7 },
+        },
+      ],
+    },
+    {
+      fixture: 'bad-enum-reordered.contract.json',
+      expect: [
+        {
+          path: '/properties/currency/enum',
+          line: 39,
+          column: 7,
+          data: { class: 'safe', kind: 'enum-reordered', pointer: '/currency', consumes: true, note: null, before: '["EUR","USD","GBP"]', after: '["USD","EUR","GBP"]', keyword: 'enum' },
+          field: 'currency',
+          related: { file: 'test/fixtures/rules/FIELD_CONSTRAINT_CHANGED/base.contract.json', line: 39, column: 7 },
+        },
+      ],
+    },
+    {
+      fixture: 'bad-enum-widened.contract.json',
+      expect: [
+        {
+          path: '/properties/currency/enum',
+          line: 39,
+          column: 7,
+          data: { class: 'needs-both-sides', kind: 'enum-loosened', pointer: '/currency', consumes: true, note: null, before: '["EUR","USD","GBP"]', after: '["EUR","USD","GBP","CHF"]', keyword: 'enum' },
+          field: 'currency',
+          related: { file: 'test/fixtures/rules/FIELD_CONSTRAINT_CHANGED/base.contract.json', line: 39, column: 7 },
+        },
+      ],
+    },
+    {
+      fixture: 'bad-items-maxlength-added.contract.json',
+      expect: [
+        {
+          path: '/properties/tags/items/maxLength',
+          line: 64,
+          column: 9,
+          data: { class: 'needs-both-sides', kind: 'maxLength-tightened', pointer: '/tags', consumes: false, note: 'Billing keeps no tags; orders sends them for its own audit log.', before: null, after: '32', keyword: 'items/maxLength' },
+          field: 'tags',
+          related: { file: 'test/fixtures/rules/FIELD_CONSTRAINT_CHANGED/base.contract.json', line: 62, column: 7 },
+        },
+      ],
+    },
+    {
+      fixture: 'bad-map-values-format-added.contract.json',
+      expect: [
+        {
+          path: '/properties/labels/additionalProperties/format',
+          line: 71,
+          column: 9,
+          data: { class: 'needs-both-sides', kind: 'format-tightened', pointer: '/labels', consumes: true, note: null, before: null, after: '"email"', keyword: 'additionalProperties/format' },
+          field: 'labels',
+          related: { file: 'test/fixtures/rules/FIELD_CONSTRAINT_CHANGED/base.contract.json', line: 69, column: 7 },
+        },
+      ],
+    },
+    {
+      fixture: 'bad-maximum-raised.contract.json',
+      expect: [
+        {
+          path: '/properties/amount/maximum',
+          line: 33,
+          column: 7,
+          data: { class: 'needs-both-sides', kind: 'maximum-loosened', pointer: '/amount', consumes: true, note: null, before: '1000000', after: '5000000', keyword: 'maximum' },
+          field: 'amount',
+          related: { file: 'test/fixtures/rules/FIELD_CONSTRAINT_CHANGED/base.contract.json', line: 33, column: 7 },
+        },
+      ],
+    },
+    {
+      fixture: 'bad-maxlength-lowered.contract.json',
+      expect: [
+        {
+          path: '/properties/memo/maxLength',
+          line: 56,
+          column: 7,
+          data: { class: 'needs-both-sides', kind: 'maxLength-tightened', pointer: '/memo', consumes: true, note: null, before: '140', after: '80', keyword: 'maxLength' },
+          field: 'memo',
+          related: { file: 'test/fixtures/rules/FIELD_CONSTRAINT_CHANGED/base.contract.json', line: 56, column: 7 },
+        },
+      ],
+    },
+    {
+      fixture: 'bad-minimum-raised.contract.json',
+      expect: [
+        {
+          path: '/properties/amount/minimum',
+          line: 32,
+          column: 7,
+          data: { class: 'needs-both-sides', kind: 'minimum-tightened', pointer: '/amount', consumes: true, note: null, before: '0', after: '1', keyword: 'minimum' },
+          field: 'amount',
+          related: { file: 'test/fixtures/rules/FIELD_CONSTRAINT_CHANGED/base.contract.json', line: 32, column: 7 },
+        },
+      ],
+    },
+    {
+      fixture: 'bad-minimum-removed.contract.json',
+      expect: [
+        {
+          path: '/properties/amount',
+          line: 29,
+          column: 5,
+          data: { class: 'needs-both-sides', kind: 'minimum-loosened', pointer: '/amount', consumes: true, note: null, before: '0', after: null, keyword: 'minimum' },
+          field: 'amount',
+          related: { file: 'test/fixtures/rules/FIELD_CONSTRAINT_CHANGED/base.contract.json', line: 32, column: 7 },
+        },
+      ],
+    },
+    {
+      fixture: 'bad-minitems-removed.contract.json',
+      expect: [
+        {
+          path: '/properties/lines',
+          line: 73,
+          column: 5,
+          data: { class: 'needs-both-sides', kind: 'minItems-loosened', pointer: '/lines', consumes: true, note: null, before: '1', after: null, keyword: 'minItems' },
+          field: 'lines',
+          related: { file: 'test/fixtures/rules/FIELD_CONSTRAINT_CHANGED/base.contract.json', line: 79, column: 7 },
+        },
+      ],
+    },
+    {
+      fixture: 'bad-multipleof-tightened.contract.json',
+      expect: [
+        {
+          path: '/properties/amount/multipleOf',
+          line: 34,
+          column: 7,
+          data: { class: 'needs-both-sides', kind: 'multipleOf-tightened', pointer: '/amount', consumes: true, note: null, before: '5', after: '10', keyword: 'multipleOf' },
+          field: 'amount',
+          related: { file: 'test/fixtures/rules/FIELD_CONSTRAINT_CHANGED/base.contract.json', line: 34, column: 7 },
+        },
+      ],
+    },
+    {
+      fixture: 'bad-pattern-changed.contract.json',
+      expect: [
+        {
+          path: '/properties/order_id/pattern',
+          line: 27,
+          column: 7,
+          data: { class: 'breaking', kind: 'pattern-changed', pointer: '/order_id', consumes: true, note: null, before: '"^ord_[0-9a-z]+$"', after: '"^ord_[0-9]+$"', keyword: 'pattern' },
+          field: 'order_id',
+          related: { file: 'test/fixtures/rules/FIELD_CONSTRAINT_CHANGED/base.contract.json', line: 27, column: 7 },
         },
       ],
     },

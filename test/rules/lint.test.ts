@@ -256,21 +256,30 @@ ruleTester(SCHEMA_INVALID, {
   ],
 });
 
+// Every keyword is judged against the dialect (src/contract/dialect.ts) for the
+// position it stands at; the finding points at the keyword itself.
 ruleTester(UNSUPPORTED_SCHEMA, {
   // Shared, recursive (directly and through Owner <-> Team), nullable, in array items and in map values.
-  valid: ['good.contract.json', 'good-defs.contract.json'],
+  valid: ['good.contract.json', 'good-constraints.contract.json', 'good-defs.contract.json'],
   invalid: [
-    {
-      fixture: 'bad-anyof.contract.json',
-      expect: [{ path: '/properties/tier', line: 12, column: 5, data: { reason: '"anyOf" is not supported in wire fields; spell the type out with "type"' } }],
-    },
+    { fixture: 'bad-anyof.contract.json', expect: [{ path: '/properties/tier/anyOf', line: 12, column: 15, data: { kind: 'refused-keyword', keyword: 'anyOf', position: 'field' } }] },
+    { fixture: 'bad-oneof-in-array-items.contract.json', expect: [{ path: '/properties/ports/items/oneOf', line: 12, column: 65, data: { kind: 'refused-keyword', keyword: 'oneOf', position: 'items' } }] },
+    { fixture: 'bad-map-values-contains.contract.json', expect: [{ path: '/properties/env/additionalProperties/contains', line: 15, column: 96, data: { kind: 'refused-keyword', keyword: 'contains', position: 'values' } }] },
+    { fixture: 'bad-field-default.contract.json', expect: [{ path: '/properties/tier/default', line: 12, column: 34, data: { kind: 'refused-keyword', keyword: 'default', position: 'field' } }] },
+    { fixture: 'bad-field-title.contract.json', expect: [{ path: '/properties/tier/title', line: 12, column: 34, data: { kind: 'misplaced-keyword', keyword: 'title', position: 'field' } }] },
+    { fixture: 'bad-field-unknown-keyword.contract.json', expect: [{ path: '/properties/tier/maximun', line: 12, column: 34, data: { kind: 'unknown-keyword', keyword: 'maximun', position: 'field' } }] },
+    { fixture: 'bad-items-ledger.contract.json', expect: [{ path: '/properties/ports/items/cp_consumes', line: 16, column: 84, data: { kind: 'misplaced-keyword', keyword: 'cp_consumes', position: 'items' } }] },
+    { fixture: 'bad-root-not.contract.json', expect: [{ path: '/not', line: 8, column: 3, data: { kind: 'refused-keyword', keyword: 'not', position: 'root' } }] },
+    { fixture: 'bad-root-const.contract.json', expect: [{ path: '/const', line: 8, column: 3, data: { kind: 'misplaced-keyword', keyword: 'const', position: 'root' } }] },
+    { fixture: 'bad-root-minproperties.contract.json', expect: [{ path: '/minProperties', line: 8, column: 3, data: { kind: 'refused-keyword', keyword: 'minProperties', position: 'root' } }] },
+    { fixture: 'bad-root-dependentschemas.contract.json', expect: [{ path: '/dependentSchemas', line: 8, column: 3, data: { kind: 'refused-keyword', keyword: 'dependentSchemas', position: 'root' } }] },
+    { fixture: 'bad-root-ref.contract.json', expect: [{ path: '/$ref', line: 8, column: 3, data: { kind: 'misplaced-keyword', keyword: '$ref', position: 'root' } }] },
+    { fixture: 'bad-root-allof.contract.json', expect: [{ path: '/allOf', line: 8, column: 3, data: { kind: 'refused-keyword', keyword: 'allOf', position: 'root' } }] },
+    { fixture: 'bad-root-if.contract.json', expect: [{ path: '/if', line: 8, column: 3, data: { kind: 'refused-keyword', keyword: 'if', position: 'root' } }] },
+    { fixture: 'bad-root-patternproperties.contract.json', expect: [{ path: '/patternProperties', line: 8, column: 3, data: { kind: 'refused-keyword', keyword: 'patternProperties', position: 'root' } }] },
     {
       fixture: 'bad-multiple-types.contract.json',
-      expect: [{ path: '/properties/tier', line: 12, column: 5, data: { reason: 'a field of several types (integer, string) is not supported' } }],
-    },
-    {
-      fixture: 'bad-oneof-in-array-items.contract.json',
-      expect: [{ path: '/properties/ports', line: 12, column: 5, data: { reason: '"oneOf" is not supported in wire fields; spell the type out with "type"' } }],
+      expect: [{ path: '/properties/tier', line: 12, column: 5, data: { kind: 'type', reason: 'a field of several types (integer, string) is not supported' } }],
     },
     ...(
       [
@@ -279,12 +288,12 @@ ruleTester(UNSUPPORTED_SCHEMA, {
       ] as const
     ).map(([fixture, ref]) => ({
       fixture,
-      expect: [{ path: '/properties/root', line: 11, column: 5, field: 'root', data: { reason: `"$ref" is not supported for "${ref}": a reference names a definition of this contract, "#/$defs/Name"` } }],
+      expect: [{ path: '/properties/root', line: 11, column: 5, field: 'root', data: { kind: 'type', reason: `"$ref" is not supported for "${ref}": a reference names a definition of this contract, "#/$defs/Name"` } }],
     })),
     {
       fixture: 'bad-ref-not-a-definition.contract.json',
       expect: [
-        { path: '/properties/copy', line: 12, column: 5, field: 'copy', data: { reason: '"$ref" is not supported for "#/properties/root": a reference names a definition of this contract, "#/$defs/Name"' } },
+        { path: '/properties/copy', line: 12, column: 5, field: 'copy', data: { kind: 'type', reason: '"$ref" is not supported for "#/properties/root": a reference names a definition of this contract, "#/$defs/Name"' } },
       ],
     },
     {
@@ -295,7 +304,7 @@ ruleTester(UNSUPPORTED_SCHEMA, {
           line: 20,
           column: 9,
           field: '$defs.Node.children',
-          data: { reason: '"$ref": "#/$defs/Nod" names no entry of the root "$defs"; add the definition or fix the name' },
+          data: { kind: 'type', reason: '"$ref": "#/$defs/Nod" names no entry of the root "$defs"; add the definition or fix the name' },
         },
       ],
     },
@@ -307,18 +316,18 @@ ruleTester(UNSUPPORTED_SCHEMA, {
           line: 11,
           column: 5,
           field: 'root',
-          data: { reason: '"type" beside "$ref" is not supported; only "cp_consumes", "description" and "note" may stand beside a reference (a nullable one is "anyOf": [{"$ref": ...}, {"type": "null"}])' },
+          data: { kind: 'type', reason: '"type" beside "$ref" is not supported; only "cp_consumes", "description" and "note" may stand beside a reference (a nullable one is "anyOf": [{"$ref": ...}, {"type": "null"}])' },
         },
       ],
     },
     {
       // Only [{"$ref"}, {"type": "null"}] in that order is the nullable reference; anything else stays an unsupported anyOf.
       fixture: 'bad-anyof-ref-not-exact.contract.json',
-      expect: [{ path: '/properties/spare', line: 12, column: 5, field: 'spare', data: { reason: '"anyOf" is not supported in wire fields; spell the type out with "type"' } }],
+      expect: [{ path: '/properties/spare/anyOf', line: 12, column: 16, field: 'spare', data: { kind: 'refused-keyword', keyword: 'anyOf', position: 'field' } }],
     },
     {
       fixture: 'bad-defs-not-at-root.contract.json',
-      expect: [{ path: '/properties/extra', line: 12, column: 5, field: 'extra', data: { reason: '"$defs" is allowed only at the contract root' } }],
+      expect: [{ path: '/properties/extra/$defs', line: 12, column: 34, field: 'extra', data: { kind: 'misplaced-keyword', keyword: '$defs', position: 'field' } }],
     },
     {
       fixture: 'bad-def-not-an-object.contract.json',
@@ -328,6 +337,7 @@ ruleTester(UNSUPPORTED_SCHEMA, {
           line: 25,
           column: 5,
           data: {
+            kind: 'definition',
             reason: 'a definition is an object schema with named fields ({"type": "object", "properties": {...}}); a nullable use says "anyOf": [{"$ref": ...}, {"type": "null"}]',
           },
         },

@@ -26,6 +26,7 @@ const RULES: ReadonlyArray<readonly [id: string, stage: string, severity: string
   ['DUPLICATE_KEY', 'lint', 'error', false],
   ['ENDPOINT_CHANGED', 'diff', 'error', false],
   ['FIELD_ADDED', 'diff', 'warning', false],
+  ['FIELD_CONSTRAINT_CHANGED', 'diff', 'error', false],
   ['FIELD_REMOVED', 'diff', 'error', false],
   ['FIELD_REQUIRED_CHANGED', 'diff', 'error', false],
   ['FIELD_TYPE_CHANGED', 'diff', 'error', false],

@@ -114,6 +114,17 @@ async function extractTsFrom(request: ExtractRequest, absolutePath: string, show
   const rootLocation = locate(declaration.name ?? declaration);
   const rootType = checker.getTypeAtLocation(declaration.name ?? declaration);
   const rootNode = tsApi.isTypeAliasDeclaration(declaration) ? declaration.type : undefined;
+  // A root that may be null or undefined is not an object contract: JSON.stringify sends "null" or nothing at all.
+  const emptyRoot = rootType.isUnion()
+    ? rootType.types.filter((member) => (member.flags & (tsApi.TypeFlags.Null | tsApi.TypeFlags.Undefined | tsApi.TypeFlags.Void)) !== 0)
+    : [];
+  if (emptyRoot.length > 0) {
+    const which = emptyRoot.map((member) => checker.typeToString(member)).join(' or ');
+    throw new WirepinError('E_UNSUPPORTED', `Type "${typeName}" in "${shownPath}" may be ${which}, and a body that may be ${which} is not an object contract.`, {
+      location: rootLocation,
+      hint: `Point wirepin at the object type itself, without "| ${which.replace(' or ', ' | ')}".`,
+    });
+  }
   const shape = readShape({ ts: tsApi, program, checker, locate, unresolvedWhy: (node) => confined.unresolvedWhy(node, checker) }, rootType, rootNode, rootLocation);
   if (shape.type.kind !== 'object') {
     const what = shape.type.kind === 'opaque' ? `opaque (${shape.type.reason})` : withArticle(shape.type.kind);

@@ -13,7 +13,9 @@ import { escapeSegment } from '../../json-pointer.js';
  *   collapse to that kind; unions of different kinds or of object types are opaque.
  * - `Date` is sent as an ISO string (Date.prototype.toJSON); any other type with
  *   `toJSON` is opaque, since what it sends is up to that method.
- * - Class instances lose their methods and accessors (they live on the prototype).
+ * - Class instances lose their methods, accessors and `accessor` fields (they live on the prototype);
+ *   an interface getter is sent, since the object literal that implements it owns the getter.
+ * - Methods and function-valued properties are left out; symbol keys too.
  * - `number` is integer only by the convention in type-nodes.ts.
  */
 
@@ -297,11 +299,24 @@ class ShapeWalker {
   private sentProperties(type: ts.Type): ts.Symbol[] {
     const tsApi = this.ts;
     const kept = this.checker.getPropertiesOfType(type).filter((property) => {
+      // Symbol keys: JSON.stringify skips them.
       if (property.getName().startsWith('__@')) return false;
       const declaration = declarationOf(property);
       if (declaration === undefined) return true;
       if (hasNameNode(declaration) && tsApi.isPrivateIdentifier(declaration.name)) return false;
-      return !(tsApi.isMethodDeclaration(declaration) || tsApi.isGetAccessorDeclaration(declaration) || tsApi.isSetAccessorDeclaration(declaration));
+      // Methods (in a class or an interface) and function-valued properties: JSON.stringify drops function values.
+      if (tsApi.isMethodDeclaration(declaration) || tsApi.isMethodSignature(declaration)) return false;
+      if (this.isFunctionOnly(this.checker.getTypeOfSymbol(property))) return false;
+      if (tsApi.isGetAccessorDeclaration(declaration) || tsApi.isSetAccessorDeclaration(declaration)) {
+        // A class accessor lives on the prototype: not an own property, not sent. An interface or
+        // type-literal getter is met by an object literal's own `get x()`, which JSON.stringify does
+        // send (own, enumerable), so it counts as sent; a setter alone reads back undefined.
+        if (isInClass(tsApi, declaration)) return false;
+        return (property.flags & tsApi.SymbolFlags.GetAccessor) !== 0;
+      }
+      // `accessor x` (a class auto-accessor) is a getter/setter pair on the prototype: not sent.
+      if (tsApi.isPropertyDeclaration(declaration) && hasAccessorKeyword(tsApi, declaration)) return false;
+      return true;
     });
     const fileOrder = new Map<string, number>();
     for (const property of kept) {
@@ -317,6 +332,18 @@ class ShapeWalker {
       .map((property, index) => ({ property, index, key: key(property) }))
       .sort((a, b) => a.key[0] - b.key[0] || a.key[1] - b.key[1] || a.index - b.index)
       .map((entry) => entry.property);
+  }
+
+  /** A type whose every non-null member can only be called: JSON.stringify leaves the key out for any of them. */
+  private isFunctionOnly(type: ts.Type): boolean {
+    const flags = this.ts.TypeFlags;
+    const members = (type.isUnion() ? type.types : [type]).filter((member) => (member.flags & (flags.Undefined | flags.Void)) === 0);
+    return (
+      members.length > 0 &&
+      members.every(
+        (member) => (member.flags & flags.Object) !== 0 && member.getCallSignatures().length > 0 && member.getProperties().length === 0,
+      )
+    );
   }
 
   /** Where every declaration of the symbol lives, or 'source' when any of them is in the project. */
@@ -342,6 +369,14 @@ class ShapeWalker {
 /** The type as written, on one line: inline object types spread over lines are joined with single spaces. */
 function spelledType(node: ts.TypeNode): string {
   return node.getText().replace(/\s+/g, ' ');
+}
+
+function isInClass(tsApi: typeof ts, declaration: ts.Declaration): boolean {
+  return tsApi.isClassDeclaration(declaration.parent) || tsApi.isClassExpression(declaration.parent);
+}
+
+function hasAccessorKeyword(tsApi: typeof ts, declaration: ts.PropertyDeclaration): boolean {
+  return (tsApi.getModifiers(declaration) ?? []).some((modifier) => modifier.kind === tsApi.SyntaxKind.AccessorKeyword);
 }
 
 function declarationOf(symbol: ts.Symbol): ts.Declaration | undefined {

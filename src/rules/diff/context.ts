@@ -30,7 +30,8 @@ export interface DiffRule<Kind extends string = string> extends RuleMeta<Kind> {
   readonly messages: Readonly<Record<Kind, string>>;
   onContract?(pairing: ContractPairing): readonly ChangeDraft<Kind>[];
   onHeader?(sides: BothSides): readonly ChangeDraft<Kind>[];
-  onKept?(pair: FieldPair, sides: BothSides): ChangeDraft<Kind> | undefined;
+  /** One change, several (one per constraint that moved), or none. */
+  onKept?(pair: FieldPair, sides: BothSides): ChangeDraft<Kind> | readonly ChangeDraft<Kind>[] | undefined;
   onAdded?(added: AddedField, sides: BothSides): ChangeDraft<Kind> | undefined;
   onRemoved?(removed: RemovedField, sides: BothSides): ChangeDraft<Kind> | undefined;
   /** A definition of `$defs` in the head only, or in the base only: once per definition, never per field. */

@@ -155,12 +155,11 @@ const cases: readonly ShapeCase[] = [
     ],
   },
   {
+    // `callback` and `method` are not fields: JSON.stringify leaves functions out (test/extract/ts/stringify.test.ts).
     name: 'types wirepin refuses to guess about',
     fixture: 'opaque/types.ts',
     typeName: 'Odd',
     fields: [
-      '/callback: opaque',
-      '/method: opaque',
       '/mixed: opaque',
       '/big: opaque',
       '/sym: opaque',
@@ -171,7 +170,7 @@ const cases: readonly ShapeCase[] = [
       '/option: opaque',
       '/ok: string',
     ],
-    opaque: ['/callback', '/method', '/mixed', '/big', '/sym', '/pet', '/pair', '/pattern', '/stamp', '/option'],
+    opaque: ['/mixed', '/big', '/sym', '/pet', '/pair', '/pattern', '/stamp', '/option'],
   },
   {
     name: 'self-referential type stops at the cycle',
