@@ -165,10 +165,14 @@ describe('wirepin sync MIRROR SOURCE', () => {
 
   it(`sums up drift beyond ${MAX_DRIFT_FINDINGS} places in one last finding`, () => {
     const mirror = source();
-    // "$defs" is inert (nothing may "$ref" it), so its entries are drift no field change explains.
-    mirror['$defs'] = Object.fromEntries(Array.from({ length: 30 }, (_, i) => [`x-extra-${String(i).padStart(2, '0')}`, { type: 'string' }]));
+    // A definition's description is prose no field change explains: 30 of them differ.
+    const defs = (side: string): Record<string, unknown> =>
+      Object.fromEntries(
+        Array.from({ length: 30 }, (_, i) => [`Extra${String(i).padStart(2, '0')}`, { type: 'object', additionalProperties: false, properties: {}, description: `${side} ${i}` }]),
+      );
+    mirror['$defs'] = defs('mirror');
     const fromSource = source();
-    fromSource['$defs'] = Object.fromEntries(Array.from({ length: 30 }, (_, i) => [`x-extra-${String(i).padStart(2, '0')}`, { type: 'integer' }]));
+    fromSource['$defs'] = defs('source');
     const result = syncContracts(contractFromText('source.json', JSON.stringify(fromSource)), contractFromText('mirror.json', JSON.stringify(mirror)));
     expect(result.drift).toHaveLength(MAX_DRIFT_FINDINGS + 1);
     expect(result.drift.at(-1)?.data).toMatchObject({ kind: 'more', more: 5 });
