@@ -15,7 +15,19 @@ import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescrip
 import importX from 'eslint-plugin-import-x';
 import tseslint from 'typescript-eslint';
 
-const HELPERS = ['extract', 'generate', 'pact', 'trace', 'runtime', 'guards', 'diff', 'sync', 'config', 'draft', 'reads'];
+const HELPERS = [
+  'extract',
+  'generate',
+  'pact',
+  'trace',
+  'runtime',
+  'guards',
+  'diff',
+  'sync',
+  'config',
+  'draft',
+  'reads',
+];
 const FLOORS = [
   // Every top-level file but the barrel.
   { name: 'base', target: ['./src/!(index).ts', './src/fs/**'] },
@@ -56,7 +68,13 @@ const sideways = HELPERS.flatMap((from) =>
 );
 
 /** The barrel re-exports the library; the CLI is not part of it. */
-const barrel = [{ target: ['./src/index.ts'], from: ['./src/cli/**'], message: 'src/index.ts (the public API) may not import the CLI.' }];
+const barrel = [
+  {
+    target: ['./src/index.ts'],
+    from: ['./src/cli/**'],
+    message: 'src/index.ts (the public API) may not import the CLI.',
+  },
+];
 
 export default tseslint.config(
   { ignores: ['dist/**', 'generated/**', 'node_modules/**', 'bench/.work/**', 'reports/**', '.stryker-tmp*/**'] },

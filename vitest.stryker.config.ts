@@ -29,7 +29,10 @@ export default defineConfig({
       'test/extract/go/performance.test.ts',
       // Tests src/generate (not mutated) and costs seconds per run: it only slowed the lint-rule mutants.
       'test/property/generate-typecheck.test.ts',
-      'node_modules/**', 'dist/**', ...(process.env['STRYKER_EXCLUDE']?.split(',').filter(Boolean) ?? [])],
+      'node_modules/**',
+      'dist/**',
+      ...(process.env['STRYKER_EXCLUDE']?.split(',').filter(Boolean) ?? []),
+    ],
     env: { PACT_DO_NOT_TRACK: 'true', NO_COLOR: '1' },
     testTimeout: 30_000,
   },

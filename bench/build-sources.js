@@ -11,7 +11,15 @@ export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const WORK = join(ROOT, 'bench', '.work');
 export const BUILD = join(WORK, 'build');
 
-const ENTRY_POINTS = ['consumer/server.ts', 'consumer/handler.ts', 'consumer/consumption-trace.ts', 'consumer/provider-verification.ts', 'producer/client.ts', 'src/pact/index.ts', 'src/run/pact.ts'];
+const ENTRY_POINTS = [
+  'consumer/server.ts',
+  'consumer/handler.ts',
+  'consumer/consumption-trace.ts',
+  'consumer/provider-verification.ts',
+  'producer/client.ts',
+  'src/pact/index.ts',
+  'src/run/pact.ts',
+];
 
 /** Compiles the entry points and their imports; returns the build directory (mirrors the repository layout). */
 export function buildSources() {
@@ -23,10 +31,14 @@ export function buildSources() {
     files: ENTRY_POINTS.map((file) => `../../${file}`),
   };
   writeFileSync(join(WORK, 'tsconfig.json'), `${JSON.stringify(config, null, 2)}\n`);
-  const tsc = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(WORK, 'tsconfig.json')], {
-    cwd: ROOT,
-    encoding: 'utf8',
-  });
+  const tsc = spawnSync(
+    process.execPath,
+    [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(WORK, 'tsconfig.json')],
+    {
+      cwd: ROOT,
+      encoding: 'utf8',
+    },
+  );
   if (tsc.status !== 0) throw new Error(`tsc failed compiling the benchmark sources:\n${tsc.stdout}${tsc.stderr}`);
   // The contract linter loads its precompiled meta-schema validator at run time; tsc does not copy it.
   const validator = join('generated', 'meta-validator.generated.cjs');

@@ -27,7 +27,9 @@ const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const WORK = join(ROOT, 'bench', '.work', 'diff-vs-buf');
 const TARGET_SPEEDUP = 3;
 
-const { values } = parseArgs({ options: { fields: { type: 'string', default: '10000' }, runs: { type: 'string', default: '5' } } });
+const { values } = parseArgs({
+  options: { fields: { type: 'string', default: '10000' }, runs: { type: 'string', default: '5' } },
+});
 const fields = Number(values.fields);
 const runs = Number(values.runs);
 if (!Number.isSafeInteger(fields) || fields < 10 || fields > 100_000) throw new Error('--fields must be 10..100000');
@@ -56,18 +58,28 @@ function measure(label, command, args, cwd, check, env) {
   for (let i = 0; i <= runs; i++) {
     const r = run(command, args, cwd, env);
     const problem = check(r);
-    if (problem) throw new Error(`${label}: ${problem}\nexit ${r.status}\n${r.stdout.slice(0, 2000)}\n${r.stderr.slice(0, 2000)}`);
+    if (problem)
+      throw new Error(`${label}: ${problem}\nexit ${r.status}\n${r.stdout.slice(0, 2000)}\n${r.stderr.slice(0, 2000)}`);
     if (i > 0) times.push(r.ms);
   }
-  return { label, command: [command, ...args].join(' '), runs: times.map((t) => Math.round(t)), medianMs: Math.round(median(times)) };
+  return {
+    label,
+    command: [command, ...args].join(' '),
+    runs: times.map((t) => Math.round(t)),
+    medianMs: Math.round(median(times)),
+  };
 }
 
 if (!existsSync(join(ROOT, 'dist', 'cli', 'main.js'))) throw new Error('dist/ is missing: run `npm run build` first.');
 rmSync(WORK, { recursive: true, force: true });
-for (const d of ['bare/old', 'bare/new', 'equivalent/old', 'equivalent/new', 'buf-cache']) mkdirSync(join(WORK, d), { recursive: true });
+for (const d of ['bare/old', 'bare/new', 'equivalent/old', 'equivalent/new', 'buf-cache'])
+  mkdirSync(join(WORK, d), { recursive: true });
 writeFileSync(join(WORK, 'a.contract.json'), contract(fields, 'base'));
 writeFileSync(join(WORK, 'b.contract.json'), contract(fields, 'head'));
-for (const [side, variant] of [['old', 'base'], ['new', 'head']]) {
+for (const [side, variant] of [
+  ['old', 'base'],
+  ['new', 'head'],
+]) {
   writeFileSync(join(WORK, 'bare', side, 'bench.proto'), proto(fields, variant));
   writeFileSync(join(WORK, 'equivalent', side, 'bench.proto'), protoWithLedger(fields, variant));
   writeFileSync(join(WORK, 'equivalent', side, 'ledger.proto'), LEDGER_PROTO);
@@ -83,13 +95,24 @@ const floor = measure('node -e 0', process.execPath, ['-e', '0'], ROOT, (r) => (
 const wirepin = measure(
   'wirepin diff a b --format json',
   process.execPath,
-  [join(ROOT, 'bin', 'wirepin.js'), 'diff', join(WORK, 'a.contract.json'), join(WORK, 'b.contract.json'), '--format', 'json'],
+  [
+    join(ROOT, 'bin', 'wirepin.js'),
+    'diff',
+    join(WORK, 'a.contract.json'),
+    join(WORK, 'b.contract.json'),
+    '--format',
+    'json',
+  ],
   ROOT,
   (r) => {
     if (r.status !== 1) return `expected exit 1 (breaking changes), got ${r.status}`;
-    const rules = JSON.parse(r.stdout).findings.map((f) => `${f.rule} ${f.field}`).sort();
+    const rules = JSON.parse(r.stdout)
+      .findings.map((f) => `${f.rule} ${f.field}`)
+      .sort();
     const expected = [`FIELD_REMOVED ${name(REMOVED)}`, `FIELD_TYPE_CHANGED ${name(RETYPED)}`].sort();
-    return JSON.stringify(rules) === JSON.stringify(expected) ? undefined : `unexpected findings ${JSON.stringify(rules)}`;
+    return JSON.stringify(rules) === JSON.stringify(expected)
+      ? undefined
+      : `unexpected findings ${JSON.stringify(rules)}`;
   },
 );
 
@@ -128,13 +151,23 @@ const result = {
   fields,
   runs,
   change: { removed: name(REMOVED), retyped: name(RETYPED) },
-  machine: { cpus: cpus().length, cpu: cpus()[0]?.model ?? 'unknown', node: process.version, platform: `${process.platform}-${process.arch}` },
+  machine: {
+    cpus: cpus().length,
+    cpu: cpus()[0]?.model ?? 'unknown',
+    node: process.version,
+    platform: `${process.platform}-${process.arch}`,
+  },
   // The 1-minute load average before and after: on a busy machine every figure grows, buf's included.
   loadAverage: { before: Number(loadBefore.toFixed(2)), after: Number(loadavg()[0].toFixed(2)) },
   buf: { version: bufVersion, binary: buf.slice(ROOT.length + 1) },
   contractBytes: readFileSync(join(WORK, 'a.contract.json')).length,
-  protoBytes: { equivalent: readFileSync(join(WORK, 'equivalent', 'old', 'bench.proto')).length, bare: readFileSync(join(WORK, 'bare', 'old', 'bench.proto')).length },
-  results: Object.fromEntries(rows.map((r) => [r.label, { command: r.command.replaceAll(ROOT, '.'), medianMs: r.medianMs, runsMs: r.runs }])),
+  protoBytes: {
+    equivalent: readFileSync(join(WORK, 'equivalent', 'old', 'bench.proto')).length,
+    bare: readFileSync(join(WORK, 'bare', 'old', 'bench.proto')).length,
+  },
+  results: Object.fromEntries(
+    rows.map((r) => [r.label, { command: r.command.replaceAll(ROOT, '.'), medianMs: r.medianMs, runsMs: r.runs }]),
+  ),
   speedup: Number(speedup.toFixed(2)),
   bareSpeedup: Number(bareSpeedup.toFixed(2)),
   target: TARGET_SPEEDUP,

@@ -54,7 +54,10 @@ for (const direction of ['pin', 'consumes']) {
 
 // The same graph against a `$defs` contract (each type once): compared pairwise, exit 0; with one drift, exit 1.
 writeFileSync(join(work, 'graph-defs.contract.json'), `${JSON.stringify(fibonacciDefsContract(32), null, 2)}\n`);
-writeFileSync(join(work, 'graph-defs-drift.contract.json'), `${JSON.stringify(fibonacciDefsContract(32, { drift: true }), null, 2)}\n`);
+writeFileSync(
+  join(work, 'graph-defs-drift.contract.json'),
+  `${JSON.stringify(fibonacciDefsContract(32, { drift: true }), null, 2)}\n`,
+);
 for (const direction of ['pin', 'consumes']) {
   for (const [file, expected, what] of [
     ['graph-defs.contract.json', 0, '$defs contract'],
@@ -66,7 +69,8 @@ for (const direction of ['pin', 'consumes']) {
       args: [bin, direction, '--contract', join(work, file), '--go', graphDir, '--type', 'T0'],
       cwd: work,
       runs: 5,
-      check: (r) => (r.status === expected ? undefined : `expected exit ${expected}, got ${r.status}: ${r.stdout}${r.stderr}`),
+      check: (r) =>
+        r.status === expected ? undefined : `expected exit ${expected}, got ${r.status}: ${r.stdout}${r.stderr}`,
       timeoutMs: 60_000,
     });
     results.push({ id: `${direction}-fibonacci-32-defs${expected === 0 ? '' : '-drift'}`, ...run });
@@ -97,11 +101,23 @@ const bigRun = measure({
     return undefined;
   },
 });
-results.push({ id: 'extract-1000-of-100k-lines', lines: big.lines, structs: big.structs.length, fields: inProcess.at(-1)?.fields, extractMs: median(inProcess.map((r) => r.ms)), ...bigRun });
+results.push({
+  id: 'extract-1000-of-100k-lines',
+  lines: big.lines,
+  structs: big.structs.length,
+  fields: inProcess.at(-1)?.fields,
+  extractMs: median(inProcess.map((r) => r.ms)),
+  ...bigRun,
+});
 
 mkdirSync(join(root, 'bench', 'results'), { recursive: true });
-writeFileSync(join(root, 'bench', 'results', 'go-scale.json'), `${JSON.stringify({ node: process.version, results }, null, 2)}\n`);
+writeFileSync(
+  join(root, 'bench', 'results', 'go-scale.json'),
+  `${JSON.stringify({ node: process.version, results }, null, 2)}\n`,
+);
 for (const r of results) {
   const extra = r.extractMs === undefined ? '' : `, extraction alone ${Math.round(r.extractMs)} ms, ${r.fields} fields`;
-  console.log(`${r.label}: median ${Math.round(r.medianMs)} ms (${Math.round(r.minMs)}–${Math.round(r.maxMs)}), peak RSS ${r.rssMiB?.toFixed(1)} MiB${extra}`);
+  console.log(
+    `${r.label}: median ${Math.round(r.medianMs)} ms (${Math.round(r.minMs)}–${Math.round(r.maxMs)}), peak RSS ${r.rssMiB?.toFixed(1)} MiB${extra}`,
+  );
 }

@@ -38,9 +38,21 @@ const log = (text) => process.stderr.write(`${text}\n`);
 
 /** A user's environment: no CI, no GitHub runner variables, no npm lifecycle variables of this checkout. */
 function cleanEnv(extra = {}) {
-  const env = { ...process.env, NO_COLOR: '1', npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false' };
+  const env = {
+    ...process.env,
+    NO_COLOR: '1',
+    npm_config_audit: 'false',
+    npm_config_fund: 'false',
+    npm_config_update_notifier: 'false',
+  };
   for (const name of Object.keys(env)) {
-    if (name === 'CI' || name.startsWith('GITHUB_') || name.startsWith('INPUT_') || (name.startsWith('npm_') && !name.startsWith('npm_config_'))) delete env[name];
+    if (
+      name === 'CI' ||
+      name.startsWith('GITHUB_') ||
+      name.startsWith('INPUT_') ||
+      (name.startsWith('npm_') && !name.startsWith('npm_config_'))
+    )
+      delete env[name];
   }
   return { ...env, ...extra };
 }
@@ -49,12 +61,17 @@ function run(command, args, cwd, extra = {}) {
   const started = performance.now();
   const result = spawnSync(command, args, { cwd, env: cleanEnv(extra), encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   const ms = Math.round(performance.now() - started);
-  if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} exited ${result.status} in ${cwd}:\n${result.stdout.slice(-2000)}\n${result.stderr.slice(-2000)}`);
+  if (result.status !== 0)
+    throw new Error(
+      `${command} ${args.join(' ')} exited ${result.status} in ${cwd}:\n${result.stdout.slice(-2000)}\n${result.stderr.slice(-2000)}`,
+    );
   return { ms, stdout: result.stdout };
 }
 
-const diskMiB = (path) => Math.round((Number(spawnSync('du', ['-sk', path], { encoding: 'utf8' }).stdout.split(/\s/u)[0]) / 1024) * 10) / 10;
-const countPackages = (dir) => Object.keys(JSON.parse(readFileSync(join(dir, 'node_modules', '.package-lock.json'), 'utf8')).packages).length;
+const diskMiB = (path) =>
+  Math.round((Number(spawnSync('du', ['-sk', path], { encoding: 'utf8' }).stdout.split(/\s/u)[0]) / 1024) * 10) / 10;
+const countPackages = (dir) =>
+  Object.keys(JSON.parse(readFileSync(join(dir, 'node_modules', '.package-lock.json'), 'utf8')).packages).length;
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
 const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
 
@@ -71,7 +88,9 @@ try {
     mkdirSync(dir);
     writeFileSync(join(dir, 'package.json'), '{ "private": true }\n');
     log(`npm install ${['<tgz>', ...extraPackages].join(' ')} (${name})`);
-    const { ms } = run('npm', ['install', tarball, ...extraPackages], dir, { npm_config_cache: mkdtempSync(join(work, 'cache-')) });
+    const { ms } = run('npm', ['install', tarball, ...extraPackages], dir, {
+      npm_config_cache: mkdtempSync(join(work, 'cache-')),
+    });
     return { ms, mib: diskMiB(join(dir, 'node_modules')), packages: countPackages(dir) };
   };
   const withoutPeers = install('without-peers', []);
@@ -80,13 +99,28 @@ try {
 
   // 3. The Action, cold: install step + check step, each run from scratch.
   const workspace = join(work, 'workspace');
-  for (const path of ['wirepin.yaml', 'contracts', 'schemas/provision_request.schema.json', 'producer/go', 'producer/provision_request.types.ts', 'consumer/go', 'consumer/provision_request.types.ts']) {
+  for (const path of [
+    'wirepin.yaml',
+    'contracts',
+    'schemas/provision_request.schema.json',
+    'producer/go',
+    'producer/provision_request.types.ts',
+    'consumer/go',
+    'consumer/provision_request.types.ts',
+  ]) {
     cpSync(join(ROOT, path), join(workspace, path), { recursive: true });
   }
   const actionRuns = [];
   for (let i = 0; i < runs; i++) {
     const action = join(work, `action-${i}`);
-    for (const file of ['action.yml', 'package.json', 'scripts/action-install.sh', 'scripts/action-run.sh', 'scripts/action-die.sh']) cpSync(join(ROOT, file), join(action, file));
+    for (const file of [
+      'action.yml',
+      'package.json',
+      'scripts/action-install.sh',
+      'scripts/action-run.sh',
+      'scripts/action-die.sh',
+    ])
+      cpSync(join(ROOT, file), join(action, file));
     const runner = join(work, `runner-${i}`);
     mkdirSync(runner);
     const output = join(runner, 'output');
@@ -103,14 +137,29 @@ try {
     const located = run('bash', [join(action, 'scripts/action-install.sh'), 'locate'], workspace, github);
     const installed = run('bash', [join(action, 'scripts/action-install.sh'), 'install'], workspace, github);
     const cli = /^cli=(.*)$/mu.exec(readFileSync(output, 'utf8'))?.[1];
-    const check = run('bash', [join(action, 'scripts/action-run.sh')], workspace, { ...github, WIREPIN_CLI: cli, INPUT_COMMAND: 'check', INPUT_FORMAT: 'github' });
-    actionRuns.push({ installMs: located.ms + installed.ms, checkMs: check.ms, totalMs: located.ms + installed.ms + check.ms, installMiB: diskMiB(join(runner, 'wirepin-cli')) });
+    const check = run('bash', [join(action, 'scripts/action-run.sh')], workspace, {
+      ...github,
+      WIREPIN_CLI: cli,
+      INPUT_COMMAND: 'check',
+      INPUT_FORMAT: 'github',
+    });
+    actionRuns.push({
+      installMs: located.ms + installed.ms,
+      checkMs: check.ms,
+      totalMs: located.ms + installed.ms + check.ms,
+      installMiB: diskMiB(join(runner, 'wirepin-cli')),
+    });
   }
   const totals = actionRuns.map((r) => r.totalMs);
   const result = {
     benchmark: 'package',
     measuredAt: new Date().toISOString(),
-    machine: { cpus: cpus().length, node: process.version, npm: run('npm', ['--version'], ROOT).stdout.trim(), loadAverageAtEnd: loadavg().map((x) => Number(x.toFixed(2))) },
+    machine: {
+      cpus: cpus().length,
+      node: process.version,
+      npm: run('npm', ['--version'], ROOT).stdout.trim(),
+      loadAverageAtEnd: loadavg().map((x) => Number(x.toFixed(2))),
+    },
     version: manifest.version,
     tarball: { files: packed.entryCount, bytes: packed.size, unpackedBytes: packed.unpackedSize },
     install: { withoutPeers, withPeers, peers, budgetMiB: INSTALL_BUDGET_MIB },

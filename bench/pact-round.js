@@ -25,7 +25,10 @@ import { parseArgs } from 'node:util';
 import { buildSources, median, ROOT, WORK, writeResult } from './build-sources.js';
 
 const TARGET_SECONDS = 5;
-const { values } = parseArgs({ options: { rounds: { type: 'string', default: '5' }, vitest: { type: 'boolean', default: true } }, allowNegative: true });
+const { values } = parseArgs({
+  options: { rounds: { type: 'string', default: '5' }, vitest: { type: 'boolean', default: true } },
+  allowNegative: true,
+});
 const rounds = Number(values.rounds);
 if (!Number.isSafeInteger(rounds) || rounds < 1 || rounds > 50) throw new Error('--rounds must be 1..50');
 
@@ -41,7 +44,9 @@ function buildGo() {
     env: { ...process.env, GOFLAGS: '-mod=mod', GOPROXY: 'off', GOTOOLCHAIN: 'local', CGO_ENABLED: '0' },
   });
   if (run.error || run.status !== 0) {
-    console.error(`consumer/go not built (${run.error ? 'no go on PATH' : run.stderr.trim()}); the round verifies the TypeScript provider only.`);
+    console.error(
+      `consumer/go not built (${run.error ? 'no go on PATH' : run.stderr.trim()}); the round verifies the TypeScript provider only.`,
+    );
     return undefined;
   }
   return out;
@@ -124,7 +129,8 @@ function inProcessRound(index) {
   });
   const wall = performance.now() - started;
   const line = run.stderr.split('\n').find((l) => l.startsWith('WIREPIN_ROUND '));
-  if (run.status !== 0 || !line) throw new Error(`the Pact round failed (exit ${run.status}):\n${run.stdout}\n${run.stderr}`);
+  if (run.status !== 0 || !line)
+    throw new Error(`the Pact round failed (exit ${run.status}):\n${run.stdout}\n${run.stderr}`);
   return { ...JSON.parse(line.slice('WIREPIN_ROUND '.length)), process_wall: wall };
 }
 
@@ -132,7 +138,12 @@ function vitestRound() {
   const started = performance.now();
   const run = spawnSync(
     process.execPath,
-    [join(ROOT, 'node_modules', 'vitest', 'vitest.mjs'), 'run', 'producer/client.pact.test.ts', 'consumer/server.pact-provider.test.ts'],
+    [
+      join(ROOT, 'node_modules', 'vitest', 'vitest.mjs'),
+      'run',
+      'producer/client.pact.test.ts',
+      'consumer/server.pact-provider.test.ts',
+    ],
     { cwd: ROOT, encoding: 'utf8', env: { ...process.env, PACT_DO_NOT_TRACK: 'true', NO_COLOR: '1' } },
   );
   const wall = performance.now() - started;
@@ -143,7 +154,10 @@ function vitestRound() {
 const ms = (n) => Number(n.toFixed(1));
 const inProcess = Array.from({ length: rounds }, (_, i) => inProcessRound(i));
 const vitestWalls = values.vitest ? Array.from({ length: Math.min(rounds, 3) }, vitestRound) : [];
-const summary = (key) => ({ median: ms(median(inProcess.map((r) => r[key]))), max: ms(Math.max(...inProcess.map((r) => r[key]))) });
+const summary = (key) => ({
+  median: ms(median(inProcess.map((r) => r[key]))),
+  max: ms(Math.max(...inProcess.map((r) => r[key]))),
+});
 const processWall = median(inProcess.map((r) => r.process_wall));
 const vitestWall = vitestWalls.length ? median(vitestWalls) : undefined;
 const result = {
@@ -161,7 +175,10 @@ const result = {
     round_total: summary('total'),
     process_wall: { median: ms(processWall), max: ms(Math.max(...inProcess.map((r) => r.process_wall))) },
   },
-  vitest_wall_ms: vitestWall === undefined ? null : { runs: vitestWalls.length, median: ms(vitestWall), max: ms(Math.max(...vitestWalls)) },
+  vitest_wall_ms:
+    vitestWall === undefined
+      ? null
+      : { runs: vitestWalls.length, median: ms(vitestWall), max: ms(Math.max(...vitestWalls)) },
   target_seconds: TARGET_SECONDS,
   meets_target: processWall < TARGET_SECONDS * 1000 && (vitestWall === undefined || vitestWall < TARGET_SECONDS * 1000),
   node: process.version,

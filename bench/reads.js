@@ -64,13 +64,20 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 function timeProcess(command, args, cwd) {
   const start = performance.now();
-  const run = spawnSync('/usr/bin/time', ['-f', '%M', command, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  const run = spawnSync('/usr/bin/time', ['-f', '%M', command, ...args], {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1' },
+  });
   const ms = performance.now() - start;
   const rssKiB = Number(run.stderr.trim().split('\n').at(-1));
   return { ms, rssMiB: rssKiB / 1024, status: run.status, stdout: run.stdout };
 }
 
-const loadAtStart = (await import('node:os')).loadavg().map((x) => x.toFixed(2)).join(', ');
+const loadAtStart = (await import('node:os'))
+  .loadavg()
+  .map((x) => x.toFixed(2))
+  .join(', ');
 const lines = writePackage(join(WORK, 'big'), 100_000);
 const { extractGoStruct } = await import(join(ROOT, 'dist', 'extract', 'go', 'index.js'));
 const { analyzeGoReads } = await import(join(ROOT, 'dist', 'reads', 'go-reads.js'));
@@ -87,20 +94,49 @@ for (let i = 0; i <= RUNS; i++) {
 }
 const statuses = {};
 for (const reads of evidence.fields.values()) statuses[reads.status] = (statuses[reads.status] ?? 0) + 1;
-if (evidence.decodedAt === undefined || statuses.read !== extracted.fields.length) throw new Error(`unexpected analysis result: ${JSON.stringify(statuses)}`);
+if (evidence.decodedAt === undefined || statuses.read !== extracted.fields.length)
+  throw new Error(`unexpected analysis result: ${JSON.stringify(statuses)}`);
 
 // The analysis' peak memory, as a whole process: a contract for the package, then `wirepin consumes`.
 const props = Object.fromEntries([
   ...Array.from({ length: 40 }, (_, i) => [`f${i}`, { type: 'string', cp_consumes: true }]),
-  ['inner', { type: 'object', additionalProperties: false, cp_consumes: true, properties: { mode: { type: 'string', cp_consumes: true }, width: { type: 'integer', cp_consumes: true } } }],
-  ['items', { type: ['array', 'null'], cp_consumes: true, items: { type: 'object', additionalProperties: false, properties: { id: { type: 'string', cp_consumes: true } } } }],
+  [
+    'inner',
+    {
+      type: 'object',
+      additionalProperties: false,
+      cp_consumes: true,
+      properties: { mode: { type: 'string', cp_consumes: true }, width: { type: 'integer', cp_consumes: true } },
+    },
+  ],
+  [
+    'items',
+    {
+      type: ['array', 'null'],
+      cp_consumes: true,
+      items: { type: 'object', additionalProperties: false, properties: { id: { type: 'string', cp_consumes: true } } },
+    },
+  ],
   ['env', { type: ['object', 'null'], cp_consumes: true, additionalProperties: { type: 'string' } }],
 ]);
-const contract = { title: 'Big', endpoint: 'POST /big', producer: { name: 'sender', repo: 'sender', type: 'Req' }, consumer: { name: 'receiver', repo: 'receiver', type: 'Req' }, type: 'object', additionalProperties: false, required: Object.keys(props), properties: props };
+const contract = {
+  title: 'Big',
+  endpoint: 'POST /big',
+  producer: { name: 'sender', repo: 'sender', type: 'Req' },
+  consumer: { name: 'receiver', repo: 'receiver', type: 'Req' },
+  type: 'object',
+  additionalProperties: false,
+  required: Object.keys(props),
+  properties: props,
+};
 writeFileSync(join(WORK, 'big.contract.json'), JSON.stringify(contract, null, 2));
 const consumesRuns = [];
 for (let i = 0; i <= RUNS; i++) {
-  const run = timeProcess(process.execPath, [BIN, 'consumes', '--contract', 'big.contract.json', '--go', 'big', '--type', 'Req'], WORK);
+  const run = timeProcess(
+    process.execPath,
+    [BIN, 'consumes', '--contract', 'big.contract.json', '--go', 'big', '--type', 'Req'],
+    WORK,
+  );
   if (run.status !== 0) throw new Error(`wirepin consumes on the big package exited ${run.status}: ${run.stdout}`);
   if (i > 0) consumesRuns.push(run);
 }
@@ -129,7 +165,10 @@ const result = {
   floorMs: median(floorRuns.map((r) => r.ms)),
   checkMs: median(checkRuns.map((r) => r.ms)),
   checkRssMiB: median(checkRuns.map((r) => r.rssMiB)),
-  load: (await import('node:os')).loadavg().map((x) => x.toFixed(2)).join(', '),
+  load: (await import('node:os'))
+    .loadavg()
+    .map((x) => x.toFixed(2))
+    .join(', '),
 };
 mkdirSync(join(ROOT, 'bench', 'results'), { recursive: true });
 writeFileSync(join(ROOT, 'bench', 'results', 'reads.json'), `${JSON.stringify(result, null, 2)}\n`);

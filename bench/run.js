@@ -70,7 +70,8 @@ const runs = Number(values.runs);
 const sizes = values.sizes.split(',').map(Number);
 const jsdTimeoutMs = Number(values['jsd-timeout']) * 1000;
 if (!Number.isSafeInteger(runs) || runs < 1 || runs > 50) throw new Error('--runs must be 1..50');
-if (!sizes.every((n) => Number.isSafeInteger(n) && n >= 10 && n <= 100_000)) throw new Error('--sizes: numbers 10..100000');
+if (!sizes.every((n) => Number.isSafeInteger(n) && n >= 10 && n <= 100_000))
+  throw new Error('--sizes: numbers 10..100000');
 if (!existsSync(join(ROOT, 'dist', 'cli', 'main.js'))) throw new Error('dist/ is missing: run `npm run build` first.');
 
 const log = (text) => process.stderr.write(`${text}\n`);
@@ -97,7 +98,9 @@ function expectDiffFindings(n) {
   const expected = [`FIELD_REMOVED ${fieldName(removed)}`, `FIELD_TYPE_CHANGED ${fieldName(retyped)}`].sort();
   return (run) => {
     if (run.status !== 1) return `expected exit 1 (breaking changes), got ${run.status}`;
-    const got = JSON.parse(run.stdout).findings.map((f) => `${f.rule} ${f.field}`).sort();
+    const got = JSON.parse(run.stdout)
+      .findings.map((f) => `${f.rule} ${f.field}`)
+      .sort();
     return JSON.stringify(got) === JSON.stringify(expected) ? undefined : `unexpected findings ${JSON.stringify(got)}`;
   };
 }
@@ -112,15 +115,26 @@ function record(row, meta) {
   return result;
 }
 
-log(`wirepin bench: ${runs} runs after 1 warm-up per command; sizes ${sizes.join(', ')}; GNU time ${hasGnuTime ? 'yes' : 'no (no RSS)'}`);
-const floor = record(measure({ label: 'node -e 0', command: process.execPath, args: ['-e', '0'], runs, check: exits(0) }), {
-  id: 'floor',
-  group: 'floor',
-  fields: null,
-});
+log(
+  `wirepin bench: ${runs} runs after 1 warm-up per command; sizes ${sizes.join(', ')}; GNU time ${hasGnuTime ? 'yes' : 'no (no RSS)'}`,
+);
+const floor = record(
+  measure({ label: 'node -e 0', command: process.execPath, args: ['-e', '0'], runs, check: exits(0) }),
+  {
+    id: 'floor',
+    group: 'floor',
+    fields: null,
+  },
+);
 
 record(
-  measure({ label: 'wirepin lint contracts/provision_request.contract.json', ...wirepin(['lint', 'contracts/provision_request.contract.json']), cwd: ROOT, runs, check: exits(0) }),
+  measure({
+    label: 'wirepin lint contracts/provision_request.contract.json',
+    ...wirepin(['lint', 'contracts/provision_request.contract.json']),
+    cwd: ROOT,
+    runs,
+    check: exits(0),
+  }),
   { id: 'lint-shipped', group: 'repository', fields: 15 },
 );
 record(
@@ -137,7 +151,17 @@ record(
 record(
   measure({
     label: `wirepin pin --go <2,000 structs, ${bigGoLines.toLocaleString('en-US')} lines> --type S1999`,
-    ...wirepin(['pin', '--contract', join(inputs[sizes[0]].dir, 'base.contract.json'), '--go', bigGo, '--type', 'S1999', '--format', 'json']),
+    ...wirepin([
+      'pin',
+      '--contract',
+      join(inputs[sizes[0]].dir, 'base.contract.json'),
+      '--go',
+      bigGo,
+      '--type',
+      'S1999',
+      '--format',
+      'json',
+    ]),
     cwd: WORK,
     runs,
     // The contract does not describe S1999, so pin reports findings (exit 1): the time includes the whole extraction and the report.
@@ -151,20 +175,47 @@ for (const n of sizes) {
   log(`size ${n}:`);
   const generated = ['schemas', 'producer', 'consumer'].map((d) => join(dir, d));
   const clean = () => generated.forEach((d) => rmSync(d, { recursive: true, force: true }));
-  record(measure({ label: 'wirepin lint', ...wirepin(['lint', 'base.contract.json']), cwd: dir, runs, check: exits(0) }), { id: `lint-${n}`, group: 'lint', fields: n });
-  record(measure({ label: 'wirepin generate', ...wirepin(['generate']), cwd: dir, runs, before: clean, check: exits(0) }), { id: `generate-${n}`, group: 'generate', fields: n });
-  record(measure({ label: 'wirepin generate --check', ...wirepin(['generate', '--check']), cwd: dir, runs, check: exits(0) }), {
-    id: `generate-check-${n}`,
-    group: 'generate --check',
-    fields: n,
-  });
   record(
-    measure({ label: 'wirepin pin --go', ...wirepin(['pin', '--contract', 'contracts/bench.contract.json', '--go', 'go', '--type', 'benchRequest']), cwd: dir, runs, check: exits(0) }),
+    measure({ label: 'wirepin lint', ...wirepin(['lint', 'base.contract.json']), cwd: dir, runs, check: exits(0) }),
+    { id: `lint-${n}`, group: 'lint', fields: n },
+  );
+  record(
+    measure({ label: 'wirepin generate', ...wirepin(['generate']), cwd: dir, runs, before: clean, check: exits(0) }),
+    { id: `generate-${n}`, group: 'generate', fields: n },
+  );
+  record(
+    measure({
+      label: 'wirepin generate --check',
+      ...wirepin(['generate', '--check']),
+      cwd: dir,
+      runs,
+      check: exits(0),
+    }),
+    {
+      id: `generate-check-${n}`,
+      group: 'generate --check',
+      fields: n,
+    },
+  );
+  record(
+    measure({
+      label: 'wirepin pin --go',
+      ...wirepin(['pin', '--contract', 'contracts/bench.contract.json', '--go', 'go', '--type', 'benchRequest']),
+      cwd: dir,
+      runs,
+      check: exits(0),
+    }),
     { id: `pin-${n}`, group: 'pin --go', fields: n },
   );
   if (diffAvailable) {
     record(
-      measure({ label: 'wirepin diff', ...wirepin(['diff', 'base.contract.json', 'head.contract.json', '--format', 'json']), cwd: dir, runs, check: expectDiffFindings(n) }),
+      measure({
+        label: 'wirepin diff',
+        ...wirepin(['diff', 'base.contract.json', 'head.contract.json', '--format', 'json']),
+        cwd: dir,
+        runs,
+        check: expectDiffFindings(n),
+      }),
       { id: `diff-${n}`, group: 'diff', fields: n, peer: `buf-ledger-${n}` },
     );
   }
@@ -177,10 +228,19 @@ for (const n of sizes) {
       cwd: join(dir, protoDir, 'new'),
       env: { ...process.env, BUF_CACHE_DIR: join(dir, 'buf-cache') },
       runs,
-      check: (run) => (run.status !== 100 ? `expected exit 100, got ${run.status}` : run.stdout.trim().split('\n').length === 2 ? undefined : 'expected 2 findings'),
+      check: (run) =>
+        run.status !== 100
+          ? `expected exit 100, got ${run.status}`
+          : run.stdout.trim().split('\n').length === 2
+            ? undefined
+            : 'expected 2 findings',
     });
   record(bufBreaking('buf breaking', 'proto'), { id: `buf-${n}`, group: 'peer: buf breaking', fields: n });
-  record(bufBreaking('buf breaking (with ledger)', 'proto-ledger'), { id: `buf-ledger-${n}`, group: 'peer: buf breaking, with ledger', fields: n });
+  record(bufBreaking('buf breaking (with ledger)', 'proto-ledger'), {
+    id: `buf-ledger-${n}`,
+    group: 'peer: buf breaking, with ledger',
+    fields: n,
+  });
   // json-schema-diff is about N^2: at 10,000 fields one run, bounded.
   const slow = n >= 10_000;
   record(
@@ -201,7 +261,12 @@ for (const n of sizes) {
 // ---------------------------------------------------------------- other benchmarks (their own scripts)
 function runScript(script, args, resultFile) {
   log(`running bench/${script} ${args.join(' ')}`);
-  const run = spawnSync(process.execPath, [join(ROOT, 'bench', script), ...args], { cwd: ROOT, env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const run = spawnSync(process.execPath, [join(ROOT, 'bench', script), ...args], {
+    cwd: ROOT,
+    env,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
   if (run.status !== 0) {
     log(`bench/${script} failed (exit ${run.status}):\n${run.stdout.slice(-1500)}\n${run.stderr.slice(-1500)}`);
     return { failed: true, exit: run.status, output: `${run.stdout}\n${run.stderr}`.trim().slice(-1500) };
@@ -214,7 +279,10 @@ const server = values.server ? runScript('server-load.js', [], 'server-load.json
 const footprint = values.package ? runScript('package-footprint.js', ['--runs', '3'], 'package.json') : undefined;
 const reads = values.reads ? runScript('reads.js', [], 'reads.json') : undefined;
 const goScale = values['go-scale'] ? runScript('go-scale.js', [], 'go-scale.json') : undefined;
-const crossCheck = values['cross-check'] && diffAvailable && sizes.includes(10_000) ? runScript('diff-vs-buf.js', ['--runs', String(runs)], 'diff.json') : undefined;
+const crossCheck =
+  values['cross-check'] && diffAvailable && sizes.includes(10_000)
+    ? runScript('diff-vs-buf.js', ['--runs', String(runs)], 'diff.json')
+    : undefined;
 
 // ---------------------------------------------------------------- targets
 const byId = new Map(rows.map((r) => [r.id, r]));
@@ -225,22 +293,64 @@ const targets = [];
 function target(id, statement, measured, met, command) {
   targets.push({ id, statement, measured, met, command });
 }
-target('lint-shipped', '`wirepin lint` on the shipped contract ≤ 2x `node -e 0`', ms('lint-shipped') && `${ms('lint-shipped')} ms = ${(ms('lint-shipped') / floor.medianMs).toFixed(2)}x the floor (${floor.medianMs} ms)`, ms('lint-shipped') !== null && ms('lint-shipped') <= 2 * floor.medianMs, ['lint', 'contracts/provision_request.contract.json']);
+target(
+  'lint-shipped',
+  '`wirepin lint` on the shipped contract ≤ 2x `node -e 0`',
+  ms('lint-shipped') &&
+    `${ms('lint-shipped')} ms = ${(ms('lint-shipped') / floor.medianMs).toFixed(2)}x the floor (${floor.medianMs} ms)`,
+  ms('lint-shipped') !== null && ms('lint-shipped') <= 2 * floor.medianMs,
+  ['lint', 'contracts/provision_request.contract.json'],
+);
 if (sizes.includes(10_000)) {
-  target('lint-10000', '`wirepin lint` on 10,000 fields < 1 s', `${ms('lint-10000')} ms`, ms('lint-10000') < 1000, ['lint', join(inputs[10_000].dir, 'base.contract.json')]);
-  target('generate-10000', '`wirepin generate` on 10,000 fields < 3 s', `${ms('generate-10000')} ms`, ms('generate-10000') < 3000, ['generate', join(inputs[10_000].dir, 'base.contract.json')]);
-  const memoryIds = ['lint-shipped', 'lint-10000', 'generate-10000', 'generate-check-10000', 'pin-10000', 'diff-10000', 'check-repository', 'pin-2000-structs'].filter((id) => byId.has(id));
+  target('lint-10000', '`wirepin lint` on 10,000 fields < 1 s', `${ms('lint-10000')} ms`, ms('lint-10000') < 1000, [
+    'lint',
+    join(inputs[10_000].dir, 'base.contract.json'),
+  ]);
+  target(
+    'generate-10000',
+    '`wirepin generate` on 10,000 fields < 3 s',
+    `${ms('generate-10000')} ms`,
+    ms('generate-10000') < 3000,
+    ['generate', join(inputs[10_000].dir, 'base.contract.json')],
+  );
+  const memoryIds = [
+    'lint-shipped',
+    'lint-10000',
+    'generate-10000',
+    'generate-check-10000',
+    'pin-10000',
+    'diff-10000',
+    'check-repository',
+    'pin-2000-structs',
+  ].filter((id) => byId.has(id));
   const worst = memoryIds.reduce((a, b) => ((rss(b) ?? 0) > (rss(a) ?? 0) ? b : a));
   target(
     'memory',
     'peak RSS < 200 MiB for lint, generate, pin, diff and check (largest inputs)',
-    hasGnuTime ? `max ${rss(worst)} MiB (${worst}); ${memoryIds.map((id) => `${id} ${rss(id)}`).join(', ')}` : 'not measured (no GNU time)',
+    hasGnuTime
+      ? `max ${rss(worst)} MiB (${worst}); ${memoryIds.map((id) => `${id} ${rss(id)}`).join(', ')}`
+      : 'not measured (no GNU time)',
     hasGnuTime ? memoryIds.every((id) => (rss(id) ?? Infinity) < 200) : null,
   );
   targets.at(-1).worst = worst;
 }
-target('check-repository', '`wirepin check` on this repository ≤ 3x `node -e 0`', ms('check-repository') && `${ms('check-repository')} ms = ${(ms('check-repository') / floor.medianMs).toFixed(2)}x the floor`, ms('check-repository') <= 3 * floor.medianMs, ['check']);
-target('pin-2000-structs', '`wirepin pin` on the 2,000-struct Go package < 2 s', `${ms('pin-2000-structs')} ms`, ms('pin-2000-structs') < 2000, byId.get('pin-2000-structs') ? ['pin', '--contract', join(inputs[sizes[0]].dir, 'base.contract.json'), '--go', bigGo, '--type', 'S1999'] : undefined);
+target(
+  'check-repository',
+  '`wirepin check` on this repository ≤ 3x `node -e 0`',
+  ms('check-repository') &&
+    `${ms('check-repository')} ms = ${(ms('check-repository') / floor.medianMs).toFixed(2)}x the floor`,
+  ms('check-repository') <= 3 * floor.medianMs,
+  ['check'],
+);
+target(
+  'pin-2000-structs',
+  '`wirepin pin` on the 2,000-struct Go package < 2 s',
+  `${ms('pin-2000-structs')} ms`,
+  ms('pin-2000-structs') < 2000,
+  byId.get('pin-2000-structs')
+    ? ['pin', '--contract', join(inputs[sizes[0]].dir, 'base.contract.json'), '--go', bigGo, '--type', 'S1999']
+    : undefined,
+);
 if (sizes.includes(10_000)) {
   if (diffAvailable) {
     // The equivalent pair carries what the contract carries (descriptions, the ledger); the bare shape is shown beside it.
@@ -254,16 +364,35 @@ if (sizes.includes(10_000)) {
       ['diff', join(inputs[10_000].dir, 'base.contract.json'), join(inputs[10_000].dir, 'head.contract.json')],
     );
   } else {
-    target('diff-vs-buf', '`wirepin diff` of two 10,000-field contracts ≥ 3x faster than `buf breaking`', '`wirepin diff` is not available in this build', null);
+    target(
+      'diff-vs-buf',
+      '`wirepin diff` of two 10,000-field contracts ≥ 3x faster than `buf breaking`',
+      '`wirepin diff` is not available in this build',
+      null,
+    );
   }
 }
 if (pact) {
   const wall = pact.failed ? null : pact.in_process_ms.process_wall.median;
   const vitestWall = pact.failed ? null : (pact.vitest_wall_ms?.median ?? null);
-  target('pact-round', 'whole Pact round (pact set, consumer test, verification of the TypeScript and Go providers) < 5 s', pact.failed ? `bench/pact-round.js failed (exit ${pact.exit})` : `${wall} ms per cold round in a fresh process${vitestWall === null ? '' : `; ${vitestWall} ms as a vitest run of both Pact test files`}`, pact.failed ? false : pact.meets_target);
+  target(
+    'pact-round',
+    'whole Pact round (pact set, consumer test, verification of the TypeScript and Go providers) < 5 s',
+    pact.failed
+      ? `bench/pact-round.js failed (exit ${pact.exit})`
+      : `${wall} ms per cold round in a fresh process${vitestWall === null ? '' : `; ${vitestWall} ms as a vitest run of both Pact test files`}`,
+    pact.failed ? false : pact.meets_target,
+  );
 }
 if (server) {
-  target('server-rps', 'reference server ≥ 5,000 requests/s', server.failed ? `bench/server-load.js failed (exit ${server.exit})` : `${server.requests_per_second} req/s (p50 ${server.latency_ms.p50} ms, p99 ${server.latency_ms.p99} ms, ${server.failures} failures)`, server.failed ? false : server.meets_target);
+  target(
+    'server-rps',
+    'reference server ≥ 5,000 requests/s',
+    server.failed
+      ? `bench/server-load.js failed (exit ${server.exit})`
+      : `${server.requests_per_second} req/s (p50 ${server.latency_ms.p50} ms, p99 ${server.latency_ms.p99} ms, ${server.failures} failures)`,
+    server.failed ? false : server.meets_target,
+  );
 }
 
 // ---------------------------------------------------------------- profiles of missed targets
@@ -273,13 +402,23 @@ if (values.profile) {
   const memory = targets.find((t) => t.id === 'memory');
   if (memory?.met === false && hasGnuTime && memory.worst.startsWith('generate')) {
     log('measuring the memory of generate by stage');
-    memoryPhases = { contract: `bench/.work/run/${largest}/base.contract.json`, measuredAt: new Date().toISOString(), stages: measurePhases(join(inputs[largest].dir, 'base.contract.json')) };
+    memoryPhases = {
+      contract: `bench/.work/run/${largest}/base.contract.json`,
+      measuredAt: new Date().toISOString(),
+      stages: measurePhases(join(inputs[largest].dir, 'base.contract.json')),
+    };
   }
   for (const t of targets) {
     if (t.met !== false || !t.command) continue;
     log(`profiling missed target ${t.id}: wirepin ${t.command.join(' ')}`);
     try {
-      profiles.push({ target: t.id, ...profileWirepin(ROOT, t.command, { cwd: t.id.startsWith('generate') ? inputs[10_000].dir : ROOT, dir: join(WORK, 'profiles', t.id) }) });
+      profiles.push({
+        target: t.id,
+        ...profileWirepin(ROOT, t.command, {
+          cwd: t.id.startsWith('generate') ? inputs[10_000].dir : ROOT,
+          dir: join(WORK, 'profiles', t.id),
+        }),
+      });
     } catch (error) {
       profiles.push({ target: t.id, error: String(error.message ?? error).slice(0, 500) });
     }
@@ -307,7 +446,23 @@ const result = {
   inputs: Object.fromEntries(sizes.map((n) => [n, { contractBytes: inputs[n].bytes }])),
   bigGoPackage: { structs: 2000, lines: bigGoLines },
   diffAvailable,
-  rows: rows.map(({ id, group, fields, label, medianMs, minMs, maxMs, runsMs, rssMiB, timedOut, timeoutMs, exit, peer }) => ({ id, group, fields, label, medianMs, minMs, maxMs, runsMs, rssMiB, timedOut, timeoutMs: timeoutMs ?? null, exit, peer: peer ?? null })),
+  rows: rows.map(
+    ({ id, group, fields, label, medianMs, minMs, maxMs, runsMs, rssMiB, timedOut, timeoutMs, exit, peer }) => ({
+      id,
+      group,
+      fields,
+      label,
+      medianMs,
+      minMs,
+      maxMs,
+      runsMs,
+      rssMiB,
+      timedOut,
+      timeoutMs: timeoutMs ?? null,
+      exit,
+      peer: peer ?? null,
+    }),
+  ),
   targets: targets.map(({ command, worst, ...t }) => t),
   profiles,
   memoryPhases,
@@ -322,4 +477,5 @@ mkdirSync(join(ROOT, 'bench', 'results'), { recursive: true });
 writeFileSync(join(ROOT, 'bench', 'results', 'run.json'), `${JSON.stringify(result, null, 2)}\n`);
 writeFileSync(join(ROOT, 'BENCHMARKS.md'), renderBenchmarks(result, previousBenchmarks()));
 log(`wrote BENCHMARKS.md and bench/results/run.json (${result.durationS} s)`);
-for (const t of targets) log(`  ${t.met === true ? 'met    ' : t.met === false ? 'MISSED ' : 'n/a    '} ${t.statement}: ${t.measured}`);
+for (const t of targets)
+  log(`  ${t.met === true ? 'met    ' : t.met === false ? 'MISSED ' : 'n/a    '} ${t.statement}: ${t.measured}`);

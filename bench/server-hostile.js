@@ -29,8 +29,16 @@ const { values } = parseArgs({
   },
 });
 const seconds = Number(values.seconds);
-const counts = { valid: Number(values.valid), flooders: Number(values.flooders), slow: Number(values.slow), junk: Number(values.junk) };
-if (!(seconds > 0 && seconds <= 60) || !Object.values(counts).every((n) => Number.isSafeInteger(n) && n >= 0 && n <= 256)) {
+const counts = {
+  valid: Number(values.valid),
+  flooders: Number(values.flooders),
+  slow: Number(values.slow),
+  junk: Number(values.junk),
+};
+if (
+  !(seconds > 0 && seconds <= 60) ||
+  !Object.values(counts).every((n) => Number.isSafeInteger(n) && n >= 0 && n <= 256)
+) {
   throw new Error('--seconds must be in (0, 60]; client counts 0..256');
 }
 
@@ -39,9 +47,20 @@ const ORG = 'org-bench';
 const TENANT_TOKEN = 'bench-tenant-token';
 const PATH = '/cp/workspaces/provision';
 const body = JSON.stringify({
-  org_id: ORG, workspace_id: 'ws-bench', runtime: 'node20', template: 'next-app', tier: 2, instance_type: 'c6i.large', disk_gb: 80,
-  provider: 'aws', data_persistence: 'volume', display: { mode: 'desktop', width: 1920, height: 1080, protocol: 'webrtc' },
-  platform_url: 'https://core.example', env: { NODE_ENV: 'production' }, config_files: {}, template_assets: {},
+  org_id: ORG,
+  workspace_id: 'ws-bench',
+  runtime: 'node20',
+  template: 'next-app',
+  tier: 2,
+  instance_type: 'c6i.large',
+  disk_gb: 80,
+  provider: 'aws',
+  data_persistence: 'volume',
+  display: { mode: 'desktop', width: 1920, height: 1080, protocol: 'webrtc' },
+  platform_url: 'https://core.example',
+  env: { NODE_ENV: 'production' },
+  config_files: {},
+  template_assets: {},
 });
 const junkBody = JSON.stringify(Object.fromEntries(Array.from({ length: 90_000 }, (_, i) => [i.toString(36), 0])));
 const authHeaders = `authorization: Bearer ${SECRET}\r\nx-tenant-admin-token: ${TENANT_TOKEN}\r\ncontent-type: application/json\r\n`;
@@ -49,18 +68,32 @@ const authHeaders = `authorization: Bearer ${SECRET}\r\nx-tenant-admin-token: ${
 const build = buildSources();
 const { startServer } = await import(pathToFileURL(join(build, 'consumer', 'server.js')).href);
 const { createProvisionHandler } = await import(pathToFileURL(join(build, 'consumer', 'handler.js')).href);
-const server = await startServer({ handler: createProvisionHandler(), secret: SECRET, tenantTokens: { [ORG]: TENANT_TOKEN } });
+const server = await startServer({
+  handler: createProvisionHandler(),
+  secret: SECRET,
+  tenantTokens: { [ORG]: TENANT_TOKEN },
+});
 const url = new URL(server.url);
 const port = Number(url.port);
 const deadline = Date.now() + seconds * 1000;
 const live = () => Date.now() < deadline;
 const sockets = new Set();
 
-const stats = { valid: { ok: 0, failed: 0, latencies: [] }, flood: { connections: 0, bytes: 0, answers401: 0 }, slow: { connections: 0, cutOff408: 0, secondsOpen: [] }, junk: { sent: 0, answers400: 0, latencies: [] } };
+const stats = {
+  valid: { ok: 0, failed: 0, latencies: [] },
+  flood: { connections: 0, bytes: 0, answers401: 0 },
+  slow: { connections: 0, cutOff408: 0, secondsOpen: [] },
+  junk: { sent: 0, answers400: 0, latencies: [] },
+};
 
 async function validClient() {
   const agent = new Agent({ keepAlive: true, maxSockets: 1 });
-  const headers = { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), authorization: `Bearer ${SECRET}`, 'x-tenant-admin-token': TENANT_TOKEN };
+  const headers = {
+    'content-type': 'application/json',
+    'content-length': Buffer.byteLength(body),
+    authorization: `Bearer ${SECRET}`,
+    'x-tenant-admin-token': TENANT_TOKEN,
+  };
   while (live()) {
     await new Promise((resolve) => {
       const started = performance.now();
@@ -107,16 +140,19 @@ async function flooder() {
   const chunk = Buffer.alloc(64 * 1024, 0x61);
   while (live()) {
     stats.flood.connections += 1;
-    const { answer } = await rawConnection(`POST ${PATH} HTTP/1.1\r\nhost: x\r\ncontent-type: application/json\r\ncontent-length: 100000000000\r\n\r\n`, (socket) => {
-      const pump = () => {
-        while (!socket.destroyed && live()) {
-          stats.flood.bytes += chunk.length;
-          if (!socket.write(chunk)) return void socket.once('drain', pump);
-        }
-        socket.destroy();
-      };
-      pump();
-    });
+    const { answer } = await rawConnection(
+      `POST ${PATH} HTTP/1.1\r\nhost: x\r\ncontent-type: application/json\r\ncontent-length: 100000000000\r\n\r\n`,
+      (socket) => {
+        const pump = () => {
+          while (!socket.destroyed && live()) {
+            stats.flood.bytes += chunk.length;
+            if (!socket.write(chunk)) return void socket.once('drain', pump);
+          }
+          socket.destroy();
+        };
+        pump();
+      },
+    );
     if (answer.startsWith('HTTP/1.1 401')) stats.flood.answers401 += 1;
   }
 }
@@ -124,9 +160,20 @@ async function flooder() {
 async function slowClient() {
   while (live()) {
     stats.slow.connections += 1;
-    const { answer, open } = await rawConnection(`POST ${PATH} HTTP/1.1\r\nhost: x\r\n${authHeaders}content-length: 100000\r\n\r\n`, (socket) => {
-      const tick = setInterval(() => (socket.destroyed ? clearInterval(tick) : live() ? socket.write('{') : (clearInterval(tick), socket.destroy())), 200);
-    });
+    const { answer, open } = await rawConnection(
+      `POST ${PATH} HTTP/1.1\r\nhost: x\r\n${authHeaders}content-length: 100000\r\n\r\n`,
+      (socket) => {
+        const tick = setInterval(
+          () =>
+            socket.destroyed
+              ? clearInterval(tick)
+              : live()
+                ? socket.write('{')
+                : (clearInterval(tick), socket.destroy()),
+          200,
+        );
+      },
+    );
     stats.slow.secondsOpen.push(open);
     if (answer.startsWith('HTTP/1.1 408')) stats.slow.cutOff408 += 1;
   }
@@ -136,7 +183,10 @@ async function junkClient() {
   while (live()) {
     stats.junk.sent += 1;
     const started = performance.now();
-    const { answer } = await rawConnection(`POST ${PATH} HTTP/1.1\r\nhost: x\r\nconnection: close\r\n${authHeaders}content-length: ${junkBody.length}\r\n\r\n`, (socket) => socket.write(junkBody));
+    const { answer } = await rawConnection(
+      `POST ${PATH} HTTP/1.1\r\nhost: x\r\nconnection: close\r\n${authHeaders}content-length: ${junkBody.length}\r\n\r\n`,
+      (socket) => socket.write(junkBody),
+    );
     stats.junk.latencies.push(performance.now() - started);
     if (answer.startsWith('HTTP/1.1 400')) stats.junk.answers400 += 1;
   }
@@ -157,9 +207,23 @@ const pct = (xs, p) => (xs.length ? sorted(xs)[Math.min(xs.length - 1, Math.floo
 const result = {
   seconds: elapsed,
   clients: counts,
-  valid: { served: stats.valid.ok, failed: stats.valid.failed, perSecond: Math.round(stats.valid.ok / elapsed), p50ms: median(stats.valid.latencies), p99ms: pct(stats.valid.latencies, 99) },
-  flooders: { connections: stats.flood.connections, answered401: stats.flood.answers401, mibPushed: Math.round(stats.flood.bytes / 1024 / 1024) },
-  slow: { connections: stats.slow.connections, cutOff408: stats.slow.cutOff408, maxSecondsOpen: Math.max(0, ...stats.slow.secondsOpen) },
+  valid: {
+    served: stats.valid.ok,
+    failed: stats.valid.failed,
+    perSecond: Math.round(stats.valid.ok / elapsed),
+    p50ms: median(stats.valid.latencies),
+    p99ms: pct(stats.valid.latencies, 99),
+  },
+  flooders: {
+    connections: stats.flood.connections,
+    answered401: stats.flood.answers401,
+    mibPushed: Math.round(stats.flood.bytes / 1024 / 1024),
+  },
+  slow: {
+    connections: stats.slow.connections,
+    cutOff408: stats.slow.cutOff408,
+    maxSecondsOpen: Math.max(0, ...stats.slow.secondsOpen),
+  },
   junk: { sent: stats.junk.sent, answered400: stats.junk.answers400, p50ms: median(stats.junk.latencies) },
 };
 console.log(JSON.stringify(result, null, 2));

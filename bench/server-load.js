@@ -17,12 +17,21 @@ import { buildSources, median, writeResult } from './build-sources.js';
 
 const TARGET_RPS = 5000;
 const { values } = parseArgs({
-  options: { requests: { type: 'string', default: '20000' }, concurrency: { type: 'string', default: '32' }, warmup: { type: 'string', default: '2000' } },
+  options: {
+    requests: { type: 'string', default: '20000' },
+    concurrency: { type: 'string', default: '32' },
+    warmup: { type: 'string', default: '2000' },
+  },
 });
 const total = Number(values.requests);
 const concurrency = Number(values.concurrency);
 const warmup = Number(values.warmup);
-if (![total, concurrency, warmup].every((n) => Number.isSafeInteger(n) && n >= 0) || total < 1 || concurrency < 1 || total > 1_000_000) {
+if (
+  ![total, concurrency, warmup].every((n) => Number.isSafeInteger(n) && n >= 0) ||
+  total < 1 ||
+  concurrency < 1 ||
+  total > 1_000_000
+) {
   throw new Error('--requests must be 1..1000000, --concurrency at least 1, --warmup 0 or more');
 }
 
@@ -55,7 +64,9 @@ async function startServerProcess(build) {
     });
     process.stdin.on('end', () => server.close().then(() => process.exit(0)));
   `;
-  const child = spawn(process.execPath, ['--input-type=module', '--eval', code], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--input-type=module', '--eval', code], {
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
   const lines = [];
   const waiting = [];
   let text = '';

@@ -15,7 +15,8 @@ setFlagsFromString('--liftoff-only');
 // before a full collection; growing the heap by at most 10% per collection
 // keeps peak memory near what is live, for a few percent more CPU time.
 // (BENCHMARKS.md: peak RSS of generate on 10,000 fields.)
-if (process.argv.slice(2).find((arg) => !arg.startsWith('-')) === 'generate') setFlagsFromString('--heap-growing-percent=10');
+if (process.argv.slice(2).find((arg) => !arg.startsWith('-')) === 'generate')
+  setFlagsFromString('--heap-growing-percent=10');
 
 const entry = new URL('../dist/bundle/wirepin.js', import.meta.url);
 if (!existsSync(entry)) {

@@ -2,7 +2,13 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createConsumptionRecorder, createProvisionRecorder, PROVISION_ENDPOINT, traceFile, traceShapeFromSchema } from './consumption-trace.js';
+import {
+  createConsumptionRecorder,
+  createProvisionRecorder,
+  PROVISION_ENDPOINT,
+  traceFile,
+  traceShapeFromSchema,
+} from './consumption-trace.js';
 import { planWorkspace } from './handler.js';
 import type { ProvisionRequest } from './provision_request.types.js';
 
@@ -11,9 +17,15 @@ const schema = {
   properties: {
     name: { type: 'string' },
     optional: { type: 'string' },
-    display: { type: 'object', properties: { mode: { type: 'string' }, size: { type: 'object', properties: { w: { type: 'integer' } } } } },
+    display: {
+      type: 'object',
+      properties: { mode: { type: 'string' }, size: { type: 'object', properties: { w: { type: 'integer' } } } },
+    },
     env: { type: ['object', 'null'], additionalProperties: { type: 'string' } },
-    items: { type: 'array', items: { type: 'object', properties: { id: { type: 'string' }, tag: { type: 'string' } } } },
+    items: {
+      type: 'array',
+      items: { type: 'object', properties: { id: { type: 'string' }, tag: { type: 'string' } } },
+    },
     labels: { type: 'object', additionalProperties: { type: 'object', properties: { color: { type: 'string' } } } },
   },
 };
@@ -94,7 +106,7 @@ describe('consumption recorder', () => {
     expect(recorder.read()).toEqual(['/env']);
   });
 
-  it('ignores what the runtime probes: await, JSON.stringify\'s toJSON, Symbol keys, Object.prototype', async () => {
+  it("ignores what the runtime probes: await, JSON.stringify's toJSON, Symbol keys, Object.prototype", async () => {
     const recorder = createConsumptionRecorder({ endpoint: 'POST /x', schema });
     const b = recorder.track(body());
     await Promise.resolve(b);
@@ -154,7 +166,7 @@ describe('provision recorder and trace file', () => {
     env: { A: '1' },
   };
 
-  it('traces cp\'s handler reading every consumed field, and writes byte-stable JSON', async () => {
+  it("traces cp's handler reading every consumed field, and writes byte-stable JSON", async () => {
     const dir = await mkdtemp(join(tmpdir(), 'wirepin-trace-'));
     dirs.push(dir);
     const texts: string[] = [];
@@ -174,9 +186,25 @@ describe('provision recorder and trace file', () => {
           endpoint: PROVISION_ENDPOINT,
           requests: 2,
           read: [
-            '/config_files', '/data_persistence', '/disk_gb', '/display', '/display/height', '/display/mode', '/display/protocol',
-            '/display/width', '/env', '/env/*', '/instance_type', '/kind', '/org_id', '/platform_url', '/provider', '/runtime',
-            '/template', '/tier', '/workspace_id',
+            '/config_files',
+            '/data_persistence',
+            '/disk_gb',
+            '/display',
+            '/display/height',
+            '/display/mode',
+            '/display/protocol',
+            '/display/width',
+            '/env',
+            '/env/*',
+            '/instance_type',
+            '/kind',
+            '/org_id',
+            '/platform_url',
+            '/provider',
+            '/runtime',
+            '/template',
+            '/tier',
+            '/workspace_id',
           ],
         },
         null,

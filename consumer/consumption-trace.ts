@@ -7,7 +7,13 @@ import { PROVISION_REQUEST_SCHEMA } from './validate-body.js';
  * wire schema. Pass `createProvisionRecorder()` to startServer as `trace`;
  * after the run, `recorder.write(traceFile('name'))`.
  */
-export { createConsumptionRecorder, traceShapeFromSchema, type ConsumptionRecorder, type RecorderOptions, type TraceShape } from '../src/runtime/consumption-trace.js';
+export {
+  createConsumptionRecorder,
+  traceShapeFromSchema,
+  type ConsumptionRecorder,
+  type RecorderOptions,
+  type TraceShape,
+} from '../src/runtime/consumption-trace.js';
 
 export const PROVISION_ENDPOINT = 'POST /cp/workspaces/provision';
 

@@ -80,7 +80,9 @@ export function planWorkspace(request: ProvisionRequest): WorkspacePlan {
 }
 
 /** The handler startServer runs: plans the workspace, hands the plan on, acknowledges with its id. */
-export function createProvisionHandler(onPlan: (plan: WorkspacePlan) => void | Promise<void> = () => undefined): ProvisionHandler {
+export function createProvisionHandler(
+  onPlan: (plan: WorkspacePlan) => void | Promise<void> = () => undefined,
+): ProvisionHandler {
   return async (request) => {
     const plan = planWorkspace(request);
     await onPlan(plan);

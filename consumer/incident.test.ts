@@ -3,7 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyzeContractFile } from '../src/run/analyze.js';
-import { contractInteractions, loadPact, renderPactFile, type PactContract, type PactModule } from '../src/pact/index.js';
+import {
+  contractInteractions,
+  loadPact,
+  renderPactFile,
+  type PactContract,
+  type PactModule,
+} from '../src/pact/index.js';
 import { loadPactContract } from '../src/run/pact.js';
 import { readTrace } from '../src/trace/read-trace.js';
 import { unreadConsumedFields } from '../src/trace/unread-fields.js';
@@ -37,7 +43,10 @@ beforeAll(async () => {
   delete shipped.properties.template_assets['note'];
   const contractPath = join(workDir, 'provision_request.contract.json');
   await writeFile(contractPath, `${JSON.stringify(shipped, null, 2)}\n`);
-  await writeFile(join(workDir, 'provision_response.contract.json'), await readFile('contracts/provision_response.contract.json', 'utf8'));
+  await writeFile(
+    join(workDir, 'provision_response.contract.json'),
+    await readFile('contracts/provision_response.contract.json', 'utf8'),
+  );
   const analyzed = await analyzeContractFile(contractPath);
   expect(analyzed.findings).toEqual([]);
   contract = await loadPactContract(contractPath);
@@ -86,7 +95,8 @@ describe('a consumed field the handler ignores (template_assets)', () => {
   it('once the handler reads the field, the trace shows it and nothing consumed is unread', async () => {
     const base = createProvisionHandler();
     const fixed: ProvisionHandler = async (request) => {
-      const assets = (request as ProvisionRequest & { readonly template_assets?: Readonly<Record<string, string>> }).template_assets;
+      const assets = (request as ProvisionRequest & { readonly template_assets?: Readonly<Record<string, string>> })
+        .template_assets;
       // Absent in the minimal case; one entry (possibly null, the null case) otherwise.
       if (assets !== undefined) expect(Object.keys(assets)).toHaveLength(1);
       return base(request);

@@ -23,7 +23,10 @@ export function verifyProvider(options: ProviderVerification): Promise<unknown> 
   const headers: Record<string, string> = {};
   for (const name of credentialHeaders(interaction)) {
     const value = options.credentials[name];
-    if (value === undefined) throw new Error(`The contract marks header ${name} as a credential, and the verification has no real value for it.`);
+    if (value === undefined)
+      throw new Error(
+        `The contract marks header ${name} as a credential, and the verification has no real value for it.`,
+      );
     headers[name] = value;
   }
   const verifier = new options.pact.Verifier({

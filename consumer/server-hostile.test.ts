@@ -75,7 +75,9 @@ function flood(socket: Socket, state: { written: number; closed: boolean }): voi
 describe('the reference server under hostile clients', () => {
   it('answers 401 to an unauthenticated client streaming a huge body, then closes instead of reading on', async () => {
     const result = await exchange((socket, state) => {
-      socket.write(`POST ${PROVISION_PATH} HTTP/1.1\r\nhost: x\r\ncontent-type: application/json\r\ncontent-length: 100000000000\r\n\r\n`);
+      socket.write(
+        `POST ${PROVISION_PATH} HTTP/1.1\r\nhost: x\r\ncontent-type: application/json\r\ncontent-length: 100000000000\r\n\r\n`,
+      );
       flood(socket, state);
     });
     expect(statusOf(result.answer)).toBe(401);
@@ -86,7 +88,9 @@ describe('the reference server under hostile clients', () => {
 
   it('answers 413 to an oversized chunked body and closes', async () => {
     const result = await exchange((socket, state) => {
-      socket.write(`POST ${PROVISION_PATH} HTTP/1.1\r\nhost: x\r\ncontent-type: application/json\r\nauthorization: Bearer s3cret\r\nx-tenant-admin-token: tenant\r\ntransfer-encoding: chunked\r\n\r\n`);
+      socket.write(
+        `POST ${PROVISION_PATH} HTTP/1.1\r\nhost: x\r\ncontent-type: application/json\r\nauthorization: Bearer s3cret\r\nx-tenant-admin-token: tenant\r\ntransfer-encoding: chunked\r\n\r\n`,
+      );
       const chunk = `10000\r\n${'a'.repeat(0x10000)}\r\n`;
       const pump = (): void => {
         while (!state.closed && !socket.destroyed) {
@@ -106,7 +110,9 @@ describe('the reference server under hostile clients', () => {
 
   it('cuts off a body trickling at 1 byte per 100 ms with a JSON 408', async () => {
     const result = await exchange((socket, state) => {
-      socket.write(`POST ${PROVISION_PATH} HTTP/1.1\r\nhost: x\r\ncontent-type: application/json\r\nauthorization: Bearer s3cret\r\nx-tenant-admin-token: tenant\r\ncontent-length: 1000\r\n\r\n`);
+      socket.write(
+        `POST ${PROVISION_PATH} HTTP/1.1\r\nhost: x\r\ncontent-type: application/json\r\nauthorization: Bearer s3cret\r\nx-tenant-admin-token: tenant\r\ncontent-length: 1000\r\n\r\n`,
+      );
       const tick = setInterval(() => (state.closed || socket.destroyed ? clearInterval(tick) : socket.write('{')), 100);
     });
     expect(statusOf(result.answer)).toBe(408);
@@ -121,7 +127,9 @@ describe('the reference server under hostile clients', () => {
   });
 
   it('answers oversized headers with a JSON 431 and malformed HTTP with a JSON 400', async () => {
-    const big = await exchange((socket) => socket.write(`POST ${PROVISION_PATH} HTTP/1.1\r\nhost: x\r\nx-big: ${'a'.repeat(64 * 1024)}\r\n\r\n`));
+    const big = await exchange((socket) =>
+      socket.write(`POST ${PROVISION_PATH} HTTP/1.1\r\nhost: x\r\nx-big: ${'a'.repeat(64 * 1024)}\r\n\r\n`),
+    );
     expect(statusOf(big.answer)).toBe(431);
     expect(jsonOf(big.answer)).toMatchObject({ error: 'request_header_fields_too_large' });
     const bad = await exchange((socket) => socket.write('NOT HTTP AT ALL\r\n\r\n'));
@@ -132,7 +140,9 @@ describe('the reference server under hostile clients', () => {
   it('still serves a valid request afterwards (the guard passes on good input)', async () => {
     const body = JSON.stringify({ org_id: 'org-acme' });
     const result = await exchange((socket) =>
-      socket.write(`POST ${PROVISION_PATH} HTTP/1.1\r\nhost: x\r\nconnection: close\r\ncontent-type: application/json\r\nauthorization: Bearer s3cret\r\nx-tenant-admin-token: tenant\r\ncontent-length: ${body.length}\r\n\r\n${body}`),
+      socket.write(
+        `POST ${PROVISION_PATH} HTTP/1.1\r\nhost: x\r\nconnection: close\r\ncontent-type: application/json\r\nauthorization: Bearer s3cret\r\nx-tenant-admin-token: tenant\r\ncontent-length: ${body.length}\r\n\r\n${body}`,
+      ),
     );
     expect(statusOf(result.answer)).toBe(400);
     expect(jsonOf(result.answer)).toMatchObject({ error: 'invalid_body' });

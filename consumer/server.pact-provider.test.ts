@@ -2,7 +2,13 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { contractInteractions, loadPact, renderPactFile, type PactContract, type PactModule } from '../src/pact/index.js';
+import {
+  contractInteractions,
+  loadPact,
+  renderPactFile,
+  type PactContract,
+  type PactModule,
+} from '../src/pact/index.js';
 import { loadPactContract } from '../src/run/pact.js';
 import { readTrace } from '../src/trace/read-trace.js';
 import { unreadConsumedFields } from '../src/trace/unread-fields.js';
@@ -70,7 +76,12 @@ describe('cp reference server under Pact provider verification', () => {
   it('passes every interaction of the set, and its trace shows the handler read every consumed field', async () => {
     const tenantTokens = new Map<string, string>();
     const recorder = createProvisionRecorder();
-    const server = await startServer({ handler: createProvisionHandler(), secret: SECRET, tenantTokens, trace: recorder });
+    const server = await startServer({
+      handler: createProvisionHandler(),
+      secret: SECRET,
+      tenantTokens,
+      trace: recorder,
+    });
     try {
       await expect(verify(server, tenantTokens)).resolves.toBeDefined();
     } finally {
@@ -95,7 +106,9 @@ describe('cp reference server under Pact provider verification', () => {
       tenantTokens,
     });
     try {
-      await quietly(() => expect(verify(server, tenantTokens)).rejects.toThrow(/Expected status code 500 to be a 201, 202/));
+      await quietly(() =>
+        expect(verify(server, tenantTokens)).rejects.toThrow(/Expected status code 500 to be a 201, 202/),
+      );
     } finally {
       await server.close();
     }
@@ -105,7 +118,9 @@ describe('cp reference server under Pact provider verification', () => {
     const server = await startServer({ handler: createProvisionHandler(), secret: SECRET, tenantTokens: new Map() });
     try {
       // No provider state handler ran for this map, so the tenant token is unknown: 401.
-      await quietly(() => expect(verify(server, new Map())).rejects.toThrow(/Expected status code 401 to be a 201, 202/));
+      await quietly(() =>
+        expect(verify(server, new Map())).rejects.toThrow(/Expected status code 401 to be a 201, 202/),
+      );
     } finally {
       await server.close();
     }

@@ -48,12 +48,21 @@ interface Answer {
   readonly body: Record<string, unknown>;
 }
 
-async function post(body: string, headers: Readonly<Record<string, string>> = goodHeaders, path = PROVISION_PATH, method = 'POST'): Promise<Answer> {
+async function post(
+  body: string,
+  headers: Readonly<Record<string, string>> = goodHeaders,
+  path = PROVISION_PATH,
+  method = 'POST',
+): Promise<Answer> {
   const init: RequestInit = { method, headers };
   if (method !== 'GET' && method !== 'HEAD') init.body = body;
   const response = await fetch(`${server.url}${path}`, init);
   expect(response.headers.get('content-type')).toBe('application/json');
-  return { status: response.status, headers: response.headers, body: (await response.json()) as Record<string, unknown> };
+  return {
+    status: response.status,
+    headers: response.headers,
+    body: (await response.json()) as Record<string, unknown>,
+  };
 }
 
 function withHeaders(changes: Readonly<Record<string, string | undefined>>): Record<string, string> {
@@ -103,22 +112,38 @@ describe('cp reference server', () => {
     const answer = await post(JSON.stringify({ ...good, template_assets: { 'a.png': 'AA==' } }));
     expect(answer).toMatchObject({ status: 202, body: { status: 'accepted', workspace_id: 'ws-1' } });
     expect(plans).toHaveLength(1);
-    expect(plans[0]).toMatchObject({ orgId: ORG, workspaceId: 'ws-1', tier: 1, display: { mode: 'desktop', width: 1280, height: 800 }, env: {} });
+    expect(plans[0]).toMatchObject({
+      orgId: ORG,
+      workspaceId: 'ws-1',
+      tier: 1,
+      display: { mode: 'desktop', width: 1280, height: 800 },
+      env: {},
+    });
   });
 
   it('answers malformed JSON with 400 invalid_json', async () => {
     const answer = await post('{"org_id": ');
     expect(answer.status).toBe(400);
-    expect(answer.body).toMatchObject({ error: 'invalid_json', message: expect.stringMatching(/^The body is not valid JSON: /) });
+    expect(answer.body).toMatchObject({
+      error: 'invalid_json',
+      message: expect.stringMatching(/^The body is not valid JSON: /),
+    });
   });
 
   it('answers an empty body with 400 invalid_json', async () => {
     const answer = await post('');
-    expect(answer).toMatchObject({ status: 400, body: { error: 'invalid_json', message: 'The body is empty; a JSON object was expected.' } });
+    expect(answer).toMatchObject({
+      status: 400,
+      body: { error: 'invalid_json', message: 'The body is empty; a JSON object was expected.' },
+    });
   });
 
   it('answers a body that is not UTF-8 with 400 invalid_json', async () => {
-    const response = await fetch(`${server.url}${PROVISION_PATH}`, { method: 'POST', headers: goodHeaders, body: new Uint8Array([0x7b, 0xff, 0x7d]) });
+    const response = await fetch(`${server.url}${PROVISION_PATH}`, {
+      method: 'POST',
+      headers: goodHeaders,
+      body: new Uint8Array([0x7b, 0xff, 0x7d]),
+    });
     expect(response.status).toBe(400);
     expect(await response.json()).toEqual({ error: 'invalid_json', message: 'The body is not valid UTF-8.' });
   });
@@ -141,7 +166,10 @@ describe('cp reference server', () => {
   it('answers a body over 1 MiB (Content-Length) with 413 without reading it', async () => {
     const big = JSON.stringify({ ...good, runtime: 'x'.repeat(MAX_BODY_BYTES) });
     const answer = await post(big);
-    expect(answer).toMatchObject({ status: 413, body: { error: 'payload_too_large', message: `The body is over the ${MAX_BODY_BYTES}-byte limit.` } });
+    expect(answer).toMatchObject({
+      status: 413,
+      body: { error: 'payload_too_large', message: `The body is over the ${MAX_BODY_BYTES}-byte limit.` },
+    });
     expect(answer.headers.get('connection')).toBe('close');
   });
 
@@ -152,21 +180,39 @@ describe('cp reference server', () => {
   });
 
   it.each([
-    ['no Authorization header', { authorization: undefined }, /Authorization header must carry the shared bearer token/],
-    ['a wrong bearer token', { authorization: 'Bearer not-the-secret' }, /Authorization header must carry the shared bearer token/],
+    [
+      'no Authorization header',
+      { authorization: undefined },
+      /Authorization header must carry the shared bearer token/,
+    ],
+    [
+      'a wrong bearer token',
+      { authorization: 'Bearer not-the-secret' },
+      /Authorization header must carry the shared bearer token/,
+    ],
     ['another scheme', { authorization: `Basic ${SECRET}` }, /Authorization header must carry the shared bearer token/],
     ['no tenant admin token', { 'x-tenant-admin-token': undefined }, /X-Tenant-Admin-Token header is missing/],
-    ['another tenant\'s admin token', { 'x-tenant-admin-token': 'other-token' }, /not valid for organisation "org-acme"/],
+    [
+      "another tenant's admin token",
+      { 'x-tenant-admin-token': 'other-token' },
+      /not valid for organisation "org-acme"/,
+    ],
     ['a wrong tenant admin token', { 'x-tenant-admin-token': 'guess' }, /not valid for organisation "org-acme"/],
   ])('answers %s with 401', async (_label, changes, message) => {
     const answer = await post(JSON.stringify(good), withHeaders(changes));
-    expect(answer).toMatchObject({ status: 401, body: { error: 'unauthorized', message: expect.stringMatching(message) } });
+    expect(answer).toMatchObject({
+      status: 401,
+      body: { error: 'unauthorized', message: expect.stringMatching(message) },
+    });
     expect(answer.headers.get('www-authenticate')).toBe('Bearer realm="cp"');
   });
 
   it('answers an organisation without a tenant token with 401', async () => {
     const answer = await post(JSON.stringify({ ...good, org_id: 'org-unknown' }));
-    expect(answer).toMatchObject({ status: 401, body: { error: 'unauthorized', message: expect.stringContaining('"org-unknown"') } });
+    expect(answer).toMatchObject({
+      status: 401,
+      body: { error: 'unauthorized', message: expect.stringContaining('"org-unknown"') },
+    });
   });
 
   it('answers an unknown field with 400 invalid_body naming the field', async () => {
@@ -181,13 +227,18 @@ describe('cp reference server', () => {
 
   it('names an unknown nested field by its dotted path', async () => {
     const answer = await post(JSON.stringify({ ...good, display: { mode: 'desktop', dpi: 2 } }));
-    expect(answer.body['details']).toEqual([{ field: 'display.dpi', message: 'unknown field "display.dpi"; the contract does not list it' }]);
+    expect(answer.body['details']).toEqual([
+      { field: 'display.dpi', message: 'unknown field "display.dpi"; the contract does not list it' },
+    ]);
   });
 
   it('treats a "__proto__" key as an unknown field, not as a prototype', async () => {
     const answer = await post(`{"__proto__": {"admin": true}, ${JSON.stringify(good).slice(1)}`);
     expect(answer.status).toBe(400);
-    expect(answer.body['details']).toContainEqual({ field: '__proto__', message: 'unknown field "__proto__"; the contract does not list it' });
+    expect(answer.body['details']).toContainEqual({
+      field: '__proto__',
+      message: 'unknown field "__proto__"; the contract does not list it',
+    });
   });
 
   it('answers a field of the wrong type with 400 invalid_body naming the field', async () => {
@@ -203,7 +254,9 @@ describe('cp reference server', () => {
 
   it('answers a missing required field and a non-object body with 400 invalid_body', async () => {
     const { org_id: _missing, ...withoutOrg } = good;
-    expect((await post(JSON.stringify(withoutOrg))).body['details']).toEqual([{ field: 'org_id', message: 'is required' }]);
+    expect((await post(JSON.stringify(withoutOrg))).body['details']).toEqual([
+      { field: 'org_id', message: 'is required' },
+    ]);
     expect((await post('[1, 2]')).body['details']).toEqual([{ field: '(root)', message: 'must be an object' }]);
   });
 
@@ -213,10 +266,13 @@ describe('cp reference server', () => {
     expect(answer.headers.get('allow')).toBe('POST');
   });
 
-  it.each(['/', '/cp/workspaces', '/cp/workspaces/provision/extra'])('answers an unknown path (%s) with 404', async (path) => {
-    const answer = await post(JSON.stringify(good), goodHeaders, path);
-    expect(answer).toMatchObject({ status: 404, body: { error: 'not_found' } });
-  });
+  it.each(['/', '/cp/workspaces', '/cp/workspaces/provision/extra'])(
+    'answers an unknown path (%s) with 404',
+    async (path) => {
+      const answer = await post(JSON.stringify(good), goodHeaders, path);
+      expect(answer).toMatchObject({ status: 404, body: { error: 'not_found' } });
+    },
+  );
 
   it('ignores a query string when routing', async () => {
     expect((await post(JSON.stringify(good), goodHeaders, `${PROVISION_PATH}?dry_run=1`)).status).toBe(202);
@@ -238,10 +294,14 @@ describe('cp reference server lifecycle', () => {
       onError: (error) => errors.push(error),
     });
     try {
-      const send = () => fetch(`${failing.url}${PROVISION_PATH}`, { method: 'POST', headers: goodHeaders, body: JSON.stringify(good) });
+      const send = () =>
+        fetch(`${failing.url}${PROVISION_PATH}`, { method: 'POST', headers: goodHeaders, body: JSON.stringify(good) });
       const first = await send();
       expect(first.status).toBe(500);
-      expect(await first.json()).toEqual({ error: 'internal_error', message: 'The request could not be handled; see the server log.' });
+      expect(await first.json()).toEqual({
+        error: 'internal_error',
+        message: 'The request could not be handled; see the server log.',
+      });
       expect(errors).toHaveLength(1);
       expect((await send()).status).toBe(202);
     } finally {
@@ -265,6 +325,8 @@ describe('cp reference server lifecycle', () => {
   });
 
   it('refuses an empty secret', async () => {
-    await expect(startServer({ handler: createProvisionHandler(), secret: '', tenantTokens: {} })).rejects.toThrow(/secret must not be empty/);
+    await expect(startServer({ handler: createProvisionHandler(), secret: '', tenantTokens: {} })).rejects.toThrow(
+      /secret must not be empty/,
+    );
   });
 });

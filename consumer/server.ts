@@ -74,7 +74,12 @@ function sameSecret(given: string, expected: Buffer): boolean {
   return timingSafeEqual(digest(given), expected);
 }
 
-function send(res: ServerResponse, status: number, body: unknown, headers: Readonly<Record<string, string>> = {}): void {
+function send(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Readonly<Record<string, string>> = {},
+): void {
   const text = JSON.stringify(body);
   res.writeHead(status, {
     'content-type': 'application/json',
@@ -86,7 +91,9 @@ function send(res: ServerResponse, status: number, body: unknown, headers: Reado
 }
 
 function refuse(res: ServerResponse, refusal: Refusal): void {
-  const body = refusal.details ? { error: refusal.error, message: refusal.message, details: refusal.details } : { error: refusal.error, message: refusal.message };
+  const body = refusal.details
+    ? { error: refusal.error, message: refusal.message, details: refusal.details }
+    : { error: refusal.error, message: refusal.message };
   send(res, refusal.status, body, refusal.headers);
 }
 
@@ -100,10 +107,20 @@ const UNAUTHORIZED = { 'www-authenticate': 'Bearer realm="cp"' };
 function checkCredentials(req: IncomingMessage, secret: Buffer): Refusal | undefined {
   const match = /^Bearer[ \t]+(\S+)[ \t]*$/i.exec(headerValue(req, 'authorization') ?? '');
   if (!match?.[1] || !sameSecret(match[1], secret)) {
-    return { status: 401, error: 'unauthorized', message: 'The Authorization header must carry the shared bearer token ("Bearer <token>").', headers: UNAUTHORIZED };
+    return {
+      status: 401,
+      error: 'unauthorized',
+      message: 'The Authorization header must carry the shared bearer token ("Bearer <token>").',
+      headers: UNAUTHORIZED,
+    };
   }
   if (!headerValue(req, TENANT_ADMIN_TOKEN_HEADER)) {
-    return { status: 401, error: 'unauthorized', message: 'The X-Tenant-Admin-Token header is missing.', headers: UNAUTHORIZED };
+    return {
+      status: 401,
+      error: 'unauthorized',
+      message: 'The X-Tenant-Admin-Token header is missing.',
+      headers: UNAUTHORIZED,
+    };
   }
   return undefined;
 }
@@ -111,8 +128,12 @@ function checkCredentials(req: IncomingMessage, secret: Buffer): Refusal | undef
 function checkContentType(req: IncomingMessage): Refusal | undefined {
   const raw = headerValue(req, 'content-type') ?? '';
   const [type = '', ...params] = raw.split(';').map((part) => part.trim().toLowerCase());
-  const charset = params.find((p) => p.startsWith('charset='))?.slice('charset='.length).replace(/^"|"$/g, '');
-  if (type === 'application/json' && (charset === undefined || charset === 'utf-8' || charset === 'utf8')) return undefined;
+  const charset = params
+    .find((p) => p.startsWith('charset='))
+    ?.slice('charset='.length)
+    .replace(/^"|"$/g, '');
+  if (type === 'application/json' && (charset === undefined || charset === 'utf-8' || charset === 'utf8'))
+    return undefined;
   return {
     status: 415,
     error: 'unsupported_media_type',
@@ -130,11 +151,21 @@ type BodyRead = { readonly ok: true; readonly bytes: Buffer } | { readonly ok: f
 function readBody(req: IncomingMessage, limit: number, minRate: number): Promise<BodyRead> {
   const tooLarge: BodyRead = {
     ok: false,
-    refusal: { status: 413, error: 'payload_too_large', message: `The body is over the ${limit}-byte limit.`, headers: { connection: 'close' } },
+    refusal: {
+      status: 413,
+      error: 'payload_too_large',
+      message: `The body is over the ${limit}-byte limit.`,
+      headers: { connection: 'close' },
+    },
   };
   const tooSlow: BodyRead = {
     ok: false,
-    refusal: { status: 408, error: 'request_timeout', message: `The body arrived slower than ${minRate} bytes per second.`, headers: { connection: 'close' } },
+    refusal: {
+      status: 408,
+      error: 'request_timeout',
+      message: `The body arrived slower than ${minRate} bytes per second.`,
+      headers: { connection: 'close' },
+    },
   };
   const declared = Number(headerValue(req, 'content-length'));
   if (Number.isFinite(declared) && declared > limit) return Promise.resolve(tooLarge);
@@ -175,8 +206,13 @@ function readBody(req: IncomingMessage, limit: number, minRate: number): Promise
 /** Strict UTF-8: a bad byte is an error, not U+FFFD. Stateless between calls (no `stream` option). */
 const UTF8 = new TextDecoder('utf-8', { fatal: true });
 
-function parseJson(bytes: Buffer): { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly refusal: Refusal } {
-  const invalid = (message: string) => ({ ok: false as const, refusal: { status: 400, error: 'invalid_json', message } });
+function parseJson(
+  bytes: Buffer,
+): { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly refusal: Refusal } {
+  const invalid = (message: string) => ({
+    ok: false as const,
+    refusal: { status: 400, error: 'invalid_json', message },
+  });
   if (bytes.length === 0) return invalid('The body is empty; a JSON object was expected.');
   let text: string;
   try {
@@ -193,7 +229,8 @@ function parseJson(bytes: Buffer): { readonly ok: true; readonly value: unknown 
 
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   if (options.secret === '') throw new Error('startServer: the bearer secret must not be empty.');
-  const tenantTokens: ReadonlyMap<string, string> = options.tenantTokens instanceof Map ? options.tenantTokens : new Map(Object.entries(options.tenantTokens));
+  const tenantTokens: ReadonlyMap<string, string> =
+    options.tenantTokens instanceof Map ? options.tenantTokens : new Map(Object.entries(options.tenantTokens));
   const limit = options.maxBodyBytes ?? MAX_BODY_BYTES;
   const minRate = options.minBodyBytesPerSecond ?? MIN_BODY_BYTES_PER_SECOND;
   /** Answers and closes the connection: the rest of the body is never read. */
@@ -206,11 +243,20 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const path = (req.url ?? '/').split('?')[0];
     if (path !== PROVISION_PATH) {
-      refuseAndClose(req, res, { status: 404, error: 'not_found', message: `Nothing is served at ${JSON.stringify(path)}; this server answers POST ${PROVISION_PATH}.` });
+      refuseAndClose(req, res, {
+        status: 404,
+        error: 'not_found',
+        message: `Nothing is served at ${JSON.stringify(path)}; this server answers POST ${PROVISION_PATH}.`,
+      });
       return;
     }
     if (req.method !== 'POST') {
-      refuseAndClose(req, res, { status: 405, error: 'method_not_allowed', message: `${PROVISION_PATH} accepts POST, not ${req.method ?? 'no method'}.`, headers: { allow: 'POST' } });
+      refuseAndClose(req, res, {
+        status: 405,
+        error: 'method_not_allowed',
+        message: `${PROVISION_PATH} accepts POST, not ${req.method ?? 'no method'}.`,
+        headers: { allow: 'POST' },
+      });
       return;
     }
     const early = checkCredentials(req, secret) ?? checkContentType(req);
@@ -230,7 +276,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     }
     const validation = validateProvisionRequestFirstError(parsed.value);
     if (!validation.ok) {
-      refuse(res, { status: 400, error: 'invalid_body', message: 'The body does not match the provision request contract.', details: validation.errors });
+      refuse(res, {
+        status: 400,
+        error: 'invalid_body',
+        message: 'The body does not match the provision request contract.',
+        details: validation.errors,
+      });
       return;
     }
     const request = validation.value;
@@ -252,7 +303,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const server = createServer({ connectionsCheckingInterval: 1000 }, (req, res) => {
     handle(req, res).catch((error: unknown) => {
       options.onError?.(error);
-      if (!res.headersSent) refuse(res, { status: 500, error: 'internal_error', message: 'The request could not be handled; see the server log.' });
+      if (!res.headersSent)
+        refuse(res, {
+          status: 500,
+          error: 'internal_error',
+          message: 'The request could not be handled; see the server log.',
+        });
       else res.destroy();
     });
   });

@@ -3,7 +3,15 @@ import { createBodyValidator, MAX_BODY_ERRORS, validateProvisionRequest } from '
 import * as library from '../src/runtime/validate-body.js';
 
 describe('provision body validator (generated wire schema)', () => {
-  const valid = { org_id: 'o', workspace_id: 'w', runtime: 'r', tier: 1, display: {}, platform_url: 'https://core.example', env: null };
+  const valid = {
+    org_id: 'o',
+    workspace_id: 'w',
+    runtime: 'r',
+    tier: 1,
+    display: {},
+    platform_url: 'https://core.example',
+    env: null,
+  };
 
   it('accepts a valid body, including the dead template_assets (the producer may send it), and returns it', () => {
     const body = { ...valid, template_assets: { 'a.png': 'AA==' } };
@@ -33,11 +41,17 @@ describe('provision body validator (generated wire schema)', () => {
   });
 
   it('spells a nullable type as "X or null"', () => {
-    expect(validateProvisionRequest({ ...valid, env: 'A=1' })).toEqual({ ok: false, errors: [{ field: 'env', message: 'must be an object or null' }] });
+    expect(validateProvisionRequest({ ...valid, env: 'A=1' })).toEqual({
+      ok: false,
+      errors: [{ field: 'env', message: 'must be an object or null' }],
+    });
   });
 
-  it('reports range violations with ajv\'s wording', () => {
-    expect(validateProvisionRequest({ ...valid, disk_gb: 2 ** 31 })).toEqual({ ok: false, errors: [{ field: 'disk_gb', message: 'must be <= 2147483647' }] });
+  it("reports range violations with ajv's wording", () => {
+    expect(validateProvisionRequest({ ...valid, disk_gb: 2 ** 31 })).toEqual({
+      ok: false,
+      errors: [{ field: 'disk_gb', message: 'must be <= 2147483647' }],
+    });
   });
 
   it('is the library helper, re-exported', () => {
@@ -57,12 +71,17 @@ describe('createBodyValidator', () => {
       properties: { url: { type: 'string', format: 'uri', cp_consumes: false, note: 'why' } },
     });
     expect(validate({ url: 'https://example.test/' }).ok).toBe(true);
-    expect(validate({ url: 'not a uri' })).toEqual({ ok: false, errors: [{ field: 'url', message: 'must match format "uri"' }] });
+    expect(validate({ url: 'not a uri' })).toEqual({
+      ok: false,
+      errors: [{ field: 'url', message: 'must match format "uri"' }],
+    });
   });
 
   it('escapes pointer characters in field names and caps the error list', () => {
     const validate = createBodyValidator({ type: 'object', additionalProperties: false });
-    const many = Object.fromEntries(Array.from({ length: MAX_BODY_ERRORS + 10 }, (_, i) => [`k${String(i).padStart(3, '0')}`, i]));
+    const many = Object.fromEntries(
+      Array.from({ length: MAX_BODY_ERRORS + 10 }, (_, i) => [`k${String(i).padStart(3, '0')}`, i]),
+    );
     const result = validate({ ...many, 'a/b': 1 });
     expect(result.ok).toBe(false);
     if (result.ok) return;

@@ -8,7 +8,13 @@ import type { ProvisionRequest } from './provision_request.types.js';
  * by wirepin's runtime helper. The helper lives in src/runtime/ so library
  * users get it from the package; this module binds it to cp's schema and type.
  */
-export { createBodyValidator, MAX_BODY_ERRORS, type BodyError, type BodyValidation, type BodyValidator } from '../src/runtime/validate-body.js';
+export {
+  createBodyValidator,
+  MAX_BODY_ERRORS,
+  type BodyError,
+  type BodyValidation,
+  type BodyValidator,
+} from '../src/runtime/validate-body.js';
 
 /** The wire schema the validator was compiled from (also the source of the trace shape). */
 export const PROVISION_REQUEST_SCHEMA: object = schema;
@@ -24,4 +30,5 @@ export const validateProvisionRequest: BodyValidator<ProvisionRequest> = createB
  * The same check stopping at the first problem, for the reference server:
  * a hostile body of many unknown keys costs one error, not one per key.
  */
-export const validateProvisionRequestFirstError: BodyValidator<ProvisionRequest> = createBodyValidator<ProvisionRequest>(schema, { firstErrorOnly: true });
+export const validateProvisionRequestFirstError: BodyValidator<ProvisionRequest> =
+  createBodyValidator<ProvisionRequest>(schema, { firstErrorOnly: true });

@@ -64,7 +64,12 @@ afterAll(async () => {
 
 /** A consumer pact writing to `dir`, with the contract's interaction declared. */
 function declare(dir: string) {
-  const consumerPact = new pact.PactV4({ consumer: interaction.pactConsumer, provider: interaction.pactProvider, dir, logLevel: 'error' });
+  const consumerPact = new pact.PactV4({
+    consumer: interaction.pactConsumer,
+    provider: interaction.pactProvider,
+    dir,
+    logLevel: 'error',
+  });
   return addContractInteraction(consumerPact, interaction);
 }
 
@@ -76,7 +81,8 @@ async function scratchDir(): Promise<string> {
 
 /** A client variant whose transport rewrites the JSON body before sending it. */
 function rewritingFetch(rewrite: (body: Record<string, unknown>) => Record<string, unknown>): typeof fetch {
-  return (input, init) => fetch(input, { ...init, body: JSON.stringify(rewrite(JSON.parse(String(init?.body)) as Record<string, unknown>)) });
+  return (input, init) =>
+    fetch(input, { ...init, body: JSON.stringify(rewrite(JSON.parse(String(init?.body)) as Record<string, unknown>)) });
 }
 
 /**

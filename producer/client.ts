@@ -78,11 +78,22 @@ export async function provisionWorkspace(
   const text = await response.text();
   const parsed = parseJson(text);
   if (!response.ok) {
-    const detail = typeof parsed === 'object' && parsed !== null && 'message' in parsed ? String(parsed.message) : text.slice(0, 200);
-    throw new ProvisionError(response.status, parsed, `cp refused the provision request with ${response.status}: ${detail}`);
+    const detail =
+      typeof parsed === 'object' && parsed !== null && 'message' in parsed
+        ? String(parsed.message)
+        : text.slice(0, 200);
+    throw new ProvisionError(
+      response.status,
+      parsed,
+      `cp refused the provision request with ${response.status}: ${detail}`,
+    );
   }
   if (!isAcknowledgement(parsed)) {
-    throw new ProvisionError(response.status, parsed, `cp answered ${response.status} without {"status", "workspace_id"}: ${text.slice(0, 200)}`);
+    throw new ProvisionError(
+      response.status,
+      parsed,
+      `cp answered ${response.status} without {"status", "workspace_id"}: ${text.slice(0, 200)}`,
+    );
   }
   return { status: parsed.status, workspace_id: parsed.workspace_id };
 }

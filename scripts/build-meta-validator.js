@@ -59,4 +59,6 @@ function copyAssets(from, to) {
   }
 }
 copyAssets(join(root, 'src'), join(root, 'dist'));
-console.log(`wirepin build: meta-schema validator precompiled (${relative(root, metaSchemaPath)}, sha256 ${digest.slice(0, 12)})`);
+console.log(
+  `wirepin build: meta-schema validator precompiled (${relative(root, metaSchemaPath)}, sha256 ${digest.slice(0, 12)})`,
+);

@@ -57,11 +57,14 @@ await build({
 
 mkdirSync(join(outDir, 'queries'), { recursive: true });
 for (const name of readdirSync(join(root, 'src', 'extract', 'go', 'queries'))) {
-  if (name.endsWith('.scm')) copyFileSync(join(root, 'src', 'extract', 'go', 'queries', name), join(outDir, 'queries', name));
+  if (name.endsWith('.scm'))
+    copyFileSync(join(root, 'src', 'extract', 'go', 'queries', name), join(outDir, 'queries', name));
 }
 const grammar = createRequire(import.meta.url).resolve('tree-sitter-go/tree-sitter-go.wasm');
 for (const dir of [join(root, 'src', 'extract', 'go'), join(root, 'dist', 'extract', 'go'), outDir]) {
   copyFileSync(grammar, join(dir, 'tree-sitter-go.wasm'));
   copyFileSync(join(dirname(grammar), 'LICENSE'), join(dir, 'tree-sitter-go.LICENSE'));
 }
-console.log(`wirepin build: CLI bundled into ${readdirSync(outDir).filter((n) => n.endsWith('.js')).length} files under dist/bundle/`);
+console.log(
+  `wirepin build: CLI bundled into ${readdirSync(outDir).filter((n) => n.endsWith('.js')).length} files under dist/bundle/`,
+);

@@ -60,7 +60,8 @@ export function deriveFastMetaSchema(contractSchema, vocabularies) {
       if (!local) throw new Error(`fast meta-schema: unexpected $ref ${ref} in ${vocabulary}`);
       return `#/$defs/${vocabulary}-${local[1]}`;
     };
-    for (const [name, def] of Object.entries(meta.$defs ?? {})) defs[`${vocabulary}-${name}`] = rewrite(def, rename, true);
+    for (const [name, def] of Object.entries(meta.$defs ?? {}))
+      defs[`${vocabulary}-${name}`] = rewrite(def, rename, true);
     for (const [keyword, schema] of Object.entries(meta.properties ?? {})) {
       add(keyword, rewrite(schema, rename, true));
     }
@@ -95,7 +96,10 @@ export function deriveFastMetaSchema(contractSchema, vocabularies) {
   const { $ref: _dialectRef, $defs: rootDefs, $id: _id, $schema: _schema, ...rootRules } = contractSchema;
   const { dialect: _dialect, ...sharedDefs } = rootDefs ?? {};
   const headerKeys = Object.keys(contractSchema.properties ?? {}).filter((key) => !constraints.has(key));
-  defs.root = { ...defs.node, properties: { ...properties, ...Object.fromEntries(headerKeys.sort().map((key) => [key, true])) } };
+  defs.root = {
+    ...defs.node,
+    properties: { ...properties, ...Object.fromEntries(headerKeys.sort().map((key) => [key, true])) },
+  };
   return {
     $schema: 'https://json-schema.org/draft/2020-12/schema',
     $id: 'https://wirepin.dev/schemas/contract.fast-path.schema.json',

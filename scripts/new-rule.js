@@ -52,10 +52,18 @@ function parseArgs(argv) {
       process.stdout.write('Usage: npm run new-rule -- RULE_ID [--family lint|pin|consumes|diff]\n');
       process.exit(0);
     } else if (id === undefined) id = arg;
-    else fail(`unexpected argument "${arg}".`, 'Pass one rule ID, e.g. `npm run new-rule -- FIELD_RENAMED --family diff`.');
+    else
+      fail(
+        `unexpected argument "${arg}".`,
+        'Pass one rule ID, e.g. `npm run new-rule -- FIELD_RENAMED --family diff`.',
+      );
   }
   if (id === undefined) fail('no rule ID given.', 'Pass one, e.g. `npm run new-rule -- FIELD_RENAMED --family diff`.');
-  if (!ID_SHAPE.test(id)) fail(`"${id}" is not an UPPER_SNAKE rule ID.`, 'Rule IDs are permanent: two or more words in capitals joined by "_", like FIELD_RENAMED.');
+  if (!ID_SHAPE.test(id))
+    fail(
+      `"${id}" is not an UPPER_SNAKE rule ID.`,
+      'Rule IDs are permanent: two or more words in capitals joined by "_", like FIELD_RENAMED.',
+    );
   if (!FAMILIES.includes(family)) fail(`unknown family "${family}".`, `Use one of ${FAMILIES.join(', ')}.`);
   return { id, family, root };
 }
@@ -80,15 +88,26 @@ function main() {
   const docFile = join(root, 'docs', 'rules', `${id}.md`);
   const fixtures = join(root, 'test', 'fixtures', 'rules', id);
   const testFile = join(root, 'test', 'rules', `${family}.test.ts`);
-  if (takenIds(root).has(id)) fail(`rule ${id} already exists.`, 'IDs are never reused or renamed; pick another, or retire the old rule with `deprecated` and `replacedBy`.');
+  if (takenIds(root).has(id))
+    fail(
+      `rule ${id} already exists.`,
+      'IDs are never reused or renamed; pick another, or retire the old rule with `deprecated` and `replacedBy`.',
+    );
   for (const path of [docFile, fixtures]) {
-    if (existsSync(path)) fail(`${relative(root, path)} already exists.`, 'Remove it if it is left over from an abandoned rule, or pick another ID.');
+    if (existsSync(path))
+      fail(
+        `${relative(root, path)} already exists.`,
+        'Remove it if it is left over from an abandoned rule, or pick another ID.',
+      );
   }
   const docTemplate = join(root, 'docs', 'rules', 'TEMPLATE.md');
   if (!existsSync(docTemplate)) fail('docs/rules/TEMPLATE.md is missing.', 'Run this from the repository root.');
   if (!existsSync(testFile)) fail(`${relative(root, testFile)} is missing.`, 'Run this from the repository root.');
 
-  const template = readFileSync(join(SCRIPTS, 'rule-templates', `${family === 'lint' || family === 'diff' ? family : 'guard'}.ts.txt`), 'utf8');
+  const template = readFileSync(
+    join(SCRIPTS, 'rule-templates', `${family === 'lint' || family === 'diff' ? family : 'guard'}.ts.txt`),
+    'utf8',
+  );
   const written = [];
   const write = (path, text) => {
     mkdirSync(dirname(path), { recursive: true });

@@ -16,22 +16,50 @@ export type { AnalyzedContract, ContractText } from './contract/usable.js';
 export type { ContractField, ContractModel, ContractSide } from './contract/field-table.js';
 
 // Sources: the producer's or consumer's struct or type (Go, TypeScript, a JSON sample).
-export { extractFields, type ExtractRequest, type ExtractResult, type SourceKind, type WireField, type WireType, type OpaqueRef } from './extract/index.js';
+export {
+  extractFields,
+  type ExtractRequest,
+  type ExtractResult,
+  type SourceKind,
+  type WireField,
+  type WireType,
+  type OpaqueRef,
+} from './extract/index.js';
 
 // Guards: producer pin and consumer completeness.
 export { runGuard, type GuardName } from './run/guard-engine.js';
 
 // Diff: field-by-field, classified changes between two versions of a contract.
 export { diffContracts } from './run/diff-engine.js';
-export { CHANGE_CLASSES, FAIL_ON, failsOn, isContractChange, type ChangeClass, type ChangeData, type ContractChange, type FailOn } from './diff/change.js';
+export {
+  CHANGE_CLASSES,
+  FAIL_ON,
+  failsOn,
+  isContractChange,
+  type ChangeClass,
+  type ChangeData,
+  type ContractChange,
+  type FailOn,
+} from './diff/change.js';
 
 // Findings and errors.
 export { compareFindings, sortFindings, type Finding, type RelatedLocation, type Severity } from './finding.js';
 export { isWirepinError, WirepinError, type SourceLocation, type WirepinErrorCode } from './errors.js';
 
 // At run time in a receiver: the consumption recorder (docs/tracing.md) and the body validator.
-export { createConsumptionRecorder, traceShapeFromSchema, type ConsumptionRecorder, type RecorderOptions, type TraceShape } from './runtime/consumption-trace.js';
-export { createBodyValidator, type BodyError, type BodyValidation, type BodyValidator } from './runtime/validate-body.js';
+export {
+  createConsumptionRecorder,
+  traceShapeFromSchema,
+  type ConsumptionRecorder,
+  type RecorderOptions,
+  type TraceShape,
+} from './runtime/consumption-trace.js';
+export {
+  createBodyValidator,
+  type BodyError,
+  type BodyValidation,
+  type BodyValidator,
+} from './runtime/validate-body.js';
 
 export { VERSION } from './version.js';
 

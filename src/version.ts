@@ -10,7 +10,9 @@ declare const __WIREPIN_VERSION__: string | undefined;
 
 function packageVersion(): string {
   // src/version.ts and dist/version.js both sit one level below package.json.
-  const manifest = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version?: unknown };
+  const manifest = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
+    version?: unknown;
+  };
   if (typeof manifest.version !== 'string') throw new Error('package.json has no version');
   return manifest.version;
 }

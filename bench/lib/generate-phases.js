@@ -28,7 +28,13 @@ async function runStage(stage, contract) {
     const { compile } = await import('json-schema-to-typescript');
     const input = types.ledgerToDocComments(schema);
     input.title = 'T';
-    await compile(input, 'T', { bannerComment: '', additionalProperties: false, unknownAny: true, format: false, $refOptions: { resolve: { http: false } } });
+    await compile(input, 'T', {
+      bannerComment: '',
+      additionalProperties: false,
+      unknownAny: true,
+      format: false,
+      $refOptions: { resolve: { http: false } },
+    });
     return;
   }
   await types.generateTypes(schema, { typeName: analyzed.model.title, banner: '' });
@@ -39,11 +45,17 @@ async function runStage(stage, contract) {
 /** Peak RSS (MiB, median of `runs`) and wall ms for each stage. */
 export function measurePhases(contract, runs = 3) {
   return STAGES.map((stage) => {
-    const samples = Array.from({ length: runs }, () => runOnce(process.execPath, [fileURLToPath(import.meta.url), stage, contract], { cwd: ROOT }));
+    const samples = Array.from({ length: runs }, () =>
+      runOnce(process.execPath, [fileURLToPath(import.meta.url), stage, contract], { cwd: ROOT }),
+    );
     const failed = samples.find((s) => s.status !== 0);
     if (failed) throw new Error(`generate phase ${stage} failed: ${failed.stderr.slice(0, 800)}`);
     const sorted = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-    return { stage, rssMiB: samples[0].rssMiB === null ? null : Number(sorted(samples.map((s) => s.rssMiB)).toFixed(1)), ms: Math.round(sorted(samples.map((s) => s.ms))) };
+    return {
+      stage,
+      rssMiB: samples[0].rssMiB === null ? null : Number(sorted(samples.map((s) => s.rssMiB)).toFixed(1)),
+      ms: Math.round(sorted(samples.map((s) => s.ms))),
+    };
   });
 }
 

@@ -139,7 +139,7 @@ export function realWorldModule({ structs = 240 } = {}) {
     '\t"github.com/Acme/kit/meta"',
     ')',
     '',
-    '// Timestamp mimics go-github: Time\'s MarshalJSON is promoted.',
+    "// Timestamp mimics go-github: Time's MarshalJSON is promoted.",
     'type Timestamp struct{ time.Time }',
     '',
     'type Base struct {',
@@ -155,7 +155,22 @@ export function realWorldModule({ structs = 240 } = {}) {
     '',
   ];
   const apiTypes = ['Base', 'Tree'];
-  const leaf = ['string', '*string', 'int', '*int64', 'bool', 'float64', '[]string', 'time.Time', 'time.Duration', 'json.Number', '*big.Int', 'Timestamp', '*Timestamp', 'json.RawMessage'];
+  const leaf = [
+    'string',
+    '*string',
+    'int',
+    '*int64',
+    'bool',
+    'float64',
+    '[]string',
+    'time.Time',
+    'time.Duration',
+    'json.Number',
+    '*big.Int',
+    'Timestamp',
+    '*Timestamp',
+    'json.RawMessage',
+  ];
   for (let i = 0; i < structs; i++) {
     apiTypes.push(`T${i}`);
     api.push(`type T${i} struct {`);

@@ -32,7 +32,12 @@ export function contract(fields, variant = 'base', { draft07 = false } = {}) {
     const type = isInteger(i) !== flip ? 'integer' : 'string';
     const dead = i % 10 === 9;
     properties[fieldName(i)] = dead
-      ? { type, description: `Wire field ${i}.`, cp_consumes: false, note: `Sent for core's own records; cp never reads field ${i}.` }
+      ? {
+          type,
+          description: `Wire field ${i}.`,
+          cp_consumes: false,
+          note: `Sent for core's own records; cp never reads field ${i}.`,
+        }
       : { type, description: `Wire field ${i}.`, cp_consumes: true };
     required.push(fieldName(i));
   }
@@ -87,12 +92,24 @@ export const LEDGER_PROTO = [
  */
 export function protoWithLedger(fields, variant = 'base') {
   const { removed, retyped } = changeOf(fields);
-  const lines = ['syntax = "proto3";', '', 'package bench.v1;', '', 'import "ledger.proto";', '', '// BenchRequest is the body of POST /bench, from core to cp.', 'message BenchRequest {'];
+  const lines = [
+    'syntax = "proto3";',
+    '',
+    'package bench.v1;',
+    '',
+    'import "ledger.proto";',
+    '',
+    '// BenchRequest is the body of POST /bench, from core to cp.',
+    'message BenchRequest {',
+  ];
   for (let i = 0; i < fields; i++) {
     if (variant === 'head' && i === removed) continue;
     const flip = variant === 'head' && i === retyped;
     const type = isInteger(i) !== flip ? 'int64' : 'string';
-    const options = i % 10 === 9 ? `(wirepin.v1.cp_consumes) = false, (wirepin.v1.note) = "Sent for core's own records; cp never reads field ${i}."` : '(wirepin.v1.cp_consumes) = true';
+    const options =
+      i % 10 === 9
+        ? `(wirepin.v1.cp_consumes) = false, (wirepin.v1.note) = "Sent for core's own records; cp never reads field ${i}."`
+        : '(wirepin.v1.cp_consumes) = true';
     lines.push(`  // Wire field ${i}.`, `  ${type} ${fieldName(i)} = ${i + 1} [${options}];`);
   }
   lines.push('}', '');
@@ -102,7 +119,8 @@ export function protoWithLedger(fields, variant = 'base') {
 /** A Go struct with the contract's N fields (no omitempty: every field required). */
 export function goPackage(fields) {
   const out = ['package bench', '', '// benchRequest is what core sends.', 'type benchRequest struct {'];
-  for (let i = 0; i < fields; i++) out.push(`\t${goName(i)} ${isInteger(i) ? 'int64' : 'string'} \`json:"${fieldName(i)}"\``);
+  for (let i = 0; i < fields; i++)
+    out.push(`\t${goName(i)} ${isInteger(i) ? 'int64' : 'string'} \`json:"${fieldName(i)}"\``);
   out.push('}', '');
   return out.join('\n');
 }
@@ -128,7 +146,13 @@ export function writeBigGoPackage(dir, structs = 2_000, files = 10) {
         out.push(`\tField${f} ${type} \`json:"field_${f},omitempty"\``);
       }
       out.push(`\tNext *S${(i + 1) % structs} \`json:"next,omitempty"\``, '}', '');
-      out.push(`// Base${i} is embedded by S${i + 1}.`, `type Base${i} struct {`, `\tID${i} string \`json:"id_${i}"\``, '}', '');
+      out.push(
+        `// Base${i} is embedded by S${i + 1}.`,
+        `type Base${i} struct {`,
+        `\tID${i} string \`json:"id_${i}"\``,
+        '}',
+        '',
+      );
     }
     lines += out.length;
     writeFileSync(join(dir, `gen_${file}.go`), out.join('\n'));
@@ -147,7 +171,17 @@ export function writeBigGoPackage(dir, structs = 2_000, files = 10) {
  */
 export function writeSizeInputs(dir, fields) {
   rmSync(dir, { recursive: true, force: true });
-  for (const sub of ['contracts', 'draft07', 'proto/old', 'proto/new', 'proto-ledger/old', 'proto-ledger/new', 'go', 'buf-cache']) mkdirSync(join(dir, sub), { recursive: true });
+  for (const sub of [
+    'contracts',
+    'draft07',
+    'proto/old',
+    'proto/new',
+    'proto-ledger/old',
+    'proto-ledger/new',
+    'go',
+    'buf-cache',
+  ])
+    mkdirSync(join(dir, sub), { recursive: true });
   const base = contract(fields, 'base');
   writeFileSync(join(dir, 'contracts', 'bench.contract.json'), base);
   writeFileSync(join(dir, 'base.contract.json'), base);
@@ -157,7 +191,10 @@ export function writeSizeInputs(dir, fields) {
   // Same file name on both sides, so buf pairs the message by file rather than reporting a deleted file.
   writeFileSync(join(dir, 'proto', 'old', 'bench.proto'), proto(fields, 'base'));
   writeFileSync(join(dir, 'proto', 'new', 'bench.proto'), proto(fields, 'head'));
-  for (const [side, variant] of [['old', 'base'], ['new', 'head']]) {
+  for (const [side, variant] of [
+    ['old', 'base'],
+    ['new', 'head'],
+  ]) {
     writeFileSync(join(dir, 'proto-ledger', side, 'bench.proto'), protoWithLedger(fields, variant));
     writeFileSync(join(dir, 'proto-ledger', side, 'ledger.proto'), LEDGER_PROTO);
   }

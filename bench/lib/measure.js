@@ -70,11 +70,23 @@ export function measure({ label, command, args, cwd, env, runs, warmup = 1, befo
     const run = runOnce(command, args, { cwd, env, timeoutMs });
     last = run;
     if (run.timedOut) {
-      return { label, runs: times.length, timedOut: true, timeoutMs, medianMs: null, minMs: null, maxMs: null, runsMs: times.map(Math.round), rssMiB: null };
+      return {
+        label,
+        runs: times.length,
+        timedOut: true,
+        timeoutMs,
+        medianMs: null,
+        minMs: null,
+        maxMs: null,
+        runsMs: times.map(Math.round),
+        rssMiB: null,
+      };
     }
     const problem = check?.(run);
     if (problem) {
-      throw new Error(`${label}: ${problem}\n$ ${[command, ...args].join(' ')}\nexit ${run.status}\n${run.stdout.slice(0, 1500)}\n${run.stderr.slice(0, 1500)}`);
+      throw new Error(
+        `${label}: ${problem}\n$ ${[command, ...args].join(' ')}\nexit ${run.status}\n${run.stdout.slice(0, 1500)}\n${run.stderr.slice(0, 1500)}`,
+      );
     }
     if (i >= warmup) {
       times.push(run.ms);

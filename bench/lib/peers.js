@@ -14,7 +14,9 @@ export function findBuf(root) {
       if (existsSync(path) && !readFileSync(path).subarray(0, 2).equals(Buffer.from('#!'))) return path;
     }
   }
-  throw new Error('No native buf binary under node_modules/@bufbuild/buf-*/bin. Run `npm ci` on linux-x64 (the optional dependency @bufbuild/buf-linux-x64 holds it).');
+  throw new Error(
+    'No native buf binary under node_modules/@bufbuild/buf-*/bin. Run `npm ci` on linux-x64 (the optional dependency @bufbuild/buf-linux-x64 holds it).',
+  );
 }
 
 /** json-schema-diff's CLI entry (bin/json-schema-diff) and its version. */

@@ -24,13 +24,20 @@ function moduleOf(url, root) {
 export function profileWirepin(root, args, { cwd, dir, top = 10 }) {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
-  const run = spawnSync(process.execPath, ['--cpu-prof', '--cpu-prof-dir', dir, join(root, 'bin', 'wirepin.js'), ...args], {
-    cwd,
-    encoding: 'utf8',
-    maxBuffer: 256 * 1024 * 1024,
-  });
+  const run = spawnSync(
+    process.execPath,
+    ['--cpu-prof', '--cpu-prof-dir', dir, join(root, 'bin', 'wirepin.js'), ...args],
+    {
+      cwd,
+      encoding: 'utf8',
+      maxBuffer: 256 * 1024 * 1024,
+    },
+  );
   const file = readdirSync(dir).find((name) => name.endsWith('.cpuprofile'));
-  if (!file) throw new Error(`no CPU profile written for wirepin ${args.join(' ')} (exit ${run.status})\n${run.stderr.slice(0, 1000)}`);
+  if (!file)
+    throw new Error(
+      `no CPU profile written for wirepin ${args.join(' ')} (exit ${run.status})\n${run.stderr.slice(0, 1000)}`,
+    );
   const profile = JSON.parse(readFileSync(join(dir, file), 'utf8'));
   const byId = new Map(profile.nodes.map((node) => [node.id, node]));
   const self = new Map();
@@ -43,7 +50,11 @@ export function profileWirepin(root, args, { cwd, dir, top = 10 }) {
     const module = moduleOf(frame.url, root);
     const name = frame.functionName || '(anonymous)';
     const key = `${name}\u0000${module}:${frame.lineNumber ?? 0}`;
-    const entry = functions.get(key) ?? { name, module: `${module}${frame.url ? `:${(frame.lineNumber ?? 0) + 1}` : ''}`, ms: 0 };
+    const entry = functions.get(key) ?? {
+      name,
+      module: `${module}${frame.url ? `:${(frame.lineNumber ?? 0) + 1}` : ''}`,
+      ms: 0,
+    };
     entry.ms += ms;
     functions.set(key, entry);
     modules.set(module, (modules.get(module) ?? 0) + ms);
@@ -54,7 +65,13 @@ export function profileWirepin(root, args, { cwd, dir, top = 10 }) {
     command: `wirepin ${args.join(' ')}`,
     exit: run.status,
     totalMs: round(totalMs),
-    functions: [...functions.values()].sort((a, b) => b.ms - a.ms).slice(0, top).map((f) => ({ ...f, ms: round(f.ms) })),
-    modules: [...modules].map(([module, ms]) => ({ module, ms: round(ms) })).sort((a, b) => b.ms - a.ms).slice(0, top),
+    functions: [...functions.values()]
+      .sort((a, b) => b.ms - a.ms)
+      .slice(0, top)
+      .map((f) => ({ ...f, ms: round(f.ms) })),
+    modules: [...modules]
+      .map(([module, ms]) => ({ module, ms: round(ms) }))
+      .sort((a, b) => b.ms - a.ms)
+      .slice(0, top),
   };
 }

@@ -1,7 +1,8 @@
 // Renders BENCHMARKS.md from bench/results/run.json's data.
 
 const n = (x) => (x === null || x === undefined ? '–' : Number(x).toLocaleString('en-US'));
-const ratio = (a, b) => (a === null || b === null || a === undefined || b === undefined || b === 0 ? '–' : `${(a / b).toFixed(2)}x`);
+const ratio = (a, b) =>
+  a === null || b === null || a === undefined || b === undefined || b === 0 ? '–' : `${(a / b).toFixed(2)}x`;
 
 function wall(row) {
   if (!row) return '–';
@@ -19,7 +20,15 @@ const NO_PROFILE = 'no profile (the command could not be profiled)';
 /** The package's targets, from bench/package-footprint.js's result (none when it was not run). */
 function packageTargets(p) {
   if (!p) return [];
-  if (p.failed) return [{ id: 'package-footprint', statement: 'package, install and Action figures', measured: `bench/package-footprint.js failed (exit ${p.exit})`, met: false }];
+  if (p.failed)
+    return [
+      {
+        id: 'package-footprint',
+        statement: 'package, install and Action figures',
+        measured: `bench/package-footprint.js failed (exit ${p.exit})`,
+        met: false,
+      },
+    ];
   const a = p.action;
   return [
     {
@@ -40,7 +49,15 @@ function packageTargets(p) {
 /** The read analysis' targets (issue 16), from bench/reads.js's result (none when it was not run). */
 function readsTargets(r) {
   if (!r) return [];
-  if (r.failed) return [{ id: 'reads', statement: 'the read analysis of a 100,000-line consumer package', measured: `bench/reads.js failed (exit ${r.exit})`, met: false }];
+  if (r.failed)
+    return [
+      {
+        id: 'reads',
+        statement: 'the read analysis of a 100,000-line consumer package',
+        measured: `bench/reads.js failed (exit ${r.exit})`,
+        met: false,
+      },
+    ];
   return [
     {
       id: 'reads-analysis',
@@ -62,7 +79,9 @@ function renderReads(r) {
   if (!r) return [...out, 'Not run (--no-reads).', ''];
   if (r.failed) return [...out, `bench/reads.js failed (exit ${r.exit}):`, '', '```', r.output, '```', ''];
   const ms = (x) => n(Math.round(x));
-  const load = r.loadAtStart ? `load average ${r.loadAtStart} at its start, ${r.load} at its end` : `load average at its end ${r.load}`;
+  const load = r.loadAtStart
+    ? `load average ${r.loadAtStart} at its start, ${r.load} at its end`
+    : `load average at its end ${r.load}`;
   out.push(
     `Measured ${r.measured.slice(0, 16).replace('T', ' ')} UTC by bench/reads.js (${load}; other work shares these 2 cores). ` +
       `A generated consumer package of ${n(r.lines)} lines in ${n(r.files)} files: one request type of 40 fields with nested structs, and 100 handler ` +
@@ -75,12 +94,12 @@ function renderReads(r) {
     `| \`wirepin consumes --go\` on that package, whole process | ${ms(r.consumesMs)} ms, peak RSS ${r.consumesRssMiB.toFixed(1)} MiB |`,
     `| \`wirepin check\` on this repository (with the read analysis of consumer/go) | ${ms(r.checkMs)} ms = ${(r.checkMs / r.floorMs).toFixed(2)}x \`node -e 0\` (${ms(r.floorMs)} ms), peak RSS ${r.checkRssMiB.toFixed(1)} MiB |`,
     '',
-    'Where the time goes (`node --cpu-prof`, 2026-12-03): almost all of it is tree-sitter\'s JavaScript binding, a Node object made ' +
-      'across the WebAssembly boundary for each child the walk visits and each node\'s type read from there. Asking a node for its parent ' +
+    "Where the time goes (`node --cpu-prof`, 2026-12-03): almost all of it is tree-sitter's JavaScript binding, a Node object made " +
+      "across the WebAssembly boundary for each child the walk visits and each node's type read from there. Asking a node for its parent " +
       'walks down from the root in tree-sitter, so the walk hands each selector its role (read, written, address taken) instead of asking ' +
       'its parent; side by side under the same load that made the analysis a quarter to a half faster (load 5: 1.0–2.1 s before, ' +
       '0.6–1.3 s after; load 13–14: 3.7–6.8 s before, 2.7–4.8 s after; alone at load 3.5 it takes 0.55 s). Skipping statements that ' +
-      'name no followed variable, type or function was tried and dropped: reading each statement\'s text cost more than it saved. A cursor-based copy ' +
+      "name no followed variable, type or function was tried and dropped: reading each statement's text cost more than it saved. A cursor-based copy " +
       'of the tree into plain objects was slower (each cursor step crosses the boundary too).',
     '',
   );
@@ -142,9 +161,20 @@ export function keepSections(rendered, previous) {
 
 /** The Go-at-scale section from bench/go-scale.js's results (bench/results/go-scale.json). */
 function renderGoScale(g) {
-  if (!g || g.failed) return g?.failed ? ['## Go at scale (issue 15)', '', `bench/go-scale.js failed (exit ${g.exit}):`, '', '```', g.output, '```', ''] : [];
-  const out = ['## Go at scale (issue 15)', '', `Measured by bench/go-scale.js (also run by \`npm run bench\`; inputs from bench/lib/go-graphs.js), Node ${g.node}. Wall time is the median of 5 whole-process runs; peak RSS from GNU time.`, ''];
-  out.push('| case | median ms | min–max ms | peak RSS MiB | target | met |', '| --- | ---: | ---: | ---: | --- | --- |');
+  if (!g || g.failed)
+    return g?.failed
+      ? ['## Go at scale (issue 15)', '', `bench/go-scale.js failed (exit ${g.exit}):`, '', '```', g.output, '```', '']
+      : [];
+  const out = [
+    '## Go at scale (issue 15)',
+    '',
+    `Measured by bench/go-scale.js (also run by \`npm run bench\`; inputs from bench/lib/go-graphs.js), Node ${g.node}. Wall time is the median of 5 whole-process runs; peak RSS from GNU time.`,
+    '',
+  ];
+  out.push(
+    '| case | median ms | min–max ms | peak RSS MiB | target | met |',
+    '| --- | ---: | ---: | ---: | --- | --- |',
+  );
   for (const r of g.results) {
     const big = r.id.startsWith('extract-');
     const limitMs = big ? 10_000 : 2_000;
@@ -177,7 +207,10 @@ function renderBenchmarksOnly(result) {
   out.push('## Targets', '');
   out.push('| target | measured | met |', '| --- | --- | --- |');
   const footprint = [...packageTargets(result.package), ...readsTargets(result.reads)];
-  for (const t of [...result.targets, ...footprint]) out.push(`| ${t.statement} | ${t.measured ?? '–'} | ${t.met === true ? 'yes' : t.met === false ? '**no**' : 'not measured'} |`);
+  for (const t of [...result.targets, ...footprint])
+    out.push(
+      `| ${t.statement} | ${t.measured ?? '–'} | ${t.met === true ? 'yes' : t.met === false ? '**no**' : 'not measured'} |`,
+    );
   out.push('');
   const diff10k = rows.get('diff-10000')?.medianMs;
   const bare10k = rows.get('buf-10000')?.medianMs;
@@ -193,11 +226,15 @@ function renderBenchmarksOnly(result) {
   }
   const missed = result.targets.filter((t) => t.met === false);
   const missedFootprint = footprint.filter((t) => t.met === false);
-  if (missedFootprint.length) out.push(`Missed: ${missedFootprint.map((t) => t.id).join(', ')} (see their sections below).`, '');
+  if (missedFootprint.length)
+    out.push(`Missed: ${missedFootprint.map((t) => t.id).join(', ')} (see their sections below).`, '');
   if (missed.length === 0 && missedFootprint.length === 0) {
     out.push('Every target measured here is met.', '');
   } else {
-    out.push(`Missed: ${missed.map((t) => t.id).join(', ')}. Where the time goes, from one \`node --cpu-prof\` run of each (self time):`, '');
+    out.push(
+      `Missed: ${missed.map((t) => t.id).join(', ')}. Where the time goes, from one \`node --cpu-prof\` run of each (self time):`,
+      '',
+    );
     for (const t of missed) {
       const profile = result.profiles.find((p) => p.target === t.id);
       out.push(`### ${t.id}`, '');
@@ -218,21 +255,35 @@ function renderBenchmarksOnly(result) {
           both: '+ consumer types too (= wirepin generate)',
         };
         for (const s of result.memoryPhases.stages) {
-          out.push(`| ${what[s.stage] ?? s.stage} | ${n(s.rssMiB)} | ${s.stage === 'jstt' ? '–' : n(Number((s.rssMiB - previous).toFixed(1)))} | ${n(s.ms)} |`);
+          out.push(
+            `| ${what[s.stage] ?? s.stage} | ${n(s.rssMiB)} | ${s.stage === 'jstt' ? '–' : n(Number((s.rssMiB - previous).toFixed(1)))} | ${n(s.ms)} |`,
+          );
           if (s.stage !== 'jstt') previous = s.rssMiB;
         }
-        out.push('', '"added" is over the row above (the first row: over `node -e 0`). The "without prettier" row is a side measurement: the producer row minus it is what prettier adds.', '');
+        out.push(
+          '',
+          '"added" is over the row above (the first row: over `node -e 0`). The "without prettier" row is a side measurement: the producer row minus it is what prettier adds.',
+          '',
+        );
         continue;
       }
       if (!profile) {
-        out.push(t.id === 'pact-round' || t.id === 'server-rps' ? 'Measured by its own script; see its section below.' : NO_PROFILE, '');
+        out.push(
+          t.id === 'pact-round' || t.id === 'server-rps'
+            ? 'Measured by its own script; see its section below.'
+            : NO_PROFILE,
+          '',
+        );
         continue;
       }
       if (profile.error) {
         out.push(`${NO_PROFILE}: ${profile.error}`, '');
         continue;
       }
-      out.push(`\`${profile.command.replace(/\/\S*\/bench\/\.work\/run\//gu, 'bench/.work/run/')}\`: ${n(profile.totalMs)} ms of CPU samples (exit ${profile.exit}).`, '');
+      out.push(
+        `\`${profile.command.replace(/\/\S*\/bench\/\.work\/run\//gu, 'bench/.work/run/')}\`: ${n(profile.totalMs)} ms of CPU samples (exit ${profile.exit}).`,
+        '',
+      );
       out.push('| module | self ms |', '| --- | ---: |');
       for (const m of profile.modules.slice(0, 6)) out.push(`| ${m.module} | ${n(m.ms)} |`);
       out.push('', '| function | where | self ms |', '| --- | --- | ---: |');
@@ -249,15 +300,28 @@ function renderBenchmarksOnly(result) {
       'The bare pair (names and types only) is listed too.',
     '',
   );
-  out.push('| command | fields | median ms | min–max ms | peak RSS MiB | x floor | x peer |', '| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
-  const groups = ['lint', 'generate', 'generate --check', 'pin --go', 'diff', 'peer: buf breaking, with ledger', 'peer: buf breaking', 'peer: json-schema-diff'];
+  out.push(
+    '| command | fields | median ms | min–max ms | peak RSS MiB | x floor | x peer |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
+  );
+  const groups = [
+    'lint',
+    'generate',
+    'generate --check',
+    'pin --go',
+    'diff',
+    'peer: buf breaking, with ledger',
+    'peer: buf breaking',
+    'peer: json-schema-diff',
+  ];
   const label = {
     lint: '`wirepin lint`',
     generate: '`wirepin generate` (from scratch)',
     'generate --check': '`wirepin generate --check` (fresh files)',
     'pin --go': '`wirepin pin --go` (matching struct)',
     diff: '`wirepin diff` (1 removed, 1 retyped)',
-    'peer: buf breaking, with ledger': '`buf breaking` (same change; descriptions as comments, ledger as custom options)',
+    'peer: buf breaking, with ledger':
+      '`buf breaking` (same change; descriptions as comments, ledger as custom options)',
     'peer: buf breaking': '`buf breaking` (same change, bare shape: names and types only)',
     'peer: json-schema-diff': '`json-schema-diff` (same change, draft-07)',
   };
@@ -282,7 +346,10 @@ function renderBenchmarksOnly(result) {
   ];
   for (const [id, what] of fixed) {
     const row = rows.get(id);
-    if (row) out.push(`| ${what} | ${wall(row)} | ${spread(row)} | ${n(row.rssMiB)} | ${ratio(row.medianMs, floor.medianMs)} |`);
+    if (row)
+      out.push(
+        `| ${what} | ${wall(row)} | ${spread(row)} | ${n(row.rssMiB)} | ${ratio(row.medianMs, floor.medianMs)} |`,
+      );
   }
   out.push('');
 
@@ -295,7 +362,9 @@ function renderBenchmarksOnly(result) {
         `provider verification of the TypeScript reference server ${n(p.provider_verification.median)}, ` +
         `of the Go provider ${result.pact.go_provider_verified ? n(p.go_provider_verification.median) : 'not run (no go on PATH)'}, round ${n(p.round_total.median)}; ` +
         `process wall ${n(p.process_wall.median)} (max ${n(p.process_wall.max)}).` +
-        (result.pact.vitest_wall_ms ? ` As CI runs it, \`vitest run\` of both Pact test files: ${n(result.pact.vitest_wall_ms.median)} ms (median of ${result.pact.vitest_wall_ms.runs}).` : ''),
+        (result.pact.vitest_wall_ms
+          ? ` As CI runs it, \`vitest run\` of both Pact test files: ${n(result.pact.vitest_wall_ms.median)} ms (median of ${result.pact.vitest_wall_ms.runs}).`
+          : ''),
       '',
     );
   } else if (result.pact) {
@@ -335,16 +404,16 @@ function renderBenchmarksOnly(result) {
   out.push(
     '- Inputs are generated under the git-ignored `bench/.work/run/` by bench/lib/inputs.js: a contract of N top-level fields (strings and integers, every tenth one dead with a note, ' +
       'all required; 15 / 1,000 / 10,000 fields), a head version with one field removed and one retyped, draft-07 copies without `$schema` for json-schema-diff, ' +
-      'the same messages in protobuf for buf, a Go struct with exactly the contract\'s fields, and a Go package of 2,000 structs (each embeds the previous one\'s base and points at the next).',
-    '- Every command runs as a whole process (`node bin/wirepin.js ...`, buf\'s native binary from node_modules/@bufbuild/buf-linux-x64, json-schema-diff\'s CLI script with this Node), ' +
+      "the same messages in protobuf for buf, a Go struct with exactly the contract's fields, and a Go package of 2,000 structs (each embeds the previous one's base and points at the next).",
+    "- Every command runs as a whole process (`node bin/wirepin.js ...`, buf's native binary from node_modules/@bufbuild/buf-linux-x64, json-schema-diff's CLI script with this Node), " +
       `once to warm the file cache, then ${result.runs} times; the table shows the median wall time (performance.now() around the spawn) and the median peak RSS from GNU time (\`/usr/bin/time -f %M\`).`,
     '- Every run is checked: the exit code, and for `wirepin diff` exactly the two expected findings; `buf breaking` must exit 100 with two findings, json-schema-diff exit 1.',
     `- \`wirepin generate\` deletes its output before each run, so every run generates from scratch; \`generate --check\` runs on fresh files (their stamps let it skip the type generator). ` +
       `json-schema-diff at ${n(Math.max(...result.sizes))} fields runs once, killed after the bound (about N^2; the peer survey measured 186 s).`,
     '- The Pact round and the server load are measured by their own scripts (bench/pact-round.js, bench/server-load.js), run by bench/run.js in the same run.',
-    '- The package, its install and the Action\'s cold run are measured by bench/package-footprint.js (`npm run bench:package`, also run by bench/run.js): ' +
+    "- The package, its install and the Action's cold run are measured by bench/package-footprint.js (`npm run bench:package`, also run by bench/run.js): " +
       'every install starts from an empty npm cache (`npm_config_cache=$(mktemp -d)`), an empty project or install directory, and, for the Action, a fresh copy of its checkout ' +
-      '(action.yml, package.json, scripts/); the registry is reached over this machine\'s network. Sizes are `du -sm` of node_modules.',
+      "(action.yml, package.json, scripts/); the registry is reached over this machine's network. Sizes are `du -sm` of node_modules.",
     '- A missed target is profiled once with `node --cpu-prof` (bench/lib/profile.js): self time per module and per function.',
     '',
   );

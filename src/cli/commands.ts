@@ -9,7 +9,10 @@ import type { CliIo } from './io.js';
 export type Deliver = (outcome: Outcome, format: Format) => void;
 
 export function formatOption(): Option<'--format <format>', undefined, 'text', Format, false> {
-  return new Option('--format <format>', 'output format: text, json, markdown or github (workflow annotations, errors included; the markdown report also goes to $GITHUB_STEP_SUMMARY)')
+  return new Option(
+    '--format <format>',
+    'output format: text, json, markdown or github (workflow annotations, errors included; the markdown report also goes to $GITHUB_STEP_SUMMARY)',
+  )
     .choices(FORMATS)
     .default('text' as const);
 }
@@ -25,10 +28,14 @@ export function registerCommands(program: Command, io: CliIo, deliver: Deliver):
   const env: RunEnv = { cwd: io.cwd, env: io.env };
   program
     .command('lint')
-    .description('Validate contracts against the dialect meta-schema and the lint rules (default: every contracts/*.contract.json).')
+    .description(
+      'Validate contracts against the dialect meta-schema and the lint rules (default: every contracts/*.contract.json).',
+    )
     .argument('[files...]', 'contract files')
     .addOption(formatOption())
-    .action(async (files, options) => deliver(await (await import('../run/lint.js')).runLint(env, files), options.format));
+    .action(async (files, options) =>
+      deliver(await (await import('../run/lint.js')).runLint(env, files), options.format),
+    );
 
   program
     .command('generate')
@@ -49,46 +56,76 @@ export function registerCommands(program: Command, io: CliIo, deliver: Deliver):
     .description("Producer pin: the producer's wire fields equal the contract's, exactly, at every depth.")
     .requiredOption('--contract <file>', 'the contract file')
     .option('--go <path>', 'a Go file or package directory holding the producer struct')
-    .option('--ts <file>', 'a TypeScript file holding the producer interface or type alias (needs the typescript package installed)')
+    .option(
+      '--ts <file>',
+      'a TypeScript file holding the producer interface or type alias (needs the typescript package installed)',
+    )
     .option('--json <file>', 'a JSON payload the producer really sent (any language)')
     .option('--type <name>', 'the struct or type name (with --go or --ts)')
     .option('--goos <goos>', 'with --go: the GOOS whose build constraints select the files (default linux)')
     .option('--goarch <goarch>', 'with --go: the GOARCH whose build constraints select the files (default amd64)')
     .addOption(formatOption())
-    .action(async (options) => deliver(await (await import('../run/guard.js')).runGuardCommand(env, 'pin', options), options.format));
+    .action(async (options) =>
+      deliver(await (await import('../run/guard.js')).runGuardCommand(env, 'pin', options), options.format),
+    );
 
   program
     .command('consumes')
     .description('Consumer completeness: the consumer reads every consumed field, and no dead or unknown one.')
     .requiredOption('--contract <file>', 'the contract file')
     .option('--go <path>', 'a Go file or package directory holding the consumer struct')
-    .option('--ts <file>', 'a TypeScript file holding the consumer interface or type alias (needs the typescript package installed)')
+    .option(
+      '--ts <file>',
+      'a TypeScript file holding the consumer interface or type alias (needs the typescript package installed)',
+    )
     .option('--trace <file>', 'a consumption trace: the fields a running handler actually read')
     .option('--type <name>', 'the struct or type name (with --go or --ts)')
     .option('--goos <goos>', 'with --go: the GOOS whose build constraints select the files (default linux)')
     .option('--goarch <goarch>', 'with --go: the GOARCH whose build constraints select the files (default amd64)')
-    .option('--no-reads', 'with --go or --ts: skip the static read analysis (which consumed fields the code never reads)')
-    .option('--strict-reads', 'with --go or --ts: a field whose read cannot be proven (its value escapes) is an error, not a warning (as when the contract\'s consumer says "reads": "strict")')
+    .option(
+      '--no-reads',
+      'with --go or --ts: skip the static read analysis (which consumed fields the code never reads)',
+    )
+    .option(
+      '--strict-reads',
+      'with --go or --ts: a field whose read cannot be proven (its value escapes) is an error, not a warning (as when the contract\'s consumer says "reads": "strict")',
+    )
     .addOption(formatOption())
-    .action(async (options) => deliver(await (await import('../run/guard.js')).runGuardCommand(env, 'consumes', options), options.format));
+    .action(async (options) =>
+      deliver(await (await import('../run/guard.js')).runGuardCommand(env, 'consumes', options), options.format),
+    );
 
   program
     .command('diff')
     .description(
       'Classify the changes between two versions of a contract as breaking, needs-both-sides, dead-channel or safe. ' +
         'Either BASE HEAD (two files), or --against REF to compare the working-tree contracts with the same paths at a git ref. ' +
-        "A base that no longer lints is still diffed; its lint errors are shown as context and do not decide the exit code.",
+        'A base that no longer lints is still diffed; its lint errors are shown as context and do not decide the exit code.',
     )
-    .argument('[files...]', 'BASE HEAD; with --against, the contract files to compare (default: every contracts/*.contract.json on either side)')
-    .option('--against <ref>', 'a git ref (branch, tag or commit, e.g. origin/main) to compare the working tree against')
+    .argument(
+      '[files...]',
+      'BASE HEAD; with --against, the contract files to compare (default: every contracts/*.contract.json on either side)',
+    )
+    .option(
+      '--against <ref>',
+      'a git ref (branch, tag or commit, e.g. origin/main) to compare the working tree against',
+    )
     .addOption(
-      new Option('--fail-on <class>', 'exit 1 on changes of this class or a more severe one; "any" fails on every change')
+      new Option(
+        '--fail-on <class>',
+        'exit 1 on changes of this class or a more severe one; "any" fails on every change',
+      )
         .choices(FAIL_ON)
         .default('breaking' as const),
     )
     .addOption(formatOption())
     .action(async (files, options) =>
-      deliver(await (await import('../run/diff.js')).runDiff(env, { files, against: options.against, failOn: options.failOn }), options.format),
+      deliver(
+        await (
+          await import('../run/diff.js')
+        ).runDiff(env, { files, against: options.against, failOn: options.failOn }),
+        options.format,
+      ),
     );
 
   program
@@ -98,12 +135,18 @@ export function registerCommands(program: Command, io: CliIo, deliver: Deliver):
         'key order and whitespace may differ, nothing else. Exit 1 with what the mirror has wrong.',
     )
     .argument('<mirror>', 'the mirrored contract file')
-    .argument('<source>', 'the source of truth: a path, or REF:PATH at a git ref (e.g. origin/main:contracts/x.contract.json)')
+    .argument(
+      '<source>',
+      'the source of truth: a path, or REF:PATH at a git ref (e.g. origin/main:contracts/x.contract.json)',
+    )
     .option('--write', 'when the mirror differs, replace it with the source (atomically) instead of failing')
     .addOption(formatOption())
     .action(async (mirror, source, options) => {
       const { runSync, runSyncWrite } = await import('../run/sync.js');
-      deliver(options.write === true ? await runSyncWrite(env, { mirror, source }) : await runSync(env, { mirror, source }), options.format);
+      deliver(
+        options.write === true ? await runSyncWrite(env, { mirror, source }) : await runSync(env, { mirror, source }),
+        options.format,
+      );
     });
 
   program
@@ -117,7 +160,12 @@ export function registerCommands(program: Command, io: CliIo, deliver: Deliver):
     .requiredOption('--contract <file>', 'the contract file')
     .option('--out <dir>', 'directory for <producer>-<consumer>.json', '.wirepin/pacts')
     .addOption(formatOption())
-    .action(async (options) => deliver(await (await import('../run/pact.js')).runPact(env, { contract: options.contract, out: options.out }), options.format));
+    .action(async (options) =>
+      deliver(
+        await (await import('../run/pact.js')).runPact(env, { contract: options.contract, out: options.out }),
+        options.format,
+      ),
+    );
 
   program
     .command('check')
@@ -125,16 +173,23 @@ export function registerCommands(program: Command, io: CliIo, deliver: Deliver):
       'The CI job, for every contract in wirepin.yaml (and any other contracts/*.contract.json): lint, sync against its source when one is configured, ' +
         'generate --check, the producer pin and consumer completeness for the sides named; in CI (CI=true), also diff --against the configured base ref.',
     )
-    .option('--config <file>', 'the wirepin config file (default: wirepin.yaml in this directory or the nearest one above it, up to the repository root)')
+    .option(
+      '--config <file>',
+      'the wirepin config file (default: wirepin.yaml in this directory or the nearest one above it, up to the repository root)',
+    )
     .addOption(formatOption())
-    .action(async (options) => deliver(await (await import('../run/check.js')).runCheck(env, options.config), options.format));
+    .action(async (options) =>
+      deliver(await (await import('../run/check.js')).runCheck(env, options.config), options.format),
+    );
 
   const contract = program
     .command('contract')
     .description('Work on contract files: draft one from an existing Go struct or TypeScript type.')
     .action(async () => {
       const { WirepinError } = await import('../errors.js');
-      throw new WirepinError('E_USAGE', 'wirepin contract needs a subcommand: from-go or from-ts.', { hint: 'Run `wirepin contract --help` for both.' });
+      throw new WirepinError('E_USAGE', 'wirepin contract needs a subcommand: from-go or from-ts.', {
+        hint: 'Run `wirepin contract --help` for both.',
+      });
     });
   for (const from of ['go', 'ts'] as const) {
     const language = from === 'go' ? 'Go struct' : 'TypeScript interface or type alias';
@@ -143,11 +198,19 @@ export function registerCommands(program: Command, io: CliIo, deliver: Deliver):
       .description(
         `Draft a contract from an existing ${language}: every wire field with its type, required and nullability, doc comments as descriptions. ` +
           'cp_consumes is left out on every field, so the draft fails lint until each one is decided.' +
-          (from === 'go' ? ' A struct type used in more than one place, or recursively, is drafted once under $defs and used with $ref.' : ''),
+          (from === 'go'
+            ? ' A struct type used in more than one place, or recursively, is drafted once under $defs and used with $ref.'
+            : ''),
       )
-      .argument('<path>', from === 'go' ? 'a Go file or package directory' : 'a TypeScript file (needs the typescript package installed)')
+      .argument(
+        '<path>',
+        from === 'go' ? 'a Go file or package directory' : 'a TypeScript file (needs the typescript package installed)',
+      )
       .requiredOption('--type <name>', `the ${language} to draft from`)
-      .option('--endpoint <endpoint>', 'the HTTP method and path, e.g. "POST /v1/provision" (default: a placeholder lint refuses)')
+      .option(
+        '--endpoint <endpoint>',
+        'the HTTP method and path, e.g. "POST /v1/provision" (default: a placeholder lint refuses)',
+      )
       .option('--title <title>', 'the contract title, PascalCase (default: the type name in PascalCase)')
       .option('--producer-name <name>', 'the sending service (default: producer)')
       .option('--producer-repo <repo>', "where the producer's code lives (default: its name)")
@@ -173,7 +236,10 @@ export function registerCommands(program: Command, io: CliIo, deliver: Deliver):
     .option('--producer <side>', 'this repository sends the body: go:PATH (package dir or file) or ts:FILE')
     .option('--consumer <side>', 'this repository receives the body: go:PATH or ts:FILE')
     .requiredOption('--type <name>', 'the struct or type holding the wire shape')
-    .requiredOption('--contract <file>', 'the contract file, e.g. contracts/provision.contract.json (it may not exist yet)')
+    .requiredOption(
+      '--contract <file>',
+      'the contract file, e.g. contracts/provision.contract.json (it may not exist yet)',
+    )
     .option('--force', 'replace wirepin.yaml and the workflow when they exist')
     .action(async (options) => deliver(await (await import('../run/init.js')).runInit(env, options), 'text'));
 

@@ -15,11 +15,16 @@ const EXAMPLES: Readonly<Record<string, readonly string[]>> = {
     'wirepin consumes --contract contracts/provision.contract.json --go ./internal/provision --type ProvisionRequest',
     'One of --go, --ts or --trace is required; --type goes with --go and --ts.',
   ],
-  diff: ['wirepin diff --against origin/main --fail-on needs-both-sides', 'wirepin diff old.contract.json new.contract.json'],
+  diff: [
+    'wirepin diff --against origin/main --fail-on needs-both-sides',
+    'wirepin diff old.contract.json new.contract.json',
+  ],
   sync: ['wirepin sync contracts/provision.contract.json .wirepin-contracts/contracts/provision.contract.json --write'],
   pact: ['wirepin pact --contract contracts/provision.contract.json --out pacts'],
   check: ['wirepin check', 'wirepin check --config services/api/wirepin.yaml --format github'],
-  contract: ['wirepin contract from-go ./internal/client --type ProvisionRequest --out contracts/provision.contract.json'],
+  contract: [
+    'wirepin contract from-go ./internal/client --type ProvisionRequest --out contracts/provision.contract.json',
+  ],
   'contract from-go': [
     'wirepin contract from-go ./internal/client --type ProvisionRequest --endpoint "POST /v1/provision" --producer-name api --consumer-name worker --out contracts/provision.contract.json',
   ],
@@ -47,14 +52,18 @@ function pathOf(command: Command): string {
 export function addHelpExamples(program: Command): void {
   const visit = (command: Command): void => {
     for (const option of command.options) {
-      if (option.mandatory && !option.description.startsWith('(required)')) option.description = `(required) ${option.description}`;
+      if (option.mandatory && !option.description.startsWith('(required)'))
+        option.description = `(required) ${option.description}`;
     }
     const lines = EXAMPLES[pathOf(command)];
     if (lines !== undefined) {
       const [first, ...rest] = lines.filter((l) => l.startsWith('wirepin '));
       const said = lines.filter((l) => !l.startsWith('wirepin '));
       const examples = [first, ...rest].filter((l): l is string => l !== undefined);
-      command.addHelpText('after', `${said.length ? `\n${said.join('\n')}\n` : ''}\nExample${examples.length > 1 ? 's' : ''}:\n${examples.map((e) => `  ${e}`).join('\n')}\n`);
+      command.addHelpText(
+        'after',
+        `${said.length ? `\n${said.join('\n')}\n` : ''}\nExample${examples.length > 1 ? 's' : ''}:\n${examples.map((e) => `  ${e}`).join('\n')}\n`,
+      );
     }
     for (const sub of command.commands) visit(sub);
   };

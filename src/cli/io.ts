@@ -54,7 +54,10 @@ export function stepSummaryBlock(markdown: string, maxBytes: number = STEP_SUMMA
  * E_WRITE error (exit 2) with the path and the reason.
  */
 export async function emitReport(io: CliIo, report: Report, format: Format): Promise<void> {
-  const rendered = await renderReport(report, format, { color: format === 'text' && useColor(io), docsBase: docsBase(io) });
+  const rendered = await renderReport(report, format, {
+    color: format === 'text' && useColor(io),
+    docsBase: docsBase(io),
+  });
   // In github format every line is one of wirepin's own workflow commands; in any other, no line may read as one.
   io.stdout(format === 'github' ? rendered : neutraliseCommands(rendered));
   const summary = io.env['GITHUB_STEP_SUMMARY'];

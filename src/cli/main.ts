@@ -32,7 +32,11 @@ export async function main(argv: readonly string[], processIoValue: CliIo = proc
     // In github format the hint goes into the ::error command instead (see the catch below).
     .showHelpAfterError(formatOnCommandLine(argv) === 'github' ? false : '(run with --help for usage)')
     // In github format commander's own error line is replaced by one ::error workflow command (in the catch below).
-    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: (text, write) => (github() ? undefined : write(text)) })
+    .configureOutput({
+      writeOut: io.stdout,
+      writeErr: io.stderr,
+      outputError: (text, write) => (github() ? undefined : write(text)),
+    })
     .exitOverride()
     .hook('preAction', (_, command) => {
       const chosen: unknown = command.opts()['format'];
@@ -49,9 +53,16 @@ export async function main(argv: readonly string[], processIoValue: CliIo = proc
     await program.parseAsync([...argv], { from: 'user' });
   } catch (error) {
     if (error instanceof CommanderError) {
-      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return 0;
+      if (
+        error.code === 'commander.helpDisplayed' ||
+        error.code === 'commander.version' ||
+        error.code === 'commander.help'
+      )
+        return 0;
       if (github()) {
-        const usage = new WirepinError('E_USAGE', error.message.replace(/^error: /u, ''), { hint: 'Run wirepin with --help for usage.' });
+        const usage = new WirepinError('E_USAGE', error.message.replace(/^error: /u, ''), {
+          hint: 'Run wirepin with --help for usage.',
+        });
         processIoValue.stderr(asWorkflowCommand(usage));
       }
       return 2;
@@ -61,7 +72,9 @@ export async function main(argv: readonly string[], processIoValue: CliIo = proc
       return 2;
     }
     const stack = error instanceof Error ? (error.stack ?? error.message) : String(error);
-    io.stderr(`wirepin: internal error. This is a bug in wirepin, not in your input; please report it with this output.\n${stack}\n`);
+    io.stderr(
+      `wirepin: internal error. This is a bug in wirepin, not in your input; please report it with this output.\n${stack}\n`,
+    );
     return 2;
   }
   if (!outcome) return 0;
@@ -99,7 +112,8 @@ export function formatOnCommandLine(argv: readonly string[]): Format | undefined
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i] ?? '';
     if (arg === '--') break;
-    const value = arg === '--format' ? argv[(i += 1)] : arg.startsWith('--format=') ? arg.slice('--format='.length) : undefined;
+    const value =
+      arg === '--format' ? argv[(i += 1)] : arg.startsWith('--format=') ? arg.slice('--format='.length) : undefined;
     if (value !== undefined && isFormat(value)) found = value;
   }
   return found;
@@ -107,7 +121,13 @@ export function formatOnCommandLine(argv: readonly string[]): Format | undefined
 
 /** A WirepinError as one `::error` workflow command, its data and properties escaped: the only way it reaches stderr in github format. */
 function asWorkflowCommand(error: WirepinError): string {
-  const place = error.location ? [`file=${escapeProperty(plain(error.location.file))}`, `line=${error.location.line}`, `col=${error.location.column}`] : [];
+  const place = error.location
+    ? [
+        `file=${escapeProperty(plain(error.location.file))}`,
+        `line=${error.location.line}`,
+        `col=${error.location.column}`,
+      ]
+    : [];
   const props = [...place, `title=${escapeProperty(`wirepin ${error.code}`)}`].join(',');
   return `::error ${props}::${escapeData(plainLines(`${error.message}${error.hint ? `\n${error.hint}` : ''}`))}\n`;
 }

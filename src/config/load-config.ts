@@ -3,7 +3,16 @@ import { stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { readBounded } from '../fs/bounded-read.js';
 import { confinePath } from '../fs/confine.js';
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode, type YAMLMap, type YAMLSeq } from 'yaml';
+import {
+  isMap,
+  isScalar,
+  isSeq,
+  LineCounter,
+  parseDocument,
+  type Node as YamlNode,
+  type YAMLMap,
+  type YAMLSeq,
+} from 'yaml';
 import { displayPath } from '../paths.js';
 import { WirepinError } from '../errors.js';
 
@@ -83,11 +92,17 @@ export async function findConfigFile(cwd: string): Promise<string | undefined> {
 }
 
 async function isFile(path: string): Promise<boolean> {
-  return stat(path).then((info) => info.isFile(), () => false);
+  return stat(path).then(
+    (info) => info.isFile(),
+    () => false,
+  );
 }
 
 async function exists(path: string): Promise<boolean> {
-  return stat(path).then(() => true, () => false);
+  return stat(path).then(
+    () => true,
+    () => false,
+  );
 }
 
 /**
@@ -98,14 +113,20 @@ async function exists(path: string): Promise<boolean> {
 export async function loadConfig(path: string | undefined, cwd: string): Promise<WirepinConfig> {
   const found = path === undefined ? await findConfigFile(cwd) : resolve(cwd, path);
   if (found === undefined) {
-    throw new WirepinError('E_READ', `No ${DEFAULT_CONFIG_FILE} in ${cwd} or in a directory above it, up to the repository root.`, {
-      hint: `Create one with \`npx wirepin init\` (see the README), or pass --config.`,
-    });
+    throw new WirepinError(
+      'E_READ',
+      `No ${DEFAULT_CONFIG_FILE} in ${cwd} or in a directory above it, up to the repository root.`,
+      {
+        hint: `Create one with \`npx wirepin init\` (see the README), or pass --config.`,
+      },
+    );
   }
   const file = displayPath(found, cwd);
   // readBounded throws every failure as an E_READ WirepinError naming the file.
   const hint = `Create ${DEFAULT_CONFIG_FILE} at the repository root (see the README), or pass --config.`;
-  const text = (await readBounded(found, { what: 'configuration', shown: file, maxBytes: MAX_CONFIG_BYTES, hint })).toString('utf8');
+  const text = (
+    await readBounded(found, { what: 'configuration', shown: file, maxBytes: MAX_CONFIG_BYTES, hint })
+  ).toString('utf8');
   return { ...parseConfigText(text, file, realpathSync(dirname(found))), root: dirname(found) };
 }
 
@@ -123,7 +144,10 @@ export function parseConfigText(text: string, file: string, repositoryRoot?: str
   const fail = (message: string, node: YamlNode | undefined | null, hint?: string): never => {
     const offset = node?.range?.[0] ?? 0;
     const pos = lines.linePos(offset);
-    throw new WirepinError('E_CONFIG', message, { location: { file, line: pos.line, column: pos.col }, hint: hint ?? `See "${DEFAULT_CONFIG_FILE}" in the README.` });
+    throw new WirepinError('E_CONFIG', message, {
+      location: { file, line: pos.line, column: pos.col },
+      hint: hint ?? `See "${DEFAULT_CONFIG_FILE}" in the README.`,
+    });
   };
   const firstError = doc.errors[0];
   if (firstError) {
@@ -142,7 +166,10 @@ export function parseConfigText(text: string, file: string, repositoryRoot?: str
     for (const pair of map.items) {
       const key = isScalar(pair.key) ? String(pair.key.value) : undefined;
       if (key === undefined || !allowed.includes(key)) {
-        fail(`Unknown key ${key === undefined ? '' : `"${key}" `}in ${where}; expected one of: ${allowed.join(', ')}.`, pair.key as YamlNode);
+        fail(
+          `Unknown key ${key === undefined ? '' : `"${key}" `}in ${where}; expected one of: ${allowed.join(', ')}.`,
+          pair.key as YamlNode,
+        );
       }
       out.set(key as string, (pair.value as YamlNode | null) ?? null);
     }
@@ -150,7 +177,8 @@ export function parseConfigText(text: string, file: string, repositoryRoot?: str
   };
   const stringAt = (node: YamlNode | null | undefined, what: string, parent: YamlNode): string => {
     if (!node) return fail(`Missing ${what}.`, parent);
-    if (!isScalar(node) || typeof node.value !== 'string' || node.value.trim() === '') return fail(`${what} must be a non-empty string.`, node);
+    if (!isScalar(node) || typeof node.value !== 'string' || node.value.trim() === '')
+      return fail(`${what} must be a non-empty string.`, node);
     return node.value;
   };
   // Paths in wirepin.yaml are relative to its directory and must stay inside it (the repository root).
@@ -178,20 +206,26 @@ export function parseConfigText(text: string, file: string, repositoryRoot?: str
   const version = top.get('version');
   if (version && (!isScalar(version) || version.value !== 1)) fail('"version" must be 1.', version);
   const list = top.get('contracts');
-  if (!list || !isSeq(list) || list.items.length === 0) return fail('"contracts" must be a non-empty list.', list ?? root);
+  if (!list || !isSeq(list) || list.items.length === 0)
+    return fail('"contracts" must be a non-empty list.', list ?? root);
 
   const side = (node: YamlNode | null | undefined, which: 'producer' | 'consumer'): SideSource | undefined => {
     if (!node) return undefined;
     if (!isMap(node)) return fail(`"${which}" must be a mapping such as { go: path, type: Name }.`, node);
     const kinds = which === 'producer' ? ['go', 'ts', 'json'] : ['go', 'ts'];
-    const keys = keysOf(node, [...kinds, 'type', 'goos', 'goarch', ...(which === 'consumer' ? ['reads', 'packages'] : [])], `"${which}"`);
+    const keys = keysOf(
+      node,
+      [...kinds, 'type', 'goos', 'goarch', ...(which === 'consumer' ? ['reads', 'packages'] : [])],
+      `"${which}"`,
+    );
     const given = kinds.filter((k) => keys.has(k));
     if (given.length !== 1) return fail(`"${which}" needs exactly one of ${kinds.join(', ')}.`, node);
     const kind = given[0] as SideSource['kind'];
     const path = pathAt(keys.get(kind), `"${which}.${kind}"`, node);
     const typeNode = keys.get('type');
     const type = typeNode ? stringAt(typeNode, `"${which}.type"`, node) : undefined;
-    if ((kind === 'go' || kind === 'ts') && !type) fail(`"${which}" with "${kind}" needs "type": the struct or type name.`, node);
+    if ((kind === 'go' || kind === 'ts') && !type)
+      fail(`"${which}" with "${kind}" needs "type": the struct or type name.`, node);
     const goos = keys.get('goos') ? stringAt(keys.get('goos'), `"${which}.goos"`, node) : goDefaults.goos;
     const goarch = keys.get('goarch') ? stringAt(keys.get('goarch'), `"${which}.goarch"`, node) : goDefaults.goarch;
     if (kind !== 'go' && (keys.has('goos') || keys.has('goarch'))) {
@@ -199,17 +233,30 @@ export function parseConfigText(text: string, file: string, repositoryRoot?: str
     }
     const readsNode = keys.get('reads');
     const readsText = readsNode ? stringAt(readsNode, `"${which}.reads"`, node) : undefined;
-    if (readsText !== undefined && !['on', 'off', 'strict'].includes(readsText)) fail(`"${which}.reads" must be on, off or strict.`, readsNode);
+    if (readsText !== undefined && !['on', 'off', 'strict'].includes(readsText))
+      fail(`"${which}.reads" must be on, off or strict.`, readsNode);
     const packagesNode = keys.get('packages');
     let packages: string[] | undefined;
     if (packagesNode !== undefined) {
-      if (kind !== 'go') fail(`"${which}.packages" applies to "go" sources only: the TypeScript analysis reads the files beside the type.`, packagesNode);
+      if (kind !== 'go')
+        fail(
+          `"${which}.packages" applies to "go" sources only: the TypeScript analysis reads the files beside the type.`,
+          packagesNode,
+        );
       if (!isSeq(packagesNode) || packagesNode.items.length === 0) {
-        fail(`"${which}.packages" must be a non-empty list of package directories, such as [internal/plan].`, packagesNode);
+        fail(
+          `"${which}.packages" must be a non-empty list of package directories, such as [internal/plan].`,
+          packagesNode,
+        );
       }
-      packages = (packagesNode as YAMLSeq).items.map((item) => pathAt(item as YamlNode, `"${which}.packages" entry`, packagesNode as YamlNode));
+      packages = (packagesNode as YAMLSeq).items.map((item) =>
+        pathAt(item as YamlNode, `"${which}.packages" entry`, packagesNode as YamlNode),
+      );
     }
-    const reads = { ...(readsText === undefined ? {} : { reads: readsText as ReadsMode }), ...(packages === undefined ? {} : { packages }) };
+    const reads = {
+      ...(readsText === undefined ? {} : { reads: readsText as ReadsMode }),
+      ...(packages === undefined ? {} : { packages }),
+    };
     if (kind !== 'go' || (goos === undefined && goarch === undefined)) return { kind, path, type, ...reads };
     return { kind, path, type, goTarget: { goos: goos ?? 'linux', goarch: goarch ?? 'amd64' }, ...reads };
   };
@@ -224,15 +271,24 @@ export function parseConfigText(text: string, file: string, repositoryRoot?: str
     const generateNode = keys.get('generate');
     const generate: { -readonly [K in keyof GenerateSettings]: GenerateSettings[K] } = {};
     if (generateNode) {
-      if (!isMap(generateNode)) fail('"generate" must be a mapping of schema, producerTypes, consumerTypes.', generateNode);
+      if (!isMap(generateNode))
+        fail('"generate" must be a mapping of schema, producerTypes, consumerTypes.', generateNode);
       const g = keysOf(generateNode as YAMLMap, ['schema', 'producerTypes', 'consumerTypes'], '"generate"');
       for (const [k, v] of g) {
         // false switches the output off; anything else must be a path.
         generate[k as keyof GenerateSettings] =
-          v !== null && isScalar(v) && v.value === false ? false : pathAt(v, `"generate.${k}" (a path, or false to switch it off)`, generateNode as YamlNode);
+          v !== null && isScalar(v) && v.value === false
+            ? false
+            : pathAt(v, `"generate.${k}" (a path, or false to switch it off)`, generateNode as YamlNode);
       }
     }
-    return { contract, source, producer: side(keys.get('producer'), 'producer'), consumer: side(keys.get('consumer'), 'consumer'), generate };
+    return {
+      contract,
+      source,
+      producer: side(keys.get('producer'), 'producer'),
+      consumer: side(keys.get('consumer'), 'consumer'),
+      generate,
+    };
   });
 
   let diff: DiffSettings | undefined;
@@ -243,7 +299,8 @@ export function parseConfigText(text: string, file: string, repositoryRoot?: str
     const against = stringAt(keys.get('against'), '"diff.against"', diffNode);
     const failOnNode = keys.get('failOn');
     const failOn = failOnNode ? stringAt(failOnNode, '"diff.failOn"', diffNode) : 'breaking';
-    if (failOn !== 'breaking' && failOn !== 'needs-both-sides' && failOn !== 'any') fail('"diff.failOn" must be breaking, needs-both-sides or any.', failOnNode);
+    if (failOn !== 'breaking' && failOn !== 'needs-both-sides' && failOn !== 'any')
+      fail('"diff.failOn" must be breaking, needs-both-sides or any.', failOnNode);
     diff = { against, failOn: failOn as DiffSettings['failOn'] };
   }
   const seen = new Set<string>();

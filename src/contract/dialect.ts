@@ -39,25 +39,70 @@ const EVERYWHERE: readonly SchemaPosition[] = ['root', 'field', 'items', 'values
 
 /** The dialect, in the order the rule doc lists it. */
 export const DIALECT: readonly DialectKeyword[] = [
-  { keyword: '$schema', role: 'header', positions: ['root'], why: 'editors read it; wirepin always validates with its own meta-schema' },
-  { keyword: '$id', role: 'header', positions: ['root'], why: 'names the contract; nothing may refer to it, since `$ref` only points into `$defs`' },
-  { keyword: '$defs', role: 'shape', positions: ['root'], why: 'named object shapes that fields share, each described once; recursion allowed' },
-  { keyword: 'title', role: 'header', positions: ['root'], why: 'names the generated type; on a field it would name a separate generated type' },
+  {
+    keyword: '$schema',
+    role: 'header',
+    positions: ['root'],
+    why: 'editors read it; wirepin always validates with its own meta-schema',
+  },
+  {
+    keyword: '$id',
+    role: 'header',
+    positions: ['root'],
+    why: 'names the contract; nothing may refer to it, since `$ref` only points into `$defs`',
+  },
+  {
+    keyword: '$defs',
+    role: 'shape',
+    positions: ['root'],
+    why: 'named object shapes that fields share, each described once; recursion allowed',
+  },
+  {
+    keyword: 'title',
+    role: 'header',
+    positions: ['root'],
+    why: 'names the generated type; on a field it would name a separate generated type',
+  },
   { keyword: 'endpoint', role: 'header', positions: ['root'], why: 'the method and path that carry the body' },
   { keyword: 'producer', role: 'header', positions: ['root'], why: 'the sending service and its type' },
-  { keyword: 'consumer', role: 'header', positions: ['root'], why: 'the receiving service and its type; `"reads": "strict"` there makes its read analysis strict' },
-  { keyword: 'pact', role: 'header', positions: ['root'], why: 'headers, provider state and response for `wirepin pact`; left out of the generated schema' },
+  {
+    keyword: 'consumer',
+    role: 'header',
+    positions: ['root'],
+    why: 'the receiving service and its type; `"reads": "strict"` there makes its read analysis strict',
+  },
+  {
+    keyword: 'pact',
+    role: 'header',
+    positions: ['root'],
+    why: 'headers, provider state and response for `wirepin pact`; left out of the generated schema',
+  },
   { keyword: 'type', role: 'shape', positions: EVERYWHERE, why: 'one JSON type, optionally with "null"' },
   { keyword: 'properties', role: 'shape', positions: EVERYWHERE, why: 'the fields of an object' },
   { keyword: 'required', role: 'shape', positions: EVERYWHERE, why: 'the fields the producer always sends' },
-  { keyword: 'additionalProperties', role: 'shape', positions: EVERYWHERE, why: '`false` closes an object; a schema makes a map' },
+  {
+    keyword: 'additionalProperties',
+    role: 'shape',
+    positions: EVERYWHERE,
+    why: '`false` closes an object; a schema makes a map',
+  },
   { keyword: 'items', role: 'shape', positions: NESTED, why: 'the one type of every array item' },
-  { keyword: '$ref', role: 'shape', positions: NESTED, why: 'a definition of this contract, `"#/$defs/Name"`; only `cp_consumes`, `note` and `description` may stand beside it' },
+  {
+    keyword: '$ref',
+    role: 'shape',
+    positions: NESTED,
+    why: 'a definition of this contract, `"#/$defs/Name"`; only `cp_consumes`, `note` and `description` may stand beside it',
+  },
   { keyword: 'enum', role: 'constraint', positions: NESTED, why: 'the values of one type a field may take' },
   { keyword: 'const', role: 'constraint', positions: NESTED, why: 'the one value a field takes' },
   { keyword: 'pattern', role: 'constraint', positions: NESTED, why: 'a regular expression every string matches' },
   { keyword: 'format', role: 'constraint', positions: NESTED, why: 'a named string format; validators may assert it' },
-  { keyword: 'contentEncoding', role: 'constraint', positions: NESTED, why: 'how bytes travel in a string (Go sends []byte as base64)' },
+  {
+    keyword: 'contentEncoding',
+    role: 'constraint',
+    positions: NESTED,
+    why: 'how bytes travel in a string (Go sends []byte as base64)',
+  },
   { keyword: 'minimum', role: 'constraint', positions: NESTED, why: 'a lower bound on numbers' },
   { keyword: 'maximum', role: 'constraint', positions: NESTED, why: 'an upper bound on numbers' },
   { keyword: 'exclusiveMinimum', role: 'constraint', positions: NESTED, why: 'a strict lower bound on numbers' },
@@ -67,12 +112,37 @@ export const DIALECT: readonly DialectKeyword[] = [
   { keyword: 'maxLength', role: 'constraint', positions: NESTED, why: 'the longest string' },
   { keyword: 'minItems', role: 'constraint', positions: NESTED, why: 'the fewest array items' },
   { keyword: 'maxItems', role: 'constraint', positions: NESTED, why: 'the most array items' },
-  { keyword: 'cp_consumes', role: 'ledger', positions: ['field'], why: 'whether the consumer reads the field; items and map values share their field\'s entry' },
-  { keyword: 'note', role: 'ledger', positions: ['field'], why: 'why a field the consumer does not read is still sent' },
-  { keyword: 'description', role: 'annotation', positions: EVERYWHERE, why: 'prose; becomes the generated doc comment' },
-  { keyword: '$comment', role: 'annotation', positions: EVERYWHERE, why: 'a note to contract authors; no tool acts on it' },
+  {
+    keyword: 'cp_consumes',
+    role: 'ledger',
+    positions: ['field'],
+    why: "whether the consumer reads the field; items and map values share their field's entry",
+  },
+  {
+    keyword: 'note',
+    role: 'ledger',
+    positions: ['field'],
+    why: 'why a field the consumer does not read is still sent',
+  },
+  {
+    keyword: 'description',
+    role: 'annotation',
+    positions: EVERYWHERE,
+    why: 'prose; becomes the generated doc comment',
+  },
+  {
+    keyword: '$comment',
+    role: 'annotation',
+    positions: EVERYWHERE,
+    why: 'a note to contract authors; no tool acts on it',
+  },
   { keyword: 'examples', role: 'annotation', positions: NESTED, why: 'sample values; no validator checks them' },
-  { keyword: 'deprecated', role: 'annotation', positions: NESTED, why: 'marks the generated property @deprecated; the wire is unchanged' },
+  {
+    keyword: 'deprecated',
+    role: 'annotation',
+    positions: NESTED,
+    why: 'marks the generated property @deprecated; the wire is unchanged',
+  },
 ];
 
 const BY_KEYWORD: ReadonlyMap<string, DialectKeyword> = new Map(DIALECT.map((k) => [k.keyword, k]));
@@ -90,7 +160,8 @@ export const REFUSED_REASONS: Readonly<Record<string, string>> = {
   $dynamicAnchor: 'a "$ref" names a definition, "#/$defs/Name", never an anchor',
   $vocabulary: 'wirepin always validates with its own meta-schema',
   allOf: 'spell the one type out with "type"',
-  anyOf: 'spell the one type out with "type"; the one form allowed is a nullable reference, [{"$ref": "#/$defs/Name"}, {"type": "null"}]',
+  anyOf:
+    'spell the one type out with "type"; the one form allowed is a nullable reference, [{"$ref": "#/$defs/Name"}, {"type": "null"}]',
   oneOf: 'spell the one type out with "type"',
   not: 'spell the accepted values out with "type" and "enum"',
   if: 'spell the one shape out',
@@ -109,7 +180,8 @@ export const REFUSED_REASONS: Readonly<Record<string, string>> = {
   uniqueItems: 'wirepin does not compare it; say it in the description',
   minProperties: 'list always-sent fields in "required"',
   maxProperties: 'close the object with "additionalProperties": false',
-  default: 'a validator that fills defaults hands the consumer a value the producer never sent; say the default in the description',
+  default:
+    'a validator that fills defaults hands the consumer a value the producer never sent; say the default in the description',
   readOnly: 'a body travels one way; say it in the description',
   writeOnly: 'a body travels one way; say it in the description',
   contentMediaType: 'wirepin does not compare it; say it in the description',
@@ -127,4 +199,6 @@ export function allowedAt(keyword: string, position: SchemaPosition): boolean {
 }
 
 /** The value constraints `diff` compares, in the dialect's order. */
-export const CONSTRAINT_KEYWORDS: readonly string[] = DIALECT.filter((k) => k.role === 'constraint').map((k) => k.keyword);
+export const CONSTRAINT_KEYWORDS: readonly string[] = DIALECT.filter((k) => k.role === 'constraint').map(
+  (k) => k.keyword,
+);

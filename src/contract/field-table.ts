@@ -111,7 +111,8 @@ function declaredTypes(schema: JsonObject): string[] | undefined {
 export function wireTypeOf(schema: JsonValue | undefined, defs?: ReadonlySet<string>): WireType {
   if (schema === true) return { kind: 'any', nullable: true };
   if (!isJsonObject(schema)) return { kind: 'opaque', nullable: false, reason: 'the schema is not an object' };
-  if (Object.hasOwn(schema, '$defs')) return { kind: 'opaque', nullable: false, reason: '"$defs" is allowed only at the contract root' };
+  if (Object.hasOwn(schema, '$defs'))
+    return { kind: 'opaque', nullable: false, reason: '"$defs" is allowed only at the contract root' };
   if (Object.hasOwn(schema, '$ref')) return refType(schema, defs);
   const anyOf = member(schema, 'anyOf');
   if (anyOf !== undefined && nullableRefForm(schema, anyOf)) {
@@ -129,7 +130,11 @@ export function wireTypeOf(schema: JsonValue | undefined, defs?: ReadonlySet<str
   if (unmodelled) {
     // Named in a fixed order, whatever the order of the keys.
     const keyword = UNMODELLED_KEYWORDS.find((k) => Object.hasOwn(schema, k)) as string;
-    return { kind: 'opaque', nullable: false, reason: `"${keyword}" is not supported in wire fields; spell the type out with "type"` };
+    return {
+      kind: 'opaque',
+      nullable: false,
+      reason: `"${keyword}" is not supported in wire fields; spell the type out with "type"`,
+    };
   }
   const types = declaredTypes(schema);
   if (!types) {
@@ -139,12 +144,17 @@ export function wireTypeOf(schema: JsonValue | undefined, defs?: ReadonlySet<str
   const nullable = types.includes('null');
   const rest = types.filter((t) => t !== 'null');
   if (rest.length === 0) return { kind: 'null', nullable: true };
-  if (rest.length > 1) return { kind: 'opaque', nullable, reason: `a field of several types (${rest.join(', ')}) is not supported` };
+  if (rest.length > 1)
+    return { kind: 'opaque', nullable, reason: `a field of several types (${rest.join(', ')}) is not supported` };
   const kind = rest[0] ?? '';
   if (SCALAR_KINDS.has(kind)) return { kind: kind as 'string' | 'integer' | 'number' | 'boolean', nullable };
   if (kind === 'array') {
     const items = member(schema, 'items');
-    return { kind: 'array', items: items === undefined ? { kind: 'any', nullable: true } : wireTypeOf(items, defs), nullable };
+    return {
+      kind: 'array',
+      items: items === undefined ? { kind: 'any', nullable: true } : wireTypeOf(items, defs),
+      nullable,
+    };
   }
   if (kind === 'object') {
     const properties = member(schema, 'properties');
@@ -168,11 +178,22 @@ function refType(schema: JsonObject, defs: ReadonlySet<string> | undefined): Wir
   if (typeof ref !== 'string') return { kind: 'opaque', nullable: false, reason: '"$ref" is not a string' };
   const match = DEF_REF.exec(ref);
   if (!match) {
-    return { kind: 'opaque', nullable: false, reason: `"$ref" is not supported for ${JSON.stringify(ref)}: a reference names a definition of this contract, "#/$defs/Name"` };
+    return {
+      kind: 'opaque',
+      nullable: false,
+      reason: `"$ref" is not supported for ${JSON.stringify(ref)}: a reference names a definition of this contract, "#/$defs/Name"`,
+    };
   }
   const name = unescapeSegment(match[1] ?? '');
-  if (!defs?.has(name)) return { kind: 'opaque', nullable: false, reason: `"$ref": ${JSON.stringify(ref)} names no entry of the root "$defs"; add the definition or fix the name` };
-  const extra = Object.keys(schema).filter((k) => !REF_SIBLINGS.has(k)).sort();
+  if (!defs?.has(name))
+    return {
+      kind: 'opaque',
+      nullable: false,
+      reason: `"$ref": ${JSON.stringify(ref)} names no entry of the root "$defs"; add the definition or fix the name`,
+    };
+  const extra = Object.keys(schema)
+    .filter((k) => !REF_SIBLINGS.has(k))
+    .sort();
   if (extra.length > 0) {
     return {
       kind: 'opaque',
@@ -198,21 +219,50 @@ export function nullableRefForm(schema: JsonObject, anyOf: JsonValue): boolean {
 function enumType(schema: JsonObject): WireType {
   const values = Object.hasOwn(schema, 'const') ? [member(schema, 'const')] : member(schema, 'enum');
   const list = Array.isArray(values) ? values : [];
-  const kinds = new Set(list.map((v) => (v === null ? 'null' : typeof v === 'number' ? (Number.isInteger(v) ? 'integer' : 'number') : typeof v)));
+  const kinds = new Set(
+    list.map((v) =>
+      v === null ? 'null' : typeof v === 'number' ? (Number.isInteger(v) ? 'integer' : 'number') : typeof v,
+    ),
+  );
   const nullable = kinds.delete('null');
   if (kinds.size === 1) {
     const only = [...kinds][0];
-    if (only === 'string' || only === 'boolean' || only === 'integer' || only === 'number') return { kind: only, nullable };
+    if (only === 'string' || only === 'boolean' || only === 'integer' || only === 'number')
+      return { kind: only, nullable };
   }
   return { kind: 'opaque', nullable, reason: 'an enum of mixed types is not supported' };
 }
 
 /** Keywords that give a schema a shape; a schema with none of them accepts anything. */
 const SCHEMA_SHAPE_KEYWORDS = new Set([
-  'type', 'const', 'enum', 'properties', 'items', 'additionalProperties', 'anyOf', 'oneOf', 'allOf', 'not', '$ref', '$dynamicRef',
-  'if', 'prefixItems', 'patternProperties', 'unevaluatedProperties',
+  'type',
+  'const',
+  'enum',
+  'properties',
+  'items',
+  'additionalProperties',
+  'anyOf',
+  'oneOf',
+  'allOf',
+  'not',
+  '$ref',
+  '$dynamicRef',
+  'if',
+  'prefixItems',
+  'patternProperties',
+  'unevaluatedProperties',
 ]);
-const UNMODELLED_KEYWORDS = ['$ref', '$dynamicRef', 'anyOf', 'oneOf', 'allOf', 'not', 'if', 'prefixItems', 'patternProperties'];
+const UNMODELLED_KEYWORDS = [
+  '$ref',
+  '$dynamicRef',
+  'anyOf',
+  'oneOf',
+  'allOf',
+  'not',
+  'if',
+  'prefixItems',
+  'patternProperties',
+];
 const UNMODELLED = new Set(UNMODELLED_KEYWORDS);
 
 function readSide(value: JsonValue | undefined): ContractSide | undefined {
@@ -226,7 +276,9 @@ function readSide(value: JsonValue | undefined): ContractSide | undefined {
 
 function readConsumer(value: JsonValue | undefined): ConsumerSide | undefined {
   const side = readSide(value);
-  return side === undefined || !isJsonObject(value) ? undefined : { ...side, strictReads: member(value, 'reads') === 'strict' };
+  return side === undefined || !isJsonObject(value)
+    ? undefined
+    : { ...side, strictReads: member(value, 'reads') === 'strict' };
 }
 
 /**
@@ -247,7 +299,8 @@ export function buildContractModel(root: JsonValue): ContractModel {
     const schemaPointer = `/$defs/${escapeSegment(name)}`;
     const defFields = new Map<string, ContractField>();
     const problem = defProblem(schema, names);
-    if (problem === undefined) collectFields(schema as JsonObject, '', schemaPointer, '', defFields, { defs: names, def: name });
+    if (problem === undefined)
+      collectFields(schema as JsonObject, '', schemaPointer, '', defFields, { defs: names, def: name });
     defs.set(name, { name, schemaPointer, schema, problem, fields: defFields });
   }
   const title = member(doc, 'title');
@@ -270,22 +323,37 @@ interface Walk {
 
 /** A definition is an object schema with named fields: "type": "object" (not nullable: a nullable use says so with anyOf) and "properties". */
 function defProblem(schema: JsonValue, names: ReadonlySet<string>): string | undefined {
-  if (!isJsonObject(schema)) return 'a definition is an object schema ({"type": "object", "properties": {...}}), not a boolean';
+  if (!isJsonObject(schema))
+    return 'a definition is an object schema ({"type": "object", "properties": {...}}), not a boolean';
   if (Object.hasOwn(schema, '$defs')) return '"$defs" is allowed only at the contract root';
   const type = wireTypeOf(schema, names);
   if (type.kind === 'opaque') return type.reason;
-  if (type.kind !== 'object' || type.ref !== undefined || type.nullable || !isJsonObject(member(schema, 'properties') ?? null)) {
+  if (
+    type.kind !== 'object' ||
+    type.ref !== undefined ||
+    type.nullable ||
+    !isJsonObject(member(schema, 'properties') ?? null)
+  ) {
     return 'a definition is an object schema with named fields ({"type": "object", "properties": {...}}); a nullable use says "anyOf": [{"$ref": ...}, {"type": "null"}]';
   }
   return undefined;
 }
 
 /** Walks `properties` of an object schema, and into array items and map values that are objects. */
-function collectFields(schema: JsonObject, wirePointer: string, schemaPointer: string, parentField: string, out: Map<string, ContractField>, walk: Walk): void {
+function collectFields(
+  schema: JsonObject,
+  wirePointer: string,
+  schemaPointer: string,
+  parentField: string,
+  out: Map<string, ContractField>,
+  walk: Walk,
+): void {
   const properties = member(schema, 'properties');
   if (isJsonObject(properties)) {
     const requiredList = member(schema, 'required');
-    const required = new Set(Array.isArray(requiredList) ? requiredList.filter((r): r is string => typeof r === 'string') : []);
+    const required = new Set(
+      Array.isArray(requiredList) ? requiredList.filter((r): r is string => typeof r === 'string') : [],
+    );
     for (const name of Object.keys(properties)) {
       const fieldSchema = member(properties, name);
       const segment = escapeSegment(name);
@@ -312,13 +380,28 @@ function collectFields(schema: JsonObject, wirePointer: string, schemaPointer: s
   }
 }
 
-function descend(schema: JsonObject, wirePointer: string, schemaPointer: string, parentField: string, out: Map<string, ContractField>, walk: Walk): void {
+function descend(
+  schema: JsonObject,
+  wirePointer: string,
+  schemaPointer: string,
+  parentField: string,
+  out: Map<string, ContractField>,
+  walk: Walk,
+): void {
   collectFields(schema, wirePointer, schemaPointer, parentField, out, walk);
   const items = member(schema, 'items');
-  if (isJsonObject(items)) descend(items, joinPointer(wirePointer, '*'), joinPointer(schemaPointer, 'items'), parentField, out, walk);
+  if (isJsonObject(items))
+    descend(items, joinPointer(wirePointer, '*'), joinPointer(schemaPointer, 'items'), parentField, out, walk);
   const additional = member(schema, 'additionalProperties');
   if (isJsonObject(additional) && member(schema, 'properties') === undefined) {
-    descend(additional, joinPointer(wirePointer, '*'), joinPointer(schemaPointer, 'additionalProperties'), parentField, out, walk);
+    descend(
+      additional,
+      joinPointer(wirePointer, '*'),
+      joinPointer(schemaPointer, 'additionalProperties'),
+      parentField,
+      out,
+      walk,
+    );
   }
 }
 
@@ -334,6 +417,10 @@ export function sameWireType(a: WireType, b: WireType): boolean {
 /** "string", "integer|null", "map<string>", "array<object>": how reports spell a wire type. */
 export function formatWireType(type: WireType): string {
   const base =
-    type.kind === 'map' ? `map<${formatWireType(type.values)}>` : type.kind === 'array' ? `array<${formatWireType(type.items)}>` : type.kind;
+    type.kind === 'map'
+      ? `map<${formatWireType(type.values)}>`
+      : type.kind === 'array'
+        ? `array<${formatWireType(type.items)}>`
+        : type.kind;
   return type.nullable && type.kind !== 'null' && type.kind !== 'any' ? `${base}|null` : base;
 }

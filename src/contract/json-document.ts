@@ -83,14 +83,21 @@ function firstInvalidUtf8Offset(bytes: Uint8Array): number {
     }
     // [sequence length, allowed range of the second byte]
     const [need, lo, hi] =
-      b >= 0xc2 && b <= 0xdf ? [1, 0x80, 0xbf]
-      : b === 0xe0 ? [2, 0xa0, 0xbf]
-      : b === 0xed ? [2, 0x80, 0x9f]
-      : b >= 0xe1 && b <= 0xef ? [2, 0x80, 0xbf]
-      : b === 0xf0 ? [3, 0x90, 0xbf]
-      : b === 0xf4 ? [3, 0x80, 0x8f]
-      : b >= 0xf1 && b <= 0xf3 ? [3, 0x80, 0xbf]
-      : [-1, 0, 0];
+      b >= 0xc2 && b <= 0xdf
+        ? [1, 0x80, 0xbf]
+        : b === 0xe0
+          ? [2, 0xa0, 0xbf]
+          : b === 0xed
+            ? [2, 0x80, 0x9f]
+            : b >= 0xe1 && b <= 0xef
+              ? [2, 0x80, 0xbf]
+              : b === 0xf0
+                ? [3, 0x90, 0xbf]
+                : b === 0xf4
+                  ? [3, 0x80, 0x8f]
+                  : b >= 0xf1 && b <= 0xf3
+                    ? [3, 0x80, 0xbf]
+                    : [-1, 0, 0];
     if (need < 0) return i;
     const second = bytes[i + 1];
     if (second === undefined || second < lo || second > hi) return i;
@@ -148,14 +155,19 @@ interface MomoaSyntaxError {
 export function readJson(rawText: string): JsonReadResult {
   const text = rawText.startsWith('\uFEFF') ? rawText.slice(1) : rawText;
   if (text.trim() === '') {
-    return { ok: false, problems: [{ kind: 'empty', message: 'The file is empty; a JSON object was expected.', position: START }] };
+    return {
+      ok: false,
+      problems: [{ kind: 'empty', message: 'The file is empty; a JSON object was expected.', position: START }],
+    };
   }
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
   } catch (error) {
     const deep = findExcessiveNesting(text);
-    return deep >= 0 ? tooDeep(text, deep) : readWithMomoa(text, error instanceof Error ? error.message : String(error));
+    return deep >= 0
+      ? tooDeep(text, deep)
+      : readWithMomoa(text, error instanceof Error ? error.message : String(error));
   }
   return readAccepted(text, parsed as JsonValue);
 }
@@ -186,16 +198,27 @@ function readWithMomoa(text: string, nativeMessage: string): JsonReadResult {
     const e = error as MomoaSyntaxError;
     const offset = typeof e.offset === 'number' ? e.offset : 0;
     const position =
-      typeof e.line === 'number' && typeof e.column === 'number' ? { line: e.line, column: e.column, offset } : positionAt(text, offset);
+      typeof e.line === 'number' && typeof e.column === 'number'
+        ? { line: e.line, column: e.column, offset }
+        : positionAt(text, offset);
     const reason = readableSyntaxError(e.message);
-    return { ok: false, problems: [{ kind: 'syntax', message: `Invalid JSON: ${reason}. Fix the JSON syntax at this position.`, position }] };
+    return {
+      ok: false,
+      problems: [
+        { kind: 'syntax', message: `Invalid JSON: ${reason}. Fix the JSON syntax at this position.`, position },
+      ],
+    };
   }
   const problems: JsonProblem[] = [];
   const positions = new Map<string, NodePosition>();
   const value = evaluateNode(text, ast.body, '', positions, problems, undefined);
   if (problems.length === 0) {
     // JSON.parse refused the text for a reason momoa does not share: still refuse it, never pass it.
-    problems.push({ kind: 'syntax', message: `Invalid JSON: ${nativeMessage.replace(/\.+$/u, '')}. Fix the JSON syntax.`, position: START });
+    problems.push({
+      kind: 'syntax',
+      message: `Invalid JSON: ${nativeMessage.replace(/\.+$/u, '')}. Fix the JSON syntax.`,
+      position: START,
+    });
   }
   return { ok: true, document: { value, positions }, problems };
 }
@@ -262,8 +285,17 @@ function withoutPrototypes(value: JsonValue, counter?: { keys: number }): JsonVa
 
 /** momoa's token names, as a person would write them. */
 const TOKEN_TEXT: Readonly<Record<string, string>> = {
-  LBrace: '"{"', RBrace: '"}"', LBracket: '"["', RBracket: '"]"', Colon: '":"', Comma: '","', EOF: 'end of file',
-  String: 'a string', Number: 'a number', Boolean: 'true or false', Null: 'null',
+  LBrace: '"{"',
+  RBrace: '"}"',
+  LBracket: '"["',
+  RBracket: '"]"',
+  Colon: '":"',
+  Comma: '","',
+  EOF: 'end of file',
+  String: 'a string',
+  Number: 'a number',
+  Boolean: 'true or false',
+  Null: 'null',
 };
 
 /** "Unexpected token RBrace found. (1:9)" -> 'Unexpected token "}" found' */
@@ -271,7 +303,10 @@ function readableSyntaxError(message: string): string {
   return message
     .replace(/\s*\(\d+:\d+\)\s*$/u, '')
     .replace(/\.+$/u, '')
-    .replace(/\b(LBrace|RBrace|LBracket|RBracket|Colon|Comma|EOF|String|Number|Boolean|Null)\b/gu, (name) => TOKEN_TEXT[name] ?? name);
+    .replace(
+      /\b(LBrace|RBrace|LBracket|RBracket|Colon|Comma|EOF|String|Number|Boolean|Null)\b/gu,
+      (name) => TOKEN_TEXT[name] ?? name,
+    );
 }
 
 function toPosition(node: AnyNode): TextPosition {
@@ -313,7 +348,9 @@ function evaluateNode(
       return out;
     }
     case 'Array':
-      return node.elements.map((element, index) => evaluateNode(text, element.value, `${pointer}/${index}`, positions, problems, undefined));
+      return node.elements.map((element, index) =>
+        evaluateNode(text, element.value, `${pointer}/${index}`, positions, problems, undefined),
+      );
     case 'String':
       checkControlCharacters(text, node, problems);
       return node.value;

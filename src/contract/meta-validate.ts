@@ -14,7 +14,13 @@ export interface MetaSchemaError {
 
 export interface StandaloneValidator {
   (data: unknown): boolean;
-  errors?: Array<{ instancePath: string; schemaPath: string; keyword: string; message?: string; params: Record<string, unknown> }> | null;
+  errors?: Array<{
+    instancePath: string;
+    schemaPath: string;
+    keyword: string;
+    message?: string;
+    params: Record<string, unknown>;
+  }> | null;
 }
 
 export interface MetaValidators {
@@ -43,7 +49,10 @@ export function metaValidators(): MetaValidators {
  * de-duplicated (the dialect reaches a property both through 2020-12's own
  * `properties` and its own field rule) and the noise of `if` is dropped.
  */
-export function validateAgainstMetaSchema(value: JsonValue, validators: MetaValidators = metaValidators()): MetaSchemaError[] {
+export function validateAgainstMetaSchema(
+  value: JsonValue,
+  validators: MetaValidators = metaValidators(),
+): MetaSchemaError[] {
   const { fast, full: validate } = validators;
   // What the fast path accepts, the meta-schema accepts; anything else gets the meta-schema's own errors.
   if (fast(value) || validate(value)) return [];
@@ -54,7 +63,13 @@ export function validateAgainstMetaSchema(value: JsonValue, validators: MetaVali
     const key = `${e.instancePath}\u0000${e.keyword}\u0000${e.message ?? ''}\u0000${JSON.stringify(e.params)}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    out.push({ instancePath: e.instancePath, keyword: e.keyword, schemaPath: e.schemaPath, message: e.message ?? 'is invalid', params: e.params });
+    out.push({
+      instancePath: e.instancePath,
+      keyword: e.keyword,
+      schemaPath: e.schemaPath,
+      message: e.message ?? 'is invalid',
+      params: e.params,
+    });
   }
   return out;
 }

@@ -19,5 +19,8 @@ export function serviceNamesOf(models: readonly (ContractModel | undefined)[]): 
     const [only] = names;
     return names.size === 1 && only ? only : undefined;
   };
-  return { producer: agreed('producer') ?? GENERIC_NAMES.producer, consumer: agreed('consumer') ?? GENERIC_NAMES.consumer };
+  return {
+    producer: agreed('producer') ?? GENERIC_NAMES.producer,
+    consumer: agreed('consumer') ?? GENERIC_NAMES.consumer,
+  };
 }

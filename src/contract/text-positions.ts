@@ -76,7 +76,10 @@ export class TextPositions implements ReadonlyMap<string, NodePosition> {
     return this.#scanned()[Symbol.iterator]();
   }
 
-  forEach(callback: (value: NodePosition, key: string, map: ReadonlyMap<string, NodePosition>) => void, thisArg?: unknown): void {
+  forEach(
+    callback: (value: NodePosition, key: string, map: ReadonlyMap<string, NodePosition>) => void,
+    thisArg?: unknown,
+  ): void {
     for (const [key, value] of this.#scanned()) callback.call(thisArg, value, key, this);
   }
 
@@ -288,7 +291,9 @@ let createScanner: CreateScanner | undefined;
 
 /** jsonc-parser's scanner module alone (the package entry also loads its parser, formatter and editor), when first needed. */
 function scannerFor(text: string): ReturnType<CreateScanner> {
-  createScanner ??= (createRequire(import.meta.url)('jsonc-parser/lib/umd/impl/scanner.js') as { createScanner: CreateScanner }).createScanner;
+  createScanner ??= (
+    createRequire(import.meta.url)('jsonc-parser/lib/umd/impl/scanner.js') as { createScanner: CreateScanner }
+  ).createScanner;
   return createScanner(text, true);
 }
 
@@ -329,7 +334,11 @@ export function scanPositions(text: string): Map<string, NodePosition> {
       continue;
     }
     const top = stack[stack.length - 1];
-    const here: TextPosition = { line: scanner.getTokenStartLine() + 1, column: scanner.getTokenStartCharacter() + 1, offset: scanner.getTokenOffset() };
+    const here: TextPosition = {
+      line: scanner.getTokenStartLine() + 1,
+      column: scanner.getTokenStartCharacter() + 1,
+      offset: scanner.getTokenOffset(),
+    };
     let pointer: string;
     if (!top) {
       pointer = '';
@@ -347,7 +356,8 @@ export function scanPositions(text: string): Map<string, NodePosition> {
       positions.set(pointer, { key: top.keyPosition as TextPosition, value: here });
       top.key = undefined;
     }
-    if (kind === KIND_OPEN_BRACE || kind === KIND_OPEN_BRACKET) stack.push({ array: kind === KIND_OPEN_BRACKET, pointer, index: 0, key: undefined, keyPosition: undefined });
+    if (kind === KIND_OPEN_BRACE || kind === KIND_OPEN_BRACKET)
+      stack.push({ array: kind === KIND_OPEN_BRACKET, pointer, index: 0, key: undefined, keyPosition: undefined });
   }
   return positions;
 }

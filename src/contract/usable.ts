@@ -73,7 +73,9 @@ export function judgeContract(contract: AnalyzedContract, role: ContractRole = '
   const more = errors.length > 1 ? ` (and ${errors.length - 1} more)` : '';
   const error = new WirepinError(
     'E_PARSE',
-    first ? `${contract.file} does not lint clean, so wirepin will not use it: ${first.rule}: ${first.message}${more}` : `${contract.file} could not be read as a contract.`,
+    first
+      ? `${contract.file} does not lint clean, so wirepin will not use it: ${first.rule}: ${first.message}${more}`
+      : `${contract.file} could not be read as a contract.`,
     {
       location: { file: contract.file, line: first?.line ?? 1, column: first?.column ?? 1 },
       hint: `Run \`npx wirepin lint ${contract.file}\` and fix what it reports.`,

@@ -87,12 +87,20 @@ export interface ContractChange extends Finding {
 
 export function isContractChange(finding: Finding): finding is ContractChange {
   const data = finding.data;
-  return data !== undefined && typeof data['class'] === 'string' && (CHANGE_CLASSES as readonly string[]).includes(data['class']);
+  return (
+    data !== undefined &&
+    typeof data['class'] === 'string' &&
+    (CHANGE_CLASSES as readonly string[]).includes(data['class'])
+  );
 }
 
 /** Most severe class first, then the order of `compareFindings` (file, line, column, rule, ...). */
 export function compareChanges(a: ContractChange, b: ContractChange): number {
-  return (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || classRank(a.data.class) - classRank(b.data.class) || compareFindings(a, b);
+  return (
+    (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) ||
+    classRank(a.data.class) - classRank(b.data.class) ||
+    compareFindings(a, b)
+  );
 }
 
 export function countByClass(changes: readonly ContractChange[]): Record<ChangeClass, number> {

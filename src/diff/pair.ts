@@ -1,6 +1,12 @@
 import type { AnalyzedContract } from '../contract/usable.js';
 import { WirepinError } from '../errors.js';
-import { formatWireType, sameWireType, type ContractDef, type ContractField, type ContractModel } from '../contract/field-table.js';
+import {
+  formatWireType,
+  sameWireType,
+  type ContractDef,
+  type ContractField,
+  type ContractModel,
+} from '../contract/field-table.js';
 import type { JsonValue, NodePosition } from '../contract/json-document.js';
 import type { WireType } from '../wire.js';
 import { escapeSegment } from '../json-pointer.js';
@@ -104,11 +110,21 @@ export interface ContractPairing {
 /** A side needs the model and the parsed document; whether the contract is usable is judged before (`judgeContract`). */
 function sideOf(contract: AnalyzedContract): PairedSide {
   if (!contract.model || !contract.document) {
-    throw new WirepinError('E_PARSE', `${contract.file} could not be read as a contract, so wirepin cannot compare it.`, {
-      hint: `Run \`wirepin lint ${contract.file}\` and fix its findings first.`,
-    });
+    throw new WirepinError(
+      'E_PARSE',
+      `${contract.file} could not be read as a contract, so wirepin cannot compare it.`,
+      {
+        hint: `Run \`wirepin lint ${contract.file}\` and fix its findings first.`,
+      },
+    );
   }
-  return { file: contract.file, model: contract.model, root: contract.document.value, positions: contract.document.positions, fields: contract.model.fields };
+  return {
+    file: contract.file,
+    model: contract.model,
+    root: contract.document.value,
+    positions: contract.document.positions,
+    fields: contract.model.fields,
+  };
 }
 
 /**
@@ -202,7 +218,9 @@ function pairScope(
       if (!baseField) continue;
       const changed = sameWireType(baseField.type, headField.type) ? undefined : { nested: 0 };
       if (changed) typeChanges.set(headField.pointer, changed);
-      kept.push(new KeptField(baseField, headField, changed, changed ? undefined : shapeMove(baseField.type, headField.type)));
+      kept.push(
+        new KeptField(baseField, headField, changed, changed ? undefined : shapeMove(baseField.type, headField.type)),
+      );
     }
   }
   const typeChangedAt = (pointer: string): Subtree | undefined => typeChanges.get(pointer);
@@ -243,7 +261,12 @@ export function pairContracts(base: AnalyzedContract | undefined, head: Analyzed
   let baseSide = base ? sideOf(base) : undefined;
   let headSide = head ? sideOf(head) : undefined;
   if (baseSide && headSide) {
-    const [baseFields, headFields] = followMovedShapes(baseSide.model, headSide.model, baseSide.model.fields, headSide.model.fields);
+    const [baseFields, headFields] = followMovedShapes(
+      baseSide.model,
+      headSide.model,
+      baseSide.model.fields,
+      headSide.model.fields,
+    );
     baseSide = { ...baseSide, fields: baseFields };
     headSide = { ...headSide, fields: headFields };
   }
@@ -262,7 +285,12 @@ export function pairContracts(base: AnalyzedContract | undefined, head: Analyzed
         addedDefs.push({ def: headDef });
         continue;
       }
-      const [baseFields, headFields] = followMovedShapes(baseSide.model, headSide.model, baseDef.fields, headDef.fields);
+      const [baseFields, headFields] = followMovedShapes(
+        baseSide.model,
+        headSide.model,
+        baseDef.fields,
+        headDef.fields,
+      );
       const scope = pairScope(baseFields, headFields, headDef.schemaPointer);
       kept.push(...scope.kept);
       removed.push(...scope.removed);
@@ -335,18 +363,32 @@ function followMovedShapes(
   const seen = new Set<string>();
   let laidOut = 0;
   /** Adds the definition's fields under `at`; returns those added, in the definition's document order. */
-  const layOut = (into: Map<string, ContractField>, model: ContractModel, ref: string, field: ContractField, at: string): ContractField[] => {
+  const layOut = (
+    into: Map<string, ContractField>,
+    model: ContractModel,
+    ref: string,
+    field: ContractField,
+    at: string,
+  ): ContractField[] => {
     const added: ContractField[] = [];
     for (const inner of model.defs.get(ref)?.fields.values() ?? []) {
       if (++laidOut > MOVED_SHAPE_FIELD_LIMIT) {
-        throw new WirepinError('E_UNSUPPORTED', `Comparing the shapes under field "${field.pointer}" lays out more than ${MOVED_SHAPE_FIELD_LIMIT} fields; wirepin stops here.`, {
-          hint: 'Change the shape in smaller steps, or keep the field pointing at the same definition and change the definition itself.',
-        });
+        throw new WirepinError(
+          'E_UNSUPPORTED',
+          `Comparing the shapes under field "${field.pointer}" lays out more than ${MOVED_SHAPE_FIELD_LIMIT} fields; wirepin stops here.`,
+          {
+            hint: 'Change the shape in smaller steps, or keep the field pointing at the same definition and change the definition itself.',
+          },
+        );
       }
       const pointer = `${at}${inner.pointer}`;
       if (into.has(pointer)) continue;
       const { def: _def, ...rest } = inner;
-      const copy: ContractField = { ...rest, pointer, parent: inner.parent === '' ? field.pointer : `${at}${inner.parent}` };
+      const copy: ContractField = {
+        ...rest,
+        pointer,
+        parent: inner.parent === '' ? field.pointer : `${at}${inner.parent}`,
+      };
       into.set(pointer, copy);
       added.push(copy);
     }
@@ -366,7 +408,8 @@ function followMovedShapes(
     const at = `${headField.pointer}${after.suffix}`;
     if (before.ref !== undefined) layOut((base ??= new Map(baseFields)), baseModel, before.ref, baseField, at);
     // The definition's fields may hold moved shapes of their own; an inline side's nested fields are already queued.
-    if (after.ref !== undefined) queue.push(...layOut((head ??= new Map(headFields)), headModel, after.ref, headField, at));
+    if (after.ref !== undefined)
+      queue.push(...layOut((head ??= new Map(headFields)), headModel, after.ref, headField, at));
   }
   return [base ?? baseFields, head ?? headFields];
 }
@@ -419,7 +462,11 @@ export function definitionPointer(name: string): string {
  * A field as a change names it: by `pointer` in the root's compared fields, or,
  * with `def`, in that definition's field table. Undefined when the side has none.
  */
-export function fieldAt(side: PairedSide | undefined, pointer: string, def: string | undefined): ContractField | undefined {
+export function fieldAt(
+  side: PairedSide | undefined,
+  pointer: string,
+  def: string | undefined,
+): ContractField | undefined {
   if (!side) return undefined;
   return def === undefined ? side.fields.get(pointer) : side.model.defs.get(def)?.fields.get(pointer);
 }

@@ -35,7 +35,8 @@ export interface DraftInput {
  */
 export function sharedTypes(graph: SourceGraph): Map<string, string> {
   const inbound = new Map<string, number>();
-  for (const type of graph.types.values()) for (const target of type.links.values()) inbound.set(target, (inbound.get(target) ?? 0) + 1);
+  for (const type of graph.types.values())
+    for (const target of type.links.values()) inbound.set(target, (inbound.get(target) ?? 0) + 1);
   const names = new Map<string, string>();
   const used = new Set<string>();
   for (const identity of graph.types.keys()) {
@@ -91,7 +92,8 @@ export function unresolvedFields(source: ExtractResult): UnresolvedField[] {
     out.push({ pointer: field.pointer, sourceType: field.sourceType, reason, location: field.location });
   }
   for (const o of source.opaque) {
-    if (!seen.has(o.pointer)) out.push({ pointer: o.pointer, sourceType: o.typeName, reason: o.reason, location: o.location });
+    if (!seen.has(o.pointer))
+      out.push({ pointer: o.pointer, sourceType: o.typeName, reason: o.reason, location: o.location });
   }
   return out;
 }
@@ -194,10 +196,21 @@ export function draftContract(input: DraftInput): JsonObject {
   put(root, 'title', input.header.title);
   describe(root, input.source.root.location);
   put(root, 'endpoint', input.header.endpoint);
-  put(root, 'producer', { name: input.header.producer.name, repo: input.header.producer.repo, type: input.header.producer.type });
-  put(root, 'consumer', { name: input.header.consumer.name, repo: input.header.consumer.repo, type: input.header.consumer.type });
+  put(root, 'producer', {
+    name: input.header.producer.name,
+    repo: input.header.producer.repo,
+    type: input.header.producer.type,
+  });
+  put(root, 'consumer', {
+    name: input.header.consumer.name,
+    repo: input.header.consumer.repo,
+    type: input.header.consumer.type,
+  });
   put(root, 'type', 'object');
-  const rootScope: Scope = graph === undefined ? { fields: input.source.fields, links: new Map() } : (graph.source.types.get(graph.source.rootType) ?? { fields: [], links: new Map() });
+  const rootScope: Scope =
+    graph === undefined
+      ? { fields: input.source.fields, links: new Map() }
+      : (graph.source.types.get(graph.source.rootType) ?? { fields: [], links: new Map() });
   objectMembers(root, rootScope, '');
   if (graph !== undefined && graph.defs.size > 0) {
     const defs: JsonObject = {};
@@ -215,7 +228,16 @@ export function draftContract(input: DraftInput): JsonObject {
   return root;
 }
 
-const FIELD_KEY_ORDER = ['$ref', 'anyOf', 'type', 'description', 'items', 'additionalProperties', 'required', 'properties'];
+const FIELD_KEY_ORDER = [
+  '$ref',
+  'anyOf',
+  'type',
+  'description',
+  'items',
+  'additionalProperties',
+  'required',
+  'properties',
+];
 
 /** A field schema with its keys in FIELD_KEY_ORDER (the description is added after the type's keys). */
 function reorder(schema: JsonObject): JsonObject {
@@ -226,7 +248,10 @@ function reorder(schema: JsonObject): JsonObject {
 
 function unresolvedError(root: string, unresolved: readonly UnresolvedField[]): WirepinError {
   const list = unresolved
-    .map((u) => `${u.location.file}:${u.location.line}:${u.location.column}: ${u.pointer === '' ? root : `"${dottedName(u.pointer)}"`} (${u.sourceType}): ${u.reason}`)
+    .map(
+      (u) =>
+        `${u.location.file}:${u.location.line}:${u.location.column}: ${u.pointer === '' ? root : `"${dottedName(u.pointer)}"`} (${u.sourceType}): ${u.reason}`,
+    )
     .join('; ');
   const first = unresolved[0] as UnresolvedField;
   return new WirepinError(

@@ -8,7 +8,9 @@
 export function pascalTitle(typeName: string): string | undefined {
   const parts = typeName.split(/[^A-Za-z0-9]+/u).filter((p) => p !== '');
   const joined = parts.map((p) => p.charAt(0).toUpperCase() + p.slice(1)).join('');
-  const title = joined.replace(/^[0-9]+/u, '').replace(/([0-9])([a-z])/gu, (_, digit: string, letter: string) => `${digit}${letter.toUpperCase()}`);
+  const title = joined
+    .replace(/^[0-9]+/u, '')
+    .replace(/([0-9])([a-z])/gu, (_, digit: string, letter: string) => `${digit}${letter.toUpperCase()}`);
   return TITLE_PATTERN.test(title) ? title : undefined;
 }
 

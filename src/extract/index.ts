@@ -21,9 +21,13 @@ export async function extractFields(kind: SourceKind, request: ExtractRequest): 
 export async function extractGraph(kind: SourceKind, request: ExtractRequest): Promise<SourceGraph> {
   const extractor = await LOADERS[kind]();
   if (extractor.extractGraph === undefined) {
-    throw new WirepinError('E_UNSUPPORTED', `A contract with "$defs" is not supported for --${kind} yet: only --go compares shared definitions with code.`, {
-      hint: 'Pin or check this contract against the Go source, or spell the shared types out inline for this source.',
-    });
+    throw new WirepinError(
+      'E_UNSUPPORTED',
+      `A contract with "$defs" is not supported for --${kind} yet: only --go compares shared definitions with code.`,
+      {
+        hint: 'Pin or check this contract against the Go source, or spell the shared types out inline for this source.',
+      },
+    );
   }
   return extractor.extractGraph(request);
 }

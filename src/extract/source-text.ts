@@ -35,10 +35,14 @@ export async function readSourceText(absolutePath: string, shown: string, option
       const before = decoded.text.slice(0, at);
       const line = before.split('\n').length;
       const column = at - before.lastIndexOf('\n');
-      throw new WirepinError('E_PARSE', `${options.what} "${shown}" contains a NUL character, which the compiler rejects.`, {
-        location: { file: shown, line, column },
-        hint: 'Remove the NUL byte.',
-      });
+      throw new WirepinError(
+        'E_PARSE',
+        `${options.what} "${shown}" contains a NUL character, which the compiler rejects.`,
+        {
+          location: { file: shown, line, column },
+          hint: 'Remove the NUL byte.',
+        },
+      );
     }
   }
   return decoded.text;

@@ -11,7 +11,9 @@ export interface WriteOps {
   readonly rename: (from: string, to: string) => Promise<void>;
   readonly link: (from: string, to: string) => Promise<void>;
   readonly unlink: (path: string) => Promise<void>;
-  readonly lstat: (path: string) => Promise<{ isFile(): boolean; isSymbolicLink(): boolean; isCharacterDevice(): boolean; mode: number }>;
+  readonly lstat: (
+    path: string,
+  ) => Promise<{ isFile(): boolean; isSymbolicLink(): boolean; isCharacterDevice(): boolean; mode: number }>;
 }
 
 export interface WritableHandle {
@@ -57,7 +59,11 @@ function errnoOf(error: unknown): string | undefined {
  * A target that exists and is a character device (/dev/stdout, /dev/full) is
  * written in place: it cannot be replaced, and replacing it would be wrong.
  */
-export async function writeFileAtomic(absolutePath: string, content: string, options: AtomicWriteOptions): Promise<void> {
+export async function writeFileAtomic(
+  absolutePath: string,
+  content: string,
+  options: AtomicWriteOptions,
+): Promise<void> {
   const ops = options.ops ?? nodeWriteOps;
   const fail = (error: unknown, step: string): never => {
     throw new WirepinError('E_WRITE', `Cannot write "${options.shown}" (${step}): ${describeFsError(error)}.`, {
@@ -66,14 +72,23 @@ export async function writeFileAtomic(absolutePath: string, content: string, opt
   };
   const overwrite = options.overwrite !== false;
   const exists = (): never => {
-    throw new WirepinError('E_USAGE', `${options.shown} already exists; wirepin does not overwrite it.`, { hint: 'Pass --force to replace it, or choose another path.' });
+    throw new WirepinError('E_USAGE', `${options.shown} already exists; wirepin does not overwrite it.`, {
+      hint: 'Pass --force to replace it, or choose another path.',
+    });
   };
   let mode = 0o644;
   try {
     const existing = await ops.lstat(absolutePath);
     if (!overwrite) exists();
-    if (existing.isCharacterDevice()) return await writeInPlace(absolutePath, content, ops).catch((error: unknown) => fail(error, 'writing the device'));
-    if (!existing.isFile()) fail(Object.assign(new Error('not a regular file'), { code: existing.isSymbolicLink() ? 'ELOOP' : 'EISDIR' }), 'checking the target');
+    if (existing.isCharacterDevice())
+      return await writeInPlace(absolutePath, content, ops).catch((error: unknown) =>
+        fail(error, 'writing the device'),
+      );
+    if (!existing.isFile())
+      fail(
+        Object.assign(new Error('not a regular file'), { code: existing.isSymbolicLink() ? 'ELOOP' : 'EISDIR' }),
+        'checking the target',
+      );
     mode = existing.mode & 0o777;
   } catch (error) {
     if (error instanceof WirepinError) throw error;
@@ -85,7 +100,10 @@ export async function writeFileAtomic(absolutePath: string, content: string, opt
   } catch (error) {
     fail(error, 'creating its directory');
   }
-  const temporary = join(directory, `.${basename(absolutePath)}.wirepin-${process.pid}-${randomBytes(6).toString('hex')}.tmp`);
+  const temporary = join(
+    directory,
+    `.${basename(absolutePath)}.wirepin-${process.pid}-${randomBytes(6).toString('hex')}.tmp`,
+  );
   let handle: WritableHandle | undefined;
   let step = 'creating a temporary file';
   try {

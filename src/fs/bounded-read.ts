@@ -44,33 +44,52 @@ export async function readBounded(absolutePath: string, options: BoundedReadOpti
   try {
     handle = await open(absolutePath, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (error) {
-    throw new WirepinError('E_READ', `Cannot read ${options.what} "${options.shown}": ${describeFsError(error)}.`, { hint });
+    throw new WirepinError('E_READ', `Cannot read ${options.what} "${options.shown}": ${describeFsError(error)}.`, {
+      hint,
+    });
   }
   let timer: NodeJS.Timeout | undefined;
   try {
     const info = await handle.stat();
     if (!info.isFile()) {
-      throw new WirepinError('E_READ', `${options.what} "${options.shown}" is ${kindOf(info)}, not a regular file; wirepin reads regular files only.`, {
-        hint: 'Point wirepin at the file itself; a symlink to a device, a pipe or a socket is refused.',
-      });
+      throw new WirepinError(
+        'E_READ',
+        `${options.what} "${options.shown}" is ${kindOf(info)}, not a regular file; wirepin reads regular files only.`,
+        {
+          hint: 'Point wirepin at the file itself; a symlink to a device, a pipe or a socket is refused.',
+        },
+      );
     }
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(
-        () => reject(new WirepinError('E_READ', `Reading ${options.what} "${options.shown}" took longer than ${timeoutMs} ms; wirepin gave up on it.`, { hint })),
+        () =>
+          reject(
+            new WirepinError(
+              'E_READ',
+              `Reading ${options.what} "${options.shown}" took longer than ${timeoutMs} ms; wirepin gave up on it.`,
+              { hint },
+            ),
+          ),
         timeoutMs,
       );
     });
     return await Promise.race([readAll(handle, maxBytes, options), timeout]);
   } catch (error) {
     if (error instanceof WirepinError) throw error;
-    throw new WirepinError('E_READ', `Cannot read ${options.what} "${options.shown}": ${describeFsError(error)}.`, { hint });
+    throw new WirepinError('E_READ', `Cannot read ${options.what} "${options.shown}": ${describeFsError(error)}.`, {
+      hint,
+    });
   } finally {
     if (timer) clearTimeout(timer);
     await handle.close().catch(() => undefined);
   }
 }
 
-async function readAll(handle: import('node:fs/promises').FileHandle, maxBytes: number, options: BoundedReadOptions): Promise<Buffer> {
+async function readAll(
+  handle: import('node:fs/promises').FileHandle,
+  maxBytes: number,
+  options: BoundedReadOptions,
+): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let total = 0;
   for (;;) {
@@ -79,10 +98,14 @@ async function readAll(handle: import('node:fs/promises').FileHandle, maxBytes: 
     if (bytesRead === 0) break;
     total += bytesRead;
     if (total > maxBytes) {
-      throw new WirepinError('E_READ', `${options.what} "${options.shown}" is over wirepin's ${maxBytes}-byte limit for it.`, {
-        location: { file: options.shown, line: 1, column: 1 },
-        hint: options.hint ?? 'Check that this is the right file.',
-      });
+      throw new WirepinError(
+        'E_READ',
+        `${options.what} "${options.shown}" is over wirepin's ${maxBytes}-byte limit for it.`,
+        {
+          location: { file: options.shown, line: 1, column: 1 },
+          hint: options.hint ?? 'Check that this is the right file.',
+        },
+      );
     }
     chunks.push(bytesRead === chunk.length ? chunk : chunk.subarray(0, bytesRead));
   }
@@ -113,14 +136,20 @@ export function readBoundedSync(absolutePath: string, options: BoundedReadSyncOp
   try {
     fd = openSync(absolutePath, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (error) {
-    throw new WirepinError('E_READ', `Cannot read ${options.what} "${options.shown}": ${describeFsError(error)}.`, { hint });
+    throw new WirepinError('E_READ', `Cannot read ${options.what} "${options.shown}": ${describeFsError(error)}.`, {
+      hint,
+    });
   }
   try {
     const info = fstatSync(fd);
     if (!info.isFile()) {
-      throw new WirepinError('E_READ', `${options.what} "${options.shown}" is ${kindOf(info)}, not a regular file; wirepin reads regular files only.`, {
-        hint: 'Point wirepin at the file itself; a symlink to a device, a pipe or a socket is refused.',
-      });
+      throw new WirepinError(
+        'E_READ',
+        `${options.what} "${options.shown}" is ${kindOf(info)}, not a regular file; wirepin reads regular files only.`,
+        {
+          hint: 'Point wirepin at the file itself; a symlink to a device, a pipe or a socket is refused.',
+        },
+      );
     }
     const chunks: Buffer[] = [];
     let total = 0;
@@ -130,20 +159,30 @@ export function readBoundedSync(absolutePath: string, options: BoundedReadSyncOp
       if (n === 0) break;
       total += n;
       if (total > maxBytes) {
-        throw new WirepinError('E_READ', `${options.what} "${options.shown}" is over wirepin's ${maxBytes}-byte limit for it.`, {
-          location: { file: options.shown, line: 1, column: 1 },
-          hint: options.hint ?? 'Check that this is the right file.',
-        });
+        throw new WirepinError(
+          'E_READ',
+          `${options.what} "${options.shown}" is over wirepin's ${maxBytes}-byte limit for it.`,
+          {
+            location: { file: options.shown, line: 1, column: 1 },
+            hint: options.hint ?? 'Check that this is the right file.',
+          },
+        );
       }
       chunks.push(chunk.subarray(0, n));
       if (now() - started > timeoutMs) {
-        throw new WirepinError('E_READ', `Reading ${options.what} "${options.shown}" took longer than ${timeoutMs} ms; wirepin gave up on it.`, { hint });
+        throw new WirepinError(
+          'E_READ',
+          `Reading ${options.what} "${options.shown}" took longer than ${timeoutMs} ms; wirepin gave up on it.`,
+          { hint },
+        );
       }
     }
     return Buffer.concat(chunks, total);
   } catch (error) {
     if (error instanceof WirepinError) throw error;
-    throw new WirepinError('E_READ', `Cannot read ${options.what} "${options.shown}": ${describeFsError(error)}.`, { hint });
+    throw new WirepinError('E_READ', `Cannot read ${options.what} "${options.shown}": ${describeFsError(error)}.`, {
+      hint,
+    });
   } finally {
     closeSync(fd);
   }
@@ -154,7 +193,10 @@ export function readBoundedSync(absolutePath: string, options: BoundedReadSyncOp
  * disk), where a file that cannot be read is simply absent: undefined when it
  * is missing, not a regular file, over the limit or too slow to read.
  */
-export function readRegularFileSync(absolutePath: string, maxBytes: number = DEFAULT_MAX_READ_BYTES): Buffer | undefined {
+export function readRegularFileSync(
+  absolutePath: string,
+  maxBytes: number = DEFAULT_MAX_READ_BYTES,
+): Buffer | undefined {
   try {
     return readBoundedSync(absolutePath, { what: 'file', shown: absolutePath, maxBytes });
   } catch (error) {

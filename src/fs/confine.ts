@@ -38,7 +38,10 @@ export function isInside(root: string, path: string): boolean {
  * A dangling symlink is followed to where it points.
  */
 export function resolveReal(absolutePath: string, depth = 0): string {
-  if (depth > 40) throw new WirepinError('E_CONFINE', `"${absolutePath}" goes through more than 40 symbolic links (a loop?).`, { hint: 'Remove the symlink loop.' });
+  if (depth > 40)
+    throw new WirepinError('E_CONFINE', `"${absolutePath}" goes through more than 40 symbolic links (a loop?).`, {
+      hint: 'Remove the symlink loop.',
+    });
   const missing: string[] = [];
   let current = absolutePath;
   for (;;) {
@@ -76,9 +79,13 @@ export interface ConfineOptions {
  */
 export function confinePath(root: string, cwd: string, path: string, options: ConfineOptions): string {
   const refuse = (why: string): never => {
-    throw new WirepinError('E_CONFINE', `The ${options.what} path "${path}" from ${options.origin} ${why}; wirepin only touches files inside the repository (${displayPath(root, cwd)}).`, {
-      hint: 'Use a relative path inside the repository, without symlinks that lead out of it.',
-    });
+    throw new WirepinError(
+      'E_CONFINE',
+      `The ${options.what} path "${path}" from ${options.origin} ${why}; wirepin only touches files inside the repository (${displayPath(root, cwd)}).`,
+      {
+        hint: 'Use a relative path inside the repository, without symlinks that lead out of it.',
+      },
+    );
   };
   if (isAbsolute(path)) refuse('is absolute');
   const lexical = resolve(cwd, path);

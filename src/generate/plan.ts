@@ -25,7 +25,9 @@ export interface GeneratedPaths {
 
 /** contracts/provision_request.contract.json -> provision_request */
 export function contractStem(contractFile: string): string {
-  return basename(contractFile).replace(/\.contract\.json$/u, '').replace(/\.json$/u, '');
+  return basename(contractFile)
+    .replace(/\.contract\.json$/u, '')
+    .replace(/\.json$/u, '');
 }
 
 export function defaultGeneratedPaths(contractFile: string): { readonly [K in keyof GeneratedPaths]: string } {
@@ -53,29 +55,55 @@ function banner(contract: string, side: string): string {
 /** Reads a file already on disk, or undefined; lets planning reuse a generated file whose stamp proves it fresh. */
 export type ExistingFile = (path: string) => string | undefined;
 
-async function typesFile(schema: JsonObject, typeName: string, banner: string, path: string, existing: ExistingFile | undefined): Promise<string> {
+async function typesFile(
+  schema: JsonObject,
+  typeName: string,
+  banner: string,
+  path: string,
+  existing: ExistingFile | undefined,
+): Promise<string> {
   const input = inputDigest(stringifyStable(schema), typeName, banner);
   const onDisk = existing?.(path);
   if (onDisk !== undefined && isFreshStamped(onDisk, input)) return onDisk;
   return stampTypes(await generateTypes(schema, { typeName, banner }), input);
 }
 
-export async function planGeneratedFiles(contract: AnalyzedContract, paths: GeneratedPaths, existing?: ExistingFile): Promise<GeneratedFile[]> {
+export async function planGeneratedFiles(
+  contract: AnalyzedContract,
+  paths: GeneratedPaths,
+  existing?: ExistingFile,
+): Promise<GeneratedFile[]> {
   const value = contract.document?.value;
   if (!isJsonObject(value ?? null) || contract.findings.some((f) => f.severity === 'error') || !contract.model) {
-    throw new WirepinError('E_PARSE', `${contract.file} has lint errors; wirepin generates nothing from an invalid contract.`, {
-      location: { file: contract.file, line: 1, column: 1 },
-      hint: `Run \`npx wirepin lint ${contract.file}\` and fix what it reports.`,
-    });
+    throw new WirepinError(
+      'E_PARSE',
+      `${contract.file} has lint errors; wirepin generates nothing from an invalid contract.`,
+      {
+        location: { file: contract.file, line: 1, column: 1 },
+        hint: `Run \`npx wirepin lint ${contract.file}\` and fix what it reports.`,
+      },
+    );
   }
   const wireSchema = buildWireSchema(value as Parameters<typeof buildWireSchema>[0], contract.file);
   const typeName = contract.model.title;
   const producerName = contract.model.producer?.name ?? 'the producer';
   const consumerName = contract.model.consumer?.name ?? 'the consumer';
   const files: GeneratedFile[] = [];
-  if (paths.schema !== false) files.push({ kind: 'wire-schema', path: paths.schema, contract: contract.file, content: stringifyStable(wireSchema) });
+  if (paths.schema !== false)
+    files.push({
+      kind: 'wire-schema',
+      path: paths.schema,
+      contract: contract.file,
+      content: stringifyStable(wireSchema),
+    });
   if (paths.producerTypes !== false) {
-    const content = await typesFile(wireSchema, typeName, banner(contract.file, `producer's type: every wire field ${producerName} sends`), paths.producerTypes, existing);
+    const content = await typesFile(
+      wireSchema,
+      typeName,
+      banner(contract.file, `producer's type: every wire field ${producerName} sends`),
+      paths.producerTypes,
+      existing,
+    );
     files.push({ kind: 'producer-types', path: paths.producerTypes, contract: contract.file, content });
   }
   if (paths.consumerTypes !== false) {

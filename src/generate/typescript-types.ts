@@ -10,13 +10,25 @@ export function ledgerToDocComments(schema: JsonValue): JsonValue {
   if (!isJsonObject(schema)) return schema;
   const out: JsonObject = {};
   for (const key of Object.keys(schema)) {
-    if (key === 'cp_consumes' || key === 'note' || key === 'endpoint' || key === 'producer' || key === 'consumer' || key === '$comment') continue;
+    if (
+      key === 'cp_consumes' ||
+      key === 'note' ||
+      key === 'endpoint' ||
+      key === 'producer' ||
+      key === 'consumer' ||
+      key === '$comment'
+    )
+      continue;
     setOwn(out, key, ledgerToDocComments(schema[key] as JsonValue));
   }
   if (member(schema, 'cp_consumes') === false) {
     const description = member(schema, 'description');
     const note = member(schema, 'note');
-    const parts = [typeof description === 'string' ? description : '', '@cpConsumes false', typeof note === 'string' ? `@cpNote ${note}` : ''];
+    const parts = [
+      typeof description === 'string' ? description : '',
+      '@cpConsumes false',
+      typeof note === 'string' ? `@cpNote ${note}` : '',
+    ];
     out['description'] = parts.filter(Boolean).join('\n\n');
   }
   return out;
@@ -33,7 +45,8 @@ const PLACEHOLDER = /\bwirepinField(\d+)_(\??):/gu;
 
 /** Sets a key as an own property even when it is "__proto__" (plain assignment would replace the prototype). */
 function setOwn(target: JsonObject, key: string, value: JsonValue): void {
-  if (key === '__proto__') Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  if (key === '__proto__')
+    Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
   else target[key] = value;
 }
 
@@ -60,9 +73,31 @@ interface InputState {
  * nullable (it rewrites the schema).
  */
 const COMMENT_NEUTRAL_KEYWORDS = new Set([
-  'description', 'type', 'enum', 'const', 'format', 'properties', 'required', 'additionalProperties', 'items',
-  'pattern', 'minLength', 'maxLength', 'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'multipleOf',
-  'default', 'examples', 'readOnly', 'writeOnly', 'minProperties', 'maxProperties', 'uniqueItems', '$comment',
+  'description',
+  'type',
+  'enum',
+  'const',
+  'format',
+  'properties',
+  'required',
+  'additionalProperties',
+  'items',
+  'pattern',
+  'minLength',
+  'maxLength',
+  'minimum',
+  'maximum',
+  'exclusiveMinimum',
+  'exclusiveMaximum',
+  'multipleOf',
+  'default',
+  'examples',
+  'readOnly',
+  'writeOnly',
+  'minProperties',
+  'maxProperties',
+  'uniqueItems',
+  '$comment',
 ]);
 
 /**
@@ -129,7 +164,9 @@ function compilerInput(schema: JsonValue, state: InputState, requiredHere = fals
     for (const name of Object.keys(properties)) renamed.set(name, `wirepinField${state.names.push(name) - 1}_`);
   }
   const requiredList = member(schema, 'required');
-  const required = new Set(Array.isArray(requiredList) ? requiredList.filter((n): n is string => typeof n === 'string') : []);
+  const required = new Set(
+    Array.isArray(requiredList) ? requiredList.filter((n): n is string => typeof n === 'string') : [],
+  );
   const flagged = new Set<string>();
   for (const key of Object.keys(schema)) {
     const value = schema[key] as JsonValue;
@@ -146,7 +183,12 @@ function compilerInput(schema: JsonValue, state: InputState, requiredHere = fals
           props[placeholder] = reference;
           continue;
         }
-        const flag = required.has(name) && isJsonObject(property) && !isObjectSchema(property) && member(property, 'required') === undefined && member(property, '$ref') === undefined;
+        const flag =
+          required.has(name) &&
+          isJsonObject(property) &&
+          !isObjectSchema(property) &&
+          member(property, 'required') === undefined &&
+          member(property, '$ref') === undefined;
         if (flag) flagged.add(name);
         const comment = state.moveComments && isJsonObject(property) ? movableComment(property) : undefined;
         if (comment !== undefined) state.comments.set(placeholder, comment);
@@ -214,7 +256,11 @@ export async function generateTypes(wireSchema: JsonObject, options: TypesOption
  * if that could not be done exactly (then the caller runs it without).
  * Exported for the test that holds both ways to byte-identical output.
  */
-export async function compileTypes(wireSchema: JsonObject, options: TypesOptions, moveComments: boolean): Promise<string | undefined> {
+export async function compileTypes(
+  wireSchema: JsonObject,
+  options: TypesOptions,
+  moveComments: boolean,
+): Promise<string | undefined> {
   const { compile } = await import('json-schema-to-typescript');
   const state: InputState = { names: [], moveComments, comments: new Map() };
   const input = compilerInput(ledgerToDocComments(wireSchema), state) as JsonObject;
@@ -226,13 +272,23 @@ export async function compileTypes(wireSchema: JsonObject, options: TypesOptions
     strictIndexSignatures: true,
     format: true,
     // babel-ts prints the same text as prettier's default typescript parser for these declarations, about 40% faster.
-    style: { parser: 'babel-ts', printWidth: 120, singleQuote: true, semi: true, trailingComma: 'all', endOfLine: 'lf' },
+    style: {
+      parser: 'babel-ts',
+      printWidth: 120,
+      singleQuote: true,
+      semi: true,
+      trailingComma: 'all',
+      endOfLine: 'lf',
+    },
     $refOptions: { resolve: { http: false } },
     declareExternallyReferenced: true,
     unreachableDefinitions: false,
   });
   const commented = insertDocComments(code, state.comments);
   if (commented === undefined) return undefined;
-  const named = commented.replace(PLACEHOLDER, (_match, index: string, optional: string) => `${propertyKey(state.names[Number(index)] ?? '')}${optional}:`);
+  const named = commented.replace(
+    PLACEHOLDER,
+    (_match, index: string, optional: string) => `${propertyKey(state.names[Number(index)] ?? '')}${optional}:`,
+  );
   return named.endsWith('\n') ? named : `${named}\n`;
 }

@@ -11,7 +11,12 @@ function plainCopy(value: JsonValue): JsonValue {
   if (!isJsonObject(value)) return value;
   const out: JsonObject = {};
   for (const key of Object.keys(value)) {
-    Object.defineProperty(out, key, { value: plainCopy(value[key] as JsonValue), enumerable: true, writable: true, configurable: true });
+    Object.defineProperty(out, key, {
+      value: plainCopy(value[key] as JsonValue),
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
   }
   return out;
 }
@@ -57,7 +62,13 @@ export function pruneDeadFields(schema: JsonValue): JsonValue {
     if (key === 'properties' && isJsonObject(value)) {
       const kept: JsonObject = {};
       for (const name of Object.keys(value)) {
-        if (!dead.has(name)) Object.defineProperty(kept, name, { value: pruneDeadFields(value[name] as JsonValue), enumerable: true, writable: true, configurable: true });
+        if (!dead.has(name))
+          Object.defineProperty(kept, name, {
+            value: pruneDeadFields(value[name] as JsonValue),
+            enumerable: true,
+            writable: true,
+            configurable: true,
+          });
       }
       value = kept;
     } else if (key === 'required' && Array.isArray(value)) {

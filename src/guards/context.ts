@@ -105,6 +105,10 @@ export function decodedAtText(context: GuardContext): string {
   return locationText(context.reads?.decodedAt ?? context.source.root.location);
 }
 
-export function locationText(location: { readonly file: string; readonly line: number; readonly column: number }): string {
+export function locationText(location: {
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+}): string {
   return `${location.file}:${location.line}:${location.column}`;
 }

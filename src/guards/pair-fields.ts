@@ -33,10 +33,18 @@ function ancestors(pointer: string): string[] {
  * contract's pointer and the source field it lands in. Two contract fields may
  * then share one source field.
  */
-export function pairFields(model: ContractModel, source: ExtractResult, kind: SourceKind, options: { readonly foldKey?: (key: string) => string } = {}): SourcePair[] {
+export function pairFields(
+  model: ContractModel,
+  source: ExtractResult,
+  kind: SourceKind,
+  options: { readonly foldKey?: (key: string) => string } = {},
+): SourcePair[] {
   const sourceFields = new Map<string, WireField>();
   for (const f of source.fields) if (!sourceFields.has(f.pointer)) sourceFields.set(f.pointer, f);
-  const land = options.foldKey !== undefined ? foldingLander(source.fields, sourceFields, options.foldKey) : (pointer: string) => pointer;
+  const land =
+    options.foldKey !== undefined
+      ? foldingLander(source.fields, sourceFields, options.foldKey)
+      : (pointer: string) => pointer;
   /** Contract pointer → the source pointer its key lands in (the same pointer without folding). */
   const landed = new Map<string, string>();
   for (const pointer of model.fields.keys()) landed.set(pointer, land(pointer));
@@ -57,7 +65,11 @@ export function pairFields(model: ContractModel, source: ExtractResult, kind: So
     });
     if (hidden) continue;
     const contract = model.fields.get(pointer);
-    pairs.push({ pointer, contract, source: sourceFields.get(contract === undefined ? pointer : (landed.get(pointer) ?? pointer)) });
+    pairs.push({
+      pointer,
+      contract,
+      source: sourceFields.get(contract === undefined ? pointer : (landed.get(pointer) ?? pointer)),
+    });
   }
   return pairs;
 }

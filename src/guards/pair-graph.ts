@@ -49,7 +49,9 @@ interface SourceScope {
 }
 
 /** Where a field's value is an object: the field itself, or its array items or map values at some depth ("/f", "/f/*"). */
-function objectSite(field: ContractField): { readonly site: string; readonly ref: string | undefined; readonly depth: number } | undefined {
+function objectSite(
+  field: ContractField,
+): { readonly site: string; readonly ref: string | undefined; readonly depth: number } | undefined {
   let type: WireType = field.type;
   let site = field.pointer;
   let depth = 0;
@@ -64,7 +66,8 @@ function objectSite(field: ContractField): { readonly site: string; readonly ref
 }
 
 const under = (pointer: string, prefix: string): boolean => prefix === '' || pointer.startsWith(`${prefix}/`);
-const outsideAll = (pointer: string, sites: readonly string[]): boolean => !sites.some((site) => pointer.startsWith(`${site}/`));
+const outsideAll = (pointer: string, sites: readonly string[]): boolean =>
+  !sites.some((site) => pointer.startsWith(`${site}/`));
 
 /**
  * Walks the contract's scopes and the source graph's types pairwise,
@@ -73,13 +76,19 @@ const outsideAll = (pointer: string, sites: readonly string[]): boolean => !site
  * A definition met by two source types (or a type by two scopes) is compared
  * for each pair.
  */
-export function* graphPairs(model: ContractModel, graph: SourceGraph, limits: GraphLimits = DEFAULT_GRAPH_LIMITS): Generator<ScopePair> {
+export function* graphPairs(
+  model: ContractModel,
+  graph: SourceGraph,
+  limits: GraphLimits = DEFAULT_GRAPH_LIMITS,
+): Generator<ScopePair> {
   const seen = new Set<string>();
   const queue: Array<{ contract: ContractScope; source: SourceScope; at: string }> = [];
   const rootScope: ContractScope = { key: '', table: model.fields, sub: '', schemaPointer: '' };
   const defScope = (name: string): ContractScope | undefined => {
     const def = model.defs.get(name);
-    return def === undefined ? undefined : { key: `/$defs/${name}`, table: def.fields, sub: '', schemaPointer: def.schemaPointer };
+    return def === undefined
+      ? undefined
+      : { key: `/$defs/${name}`, table: def.fields, sub: '', schemaPointer: def.schemaPointer };
   };
   const enqueue = (contract: ContractScope, source: SourceScope, at: string): void => {
     const key = `${contract.key}|${contract.sub}\u0000${source.type}|${source.sub}`;
@@ -89,7 +98,10 @@ export function* graphPairs(model: ContractModel, graph: SourceGraph, limits: Gr
       throw new WirepinError(
         'E_UNSUPPORTED',
         `Comparing the contract's definitions with the source's types needs more than ${limits.maxPairs.toLocaleString('en-US')} (definition, type) pairs; the bound was crossed at "${at || '/'}".`,
-        { location: graph.root.location, hint: 'Pin a smaller type, or give the contract one definition per shared source type.' },
+        {
+          location: graph.root.location,
+          hint: 'Pin a smaller type, or give the contract one definition per shared source type.',
+        },
       );
     }
     queue.push({ contract, source, at });
@@ -101,10 +113,13 @@ export function* graphPairs(model: ContractModel, graph: SourceGraph, limits: Gr
     const type: SourceTypeFields | undefined = graph.types.get(source.type);
     if (type === undefined) continue;
     const rel = (pointer: string, sub: string): string => pointer.slice(sub.length);
-    const contractFields = [...contract.table.values()].filter((f) => under(f.pointer, contract.sub) && f.pointer !== contract.sub);
+    const contractFields = [...contract.table.values()].filter(
+      (f) => under(f.pointer, contract.sub) && f.pointer !== contract.sub,
+    );
     const sourceFields = type.fields.filter((f) => under(f.pointer, source.sub) && f.pointer !== source.sub);
     const links = new Map<string, string>();
-    for (const [site, identity] of type.links) if (under(site, source.sub) && site !== source.sub) links.set(rel(site, source.sub), identity);
+    for (const [site, identity] of type.links)
+      if (under(site, source.sub) && site !== source.sub) links.set(rel(site, source.sub), identity);
     // Sites handled by a child pair: what lies below them is not compared in this one.
     const contractCut: string[] = [];
     const sourceCut: string[] = [];
@@ -127,21 +142,40 @@ export function* graphPairs(model: ContractModel, graph: SourceGraph, limits: Gr
         // An inline object of the contract meets a named source type: compare the object's fields with the type's.
         contractCut.push(site);
         const schemaPointer = `${field.schemaPointer}${elementPath(field.type, object.depth)}`;
-        enqueue({ key: contract.key, table: contract.table, sub: `${contract.sub}${site}`, schemaPointer }, { type: link, sub: '' }, childAt);
+        enqueue(
+          { key: contract.key, table: contract.table, sub: `${contract.sub}${site}`, schemaPointer },
+          { type: link, sub: '' },
+          childAt,
+        );
       }
     }
     const scoped = contractFields
       .filter((f) => outsideAll(rel(f.pointer, contract.sub), contractCut))
-      .map((f): ContractField => ({ ...f, pointer: `${at}${rel(f.pointer, contract.sub)}`, parent: under(f.parent, contract.sub) && f.parent !== contract.sub && f.parent !== '' ? `${at}${rel(f.parent, contract.sub)}` : '' }));
-    const rebaseSource = <T extends WireField | OpaqueRef>(f: T): T => ({ ...f, pointer: `${at}${rel(f.pointer, source.sub)}` });
+      .map((f): ContractField => ({
+        ...f,
+        pointer: `${at}${rel(f.pointer, contract.sub)}`,
+        parent:
+          under(f.parent, contract.sub) && f.parent !== contract.sub && f.parent !== ''
+            ? `${at}${rel(f.parent, contract.sub)}`
+            : '',
+      }));
+    const rebaseSource = <T extends WireField | OpaqueRef>(f: T): T => ({
+      ...f,
+      pointer: `${at}${rel(f.pointer, source.sub)}`,
+    });
     const fields = sourceFields.filter((f) => outsideAll(rel(f.pointer, source.sub), sourceCut)).map(rebaseSource);
-    const opaque = type.opaque.filter((o) => under(o.pointer, source.sub) && outsideAll(rel(o.pointer, source.sub), sourceCut)).map(rebaseSource);
+    const opaque = type.opaque
+      .filter((o) => under(o.pointer, source.sub) && outsideAll(rel(o.pointer, source.sub), sourceCut))
+      .map(rebaseSource);
     compared += scoped.length + fields.length;
     if (compared > limits.maxFields) {
       throw new WirepinError(
         'E_UNSUPPORTED',
         `Comparing the contract's definitions with the source's types compares more than ${limits.maxFields.toLocaleString('en-US')} fields; the bound was crossed at "${at || '/'}".`,
-        { location: graph.root.location, hint: 'Pin a smaller type, or give the contract one definition per shared source type.' },
+        {
+          location: graph.root.location,
+          hint: 'Pin a smaller type, or give the contract one definition per shared source type.',
+        },
       );
     }
     const isRoot = contract.key === '' && contract.sub === '' && source.type === graph.rootType && source.sub === '';

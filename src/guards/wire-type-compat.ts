@@ -15,7 +15,11 @@ export interface CompatOptions {
  * a value that may be null fits only a nullable receiver. Returns undefined
  * when it fits, else the first reason it does not.
  */
-export function whyIncompatible(sent: WireType, received: WireType, options: CompatOptions): TypeMismatchKind | undefined {
+export function whyIncompatible(
+  sent: WireType,
+  received: WireType,
+  options: CompatOptions,
+): TypeMismatchKind | undefined {
   if (received.kind === 'any') return undefined;
   if (sent.kind === 'opaque' || received.kind === 'opaque') return undefined;
   if (sent.kind === 'null') return received.nullable || options.receiverToleratesNull ? undefined : 'nullable';

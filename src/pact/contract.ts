@@ -37,26 +37,48 @@ export function pactContractOf(analyzed: AnalyzedContract, response?: AnalyzedCo
   }
   const { producer, consumer } = model;
   if (!producer || !consumer) {
-    throw new WirepinError('E_UNSUPPORTED', `${analyzed.file} does not name both the producer and the consumer, which a pact needs.`, {
-      hint: 'Add "producer" and "consumer" objects with name, repo and type.',
-    });
+    throw new WirepinError(
+      'E_UNSUPPORTED',
+      `${analyzed.file} does not name both the producer and the consumer, which a pact needs.`,
+      {
+        hint: 'Add "producer" and "consumer" objects with name, repo and type.',
+      },
+    );
   }
   const match = /^([A-Z]+) (\/\S*)$/.exec(model.endpoint);
   if (!match?.[1] || !match[2]) {
-    throw new WirepinError('E_UNSUPPORTED', `${analyzed.file} has endpoint ${JSON.stringify(model.endpoint)}; a pact needs "METHOD /path".`, {
-      hint: 'Spell the endpoint like "POST /workspaces/provision".',
-    });
+    throw new WirepinError(
+      'E_UNSUPPORTED',
+      `${analyzed.file} has endpoint ${JSON.stringify(model.endpoint)}; a pact needs "METHOD /path".`,
+      {
+        hint: 'Spell the endpoint like "POST /workspaces/provision".',
+      },
+    );
   }
   const envelope = pactEnvelopeOf(value);
   let responseContract: PactContract['response'];
   if (envelope.response.contract !== undefined) {
     const responseValue = response?.document?.value;
     if (!response || !isJsonObject(responseValue)) {
-      throw new WirepinError('E_UNSUPPORTED', `${analyzed.file} names the response contract ${JSON.stringify(envelope.response.contract)}, which was not read.`, {
-        hint: 'Check that the file exists next to the contract, or remove pact.response.contract.',
-      });
+      throw new WirepinError(
+        'E_UNSUPPORTED',
+        `${analyzed.file} names the response contract ${JSON.stringify(envelope.response.contract)}, which was not read.`,
+        {
+          hint: 'Check that the file exists next to the contract, or remove pact.response.contract.',
+        },
+      );
     }
     responseContract = { file: response.file, schema: responseValue };
   }
-  return { file: analyzed.file, schema: value, model, producer, consumer, method: match[1], path: match[2], envelope, response: responseContract };
+  return {
+    file: analyzed.file,
+    schema: value,
+    model,
+    producer,
+    consumer,
+    method: match[1],
+    path: match[2],
+    envelope,
+    response: responseContract,
+  };
 }

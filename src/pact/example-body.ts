@@ -40,7 +40,13 @@ export type BodyNode =
   | { readonly kind: 'any'; readonly example: JsonValue }
   | { readonly kind: 'object'; readonly members: readonly BodyMember[]; readonly nullable: boolean }
   | { readonly kind: 'map'; readonly key: string; readonly value: BodyNode; readonly nullable: boolean }
-  | { readonly kind: 'array'; readonly item: BodyNode; readonly nullable: boolean; readonly minItems?: number; readonly maxItems?: number };
+  | {
+      readonly kind: 'array';
+      readonly item: BodyNode;
+      readonly nullable: boolean;
+      readonly minItems?: number;
+      readonly maxItems?: number;
+    };
 
 export interface BodyMember {
   readonly name: string;
@@ -177,11 +183,15 @@ function stringExample(schema: JsonObject, place: ExamplePlace): string {
   const maxLength = numberOr(schema, 'maxLength');
   // JSON Schema lengths count code points; the made-up text is ASCII.
   // A made-up example is bounded whatever the contract says; a longer minimum needs the author's own example.
-  if (minLength !== undefined && minLength > MAX_MADE_UP_LENGTH) unsupported(place, `its minLength ${minLength} is over the ${MAX_MADE_UP_LENGTH} characters wirepin makes up`);
+  if (minLength !== undefined && minLength > MAX_MADE_UP_LENGTH)
+    unsupported(place, `its minLength ${minLength} is over the ${MAX_MADE_UP_LENGTH} characters wirepin makes up`);
   if (minLength !== undefined && text.length < minLength) text = text.padEnd(minLength, 'x');
   if (maxLength !== undefined && text.length > maxLength) text = text.slice(0, maxLength);
   if (typeof pattern === 'string' && !new RegExp(pattern, 'u').test(text)) {
-    unsupported(place, `the made-up example ${JSON.stringify(text)} does not match its pattern ${JSON.stringify(pattern)}`);
+    unsupported(
+      place,
+      `the made-up example ${JSON.stringify(text)} does not match its pattern ${JSON.stringify(pattern)}`,
+    );
   }
   return text;
 }
@@ -206,7 +216,8 @@ function numberExample(schema: JsonObject, place: ExamplePlace, integer: boolean
   const lowest = Math.max(minimum ?? -Infinity, exclusiveMinimum ?? -Infinity);
   if (Number.isFinite(lowest)) candidates.push(Math.ceil(lowest / step) * step, (Math.floor(lowest / step) + 1) * step);
   const highest = Math.min(maximum ?? Infinity, exclusiveMaximum ?? Infinity);
-  if (Number.isFinite(highest)) candidates.push(Math.floor(highest / step) * step, (Math.ceil(highest / step) - 1) * step);
+  if (Number.isFinite(highest))
+    candidates.push(Math.floor(highest / step) * step, (Math.ceil(highest / step) - 1) * step);
   const found = candidates.find(fits);
   if (found === undefined) unsupported(place, 'wirepin cannot make up a number within its range and multipleOf');
   return found;
@@ -223,8 +234,14 @@ function inclusiveBounds(schema: JsonObject, integer: boolean): { minimum?: numb
     // Pact has no range matcher and a regex over decimal numbers is not kept exact here: only integer ranges are matched.
     return out;
   }
-  const lows = [minimum === undefined ? undefined : Math.ceil(minimum), exclusiveMinimum === undefined ? undefined : Math.floor(exclusiveMinimum) + 1];
-  const highs = [maximum === undefined ? undefined : Math.floor(maximum), exclusiveMaximum === undefined ? undefined : Math.ceil(exclusiveMaximum) - 1];
+  const lows = [
+    minimum === undefined ? undefined : Math.ceil(minimum),
+    exclusiveMinimum === undefined ? undefined : Math.floor(exclusiveMinimum) + 1,
+  ];
+  const highs = [
+    maximum === undefined ? undefined : Math.floor(maximum),
+    exclusiveMaximum === undefined ? undefined : Math.ceil(exclusiveMaximum) - 1,
+  ];
   const low = lows.filter((n): n is number => n !== undefined);
   const high = highs.filter((n): n is number => n !== undefined);
   if (low.length > 0) out.minimum = Math.max(...low);
@@ -243,7 +260,10 @@ export function exampleNode(schema: JsonValue | undefined, place: ExamplePlace):
     // A reference: the definition's object, nullable as the reference says; its fields are the definition's.
     const path = new Set(place.within?.path ?? []);
     path.add(type.ref);
-    const node = exampleNode(member(definitions.schemas, type.ref), { ...place, within: { path, def: type.ref, inner: '' } });
+    const node = exampleNode(member(definitions.schemas, type.ref), {
+      ...place,
+      within: { path, def: type.ref, inner: '' },
+    });
     return node.kind === 'object' ? { ...node, nullable: type.nullable } : node;
   }
   const object = isJsonObject(schema) ? schema : {};
@@ -293,12 +313,19 @@ export function exampleNode(schema: JsonValue | undefined, place: ExamplePlace):
       const properties = member(object, 'properties');
       const members: BodyMember[] = [];
       const required = member(object, 'required');
-      const requiredNames = new Set(Array.isArray(required) ? required.filter((r): r is string => typeof r === 'string') : []);
+      const requiredNames = new Set(
+        Array.isArray(required) ? required.filter((r): r is string => typeof r === 'string') : [],
+      );
       if (isJsonObject(properties)) {
         for (const name of Object.keys(properties)) {
           const fieldSchema = member(properties, name);
           const within = place.within && { ...place.within, inner: joinPointer(place.within.inner, name) };
-          const fieldPlace: ExamplePlace = { ...place, pointer: joinPointer(place.pointer, name), name, ...(within ? { within } : {}) };
+          const fieldPlace: ExamplePlace = {
+            ...place,
+            pointer: joinPointer(place.pointer, name),
+            name,
+            ...(within ? { within } : {}),
+          };
           const required = requiredNames.has(name);
           const origin = within?.def === undefined ? {} : { origin: `${within.def}${within.inner}` };
           const fieldType = wireTypeOf(fieldSchema, place.definitions?.names);
@@ -310,7 +337,10 @@ export function exampleNode(schema: JsonValue | undefined, place: ExamplePlace):
               members.push({ name, node: { kind: 'null' }, required, ...origin });
               continue;
             }
-            unsupported(fieldPlace, `it is required, not nullable, and refers back to "$defs.${back}", which holds it, so no finite payload has it; make it optional or nullable`);
+            unsupported(
+              fieldPlace,
+              `it is required, not nullable, and refers back to "$defs.${back}", which holds it, so no finite payload has it; make it optional or nullable`,
+            );
           }
           members.push({ name, node: exampleNode(fieldSchema, fieldPlace), required, ...origin });
         }
@@ -321,7 +351,12 @@ export function exampleNode(schema: JsonValue | undefined, place: ExamplePlace):
       return {
         kind: 'map',
         key: EXAMPLE_MAP_KEY,
-        value: exampleNode(member(object, 'additionalProperties'), { ...place, pointer: joinPointer(place.pointer, '*'), name: `${place.name}-value`, ...inside(place, '*') }),
+        value: exampleNode(member(object, 'additionalProperties'), {
+          ...place,
+          pointer: joinPointer(place.pointer, '*'),
+          name: `${place.name}-value`,
+          ...inside(place, '*'),
+        }),
         nullable: type.nullable,
       };
     case 'array': {
@@ -329,7 +364,12 @@ export function exampleNode(schema: JsonValue | undefined, place: ExamplePlace):
       const maxItems = numberOr(object, 'maxItems');
       return {
         kind: 'array',
-        item: exampleNode(member(object, 'items'), { ...place, pointer: joinPointer(place.pointer, '*'), name: `${place.name}-item`, ...inside(place, '*') }),
+        item: exampleNode(member(object, 'items'), {
+          ...place,
+          pointer: joinPointer(place.pointer, '*'),
+          name: `${place.name}-item`,
+          ...inside(place, '*'),
+        }),
         nullable: type.nullable,
         ...(minItems !== undefined ? { minItems } : {}),
         ...(maxItems !== undefined ? { maxItems } : {}),
@@ -373,12 +413,18 @@ export function defineMember(target: JsonObject, key: string, value: JsonValue):
 /** The example tree of a contract's request body. */
 export function exampleTree(contract: PactContract): BodyNode {
   const definitions = definitionsOf(contract.schema);
-  return exampleNode(bodySchema(contract.schema), { contract: contract.file, pointer: '', name: 'body', ...(definitions ? { definitions } : {}) });
+  return exampleNode(bodySchema(contract.schema), {
+    contract: contract.file,
+    pointer: '',
+    name: 'body',
+    ...(definitions ? { definitions } : {}),
+  });
 }
 
 /** A request body with every field of the contract populated; valid against the generated wire schema. */
 export function exampleBody(contract: PactContract): JsonObject {
   const value = exampleValue(exampleTree(contract));
-  if (!isJsonObject(value)) throw new WirepinError('E_UNSUPPORTED', `${contract.file} does not describe a JSON object body.`);
+  if (!isJsonObject(value))
+    throw new WirepinError('E_UNSUPPORTED', `${contract.file} does not describe a JSON object body.`);
   return value;
 }

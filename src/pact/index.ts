@@ -4,7 +4,17 @@
  * plain data and works without Pact installed.
  */
 export { pactContractOf, type PactContract } from './contract.js';
-export { EXAMPLE_MAP_KEY, exampleBody, exampleNode, exampleTree, exampleValue, MAX_EXAMPLE_VALUES, type BodyMember, type BodyNode, type ExamplePlace } from './example-body.js';
+export {
+  EXAMPLE_MAP_KEY,
+  exampleBody,
+  exampleNode,
+  exampleTree,
+  exampleValue,
+  MAX_EXAMPLE_VALUES,
+  type BodyMember,
+  type BodyNode,
+  type ExamplePlace,
+} from './example-body.js';
 export { DEFAULT_STATUSES, JSON_CONTENT_TYPE, pactEnvelopeOf, type HeaderSpec, type PactEnvelope } from './envelope.js';
 export {
   bodyCases,
@@ -19,7 +29,27 @@ export {
   type ProviderStateSpec,
 } from './interaction.js';
 export { loadPact, PACT_PACKAGE, type PactImporter, type PactModule } from './load.js';
-export { bodyMatchingRules, FORMAT_REGEXES, integerRangeRegex, matchingRuleFor, matchingRulesFor, pactTemplate, type MatchingRule, type RuleList } from './matchers.js';
+export {
+  bodyMatchingRules,
+  FORMAT_REGEXES,
+  integerRangeRegex,
+  matchingRuleFor,
+  matchingRulesFor,
+  pactTemplate,
+  type MatchingRule,
+  type RuleList,
+} from './matchers.js';
 export { MAX_MADE_UP_LENGTH, patternExample, REPEAT_CAP, type PatternExample } from './pattern-example.js';
-export { buildPactDocument, PACT_SPECIFICATION_VERSION, pactFileName, renderPactFile, stringifySorted } from './pact-file.js';
-export { addContractInteraction, MOCK_SERVER_SETTLE_MS, type ContractPactInteraction, type PactMockServer } from './pact-test.js';
+export {
+  buildPactDocument,
+  PACT_SPECIFICATION_VERSION,
+  pactFileName,
+  renderPactFile,
+  stringifySorted,
+} from './pact-file.js';
+export {
+  addContractInteraction,
+  MOCK_SERVER_SETTLE_MS,
+  type ContractPactInteraction,
+  type PactMockServer,
+} from './pact-test.js';

@@ -2,7 +2,15 @@ import type { JsonObject, JsonValue } from '../contract/json-document.js';
 import { dottedName, joinPointer, splitPointer, unescapeSegment } from '../json-pointer.js';
 import type { PactContract } from './contract.js';
 import type { HeaderSpec } from './envelope.js';
-import { bodySchema, definitionsOf, exampleNode, exampleTree, exampleValue, type BodyMember, type BodyNode } from './example-body.js';
+import {
+  bodySchema,
+  definitionsOf,
+  exampleNode,
+  exampleTree,
+  exampleValue,
+  type BodyMember,
+  type BodyNode,
+} from './example-body.js';
 
 /**
  * The interactions wirepin derives from a contract, as plain data. The pact
@@ -65,7 +73,10 @@ export const CASE_STATE_PARAM = 'wirepin_case';
 export function minimalNode(node: BodyNode): BodyNode {
   switch (node.kind) {
     case 'object':
-      return { ...node, members: node.members.filter((m) => m.required).map((m) => ({ ...m, node: minimalNode(m.node) })) };
+      return {
+        ...node,
+        members: node.members.filter((m) => m.required).map((m) => ({ ...m, node: minimalNode(m.node) })),
+      };
     case 'map':
       return { ...node, value: minimalNode(node.value) };
     case 'array':
@@ -92,7 +103,8 @@ export function nullablePointers(node: BodyNode, pointer = '', seen: Set<string>
   const out: string[] = [];
   if ('nullable' in node && node.nullable && pointer !== '') out.push(pointer);
   if (node.kind === 'object') {
-    for (const m of node.members) if (!walkedBefore(m, seen)) out.push(...nullablePointers(m.node, joinPointer(pointer, m.name), seen));
+    for (const m of node.members)
+      if (!walkedBefore(m, seen)) out.push(...nullablePointers(m.node, joinPointer(pointer, m.name), seen));
   }
   if (node.kind === 'map') out.push(...nullablePointers(node.value, joinPointer(pointer, '*'), seen));
   if (node.kind === 'array') out.push(...nullablePointers(node.item, joinPointer(pointer, '*'), seen));
@@ -105,7 +117,12 @@ function replaceAt(node: BodyNode, segments: readonly string[], replace: (old: B
   if (head === undefined) return replace(node);
   switch (node.kind) {
     case 'object':
-      return { ...node, members: node.members.map((m): BodyMember => (m.name === head ? { ...m, node: replaceAt(m.node, rest, replace) } : m)) };
+      return {
+        ...node,
+        members: node.members.map((m): BodyMember =>
+          m.name === head ? { ...m, node: replaceAt(m.node, rest, replace) } : m,
+        ),
+      };
     case 'map':
       return { ...node, value: replaceAt(node.value, rest, replace) };
     case 'array':
@@ -137,7 +154,14 @@ function furtherValues(schema: JsonValue | undefined, example: JsonValue): JsonV
 /** The schema a reference stands for (`$ref`, or the nullable `anyOf` form); any other schema as it is. */
 function followReference(schema: JsonObject, defs: JsonObject | undefined): JsonObject {
   const anyOf = schema['anyOf'];
-  const branch = Array.isArray(anyOf) && anyOf.length === 2 && anyOf[0] !== null && typeof anyOf[0] === 'object' && !Array.isArray(anyOf[0]) ? anyOf[0] : schema;
+  const branch =
+    Array.isArray(anyOf) &&
+    anyOf.length === 2 &&
+    anyOf[0] !== null &&
+    typeof anyOf[0] === 'object' &&
+    !Array.isArray(anyOf[0])
+      ? anyOf[0]
+      : schema;
   const ref = branch['$ref'];
   const prefix = '#/$defs/';
   if (typeof ref !== 'string' || !ref.startsWith(prefix) || defs === undefined) return schema;
@@ -149,13 +173,23 @@ function followReference(schema: JsonObject, defs: JsonObject | undefined): Json
  * Pointer → further values of every scalar field with more than one value, walking the contract schema beside the
  * tree (through `$ref`s into `$defs`); a definition's fields once, at the first path that reaches them.
  */
-function valueChoices(schema: JsonValue | undefined, node: BodyNode, pointer: string, out: Map<string, JsonValue[]>, defs: JsonObject | undefined, seen: Set<string>): void {
-  const object = schema !== null && typeof schema === 'object' && !Array.isArray(schema) ? followReference(schema, defs) : {};
+function valueChoices(
+  schema: JsonValue | undefined,
+  node: BodyNode,
+  pointer: string,
+  out: Map<string, JsonValue[]>,
+  defs: JsonObject | undefined,
+  seen: Set<string>,
+): void {
+  const object =
+    schema !== null && typeof schema === 'object' && !Array.isArray(schema) ? followReference(schema, defs) : {};
   switch (node.kind) {
     case 'string':
     case 'integer':
     case 'number': {
-      const values = furtherValues(object, node.example).filter((v) => typeof v === (node.kind === 'string' ? 'string' : 'number'));
+      const values = furtherValues(object, node.example).filter(
+        (v) => typeof v === (node.kind === 'string' ? 'string' : 'number'),
+      );
       const fitting = node.kind === 'integer' ? values.filter((v) => Number.isInteger(v)) : values;
       if (fitting.length > 0) out.set(pointer, fitting);
       return;
@@ -164,7 +198,10 @@ function valueChoices(schema: JsonValue | undefined, node: BodyNode, pointer: st
       const properties = object['properties'];
       for (const m of node.members) {
         if (walkedBefore(m, seen)) continue;
-        const child = properties !== null && typeof properties === 'object' && !Array.isArray(properties) ? properties[m.name] : undefined;
+        const child =
+          properties !== null && typeof properties === 'object' && !Array.isArray(properties)
+            ? properties[m.name]
+            : undefined;
         valueChoices(child, m.node, joinPointer(pointer, m.name), out, defs, seen);
       }
       return;
@@ -182,7 +219,8 @@ function valueChoices(schema: JsonValue | undefined, node: BodyNode, pointer: st
 
 function withExample(node: BodyNode, value: JsonValue): BodyNode {
   if (node.kind === 'string' && typeof value === 'string') return { ...node, example: value };
-  if ((node.kind === 'integer' || node.kind === 'number') && typeof value === 'number') return { ...node, example: value };
+  if ((node.kind === 'integer' || node.kind === 'number') && typeof value === 'number')
+    return { ...node, example: value };
   return node;
 }
 
@@ -190,7 +228,8 @@ function withExample(node: BodyNode, value: JsonValue): BodyNode {
 function valueAt(value: JsonValue, pointer: string): JsonValue | undefined {
   let current: JsonValue | undefined = value;
   for (const segment of splitPointer(pointer)) {
-    if (current === null || typeof current !== 'object' || Array.isArray(current) || !Object.hasOwn(current, segment)) return undefined;
+    if (current === null || typeof current !== 'object' || Array.isArray(current) || !Object.hasOwn(current, segment))
+      return undefined;
     current = current[segment];
   }
   return current;
@@ -212,11 +251,22 @@ export function bodyCases(contract: PactContract): BodyCase[] {
   }
   for (const pointer of nullablePointers(full)) {
     const label = dottedName(pointer);
-    cases.push({ key: `null ${label}`, label: `"${label}" null`, body: replaceAt(full, splitPointer(pointer), () => ({ kind: 'null' })) });
+    cases.push({
+      key: `null ${label}`,
+      label: `"${label}" null`,
+      body: replaceAt(full, splitPointer(pointer), () => ({ kind: 'null' })),
+    });
   }
   const choices = new Map<string, JsonValue[]>();
   const defs = contract.schema['$defs'];
-  valueChoices(contract.schema, full, '', choices, defs !== null && typeof defs === 'object' && !Array.isArray(defs) ? defs : undefined, new Set());
+  valueChoices(
+    contract.schema,
+    full,
+    '',
+    choices,
+    defs !== null && typeof defs === 'object' && !Array.isArray(defs) ? defs : undefined,
+    new Set(),
+  );
   const rounds = Math.max(0, ...[...choices.values()].map((v) => v.length));
   for (let round = 0; round < rounds; round += 1) {
     let body = full;
@@ -236,10 +286,16 @@ export function bodyCases(contract: PactContract): BodyCase[] {
 export function contractInteractions(contract: PactContract): ContractInteraction[] {
   const { envelope } = contract;
   const endpoint = `${contract.method} ${contract.path}`;
-  const stateName = envelope.state?.name ?? `${contract.consumer.name} accepts ${endpoint} from ${contract.producer.name}`;
+  const stateName =
+    envelope.state?.name ?? `${contract.consumer.name} accepts ${endpoint} from ${contract.producer.name}`;
   const responseDefinitions = contract.response ? definitionsOf(contract.response.schema) : undefined;
   const responseBody = contract.response
-    ? exampleNode(bodySchema(contract.response.schema), { contract: contract.response.file, pointer: '', name: 'body', ...(responseDefinitions ? { definitions: responseDefinitions } : {}) })
+    ? exampleNode(bodySchema(contract.response.schema), {
+        contract: contract.response.file,
+        pointer: '',
+        name: 'body',
+        ...(responseDefinitions ? { definitions: responseDefinitions } : {}),
+      })
     : undefined;
   return bodyCases(contract).map((c) => {
     const example = exampleValue(c.body);
@@ -260,7 +316,12 @@ export function contractInteractions(contract: PactContract): ContractInteractio
         `Derived by wirepin from ${contract.file} (case "${c.key}"). ` +
         `Verification compares only the response; whether ${contract.consumer.name} reads a field is shown by \`wirepin consumes\` and consumption traces (docs/tracing.md).`,
       request: { method: contract.method, path: contract.path, headers: envelope.requestHeaders, body: c.body },
-      response: { status: envelope.response.status, statuses: envelope.response.statuses, headers: envelope.response.headers, body: responseBody },
+      response: {
+        status: envelope.response.status,
+        statuses: envelope.response.statuses,
+        headers: envelope.response.headers,
+        body: responseBody,
+      },
     };
   });
 }

@@ -96,7 +96,8 @@ export function integerRangeRegex(minimum: number | undefined, maximum: number |
 export function matchingRulesFor(node: BodyNode): MatchingRule[] {
   switch (node.kind) {
     case 'string': {
-      if (node.allowed && node.allowed.length > 0) return [{ match: 'regex', regex: `^(?:${node.allowed.map(escapeRegexLiteral).join('|')})$` }];
+      if (node.allowed && node.allowed.length > 0)
+        return [{ match: 'regex', regex: `^(?:${node.allowed.map(escapeRegexLiteral).join('|')})$` }];
       const rules: MatchingRule[] = [{ match: 'type' }];
       const format = node.format === undefined ? undefined : FORMAT_REGEXES[node.format];
       if (format !== undefined) rules.push({ match: 'regex', regex: format });
@@ -118,7 +119,9 @@ export function matchingRulesFor(node: BodyNode): MatchingRule[] {
     case 'object':
       return [];
     case 'map':
-      return [{ match: 'eachValue', rules: nonEmpty(matchingRulesFor(node.value)), value: compactSorted(exampleValue(node)) }];
+      return [
+        { match: 'eachValue', rules: nonEmpty(matchingRulesFor(node.value)), value: compactSorted(exampleValue(node)) },
+      ];
     case 'array': {
       const rule: { match: 'type'; min: number; max?: number } = { match: 'type', min: node.minItems ?? 0 };
       if (node.maxItems !== undefined) rule.max = node.maxItems;
@@ -180,7 +183,11 @@ export function pactTemplate(node: BodyNode): JsonValue {
     }
     case 'map': {
       const item = exampleValue(node.value);
-      return { [MATCHER_TYPE]: 'eachValue', rules: nonEmpty(matchingRulesFor(node.value)).map((r) => ruleTemplate(r, item)), value: exampleValue(node) };
+      return {
+        [MATCHER_TYPE]: 'eachValue',
+        rules: nonEmpty(matchingRulesFor(node.value)).map((r) => ruleTemplate(r, item)),
+        value: exampleValue(node),
+      };
     }
     case 'array': {
       const out: JsonObject = { [MATCHER_TYPE]: 'type', min: node.minItems ?? 0 };
@@ -204,7 +211,13 @@ export function bodyMatchingRules(node: BodyNode): Record<string, RuleList> {
   const rules: Record<string, RuleList> = {};
   const walk = (current: BodyNode, path: string): void => {
     const matchers = matchingRulesFor(current);
-    if (matchers.length > 0) Object.defineProperty(rules, path, { value: { combine: 'AND', matchers }, enumerable: true, writable: true, configurable: true });
+    if (matchers.length > 0)
+      Object.defineProperty(rules, path, {
+        value: { combine: 'AND', matchers },
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
     if (current.kind === 'object') for (const m of current.members) walk(m.node, memberPath(path, m.name));
     if (current.kind === 'array') walk(current.item, `${path}[*]`);
   };

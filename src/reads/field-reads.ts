@@ -26,7 +26,12 @@ export function fieldReads(
       continue;
     }
     const escape = escapeOf(key);
-    byPointer.set(field.pointer, escape ? { status: 'unprovable', escape: { what: escape.what, location: escape.location } } : { status: 'unread' });
+    byPointer.set(
+      field.pointer,
+      escape
+        ? { status: 'unprovable', escape: { what: escape.what, location: escape.location } }
+        : { status: 'unread' },
+    );
   }
   return byPointer;
 }

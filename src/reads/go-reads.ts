@@ -84,7 +84,15 @@ interface PackageIndex {
 }
 
 function packageIndex(prefix: string, files: readonly GoFileSyntax[], typesOnly = false): PackageIndex {
-  return { typesOnly, prefix, files, typeDecls: new Map(), resolvedNamed: new Map(), funcs: new Map(), globals: new Map() };
+  return {
+    typesOnly,
+    prefix,
+    files,
+    typeDecls: new Map(),
+    resolvedNamed: new Map(),
+    funcs: new Map(),
+    globals: new Map(),
+  };
 }
 
 /** How deep the analysis follows nested syntax before it refuses the input (gofmt'd code stays far below). */
@@ -92,15 +100,55 @@ const MAX_SYNTAX_NESTING = 1000;
 
 /** Nodes with nothing inside that reads, binds or hands on a value: names, literals, types, comments. */
 const OPAQUE_NODES: ReadonlySet<string> = new Set([
-  'identifier', 'field_identifier', 'type_identifier', 'package_identifier', 'blank_identifier', 'label_name',
-  'interpreted_string_literal', 'raw_string_literal', 'rune_literal', 'int_literal', 'float_literal', 'imaginary_literal',
-  'true', 'false', 'nil', 'iota', 'comment',
-  'pointer_type', 'slice_type', 'array_type', 'map_type', 'channel_type', 'function_type', 'qualified_type', 'struct_type',
-  'interface_type', 'generic_type', 'type_declaration', 'import_declaration', 'const_declaration',
+  'identifier',
+  'field_identifier',
+  'type_identifier',
+  'package_identifier',
+  'blank_identifier',
+  'label_name',
+  'interpreted_string_literal',
+  'raw_string_literal',
+  'rune_literal',
+  'int_literal',
+  'float_literal',
+  'imaginary_literal',
+  'true',
+  'false',
+  'nil',
+  'iota',
+  'comment',
+  'pointer_type',
+  'slice_type',
+  'array_type',
+  'map_type',
+  'channel_type',
+  'function_type',
+  'qualified_type',
+  'struct_type',
+  'interface_type',
+  'generic_type',
+  'type_declaration',
+  'import_declaration',
+  'const_declaration',
 ]);
 
 /** Builtins whose arguments are read, not handed on. */
-const READING_BUILTINS: ReadonlySet<string> = new Set(['len', 'cap', 'append', 'copy', 'delete', 'min', 'max', 'clear', 'close', 'complex', 'real', 'imag', 'make', 'new']);
+const READING_BUILTINS: ReadonlySet<string> = new Set([
+  'len',
+  'cap',
+  'append',
+  'copy',
+  'delete',
+  'min',
+  'max',
+  'clear',
+  'close',
+  'complex',
+  'real',
+  'imag',
+  'make',
+  'new',
+]);
 
 /**
  * Static read analysis of a Go consumer package, without a Go toolchain.
@@ -119,20 +167,33 @@ const READING_BUILTINS: ReadonlySet<string> = new Set(['len', 'cap', 'append', '
 export async function analyzeGoReads(request: GoReadRequest): Promise<ReadEvidence> {
   const target = request.target ? { target: request.target } : {};
   // The package the extractor parsed for the same request: loadGoPackage keeps it, so nothing is read or parsed again.
-  const pkg = await loadGoPackage({ path: request.path, cwd: request.cwd, preferDeclaring: request.typeName, ...target });
+  const pkg = await loadGoPackage({
+    path: request.path,
+    cwd: request.cwd,
+    preferDeclaring: request.typeName,
+    ...target,
+  });
   const primary = packageIndex('', pkg.syntax);
   const others = new Map<string, PackageIndex>();
   const listed = request.packages ?? [];
   const home = await packageDirectory(request.cwd, request.path);
   // Struct types of the wire shape declared in other packages of the module (the extractor's field locations say where).
-  const typeHomes = [...new Set(request.fields.map((field) => path.dirname(path.resolve(request.cwd, field.location.file))))].filter((dir) => dir !== home).sort();
+  const typeHomes = [
+    ...new Set(request.fields.map((field) => path.dirname(path.resolve(request.cwd, field.location.file)))),
+  ]
+    .filter((dir) => dir !== home)
+    .sort();
   if (listed.length > 0 || typeHomes.length > 0) {
     const env = request.env ?? {};
     const module = await findGoModule(home, env);
     if (module === undefined && listed.length > 0) {
-      throw new WirepinError('E_USAGE', `The consumer package "${request.path}" has no go.mod at or above it, so the packages listed with it cannot be placed in its module.`, {
-        hint: 'Add the go.mod of the consumer\'s module, or drop "packages" from the consumer in wirepin.yaml.',
-      });
+      throw new WirepinError(
+        'E_USAGE',
+        `The consumer package "${request.path}" has no go.mod at or above it, so the packages listed with it cannot be placed in its module.`,
+        {
+          hint: 'Add the go.mod of the consumer\'s module, or drop "packages" from the consumer in wirepin.yaml.',
+        },
+      );
     }
     if (module !== undefined) {
       const importPathOf = (dir: string): string | undefined => {
@@ -148,9 +209,13 @@ export async function analyzeGoReads(request: GoReadRequest): Promise<ReadEviden
         const inner = await findGoModule(dir, env);
         const importPath = importPathOf(dir);
         if (inner?.root !== module.root || importPath === undefined) {
-          throw new WirepinError('E_USAGE', `The package "${listedPath}" listed with the consumer is not in the consumer's Go module ${module.path} (${displayPath(module.root, request.cwd) || '.'}).`, {
-            hint: 'List only package directories of the consumer\'s own Go module under "packages"; code of another module is a dependency, not part of the consumer.',
-          });
+          throw new WirepinError(
+            'E_USAGE',
+            `The package "${listedPath}" listed with the consumer is not in the consumer's Go module ${module.path} (${displayPath(module.root, request.cwd) || '.'}).`,
+            {
+              hint: 'List only package directories of the consumer\'s own Go module under "packages"; code of another module is a dependency, not part of the consumer.',
+            },
+          );
         }
         if (others.has(importPath)) continue;
         const listedPkg = await loadGoPackage({ path: listedPath, cwd: request.cwd, ...target });
@@ -159,13 +224,19 @@ export async function analyzeGoReads(request: GoReadRequest): Promise<ReadEviden
       for (const dir of typeHomes) {
         const importPath = importPathOf(dir);
         // A type from another module (vendor/, the module cache) stays out of sight, as before.
-        if (importPath === undefined || others.has(importPath) || (await findGoModule(dir, env))?.root !== module.root) continue;
+        if (importPath === undefined || others.has(importPath) || (await findGoModule(dir, env))?.root !== module.root)
+          continue;
         const typesPkg = await loadGoPackage({ path: displayPath(dir, request.cwd), cwd: request.cwd, ...target });
         others.set(importPath, packageIndex(`${importPath}.`, typesPkg.syntax, true));
       }
     }
   }
-  const analysis = new GoReadAnalysis(primary, others, request.typeName, listed.length > 0 ? 'the package and the packages listed with it' : 'the package');
+  const analysis = new GoReadAnalysis(
+    primary,
+    others,
+    request.typeName,
+    listed.length > 0 ? 'the package and the packages listed with it' : 'the package',
+  );
   analysis.run();
   return analysis.evidence(request.fields, request.strict);
 }
@@ -174,7 +245,9 @@ export async function analyzeGoReads(request: GoReadRequest): Promise<ReadEviden
 async function packageDirectory(cwd: string, given: string): Promise<string> {
   const absolute = path.resolve(cwd, given);
   const info = await stat(absolute).catch((error: unknown) => {
-    throw new WirepinError('E_READ', `Cannot read "${given}": ${describeFsError(error)}.`, { hint: 'Point the path at a Go package directory of the consumer.' });
+    throw new WirepinError('E_READ', `Cannot read "${given}": ${describeFsError(error)}.`, {
+      hint: 'Point the path at a Go package directory of the consumer.',
+    });
   });
   return info.isDirectory() ? absolute : path.dirname(absolute);
 }
@@ -218,7 +291,8 @@ class GoReadAnalysis {
       for (const file of pkg.files) {
         this.scope = file.scope;
         for (const node of file.root.namedChildren) {
-          if (node.type === 'function_declaration' || node.type === 'method_declaration') functions.push({ node, scope: file.scope, pkg });
+          if (node.type === 'function_declaration' || node.type === 'method_declaration')
+            functions.push({ node, scope: file.scope, pkg });
           else if (node.type === 'var_declaration') this.visit(node, pkg.globals);
         }
       }
@@ -239,7 +313,8 @@ class GoReadAnalysis {
     const root = this.resolveNamed(this.rootName, new Set(), this.primary);
     const relevant = reachableStructs(root, this.structs);
     if (relevant.size === 0) return undefined;
-    const reaches = (type: ValueType): boolean => [...reachableStructs(type, this.structs)].some((key) => relevant.has(key));
+    const reaches = (type: ValueType): boolean =>
+      [...reachableStructs(type, this.structs)].some((key) => relevant.has(key));
     const names = new Set<string>();
     for (const pkg of this.packages) {
       for (const name of pkg.typeDecls.keys()) if (reaches(this.resolveNamed(name, new Set(), pkg))) names.add(name);
@@ -255,7 +330,12 @@ class GoReadAnalysis {
       const owner = this.ownerOf.get(key);
       return this.escapes.find((e) => e.field === key || (owner !== undefined && e.structs.has(owner)));
     };
-    return { decodedAt: this.decodedAt, scope: this.scopeName, fields: fieldReads(fields, this.reads, escapeOf), strict };
+    return {
+      decodedAt: this.decodedAt,
+      scope: this.scopeName,
+      fields: fieldReads(fields, this.reads, escapeOf),
+      strict,
+    };
   }
 
   // ---- declarations ----
@@ -265,7 +345,11 @@ class GoReadAnalysis {
       if (node.type === 'type_declaration') {
         for (const spec of node.namedChildren) {
           const name = spec.childForFieldName('name')?.text;
-          if ((spec.type === 'type_spec' || spec.type === 'type_alias') && name !== undefined && spec.childForFieldName('type_parameters') === null) {
+          if (
+            (spec.type === 'type_spec' || spec.type === 'type_alias') &&
+            name !== undefined &&
+            spec.childForFieldName('type_parameters') === null
+          ) {
             pkg.typeDecls.set(name, { node: spec, scope: file.scope });
           }
         }
@@ -281,7 +365,8 @@ class GoReadAnalysis {
     for (const node of file.root.namedChildren) {
       if (node.type === 'function_declaration') {
         const name = node.childForFieldName('name')?.text;
-        if (name !== undefined && node.childForFieldName('type_parameters') === null) pkg.funcs.set(name, this.signatureOf(node));
+        if (name !== undefined && node.childForFieldName('type_parameters') === null)
+          pkg.funcs.set(name, this.signatureOf(node));
       } else if (node.type === 'method_declaration') {
         const receiver = this.receiverType(node);
         const name = node.childForFieldName('name')?.text;
@@ -303,14 +388,20 @@ class GoReadAnalysis {
   }
 
   private signatureOf(node: Node): FuncSignature {
-    return { params: this.parameterTypes(node.childForFieldName('parameters')), results: this.resultTypes(node.childForFieldName('result')) };
+    return {
+      params: this.parameterTypes(node.childForFieldName('parameters')),
+      results: this.resultTypes(node.childForFieldName('result')),
+    };
   }
 
   private parameterTypes(list: Node | null): ValueType[] {
     const types: ValueType[] = [];
     for (const param of list?.namedChildren ?? []) {
       if (param.type !== 'parameter_declaration' && param.type !== 'variadic_parameter_declaration') continue;
-      const type = param.type === 'variadic_parameter_declaration' ? { k: 'slice' as const, elem: this.resolveType(param.childForFieldName('type')) } : this.resolveType(param.childForFieldName('type'));
+      const type =
+        param.type === 'variadic_parameter_declaration'
+          ? { k: 'slice' as const, elem: this.resolveType(param.childForFieldName('type')) }
+          : this.resolveType(param.childForFieldName('type'));
       const names = param.childrenForFieldName('name').length;
       for (let i = 0; i < Math.max(1, names); i++) types.push(type);
     }
@@ -348,7 +439,13 @@ class GoReadAnalysis {
       case 'interface_type':
         return IFACE;
       case 'struct_type':
-        return { k: 'struct', key: this.registerStruct(node, `${this.scope.file}:${node.startPosition.row + 1}:${node.startPosition.column + 1}`) };
+        return {
+          k: 'struct',
+          key: this.registerStruct(
+            node,
+            `${this.scope.file}:${node.startPosition.row + 1}:${node.startPosition.column + 1}`,
+          ),
+        };
       default:
         return OTHER;
     }
@@ -401,8 +498,16 @@ class GoReadAnalysis {
       if (names.length === 0 && typeNode !== null) {
         // An embedded field is named after its type, without package or `*`.
         let base: Node | null = typeNode;
-        while (base !== null && (base.type === 'pointer_type' || base.type === 'qualified_type' || base.type === 'generic_type')) {
-          base = base.type === 'pointer_type' ? (base.namedChildren[0] ?? null) : base.type === 'qualified_type' ? base.childForFieldName('name') : base.childForFieldName('type');
+        while (
+          base !== null &&
+          (base.type === 'pointer_type' || base.type === 'qualified_type' || base.type === 'generic_type')
+        ) {
+          base =
+            base.type === 'pointer_type'
+              ? (base.namedChildren[0] ?? null)
+              : base.type === 'qualified_type'
+                ? base.childForFieldName('name')
+                : base.childForFieldName('type');
         }
         if (base === null) continue;
         const locKey = locationKey(locationOf(base, this.scope.file));
@@ -449,7 +554,8 @@ class GoReadAnalysis {
       for (const param of list?.namedChildren ?? []) {
         if (param.type !== 'parameter_declaration' && param.type !== 'variadic_parameter_declaration') continue;
         const type = this.resolveType(param.childForFieldName('type'));
-        for (const name of param.childrenForFieldName('name')) env.set(name.text, param.type === 'variadic_parameter_declaration' ? { k: 'slice', elem: type } : type);
+        for (const name of param.childrenForFieldName('name'))
+          env.set(name.text, param.type === 'variadic_parameter_declaration' ? { k: 'slice', elem: type } : type);
       }
     }
     const result = node.childForFieldName('result');
@@ -477,10 +583,14 @@ class GoReadAnalysis {
   private enter(node: Node): void {
     if (++this.depth <= MAX_SYNTAX_NESTING) return;
     this.depth = 0;
-    throw new WirepinError('E_UNSUPPORTED', `Go code in "${this.scope.file}" nests expressions or statements more than ${MAX_SYNTAX_NESTING} levels deep, too deep for the read analysis.`, {
-      location: locationOf(node, this.scope.file),
-      hint: 'Split the expression with local variables, or turn the read analysis off for this consumer (--no-reads, or reads: off in wirepin.yaml).',
-    });
+    throw new WirepinError(
+      'E_UNSUPPORTED',
+      `Go code in "${this.scope.file}" nests expressions or statements more than ${MAX_SYNTAX_NESTING} levels deep, too deep for the read analysis.`,
+      {
+        location: locationOf(node, this.scope.file),
+        hint: 'Split the expression with local variables, or turn the read analysis off for this consumer (--no-reads, or reads: off in wirepin.yaml).',
+      },
+    );
   }
 
   private visitNode(node: Node, env: Map<string, ValueType>, role: SelectorRole): void {
@@ -498,7 +608,8 @@ class GoReadAnalysis {
         this.visitChildren(value, env);
         const declared = node.childForFieldName('type');
         const type = declared === null ? undefined : this.resolveType(declared);
-        if (type?.k === 'iface') for (const v of value?.namedChildren ?? []) this.escapeIfTracked(v, env, 'stored in an interface{} variable');
+        if (type?.k === 'iface')
+          for (const v of value?.namedChildren ?? []) this.escapeIfTracked(v, env, 'stored in an interface{} variable');
         this.bind(node, value, env, type);
         return;
       }
@@ -574,11 +685,17 @@ class GoReadAnalysis {
   }
 
   /** Gives the identifiers on the left of `:=`, `var` the types of the values on the right (or the declared type). */
-  private bind(left: Node | null, right: Node | null, env: Map<string, ValueType>, declared: ValueType | undefined): void {
+  private bind(
+    left: Node | null,
+    right: Node | null,
+    env: Map<string, ValueType>,
+    declared: ValueType | undefined,
+  ): void {
     if (left === null) return;
     const names = left.type === 'var_spec' ? left.childrenForFieldName('name') : left.namedChildren;
     const values = right?.namedChildren ?? [];
-    const fromCall = values.length === 1 && names.length > 1 && values[0] !== undefined ? this.resultsOf(values[0], env) : undefined;
+    const fromCall =
+      values.length === 1 && names.length > 1 && values[0] !== undefined ? this.resultsOf(values[0], env) : undefined;
     names.forEach((name, i) => {
       if (name.type !== 'identifier') return;
       const type = declared ?? (fromCall !== undefined ? fromCall[i] : this.typeOf(values[i] ?? null, env)) ?? OTHER;
@@ -605,16 +722,27 @@ class GoReadAnalysis {
     if (callee.type === 'selector_expression') {
       const operand = unparen(callee.childForFieldName('operand'));
       const method = callee.childForFieldName('field')?.text ?? '';
-      if (operand?.type === 'identifier' && !env.has(operand.text) && !this.pkg.globals.has(operand.text) && this.scope.imports.has(operand.text)) {
+      if (
+        operand?.type === 'identifier' &&
+        !env.has(operand.text) &&
+        !this.pkg.globals.has(operand.text) &&
+        this.scope.imports.has(operand.text)
+      ) {
         const importPath = this.scope.imports.get(operand.text);
-        if (importPath === 'encoding/json' && method === 'Unmarshal' && args[1] !== undefined && this.isRootTarget(args[1], env)) {
+        if (
+          importPath === 'encoding/json' &&
+          method === 'Unmarshal' &&
+          args[1] !== undefined &&
+          this.isRootTarget(args[1], env)
+        ) {
           this.decodedAt ??= locationOf(node, this.scope.file);
           if (args[0] !== undefined) this.visit(args[0], env);
           return;
         }
         // A function of a package the analysis reads (wirepin.yaml's `packages`) is followed like one of this package.
         const other = this.importedPackage(operand.text);
-        if (other === undefined || !this.callIntoPackage(other, method, `${operand.text}.${method}`, args, env)) this.escapeArgs(args, env, `passed to ${operand.text}.${method}`);
+        if (other === undefined || !this.callIntoPackage(other, method, `${operand.text}.${method}`, args, env))
+          this.escapeArgs(args, env, `passed to ${operand.text}.${method}`);
         return visitArgs();
       }
       if (method === 'Decode' && args.length === 1 && args[0] !== undefined && this.isRootTarget(args[0], env)) {
@@ -625,11 +753,13 @@ class GoReadAnalysis {
       const receiver = deref(this.typeOf(operand, env));
       const known = receiver.k === 'struct' && this.methods.get(receiver.key)?.has(method) === true;
       const field = receiver.k === 'struct' ? this.lookupField(receiver.key, method) : undefined;
-      if (!known && field === undefined) this.escapeArgs(args, env, `passed to the method ${method} of a value the analysis cannot follow`);
+      if (!known && field === undefined)
+        this.escapeArgs(args, env, `passed to the method ${method} of a value the analysis cannot follow`);
       if (known && receiver.k === 'struct') {
         const params = this.methods.get(receiver.key)?.get(method)?.params ?? [];
         args.forEach((arg, i) => {
-          if (params[Math.min(i, params.length - 1)]?.k === 'iface') this.escapeIfTracked(arg, env, `passed as interface{} to ${method}`);
+          if (params[Math.min(i, params.length - 1)]?.k === 'iface')
+            this.escapeIfTracked(arg, env, `passed as interface{} to ${method}`);
         });
       }
       this.visit(callee, env);
@@ -647,11 +777,18 @@ class GoReadAnalysis {
    * struct converted to another type escapes). False when `pkg` declares no
    * such function or type.
    */
-  private callIntoPackage(pkg: PackageIndex, name: string, shown: string, args: readonly Node[], env: Map<string, ValueType>): boolean {
+  private callIntoPackage(
+    pkg: PackageIndex,
+    name: string,
+    shown: string,
+    args: readonly Node[],
+    env: Map<string, ValueType>,
+  ): boolean {
     const fn = pkg.funcs.get(name);
     if (fn !== undefined) {
       args.forEach((arg, i) => {
-        if (fn.params[Math.min(i, fn.params.length - 1)]?.k === 'iface') this.escapeIfTracked(arg, env, `passed as interface{} to ${shown}`);
+        if (fn.params[Math.min(i, fn.params.length - 1)]?.k === 'iface')
+          this.escapeIfTracked(arg, env, `passed as interface{} to ${shown}`);
       });
       return true;
     }
@@ -659,7 +796,8 @@ class GoReadAnalysis {
     const to = deref(this.resolveNamed(name, new Set(), pkg));
     for (const arg of args) {
       const from = deref(this.typeOf(arg, env));
-      if (from.k === 'struct' && (to.k !== 'struct' || to.key !== from.key)) this.escape(arg, from, `converted to ${shown}`);
+      if (from.k === 'struct' && (to.k !== 'struct' || to.key !== from.key))
+        this.escape(arg, from, `converted to ${shown}`);
     }
     return true;
   }
@@ -714,7 +852,12 @@ class GoReadAnalysis {
     if (operand.k !== 'struct' || name === null) return;
     const field = this.lookupField(operand.key, name.text);
     if (field === undefined || deref(field.type).k === 'struct') return;
-    this.escapes.push({ what: `address taken (&${target.text})`, location: locationOf(node, this.scope.file), structs: reachableStructs(field.type, this.structs), field: field.locKey });
+    this.escapes.push({
+      what: `address taken (&${target.text})`,
+      location: locationOf(node, this.scope.file),
+      structs: reachableStructs(field.type, this.structs),
+      field: field.locKey,
+    });
   }
 
   private escapeArgs(args: readonly Node[], env: Map<string, ValueType>, what: string): void {
@@ -727,7 +870,11 @@ class GoReadAnalysis {
   }
 
   private escape(value: Node, type: ValueType, what: string): void {
-    this.escapes.push({ what: `${value.text.length > 40 ? `${value.text.slice(0, 40)}…` : value.text} ${what}`, location: locationOf(value, this.scope.file), structs: reachableStructs(type, this.structs) });
+    this.escapes.push({
+      what: `${value.text.length > 40 ? `${value.text.slice(0, 40)}…` : value.text} ${what}`,
+      location: locationOf(value, this.scope.file),
+      structs: reachableStructs(type, this.structs),
+    });
   }
 
   /** The type of an expression, as far as the analysis follows types. */
@@ -750,7 +897,12 @@ class GoReadAnalysis {
       case 'selector_expression': {
         const operandNode = node.childForFieldName('operand');
         const name = node.childForFieldName('field')?.text;
-        if (operandNode?.type === 'identifier' && name !== undefined && !env.has(operandNode.text) && !this.pkg.globals.has(operandNode.text)) {
+        if (
+          operandNode?.type === 'identifier' &&
+          name !== undefined &&
+          !env.has(operandNode.text) &&
+          !this.pkg.globals.has(operandNode.text)
+        ) {
           // pkg.V: a package variable of a package the analysis reads.
           const other = this.importedPackage(operandNode.text);
           if (other !== undefined) return other.globals.get(name) ?? OTHER;
@@ -804,7 +956,8 @@ class GoReadAnalysis {
       if (receiver.k === 'struct') return this.methods.get(receiver.key)?.get(method)?.results ?? [];
       return [];
     }
-    if (callee !== null && callee.type !== 'func_literal') return [this.resolveType(callee.type === 'parenthesized_type' ? callee.namedChildren[0] ?? null : callee)];
+    if (callee !== null && callee.type !== 'func_literal')
+      return [this.resolveType(callee.type === 'parenthesized_type' ? (callee.namedChildren[0] ?? null) : callee)];
     return [];
   }
 
@@ -845,7 +998,10 @@ function isTracked(type: ValueType): boolean {
   return current.k === 'struct';
 }
 
-function reachableStructs(type: ValueType, structs: ReadonlyMap<string, ReadonlyMap<string, StructField>>): Set<string> {
+function reachableStructs(
+  type: ValueType,
+  structs: ReadonlyMap<string, ReadonlyMap<string, StructField>>,
+): Set<string> {
   const found = new Set<string>();
   const pending: ValueType[] = [type];
   while (pending.length > 0) {

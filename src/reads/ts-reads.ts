@@ -46,9 +46,19 @@ export async function analyzeTsReads(request: TsReadRequest): Promise<ReadEviden
     .filter(({ entry, file }) => entry.isFile() || file === declaring)
     .map(({ file }) => file)
     .sort();
-  const options: ts.CompilerOptions = { lib: ['lib.es2022.d.ts'], types: [], noEmit: true, strict: true, skipLibCheck: true };
+  const options: ts.CompilerOptions = {
+    lib: ['lib.es2022.d.ts'],
+    types: [],
+    noEmit: true,
+    strict: true,
+    skipLibCheck: true,
+  };
   // The consumer's files are named by the user (its directory); what they import is read bounded and only inside the repository.
-  const program = tsApi.createProgram({ rootNames: files, options, host: createConfinedHost(tsApi, options, { cwd: request.cwd, named: files }).host });
+  const program = tsApi.createProgram({
+    rootNames: files,
+    options,
+    host: createConfinedHost(tsApi, options, { cwd: request.cwd, named: files }).host,
+  });
   const checker = program.getTypeChecker();
   const locate = (node: ts.Node): SourceLocation => {
     const file = node.getSourceFile();
@@ -62,7 +72,9 @@ export async function analyzeTsReads(request: TsReadRequest): Promise<ReadEviden
 
   /** The wire-field declarations a symbol stands for. */
   const declared = (symbol: ts.Symbol | undefined): string[] =>
-    (symbol?.declarations ?? []).map((d) => locationKey(locate(tsApi.getNameOfDeclaration(d) ?? d))).filter((key) => wanted.has(key));
+    (symbol?.declarations ?? [])
+      .map((d) => locationKey(locate(tsApi.getNameOfDeclaration(d) ?? d)))
+      .filter((key) => wanted.has(key));
   /** Every wire-field declaration reachable from a value of this type. */
   const reachable = (type: ts.Type, seen = new Set<ts.Type>()): Set<string> => {
     const found = new Set<string>();
@@ -98,7 +110,11 @@ export async function analyzeTsReads(request: TsReadRequest): Promise<ReadEviden
       child = parent;
       parent = parent.parent;
     }
-    return tsApi.isBinaryExpression(parent) && parent.left === child && parent.operatorToken.kind === tsApi.SyntaxKind.EqualsToken;
+    return (
+      tsApi.isBinaryExpression(parent) &&
+      parent.left === child &&
+      parent.operatorToken.kind === tsApi.SyntaxKind.EqualsToken
+    );
   };
 
   for (const file of program.getSourceFiles()) {
@@ -107,7 +123,11 @@ export async function analyzeTsReads(request: TsReadRequest): Promise<ReadEviden
     const walk = (node: ts.Node): void => {
       if (tsApi.isPropertyAccessExpression(node) && !isWrite(node)) {
         record(declared(checker.getSymbolAtLocation(node.name)), node.name);
-      } else if (tsApi.isElementAccessExpression(node) && tsApi.isStringLiteralLike(node.argumentExpression) && !isWrite(node)) {
+      } else if (
+        tsApi.isElementAccessExpression(node) &&
+        tsApi.isStringLiteralLike(node.argumentExpression) &&
+        !isWrite(node)
+      ) {
         record(declared(checker.getSymbolAtLocation(node.argumentExpression)), node.argumentExpression);
       } else if (tsApi.isBindingElement(node) && tsApi.isObjectBindingPattern(node.parent)) {
         if (node.dotDotDotToken) {
@@ -115,16 +135,34 @@ export async function analyzeTsReads(request: TsReadRequest): Promise<ReadEviden
           if (keys.size > 0) escapes.push({ what: 'object rest', location: locate(node), keys });
         } else {
           const name = node.propertyName ?? node.name;
-          const property = tsApi.isIdentifier(name) || tsApi.isStringLiteralLike(name) ? checker.getPropertyOfType(checker.getTypeAtLocation(node.parent), name.text) : undefined;
+          const property =
+            tsApi.isIdentifier(name) || tsApi.isStringLiteralLike(name)
+              ? checker.getPropertyOfType(checker.getTypeAtLocation(node.parent), name.text)
+              : undefined;
           record(declared(property), name);
         }
       } else if (tsApi.isSpreadAssignment(node) || tsApi.isSpreadElement(node)) {
         const keys = reachable(checker.getTypeAtLocation(node.expression));
-        if (keys.size > 0) escapes.push({ what: `spread of ${node.expression.getText()}`, location: locate(node), keys });
-      } else if (tsApi.isCallExpression(node) && node.expression.getText() === 'JSON.stringify' && node.arguments[0] !== undefined) {
+        if (keys.size > 0)
+          escapes.push({ what: `spread of ${node.expression.getText()}`, location: locate(node), keys });
+      } else if (
+        tsApi.isCallExpression(node) &&
+        node.expression.getText() === 'JSON.stringify' &&
+        node.arguments[0] !== undefined
+      ) {
         const keys = reachable(checker.getTypeAtLocation(node.arguments[0]));
-        if (keys.size > 0) escapes.push({ what: `${node.arguments[0].getText()} passed to JSON.stringify`, location: locate(node.arguments[0]), keys });
-      } else if (!inDeclaringFile && decodedAt === undefined && tsApi.isTypeReferenceNode(node) && node.typeName.getText() === request.typeName) {
+        if (keys.size > 0)
+          escapes.push({
+            what: `${node.arguments[0].getText()} passed to JSON.stringify`,
+            location: locate(node.arguments[0]),
+            keys,
+          });
+      } else if (
+        !inDeclaringFile &&
+        decodedAt === undefined &&
+        tsApi.isTypeReferenceNode(node) &&
+        node.typeName.getText() === request.typeName
+      ) {
         decodedAt = locate(node);
       }
       tsApi.forEachChild(node, walk);
@@ -134,10 +172,14 @@ export async function analyzeTsReads(request: TsReadRequest): Promise<ReadEviden
     } catch (error) {
       // The walk recurses per nesting level; hostile input can exhaust the stack.
       if (!(error instanceof RangeError)) throw error;
-      throw new WirepinError('E_UNSUPPORTED', `"${displayPath(file.fileName, request.cwd)}" nests code too deeply for the read analysis (${error.message}).`, {
-        location: { file: displayPath(file.fileName, request.cwd), line: 1, column: 1 },
-        hint: 'Split the nested code, or turn the read analysis off for this consumer (--no-reads, or reads: off in wirepin.yaml).',
-      });
+      throw new WirepinError(
+        'E_UNSUPPORTED',
+        `"${displayPath(file.fileName, request.cwd)}" nests code too deeply for the read analysis (${error.message}).`,
+        {
+          location: { file: displayPath(file.fileName, request.cwd), line: 1, column: 1 },
+          hint: 'Split the nested code, or turn the read analysis off for this consumer (--no-reads, or reads: off in wirepin.yaml).',
+        },
+      );
     }
   }
 

@@ -9,7 +9,12 @@ const COMMAND: Record<Severity, string> = { error: 'error', warning: 'warning', 
 export const renderGithub: Renderer = (report) => {
   const lines = report.findings.map((f) => {
     const related = f.related ? ` (${f.related.label}: ${f.related.file}:${f.related.line})` : '';
-    const props = [`file=${escapeProperty(plain(f.file))}`, `line=${f.line}`, `col=${f.column}`, `title=${escapeProperty(f.rule)}`].join(',');
+    const props = [
+      `file=${escapeProperty(plain(f.file))}`,
+      `line=${f.line}`,
+      `col=${f.column}`,
+      `title=${escapeProperty(f.rule)}`,
+    ].join(',');
     return `::${COMMAND[f.severity]} ${props}::${escapeData(plainLines(f.message + related))}`;
   });
   return lines.length ? `${lines.join('\n')}\n` : '';

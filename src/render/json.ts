@@ -12,7 +12,9 @@ function findingJson(f: Finding): Record<string, unknown> {
     path: f.path,
     ...(f.field !== undefined ? { field: f.field } : {}),
     message: f.message,
-    ...(f.related ? { related: { label: f.related.label, file: f.related.file, line: f.related.line, column: f.related.column } } : {}),
+    ...(f.related
+      ? { related: { label: f.related.label, file: f.related.file, line: f.related.line, column: f.related.column } }
+      : {}),
     ...(f.data ? { data: f.data } : {}),
   };
 }

@@ -12,11 +12,16 @@ export const renderMarkdown: Renderer = (report, options) => {
   if (report.findings.length === 0) {
     lines.push(`✅ No findings (${cell(report.subject)}).`);
   } else {
-    lines.push(`**${counts.error} error(s), ${counts.warning} warning(s)${counts.notice ? `, ${counts.notice} notice(s)` : ''}** (${cell(report.subject)})`, '');
+    lines.push(
+      `**${counts.error} error(s), ${counts.warning} warning(s)${counts.notice ? `, ${counts.notice} notice(s)` : ''}** (${cell(report.subject)})`,
+      '',
+    );
     lines.push('| | Rule | Where | Field | What to do |', '|---|---|---|---|---|');
     for (const f of report.findings) {
       const where = `${markdownCode(`${f.file}:${f.line}`)}${f.related ? `<br>${cell(f.related.label)}: ${markdownCode(`${f.related.file}:${f.related.line}`)}` : ''}`;
-      lines.push(`| ${ICON[f.severity]} | [\`${f.rule}\`](${options.docsBase}/${f.rule}.md) | ${where} | ${f.field ? markdownCode(f.field) : ''} | ${cell(f.message)} |`);
+      lines.push(
+        `| ${ICON[f.severity]} | [\`${f.rule}\`](${options.docsBase}/${f.rule}.md) | ${where} | ${f.field ? markdownCode(f.field) : ''} | ${cell(f.message)} |`,
+      );
     }
   }
   for (const note of report.notes ?? []) lines.push('', cell(note));

@@ -25,9 +25,18 @@ export const renderText: Renderer = (report, options) => {
   const paint = paintWith(options.color);
   const lines: string[] = [];
   for (const f of report.findings) {
-    lines.push(`${paint('bold', `${plain(f.file)}:${f.line}:${f.column}`)}  ${paint(f.severity, f.severity)}  ${f.rule}`);
-    lines.push(...plainLines(f.message).split('\n').map((line) => `  ${line}`));
-    if (f.related) lines.push(paint('dim', `  ${plain(f.related.label)}: ${plain(f.related.file)}:${f.related.line}:${f.related.column}`));
+    lines.push(
+      `${paint('bold', `${plain(f.file)}:${f.line}:${f.column}`)}  ${paint(f.severity, f.severity)}  ${f.rule}`,
+    );
+    lines.push(
+      ...plainLines(f.message)
+        .split('\n')
+        .map((line) => `  ${line}`),
+    );
+    if (f.related)
+      lines.push(
+        paint('dim', `  ${plain(f.related.label)}: ${plain(f.related.file)}:${f.related.line}:${f.related.column}`),
+      );
     lines.push('');
   }
   for (const note of report.notes ?? []) lines.push(plain(note));
@@ -37,7 +46,9 @@ export const renderText: Renderer = (report, options) => {
   } else {
     const parts = [plural(counts.error, 'error'), plural(counts.warning, 'warning')];
     if (counts.notice) parts.push(plural(counts.notice, 'notice'));
-    lines.push(paint(counts.error ? 'error' : 'warning', `✖ ${report.command}: ${parts.join(', ')} (${plain(report.subject)})`));
+    lines.push(
+      paint(counts.error ? 'error' : 'warning', `✖ ${report.command}: ${parts.join(', ')} (${plain(report.subject)})`),
+    );
   }
   return `${lines.join('\n')}\n`;
 };

@@ -9,7 +9,8 @@ import type { RuleMeta } from '../rule.js';
 /** Every rule wirepin has, once each, sorted by ID. Each has a doc at docs/rules/<ID>.md. */
 export function allRules(): RuleMeta[] {
   const byId = new Map<string, RuleMeta>();
-  for (const rule of [...LINT_RULES, GENERATED_FILE_STALE, ...PIN_RULES, ...CONSUMES_RULES, ...DIFF_RULES, SYNC_DRIFT]) byId.set(rule.id, rule);
+  for (const rule of [...LINT_RULES, GENERATED_FILE_STALE, ...PIN_RULES, ...CONSUMES_RULES, ...DIFF_RULES, SYNC_DRIFT])
+    byId.set(rule.id, rule);
   return [...byId.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 

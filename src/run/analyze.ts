@@ -17,27 +17,40 @@ export type { AnalyzedContract, ContractText };
 /** Contracts larger than this are refused before reading (a real contract is a few KiB). */
 export const MAX_CONTRACT_BYTES = 8 * 1024 * 1024;
 
-
 /** Reads a contract file; unreadable, oversized or non-UTF-8 files are WirepinErrors (exit 2). */
-export async function readContractFile(path: string, cwd: string = process.cwd()): Promise<ContractText | { file: string; problem: JsonProblem }> {
+export async function readContractFile(
+  path: string,
+  cwd: string = process.cwd(),
+): Promise<ContractText | { file: string; problem: JsonProblem }> {
   const absolute = resolve(cwd, path);
   const file = displayPath(absolute, cwd);
   let size: number;
   try {
     const info = await stat(absolute);
-    if (info.isDirectory()) throw new WirepinError('E_READ', `${file} is a directory, not a contract file.`, { hint: 'Pass a .contract.json file.' });
+    if (info.isDirectory())
+      throw new WirepinError('E_READ', `${file} is a directory, not a contract file.`, {
+        hint: 'Pass a .contract.json file.',
+      });
     size = info.size;
   } catch (error) {
     if (error instanceof WirepinError) throw error;
-    throw new WirepinError('E_READ', `Cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? 'unknown error'}.`, {
-      hint: 'Check the path; contract files live under contracts/ and end in .contract.json.',
-    });
+    throw new WirepinError(
+      'E_READ',
+      `Cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? 'unknown error'}.`,
+      {
+        hint: 'Check the path; contract files live under contracts/ and end in .contract.json.',
+      },
+    );
   }
   if (size > MAX_CONTRACT_BYTES) {
-    throw new WirepinError('E_READ', `${file} is ${size} bytes, over wirepin's ${MAX_CONTRACT_BYTES}-byte limit for a contract.`, {
-      location: { file, line: 1, column: 1 },
-      hint: 'A contract describes one wire shape; split it, or check that this is the right file.',
-    });
+    throw new WirepinError(
+      'E_READ',
+      `${file} is ${size} bytes, over wirepin's ${MAX_CONTRACT_BYTES}-byte limit for a contract.`,
+      {
+        location: { file, line: 1, column: 1 },
+        hint: 'A contract describes one wire shape; split it, or check that this is the right file.',
+      },
+    );
   }
   const bytes = await readBounded(absolute, {
     what: 'contract',

@@ -14,7 +14,13 @@ import { runGuard } from './guard-engine.js';
 import { analyzeReads, readsModeFor } from './read-analysis.js';
 import type { Outcome, RunEnv } from './outcome.js';
 
-async function guardSide(io: RunEnv, guard: 'pin' | 'consumes', contract: CleanContract, side: SideSource, notes: string[]): Promise<Finding[]> {
+async function guardSide(
+  io: RunEnv,
+  guard: 'pin' | 'consumes',
+  contract: CleanContract,
+  side: SideSource,
+  notes: string[],
+): Promise<Finding[]> {
   const source = await extractFields(side.kind, {
     path: side.path,
     ...(side.type ? { typeName: side.type } : {}),
@@ -23,7 +29,10 @@ async function guardSide(io: RunEnv, guard: 'pin' | 'consumes', contract: CleanC
     ...(side.goTarget ? { goTarget: side.goTarget } : {}),
   });
   notes.push(...(source.notes ?? []));
-  const reads = guard === 'consumes' ? await analyzeReads(io, side, source, readsModeFor(side.reads ?? 'on', contract.model.consumer)) : { notes: [] };
+  const reads =
+    guard === 'consumes'
+      ? await analyzeReads(io, side, source, readsModeFor(side.reads ?? 'on', contract.model.consumer))
+      : { notes: [] };
   notes.push(...reads.notes);
   return runGuard(guard, contract, source, side.kind, 'static', reads.evidence);
 }
@@ -54,7 +63,8 @@ export async function runCheck(outer: RunEnv, configPath: string | undefined): P
   const entries: Array<Pick<ContractEntry, 'contract' | 'generate'> & Partial<ContractEntry>> = [...config.contracts];
   if (existsSync(join(io.cwd, CONTRACTS_DIR))) {
     const configured = new Set(config.contracts.map((c) => c.contract));
-    for (const file of await defaultContractFiles(io.cwd)) if (!configured.has(file)) entries.push({ contract: file, generate: {} });
+    for (const file of await defaultContractFiles(io.cwd))
+      if (!configured.has(file)) entries.push({ contract: file, generate: {} });
   }
   const findings: Finding[] = [];
   const notes: string[] = [];
@@ -76,7 +86,12 @@ export async function runCheck(outer: RunEnv, configPath: string | undefined): P
       exitCode = 2;
     }
   }
-  findings.push(...(await compareGenerated(io, clean.map((c) => ({ target: targetFor(c.entry, io, config.root), contract: c.contract })))));
+  findings.push(
+    ...(await compareGenerated(
+      io,
+      clean.map((c) => ({ target: targetFor(c.entry, io, config.root), contract: c.contract })),
+    )),
+  );
   let syncs = 0;
   for (const { entry, contract } of clean) {
     if (entry.source === undefined) continue;
@@ -97,7 +112,8 @@ export async function runCheck(outer: RunEnv, configPath: string | undefined): P
       findings.push(...(await guardSide(io, 'consumes', contract, entry.consumer, notes)));
       consumes++;
     }
-    if (!entry.producer && !entry.consumer) notes.push(`${entry.contract}: not in ${config.file}; linted and generate-checked only`);
+    if (!entry.producer && !entry.consumer)
+      notes.push(`${entry.contract}: not in ${config.file}; linted and generate-checked only`);
   }
   const synced = syncs > 0 ? `${plural(syncs, 'sync')}, ` : '';
   let subject = `${plural(entries.length, 'contract')}: lint, ${synced}generate --check, ${plural(pins, 'pin')}, ${consumes} consumes`;
@@ -105,12 +121,19 @@ export async function runCheck(outer: RunEnv, configPath: string | undefined): P
   // In CI, with a base ref configured, the contract changes of this branch are classified too.
   if (config.diff && io.env['CI'] === 'true') {
     const { runDiff } = await import('./diff.js');
-    const diff = await runDiff(io, { files: [], against: config.diff.against, failOn: config.diff.failOn, analyzed: analyzedByFile });
+    const diff = await runDiff(io, {
+      files: [],
+      against: config.diff.against,
+      failOn: config.diff.failOn,
+      analyzed: analyzedByFile,
+    });
     findings.push(...diff.report.findings.map((f) => asFailure(f, config.diff?.failOn ?? 'breaking')));
     subject += `, diff against ${config.diff.against} (fail on ${config.diff.failOn})`;
     exitCode = worstExitCode(exitCode, diff.exitCode);
   } else if (config.diff) {
-    notes.push(`diff against ${config.diff.against}: runs in CI (CI=true); run \`npx wirepin diff --against ${config.diff.against}\` to see it here`);
+    notes.push(
+      `diff against ${config.diff.against}: runs in CI (CI=true); run \`npx wirepin diff --against ${config.diff.against}\` to see it here`,
+    );
   }
   return { report: { command: 'check', subject, findings: sortFindings(findings), notes }, exitCode };
 }

@@ -13,7 +13,10 @@ export async function workingTreeContracts(cwd: string): Promise<string[]> {
   } catch {
     return [];
   }
-  return names.filter((n) => n.endsWith('.contract.json')).sort(compareText).map((n) => `${CONTRACTS_DIR}/${n}`);
+  return names
+    .filter((n) => n.endsWith('.contract.json'))
+    .sort(compareText)
+    .map((n) => `${CONTRACTS_DIR}/${n}`);
 }
 
 /** Every contracts/*.contract.json, sorted. No contracts at all is a usage error, not a pass. */
@@ -27,7 +30,9 @@ export async function defaultContractFiles(cwd: string): Promise<string[]> {
   }
   const files = await workingTreeContracts(cwd);
   if (files.length === 0) {
-    throw new WirepinError('E_USAGE', `${CONTRACTS_DIR}/ holds no *.contract.json files.`, { hint: 'Add a contract, or name the files to check.' });
+    throw new WirepinError('E_USAGE', `${CONTRACTS_DIR}/ holds no *.contract.json files.`, {
+      hint: 'Add a contract, or name the files to check.',
+    });
   }
   return files;
 }

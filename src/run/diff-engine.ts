@@ -23,7 +23,10 @@ function placeChanges(rule: DiffRule, drafts: readonly ChangeDraft[], side: Pair
  * Changes are placed in the head contract (the base, when the head is deleted)
  * and sorted most severe class first, then by position.
  */
-export function diffContracts(base: AnalyzedContract | undefined, head: AnalyzedContract | undefined): ContractChange[] {
+export function diffContracts(
+  base: AnalyzedContract | undefined,
+  head: AnalyzedContract | undefined,
+): ContractChange[] {
   if (!base && !head) throw new WirepinError('E_USAGE', 'A diff needs at least one contract.');
   return classifyChanges(pairContracts(base && requireUsable(base, 'base'), head && requireUsable(head)));
 }
@@ -33,7 +36,10 @@ export function diffContracts(base: AnalyzedContract | undefined, head: Analyzed
  * (`onContract`), then, when both versions exist, the header once and every
  * kept, added and removed field one at a time. The only loop over pairs.
  */
-export function checkDiffRule<Kind extends string>(rule: DiffRule<Kind>, pairing: ContractPairing): ChangeDraft<Kind>[] {
+export function checkDiffRule<Kind extends string>(
+  rule: DiffRule<Kind>,
+  pairing: ContractPairing,
+): ChangeDraft<Kind>[] {
   const drafts: ChangeDraft<Kind>[] = [...(rule.onContract?.(pairing) ?? [])];
   const sides = bothSides(pairing);
   if (!sides) return drafts;
@@ -47,19 +53,30 @@ export function checkDiffRule<Kind extends string>(rule: DiffRule<Kind>, pairing
     (def: string | undefined, past = false) =>
     (draft: ChangeDraft<Kind> | readonly ChangeDraft<Kind>[] | undefined): void => {
       if (def === undefined || draft === undefined) return keep(draft);
-      const list: readonly ChangeDraft<Kind>[] = Array.isArray(draft) ? (draft as readonly ChangeDraft<Kind>[]) : [draft as ChangeDraft<Kind>];
+      const list: readonly ChangeDraft<Kind>[] = Array.isArray(draft)
+        ? (draft as readonly ChangeDraft<Kind>[])
+        : [draft as ChangeDraft<Kind>];
       keep(list.map((d) => withUses(d, def, pairing, past)));
     };
   if (rule.onKept) for (const pair of pairing.kept) inDefinition(pair.head.def)(rule.onKept(pair, sides));
   if (rule.onAdded) for (const added of pairing.added) inDefinition(added.field.def)(rule.onAdded(added, sides));
-  if (rule.onRemoved) for (const removed of pairing.removed) inDefinition(removed.field.def)(rule.onRemoved(removed, sides));
-  if (rule.onDefinitionAdded) for (const added of pairing.addedDefs) inDefinition(added.def.name)(rule.onDefinitionAdded(added, sides));
-  if (rule.onDefinitionRemoved) for (const removed of pairing.removedDefs) inDefinition(removed.def.name, true)(rule.onDefinitionRemoved(removed, sides));
+  if (rule.onRemoved)
+    for (const removed of pairing.removed) inDefinition(removed.field.def)(rule.onRemoved(removed, sides));
+  if (rule.onDefinitionAdded)
+    for (const added of pairing.addedDefs) inDefinition(added.def.name)(rule.onDefinitionAdded(added, sides));
+  if (rule.onDefinitionRemoved)
+    for (const removed of pairing.removedDefs)
+      inDefinition(removed.def.name, true)(rule.onDefinitionRemoved(removed, sides));
   return drafts;
 }
 
 /** A change inside a definition: its name and use paths in `data`, and the uses said at the end of the message. */
-function withUses<Kind extends string>(draft: ChangeDraft<Kind>, def: string, pairing: ContractPairing, past: boolean): ChangeDraft<Kind> {
+function withUses<Kind extends string>(
+  draft: ChangeDraft<Kind>,
+  def: string,
+  pairing: ContractPairing,
+  past: boolean,
+): ChangeDraft<Kind> {
   const uses = pairing.usesOf(def);
   return {
     ...draft,

@@ -1,7 +1,14 @@
 import type { Finding } from '../finding.js';
 import type { ServiceNames } from '../contract/service-names.js';
 import type { Report } from '../report.js';
-import { CHANGE_CLASSES, failsOn, isContractChange, type ChangeClass, type ContractChange, type FailOn } from '../diff/change.js';
+import {
+  CHANGE_CLASSES,
+  failsOn,
+  isContractChange,
+  type ChangeClass,
+  type ContractChange,
+  type FailOn,
+} from '../diff/change.js';
 
 /** One pair of contract versions that was compared; a side is undefined when the contract was added or deleted. */
 export interface ComparedContract {

@@ -98,18 +98,26 @@ async function diffAgainst(
     ? files.map((f) => displayPath(f, io.cwd))
     : [...new Set([...(await workingTreeContracts(io.cwd)), ...(await listContractsAt(io.cwd, ref, CONTRACTS_DIR))])];
   if (paths.length === 0) {
-    throw new WirepinError('E_USAGE', `There are no ${CONTRACTS_DIR}/*.contract.json files in the working tree or at ${ref.name}.`, {
-      hint: 'Run wirepin from the repository root, or name the contract files.',
-    });
+    throw new WirepinError(
+      'E_USAGE',
+      `There are no ${CONTRACTS_DIR}/*.contract.json files in the working tree or at ${ref.name}.`,
+      {
+        hint: 'Run wirepin from the repository root, or name the contract files.',
+      },
+    );
   }
   paths.sort(compareText);
   const sides: Array<{ path: string; base: AnalyzedContract | undefined; head: AnalyzedContract | undefined }> = [];
   const verdicts: ContractVerdict[] = [];
   for (const path of [...new Set(paths)]) {
-    const head = analyzed?.get(path) ?? ((await isFile(resolve(io.cwd, path))) ? await analyzeContractFile(path, io.cwd) : undefined);
+    const head =
+      analyzed?.get(path) ??
+      ((await isFile(resolve(io.cwd, path))) ? await analyzeContractFile(path, io.cwd) : undefined);
     const base = await analyzeAt(io, ref, path);
     if (!head && !base) {
-      throw new WirepinError('E_READ', `${path} exists neither in the working tree nor at ${ref.name}.`, { hint: 'Check the path.' });
+      throw new WirepinError('E_READ', `${path} exists neither in the working tree nor at ${ref.name}.`, {
+        hint: 'Check the path.',
+      });
     }
     if (base) verdicts.push(judgeContract(base, 'base'));
     if (head) verdicts.push(judgeContract(head));
@@ -125,7 +133,11 @@ async function diffAgainst(
     findings.push(
       ...(head || !base
         ? changes
-        : changes.map((c): ContractChange => ({ ...c, file: path, related: { label: 'base contract', file: base.file, line: c.line, column: c.column } }))),
+        : changes.map((c): ContractChange => ({
+            ...c,
+            file: path,
+            related: { label: 'base contract', file: base.file, line: c.line, column: c.column },
+          }))),
     );
     compared.push({ base: base?.file, head: head?.file, file: head?.file ?? path });
   }
@@ -150,6 +162,9 @@ async function diffAgainst(
  * the report), or (a thrown WirepinError) is missing or git cannot answer.
  */
 export async function runDiff(io: RunEnv, args: DiffArgs): Promise<DiffOutcome | Outcome> {
-  const report = args.against === undefined ? await diffTwoFiles(io, args.files, args.failOn) : await diffAgainst(io, args.against, args.files, args.failOn, args.analyzed);
+  const report =
+    args.against === undefined
+      ? await diffTwoFiles(io, args.files, args.failOn)
+      : await diffAgainst(io, args.against, args.files, args.failOn, args.analyzed);
   return 'exitCode' in report ? report : diffOutcome(report);
 }

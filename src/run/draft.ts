@@ -54,7 +54,12 @@ export interface DraftResult {
   readonly header: DraftHeader;
 }
 
-async function descriptionsFor(from: 'go' | 'ts', source: ExtractResult, cwd: string, more: readonly SourceLocation[] = []): Promise<Map<SourceLocation, string>> {
+async function descriptionsFor(
+  from: 'go' | 'ts',
+  source: ExtractResult,
+  cwd: string,
+  more: readonly SourceLocation[] = [],
+): Promise<Map<SourceLocation, string>> {
   const locations = [source.root.location, ...more, ...source.fields.map((f) => f.location)];
   if (from === 'go') return (await import('../extract/go/doc-comments.js')).goDocComments(locations, cwd);
   return (await import('../extract/ts/doc-comments.js')).tsDocComments(locations, cwd);
@@ -62,7 +67,10 @@ async function descriptionsFor(from: 'go' | 'ts', source: ExtractResult, cwd: st
 
 function nonEmpty(value: string | undefined, option: string): string | undefined {
   if (value === undefined) return undefined;
-  if (value.trim() === '') throw new WirepinError('E_USAGE', `${option} is empty.`, { hint: `Give ${option} a value, or leave it out for the default.` });
+  if (value.trim() === '')
+    throw new WirepinError('E_USAGE', `${option} is empty.`, {
+      hint: `Give ${option} a value, or leave it out for the default.`,
+    });
   return value;
 }
 
@@ -76,15 +84,25 @@ export async function draftFromSource(context: RunEnv, options: DraftOptions): P
   const typeName = nonEmpty(options.type, '--type') as string;
   const title = nonEmpty(options.title, '--title') ?? pascalTitle(typeName);
   if (title === undefined) {
-    throw new WirepinError('E_USAGE', `"${typeName}" gives no PascalCase title.`, { hint: 'Pass --title, e.g. --title ProvisionRequest.' });
+    throw new WirepinError('E_USAGE', `"${typeName}" gives no PascalCase title.`, {
+      hint: 'Pass --title, e.g. --title ProvisionRequest.',
+    });
   }
   const producerName = nonEmpty(options.producerName, '--producer-name') ?? DEFAULT_PRODUCER_NAME;
   const consumerName = nonEmpty(options.consumerName, '--consumer-name') ?? DEFAULT_CONSUMER_NAME;
   const header: DraftHeader = {
     title,
     endpoint: nonEmpty(options.endpoint, '--endpoint') ?? ENDPOINT_PLACEHOLDER,
-    producer: { name: producerName, repo: nonEmpty(options.producerRepo, '--producer-repo') ?? producerName, type: typeName },
-    consumer: { name: consumerName, repo: nonEmpty(options.consumerRepo, '--consumer-repo') ?? consumerName, type: nonEmpty(options.consumerType, '--consumer-type') ?? typeName },
+    producer: {
+      name: producerName,
+      repo: nonEmpty(options.producerRepo, '--producer-repo') ?? producerName,
+      type: typeName,
+    },
+    consumer: {
+      name: consumerName,
+      repo: nonEmpty(options.consumerRepo, '--consumer-repo') ?? consumerName,
+      type: nonEmpty(options.consumerType, '--consumer-type') ?? typeName,
+    },
   };
   const request = { path: options.path, typeName, cwd: context.cwd };
   // Go: a named struct used more than once or recursively is drafted once, under $defs; without one, the flat draft as before.
@@ -96,19 +114,31 @@ export async function draftFromSource(context: RunEnv, options: DraftOptions): P
     const rootType = graph.types.get(graph.rootType);
     const source: ExtractResult = { root: graph.root, fields: rootType?.fields ?? [], opaque: rootType?.opaque ?? [] };
     const all = graphFields(graph);
-    const descriptions = await descriptionsFor(options.from, all, context.cwd, [...graph.types.values()].map((t) => t.location));
+    const descriptions = await descriptionsFor(
+      options.from,
+      all,
+      context.cwd,
+      [...graph.types.values()].map((t) => t.location),
+    );
     contract = draftContract({ header, source, descriptions, graph: { source: graph, defs } });
     undecided = all.fields.length;
   } else {
     const source = await extractFields(options.from, request);
-    contract = draftContract({ header, source, descriptions: await descriptionsFor(options.from, source, context.cwd) });
+    contract = draftContract({
+      header,
+      source,
+      descriptions: await descriptionsFor(options.from, source, context.cwd),
+    });
     undecided = source.fields.length;
   }
   const text = `${JSON.stringify(contract, null, 2)}\n`;
   let written: string | undefined;
   if (options.out !== undefined) {
     written = displayPath(options.out, context.cwd);
-    await writeFileAtomic(resolve(context.cwd, options.out), text, { shown: written, overwrite: options.force === true });
+    await writeFileAtomic(resolve(context.cwd, options.out), text, {
+      shown: written,
+      overwrite: options.force === true,
+    });
   }
   return { text, contract, written, undecided, header };
 }
@@ -124,5 +154,8 @@ export async function runDraft(env: RunEnv, options: DraftOptions): Promise<{ re
     `wrote ${result.written}: ${plural(result.undecided, 'field')} from ${result.header.producer.type}, none with cp_consumes yet.`,
     `Decide each one (true when ${result.header.consumer.name} reads it; false plus a note when it does not), then run: npx wirepin lint ${result.written}`,
   ];
-  return { report: { command: `contract from-${options.from}`, subject: result.written, findings: [], notes }, exitCode: 0 };
+  return {
+    report: { command: `contract from-${options.from}`, subject: result.written, findings: [], notes },
+    exitCode: 0,
+  };
 }

@@ -9,7 +9,9 @@ export type ExitCode = 0 | 1 | 2;
  * `blocksInput` declaration. Only a lint rule reads a contract's text, and every
  * command that reads a contract has loaded the lint rules already.
  */
-export const INPUT_BLOCKING_RULES: ReadonlySet<string> = new Set(LINT_RULES.filter((r) => r.blocksInput).map((r) => r.id));
+export const INPUT_BLOCKING_RULES: ReadonlySet<string> = new Set(
+  LINT_RULES.filter((r) => r.blocksInput).map((r) => r.id),
+);
 
 /** The exit code findings alone decide: 2 when input could not be read, 1 on an error, else 0. */
 export function exitCodeFor(findings: readonly Finding[]): ExitCode {

@@ -9,7 +9,13 @@ import { displayPath } from '../paths.js';
 import { judgeContract, type CleanContract, type ContractVerdict } from '../contract/usable.js';
 import { findConfigFile, loadConfig, type ContractEntry } from '../config/load-config.js';
 import { sortFindings, type Finding } from '../finding.js';
-import { defaultGeneratedPaths, planGeneratedFiles, type ExistingFile, type GeneratedFile, type GeneratedPaths } from '../generate/plan.js';
+import {
+  defaultGeneratedPaths,
+  planGeneratedFiles,
+  type ExistingFile,
+  type GeneratedFile,
+  type GeneratedPaths,
+} from '../generate/plan.js';
 import type { Report } from '../report.js';
 import { GENERATED_FILE_STALE } from '../rules/generate/GENERATED_FILE_STALE.js';
 import { placeDrafts } from '../rule.js';
@@ -56,7 +62,11 @@ async function readIfPresent(path: string, shown: string, texts: ReadTexts): Pro
 }
 
 /** Plans every generated file for contracts already judged usable. */
-async function plan(io: RunEnv, items: ReadonlyArray<{ target: GenerateTarget; contract: CleanContract }>, texts: ReadTexts): Promise<GeneratedFile[]> {
+async function plan(
+  io: RunEnv,
+  items: ReadonlyArray<{ target: GenerateTarget; contract: CleanContract }>,
+  texts: ReadTexts,
+): Promise<GeneratedFile[]> {
   const existing = onDisk(io, texts);
   const files: GeneratedFile[] = [];
   for (const { target, contract } of items) files.push(...(await planGeneratedFiles(contract, target.paths, existing)));
@@ -99,13 +109,31 @@ export async function targetsFromContracts(io: RunEnv, contracts: readonly strin
   const config = configFile === undefined ? undefined : await loadConfig(configFile, io.cwd);
   return files.map((contract) => {
     const configured = config?.contracts.find((c) => resolve(config.root, c.contract) === resolve(io.cwd, contract));
-    return targetFor({ contract, generate: configured?.generate ?? {}, producer: configured?.producer, consumer: configured?.consumer }, io, config?.root);
+    return targetFor(
+      {
+        contract,
+        generate: configured?.generate ?? {},
+        producer: configured?.producer,
+        consumer: configured?.consumer,
+      },
+      io,
+      config?.root,
+    );
   });
 }
 
-async function staleFindings(files: ReadonlyArray<GeneratedFile & { real: string }>, texts: ReadTexts): Promise<Finding[]> {
+async function staleFindings(
+  files: ReadonlyArray<GeneratedFile & { real: string }>,
+  texts: ReadTexts,
+): Promise<Finding[]> {
   const comparisons = [];
-  for (const f of files) comparisons.push({ path: f.path, contract: f.contract, expected: f.content, actual: await readIfPresent(f.real, f.path, texts) });
+  for (const f of files)
+    comparisons.push({
+      path: f.path,
+      contract: f.contract,
+      expected: f.content,
+      actual: await readIfPresent(f.real, f.path, texts),
+    });
   const findings: Finding[] = [];
   for (const draft of GENERATED_FILE_STALE.check(comparisons)) {
     findings.push(...placeDrafts(GENERATED_FILE_STALE, [draft], String(draft.data?.['generated'] ?? ''), undefined));
@@ -114,11 +142,21 @@ async function staleFindings(files: ReadonlyArray<GeneratedFile & { real: string
 }
 
 /** generate --check for contracts already analyzed (and lint-clean): the stale or missing generated files. */
-export async function compareGenerated(io: RunEnv, items: ReadonlyArray<{ target: GenerateTarget; contract: CleanContract }>): Promise<Finding[]> {
+export async function compareGenerated(
+  io: RunEnv,
+  items: ReadonlyArray<{ target: GenerateTarget; contract: CleanContract }>,
+): Promise<Finding[]> {
   const texts: ReadTexts = new Map();
   const files = await plan(io, items, texts);
-  const destinations = confineOutputs(io, items.map((i) => i.target), files);
-  return staleFindings(files.map((f, i) => ({ ...f, real: destinations[i] as string })), texts);
+  const destinations = confineOutputs(
+    io,
+    items.map((i) => i.target),
+    files,
+  );
+  return staleFindings(
+    files.map((f, i) => ({ ...f, real: destinations[i] as string })),
+    texts,
+  );
 }
 
 /**
@@ -134,13 +172,19 @@ export async function runGenerate(io: RunEnv, targets: readonly GenerateTarget[]
   const texts: ReadTexts = new Map();
   const files = await plan(
     io,
-    targets.map((target, i) => ({ target, contract: (verdicts[i] as Extract<ContractVerdict, { usable: true }>).contract })),
+    targets.map((target, i) => ({
+      target,
+      contract: (verdicts[i] as Extract<ContractVerdict, { usable: true }>).contract,
+    })),
     texts,
   );
   const subject = `${plural(targets.length, 'contract')}, ${files.length} generated files`;
   const destinations = confineOutputs(io, targets, files);
   if (check) {
-    const findings = await staleFindings(files.map((f, i) => ({ ...f, real: destinations[i] as string })), texts);
+    const findings = await staleFindings(
+      files.map((f, i) => ({ ...f, real: destinations[i] as string })),
+      texts,
+    );
     return { report: { command, subject, findings }, exitCode: exitCodeFor(findings) };
   }
   const pause = pauseSeam(io);
@@ -167,21 +211,29 @@ export async function runGenerate(io: RunEnv, targets: readonly GenerateTarget[]
 function confineOutputs(io: RunEnv, targets: readonly GenerateTarget[], files: readonly GeneratedFile[]): string[] {
   const root = findRepositoryRoot(io.cwd);
   const taken = new Map<string, string>();
-  for (const t of targets) taken.set(resolveReal(resolve(io.cwd, t.contract)), `the contract ${displayPath(t.contract, io.cwd)}`);
-  for (const source of targets.flatMap((t) => t.sources ?? [])) taken.set(resolveReal(resolve(io.cwd, source)), `the source ${displayPath(source, io.cwd)}`);
+  for (const t of targets)
+    taken.set(resolveReal(resolve(io.cwd, t.contract)), `the contract ${displayPath(t.contract, io.cwd)}`);
+  for (const source of targets.flatMap((t) => t.sources ?? []))
+    taken.set(resolveReal(resolve(io.cwd, source)), `the source ${displayPath(source, io.cwd)}`);
   return files.map((f) => {
-    const real = confinePath(root, io.cwd, f.path, { what: 'generated file', origin: `the generate settings of ${f.contract}` });
+    const real = confinePath(root, io.cwd, f.path, {
+      what: 'generated file',
+      origin: `the generate settings of ${f.contract}`,
+    });
     const other = taken.get(real);
     if (other !== undefined) {
-      throw new WirepinError('E_CONFINE', `The generated file "${f.path}" for ${f.contract} is the same file as ${other}; nothing was written.`, {
-        hint: 'Give the contract its own paths in the generate: block of wirepin.yaml (contracts with the same file name in different folders need them).',
-      });
+      throw new WirepinError(
+        'E_CONFINE',
+        `The generated file "${f.path}" for ${f.contract} is the same file as ${other}; nothing was written.`,
+        {
+          hint: 'Give the contract its own paths in the generate: block of wirepin.yaml (contracts with the same file name in different folders need them).',
+        },
+      );
     }
     taken.set(real, `the generated file ${f.path} of ${f.contract}`);
     return real;
   });
 }
-
 
 /** Test seam: WIREPIN_TEST_PAUSE_BEFORE_RENAME_MS holds each generated file between its flushed temporary file and the rename. */
 function pauseSeam(io: RunEnv): (() => Promise<void>) | undefined {

@@ -29,16 +29,29 @@ function git(cwd: string, args: readonly string[], maxBuffer = 1024 * 1024): Pro
     execFile(
       'git',
       [...args],
-      { cwd, encoding: 'buffer', maxBuffer, timeout: GIT_TIMEOUT_MS, windowsHide: true, env: { ...process.env, GIT_TERMINAL_PROMPT: '0', GIT_OPTIONAL_LOCKS: '0' } },
+      {
+        cwd,
+        encoding: 'buffer',
+        maxBuffer,
+        timeout: GIT_TIMEOUT_MS,
+        windowsHide: true,
+        env: { ...process.env, GIT_TERMINAL_PROMPT: '0', GIT_OPTIONAL_LOCKS: '0' },
+      },
       (error, stdout, stderr) => {
         const text = stderr.toString('utf8').trim();
         if (!error) return resolve({ code: 0, stdout, stderr: text });
         const errno = error as NodeJS.ErrnoException & { code?: string | number };
         if (errno.code === 'ENOENT') {
-          return reject(new WirepinError('E_GIT', 'git is not installed or not on PATH.', { hint: 'Install git, or compare two files with `wirepin diff BASE HEAD`.' }));
+          return reject(
+            new WirepinError('E_GIT', 'git is not installed or not on PATH.', {
+              hint: 'Install git, or compare two files with `wirepin diff BASE HEAD`.',
+            }),
+          );
         }
         if (errno.code === 'ERR_CHILD_PROCESS_STDIO_MAXBUFFER') {
-          return reject(new WirepinError('E_READ', `git printed more than ${maxBuffer} bytes for \`git ${args.join(' ')}\`.`));
+          return reject(
+            new WirepinError('E_READ', `git printed more than ${maxBuffer} bytes for \`git ${args.join(' ')}\`.`),
+          );
         }
         resolve({ code: typeof errno.code === 'number' ? errno.code : 1, stdout, stderr: text });
       },
@@ -63,9 +76,13 @@ export async function tryResolveRef(cwd: string, ref: string): Promise<GitRef | 
 export async function resolveRef(cwd: string, ref: string): Promise<GitRef> {
   const inside = await git(cwd, ['rev-parse', '--is-inside-work-tree']);
   if (inside.code !== 0 || inside.stdout.toString('utf8').trim() !== 'true') {
-    throw new WirepinError('E_GIT', `${cwd} is not inside a git work tree, so there is no ref "${ref}" to compare against.`, {
-      hint: 'Run wirepin from the repository, or compare two files with `wirepin diff BASE HEAD`.',
-    });
+    throw new WirepinError(
+      'E_GIT',
+      `${cwd} is not inside a git work tree, so there is no ref "${ref}" to compare against.`,
+      {
+        hint: 'Run wirepin from the repository, or compare two files with `wirepin diff BASE HEAD`.',
+      },
+    );
   }
   const resolved = await tryResolveRef(cwd, ref);
   if (!resolved) {
@@ -78,7 +95,11 @@ export async function resolveRef(cwd: string, ref: string): Promise<GitRef> {
 
 /** The *.contract.json files directly under `dir` at the ref, relative to `cwd` ("contracts/x.contract.json"), sorted. */
 export async function listContractsAt(cwd: string, ref: GitRef, dir: string): Promise<string[]> {
-  const run = await git(cwd, ['ls-tree', '-r', '-z', '--name-only', ref.commit, '--', `${gitPath(dir)}/`], 64 * 1024 * 1024);
+  const run = await git(
+    cwd,
+    ['ls-tree', '-r', '-z', '--name-only', ref.commit, '--', `${gitPath(dir)}/`],
+    64 * 1024 * 1024,
+  );
   if (run.code !== 0) throw new WirepinError('E_GIT', `git ls-tree failed at ${ref.name}: ${run.stderr}`);
   const prefix = `${gitPath(dir)}/`;
   return run.stdout

@@ -37,10 +37,16 @@ export function runGuard(
     mode,
     ...(reads !== undefined && guard === 'consumes' && mode === 'static' ? { reads } : {}),
     // encoding/json's Unmarshal matches keys case-insensitively; its Marshal and every other reader are exact.
-    pairs: pairFields(model, source, sourceKind, guard === 'consumes' && sourceKind === 'go' && mode === 'static' ? { foldKey: foldGoName } : {}),
+    pairs: pairFields(
+      model,
+      source,
+      sourceKind,
+      guard === 'consumes' && sourceKind === 'go' && mode === 'static' ? { foldKey: foldGoName } : {},
+    ),
   };
   const findings: Finding[] = [];
-  for (const rule of RULES[guard]) findings.push(...placeDrafts(rule, checkGuardRule(rule, context), contract.file, contract.document?.positions));
+  for (const rule of RULES[guard])
+    findings.push(...placeDrafts(rule, checkGuardRule(rule, context), contract.file, contract.document?.positions));
   return sortFindings(findings);
 }
 
@@ -77,7 +83,8 @@ export function runGuardGraph(
   const { model } = requireUsable(contract);
   const findings: Finding[] = [];
   for (const scope of graphPairs(model, graph, limits)) {
-    const evidence = reads === undefined || guard !== 'consumes' ? undefined : scope.isRoot ? reads : notFollowed(reads, scope.source);
+    const evidence =
+      reads === undefined || guard !== 'consumes' ? undefined : scope.isRoot ? reads : notFollowed(reads, scope.source);
     const context: GuardContext = {
       guard,
       contractFile: contract.file,
@@ -87,9 +94,15 @@ export function runGuardGraph(
       mode: 'static',
       ...(evidence !== undefined ? { reads: evidence } : {}),
       ...(scope.isRoot ? {} : { scopeSchemaPointer: scope.schemaPointer }),
-      pairs: pairFields(scope.model, scope.source, sourceKind, guard === 'consumes' && sourceKind === 'go' ? { foldKey: foldGoName } : {}),
+      pairs: pairFields(
+        scope.model,
+        scope.source,
+        sourceKind,
+        guard === 'consumes' && sourceKind === 'go' ? { foldKey: foldGoName } : {},
+      ),
     };
-    for (const rule of RULES[guard]) findings.push(...placeDrafts(rule, checkGuardRule(rule, context), contract.file, contract.document?.positions));
+    for (const rule of RULES[guard])
+      findings.push(...placeDrafts(rule, checkGuardRule(rule, context), contract.file, contract.document?.positions));
   }
   return sortFindings(findings);
 }
@@ -98,7 +111,10 @@ export function runGuardGraph(
 function notFollowed(reads: ReadEvidence, source: ExtractResult): ReadEvidence {
   const unprovable: FieldReads = {
     status: 'unprovable',
-    escape: { what: `the read analysis does not follow the shared type ${source.root.name} yet`, location: source.root.location },
+    escape: {
+      what: `the read analysis does not follow the shared type ${source.root.name} yet`,
+      location: source.root.location,
+    },
   };
   return { ...reads, fields: new Map(source.fields.map((f) => [f.pointer, unprovable])) };
 }

@@ -32,33 +32,51 @@ export function resolveSourceFlags(flags: SourceFlags, allowed: readonly (Source
   const given = allowed.filter((k) => flags[k] !== undefined);
   const usage = allowed.map((k) => (k === 'go' || k === 'ts' ? `--${k} PATH --type NAME` : `--${k} FILE`)).join(' | ');
   if (given.length !== 1) {
-    throw new WirepinError('E_USAGE', given.length === 0 ? 'No source given.' : `Give one source, not ${given.map((k) => `--${k}`).join(' and ')}.`, {
-      hint: `Use one of: ${usage}.`,
-    });
+    throw new WirepinError(
+      'E_USAGE',
+      given.length === 0 ? 'No source given.' : `Give one source, not ${given.map((k) => `--${k}`).join(' and ')}.`,
+      {
+        hint: `Use one of: ${usage}.`,
+      },
+    );
   }
   const kind = given[0] as SourceKind | 'trace';
   const needsType = kind === 'go' || kind === 'ts';
-  if (needsType && !flags.type) throw new WirepinError('E_USAGE', `--${kind} needs --type NAME (the struct or type that holds the wire shape).`);
+  if (needsType && !flags.type)
+    throw new WirepinError('E_USAGE', `--${kind} needs --type NAME (the struct or type that holds the wire shape).`);
   if (!needsType && flags.type) throw new WirepinError('E_USAGE', `--type does not apply to --${kind}.`);
   return { kind, path: flags[kind] as string, typeName: needsType ? flags.type : undefined };
 }
 
 /** A consumption trace as a source: every pointer the handler read, located at the trace file. */
-async function traceAsSource(io: RunEnv, path: string, endpoint: string, isMapLike: (pointer: string) => boolean): Promise<ExtractResult> {
+async function traceAsSource(
+  io: RunEnv,
+  path: string,
+  endpoint: string,
+  isMapLike: (pointer: string) => boolean,
+): Promise<ExtractResult> {
   const { readTrace } = await import('../trace/read-trace.js');
   const trace = await readTrace(path, io.cwd);
   const file = displayPath(path, io.cwd);
   if (trace.endpoint !== endpoint) {
-    throw new WirepinError('E_USAGE', `The trace ${file} is for "${trace.endpoint}", but the contract is for "${endpoint}".`, {
-      location: { file, line: 1, column: 1 },
-      hint: 'Pass the trace recorded for this contract\'s endpoint.',
-    });
+    throw new WirepinError(
+      'E_USAGE',
+      `The trace ${file} is for "${trace.endpoint}", but the contract is for "${endpoint}".`,
+      {
+        location: { file, line: 1, column: 1 },
+        hint: "Pass the trace recorded for this contract's endpoint.",
+      },
+    );
   }
   if (trace.requests === 0) {
-    throw new WirepinError('E_USAGE', `The trace ${file} recorded no requests, so it shows nothing about what the handler reads.`, {
-      location: { file, line: 1, column: 1 },
-      hint: 'Run the provider verification (or the tests) with tracing on, then check the trace it wrote.',
-    });
+    throw new WirepinError(
+      'E_USAGE',
+      `The trace ${file} recorded no requests, so it shows nothing about what the handler reads.`,
+      {
+        location: { file, line: 1, column: 1 },
+        hint: 'Run the provider verification (or the tests) with tracing on, then check the trace it wrote.',
+      },
+    );
   }
   const location = { file, line: 1, column: 1 };
   const fields: WireField[] = trace.read
@@ -87,7 +105,10 @@ export interface GuardArgs extends SourceFlags {
 /** The Go target from --goos/--goarch (each defaults to linux/amd64's half); they only make sense with --go. */
 function goTargetOf(args: GuardArgs, kind: SourceKind | 'trace'): { goTarget?: { goos: string; goarch: string } } {
   if (args.goos === undefined && args.goarch === undefined) return {};
-  if (kind !== 'go') throw new WirepinError('E_USAGE', `--goos and --goarch apply to --go, not --${kind}.`, { hint: 'Drop them, or read the Go source with --go.' });
+  if (kind !== 'go')
+    throw new WirepinError('E_USAGE', `--goos and --goarch apply to --go, not --${kind}.`, {
+      hint: 'Drop them, or read the Go source with --go.',
+    });
   return { goTarget: { goos: args.goos ?? 'linux', goarch: args.goarch ?? 'amd64' } };
 }
 
@@ -125,18 +146,34 @@ export async function runGuardCommand(io: RunEnv, guard: 'pin' | 'consumes', arg
       ...target,
     });
   }
-  const readsMode = readsModeFor(args.reads === false ? 'off' : args.strictReads === true ? 'strict' : 'on', contract.model.consumer);
+  const readsMode = readsModeFor(
+    args.reads === false ? 'off' : args.strictReads === true ? 'strict' : 'on',
+    contract.model.consumer,
+  );
   const reads =
     guard === 'consumes' && source.kind !== 'trace'
       ? await analyzeReads(io, { kind, path: source.path, type: source.typeName, ...target }, extracted, readsMode)
       : { notes: [] };
-  const findings = runGuard(guard, contract, extracted, kind, source.kind === 'trace' ? 'trace' : 'static', reads.evidence);
+  const findings = runGuard(
+    guard,
+    contract,
+    extracted,
+    kind,
+    source.kind === 'trace' ? 'trace' : 'static',
+    reads.evidence,
+  );
   const side = guard === 'pin' ? 'producer' : 'consumer';
   const allNotes = [...(extracted.notes ?? []), ...reads.notes];
   const notes = allNotes.length > 0 ? { notes: allNotes } : {};
   const readsReport = reads.report !== undefined ? { reads: reads.report } : {};
   return {
-    report: { command: guard, subject: `${side} ${extracted.root.name} against ${contract.file}`, findings, ...notes, ...readsReport },
+    report: {
+      command: guard,
+      subject: `${side} ${extracted.root.name} against ${contract.file}`,
+      findings,
+      ...notes,
+      ...readsReport,
+    },
     exitCode: exitCodeFor(findings),
   };
 }
@@ -156,10 +193,14 @@ async function runGraphGuard(
   target: { goTarget?: { goos: string; goarch: string } },
 ): Promise<Outcome> {
   if (source.kind === 'trace') {
-    throw new WirepinError('E_UNSUPPORTED', `A contract with "$defs" is not supported for --trace yet: only --go compares shared definitions with code.`, {
-      location: { file: contract.file, line: 1, column: 1 },
-      hint: 'Check this contract against the Go source with --go.',
-    });
+    throw new WirepinError(
+      'E_UNSUPPORTED',
+      `A contract with "$defs" is not supported for --trace yet: only --go compares shared definitions with code.`,
+      {
+        location: { file: contract.file, line: 1, column: 1 },
+        hint: 'Check this contract against the Go source with --go.',
+      },
+    );
   }
   const kind = source.kind;
   const graph = await extractGraph(kind, {
@@ -172,15 +213,28 @@ async function runGraphGuard(
   const readsMode = args.reads === false ? 'off' : args.strictReads === true ? 'strict' : 'on';
   // The read analysis looks for the root type's own fields; fields of other types are judged not provable.
   const rootFields = graph.types.get(graph.rootType);
-  const flatRoot: ExtractResult = { root: graph.root, fields: rootFields?.fields ?? [], opaque: rootFields?.opaque ?? [] };
-  const reads = guard === 'consumes' ? await analyzeReads(io, { kind, path: source.path, type: source.typeName, ...target }, flatRoot, readsMode) : { notes: [] };
+  const flatRoot: ExtractResult = {
+    root: graph.root,
+    fields: rootFields?.fields ?? [],
+    opaque: rootFields?.opaque ?? [],
+  };
+  const reads =
+    guard === 'consumes'
+      ? await analyzeReads(io, { kind, path: source.path, type: source.typeName, ...target }, flatRoot, readsMode)
+      : { notes: [] };
   const findings = runGuardGraph(guard, contract, graph, kind, reads.evidence);
   const side = guard === 'pin' ? 'producer' : 'consumer';
   const allNotes = [...(graph.notes ?? []), ...reads.notes];
   const notes = allNotes.length > 0 ? { notes: allNotes } : {};
   const readsReport = reads.report !== undefined ? { reads: reads.report } : {};
   return {
-    report: { command: guard, subject: `${side} ${graph.root.name} against ${contract.file}`, findings, ...notes, ...readsReport },
+    report: {
+      command: guard,
+      subject: `${side} ${graph.root.name} against ${contract.file}`,
+      findings,
+      ...notes,
+      ...readsReport,
+    },
     exitCode: exitCodeFor(findings),
   };
 }

@@ -58,7 +58,10 @@ export function parseSideSpec(role: SideRole, spec: string, cwd: string): SideSp
   }
   if (!existsSync(resolve(cwd, path))) {
     throw new WirepinError('E_USAGE', `--${role} path "${given}" does not exist.`, {
-      hint: kind === 'go' ? 'Give the Go package directory (or .go file) that declares the type.' : 'Give the TypeScript file that declares the type.',
+      hint:
+        kind === 'go'
+          ? 'Give the Go package directory (or .go file) that declares the type.'
+          : 'Give the TypeScript file that declares the type.',
     });
   }
   return { role, kind, path };
@@ -141,18 +144,29 @@ export function workflowText(side: SideSpec, type: string): string {
 export async function initRepository(context: RunEnv, options: InitOptions): Promise<InitResult> {
   const given = (['producer', 'consumer'] as const).filter((role) => options[role] !== undefined);
   if (given.length !== 1) {
-    throw new WirepinError('E_USAGE', given.length === 0 ? 'wirepin init needs the side this repository holds.' : 'wirepin init sets up one side per repository, not both.', {
-      hint: 'Pass either --producer go:PATH|ts:FILE or --consumer go:PATH|ts:FILE.',
-    });
+    throw new WirepinError(
+      'E_USAGE',
+      given.length === 0
+        ? 'wirepin init needs the side this repository holds.'
+        : 'wirepin init sets up one side per repository, not both.',
+      {
+        hint: 'Pass either --producer go:PATH|ts:FILE or --consumer go:PATH|ts:FILE.',
+      },
+    );
   }
   const role = given[0] as SideRole;
   const side = parseSideSpec(role, options[role] as string, context.cwd);
-  if (options.type.trim() === '') throw new WirepinError('E_USAGE', '--type is empty.', { hint: 'Name the struct or type that holds the wire shape.' });
+  if (options.type.trim() === '')
+    throw new WirepinError('E_USAGE', '--type is empty.', {
+      hint: 'Name the struct or type that holds the wire shape.',
+    });
   // The type must be readable where the config will say it is: a typo fails here, not in the first CI run.
   await extractFields(side.kind, { path: side.path, typeName: options.type, cwd: context.cwd });
   const contract = displayPath(options.contract, context.cwd);
   if (isAbsolute(options.contract) || contract.startsWith('../')) {
-    throw new WirepinError('E_USAGE', `--contract "${options.contract}" is outside this repository.`, { hint: 'Give a path inside the repository, e.g. contracts/provision.contract.json.' });
+    throw new WirepinError('E_USAGE', `--contract "${options.contract}" is outside this repository.`, {
+      hint: 'Give a path inside the repository, e.g. contracts/provision.contract.json.',
+    });
   }
   const files: Array<{ path: string; text: string }> = [
     { path: DEFAULT_CONFIG_FILE, text: configText(side, options.type, contract) },
@@ -163,13 +177,18 @@ export async function initRepository(context: RunEnv, options: InitOptions): Pro
   if (options.force !== true) {
     for (const file of files) {
       if (existsSync(resolve(context.cwd, file.path))) {
-        throw new WirepinError('E_USAGE', `${file.path} already exists; wirepin init does not overwrite it.`, { hint: 'Pass --force to replace it, or edit it by hand.' });
+        throw new WirepinError('E_USAGE', `${file.path} already exists; wirepin init does not overwrite it.`, {
+          hint: 'Pass --force to replace it, or edit it by hand.',
+        });
       }
     }
   }
   const written: string[] = [];
   for (const file of files) {
-    await writeFileAtomic(resolve(context.cwd, file.path), file.text, { shown: file.path, overwrite: options.force === true });
+    await writeFileAtomic(resolve(context.cwd, file.path), file.text, {
+      shown: file.path,
+      overwrite: options.force === true,
+    });
     written.push(file.path);
   }
   const nextSteps: string[] = [];
@@ -187,6 +206,18 @@ export async function initRepository(context: RunEnv, options: InitOptions): Pro
 /** `wirepin init`: the files written and the next steps, as a report. */
 export async function runInit(env: RunEnv, options: InitOptions): Promise<Outcome> {
   const result = await initRepository(env, options);
-  const notes = [...result.written.map((file) => `wrote ${file}`), 'Next:', ...result.nextSteps.map((step, i) => `  ${i + 1}. ${step}`)];
-  return { report: { command: 'init', subject: `${result.side.role} ${result.side.kind}:${result.side.path}`, findings: [], notes }, exitCode: 0 };
+  const notes = [
+    ...result.written.map((file) => `wrote ${file}`),
+    'Next:',
+    ...result.nextSteps.map((step, i) => `  ${i + 1}. ${step}`),
+  ];
+  return {
+    report: {
+      command: 'init',
+      subject: `${result.side.role} ${result.side.kind}:${result.side.path}`,
+      findings: [],
+      notes,
+    },
+    exitCode: 0,
+  };
 }

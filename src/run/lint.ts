@@ -12,5 +12,8 @@ export async function runLint(io: RunEnv, files: readonly string[]): Promise<Out
   const findings: Finding[] = [];
   for (const file of targets) findings.push(...(await analyzeContractFile(file, io.cwd)).findings);
   const sorted = sortFindings(findings);
-  return { report: { command: 'lint', subject: plural(targets.length, 'contract'), findings: sorted }, exitCode: exitCodeFor(sorted) };
+  return {
+    report: { command: 'lint', subject: plural(targets.length, 'contract'), findings: sorted },
+    exitCode: exitCodeFor(sorted),
+  };
 }

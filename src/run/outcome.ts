@@ -26,7 +26,11 @@ export function unusable(verdicts: readonly ContractVerdict[]): Array<Extract<Co
  * The one outcome of a command handed a contract that does not lint clean:
  * the contract's lint findings, and exit 2 (the check could not run).
  */
-export function unusableOutcome(command: string, what: string, refused: readonly Extract<ContractVerdict, { usable: false }>[]): Outcome {
+export function unusableOutcome(
+  command: string,
+  what: string,
+  refused: readonly Extract<ContractVerdict, { usable: false }>[],
+): Outcome {
   const files = refused.map((v) => v.file).join(', ');
   const findings: Finding[] = refused.flatMap((v) => v.findings);
   return {

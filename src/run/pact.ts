@@ -64,13 +64,18 @@ export async function runPact(io: RunEnv, options: PactCommandOptions): Promise<
 }
 
 /** The request contract and, when its `pact` block names one, the response contract: each judged once. */
-async function judgePactContract(file: string, cwd: string): Promise<{ verdicts: ContractVerdict[]; contract: PactContract | undefined }> {
+async function judgePactContract(
+  file: string,
+  cwd: string,
+): Promise<{ verdicts: ContractVerdict[]; contract: PactContract | undefined }> {
   const verdict = judgeContract(await analyzeContractFile(file, cwd));
   if (!verdict.usable) return { verdicts: [verdict], contract: undefined };
   const document = verdict.contract.document.value;
   const responseFile = isJsonObject(document) ? pactEnvelopeOf(document).response.contract : undefined;
   if (responseFile === undefined) return { verdicts: [verdict], contract: pactContractOf(verdict.contract) };
-  const responseVerdict = judgeContract(await analyzeContractFile(join(dirname(resolve(cwd, file)), responseFile), cwd));
+  const responseVerdict = judgeContract(
+    await analyzeContractFile(join(dirname(resolve(cwd, file)), responseFile), cwd),
+  );
   if (!responseVerdict.usable) return { verdicts: [verdict, responseVerdict], contract: undefined };
   return { verdicts: [verdict, responseVerdict], contract: pactContractOf(verdict.contract, responseVerdict.contract) };
 }

@@ -43,26 +43,43 @@ export async function analyzeReads(
 ): Promise<ReadAnalysis> {
   if (mode === 'off') return { notes: [] };
   if ((side.kind !== 'go' && side.kind !== 'ts') || side.type === undefined) return { notes: [] };
-  const request = { path: side.path, cwd: io.cwd, typeName: side.type, fields: source.fields, strict: mode === 'strict' };
+  const request = {
+    path: side.path,
+    cwd: io.cwd,
+    typeName: side.type,
+    fields: source.fields,
+    strict: mode === 'strict',
+  };
   const evidence =
     side.kind === 'go'
-      ? await (await import('../reads/go-reads.js')).analyzeGoReads({
+      ? await (
+          await import('../reads/go-reads.js')
+        ).analyzeGoReads({
           ...request,
           ...(side.goTarget ? { target: side.goTarget } : {}),
           ...(side.packages ? { packages: side.packages, env: io.env } : {}),
         })
       : await (await import('../reads/ts-reads.js')).analyzeTsReads(request);
   if (evidence.decodedAt === undefined) {
-    const where = side.kind === 'go' ? `no json.Unmarshal or Decode into ${side.type} found in ${side.path}` : `no file beside ${side.path} gives a value the type ${side.type}`;
+    const where =
+      side.kind === 'go'
+        ? `no json.Unmarshal or Decode into ${side.type} found in ${side.path}`
+        : `no file beside ${side.path} gives a value the type ${side.type}`;
     return {
-      notes: [`note: ${where}, so which of its fields are read was not analysed; decode the request there for the read analysis to run.`],
+      notes: [
+        `note: ${where}, so which of its fields are read was not analysed; decode the request there for the read analysis to run.`,
+      ],
     };
   }
   const report: FieldReadsReport[] = [...evidence.fields].map(([pointer, reads]) => ({
     pointer,
     status: reads.status,
     ...(reads.status === 'read' ? { sites: reads.sites.map((s) => `${s.file}:${s.line}:${s.column}`) } : {}),
-    ...(reads.status === 'unprovable' ? { escape: `${reads.escape.location.file}:${reads.escape.location.line}:${reads.escape.location.column}: ${reads.escape.what}` } : {}),
+    ...(reads.status === 'unprovable'
+      ? {
+          escape: `${reads.escape.location.file}:${reads.escape.location.line}:${reads.escape.location.column}: ${reads.escape.what}`,
+        }
+      : {}),
   }));
   return { evidence, report, notes: [] };
 }

@@ -51,7 +51,10 @@ function explainedPointers(changes: readonly ContractChange[], pairing: Contract
     const schemaPointers =
       change.data.kind === 'definition' && def !== undefined
         ? [definitionPointer(def)]
-        : [fieldAt(pairing.base, pointer, def)?.schemaPointer, fieldAt(pairing.head, pointer, def)?.schemaPointer].filter((p): p is string => p !== undefined);
+        : [
+            fieldAt(pairing.base, pointer, def)?.schemaPointer,
+            fieldAt(pairing.head, pointer, def)?.schemaPointer,
+          ].filter((p): p is string => p !== undefined);
     out.push(...rule.explains(change.data, schemaPointers));
   }
   return out;
@@ -76,7 +79,10 @@ export function syncContracts(source: AnalyzedContract, mirror: AnalyzedContract
   requireUsable(mirror);
   if (canonicalContract(source) === canonicalContract(mirror)) return { inSync: true, changes: [], drift: [] };
   const pairing = pairContracts(source, mirror);
-  const changes = classifyChanges(pairing).map((change): ContractChange => ({ ...change, message: mirrorMessage(change, pairing) }));
+  const changes = classifyChanges(pairing).map((change): ContractChange => ({
+    ...change,
+    message: mirrorMessage(change, pairing),
+  }));
   const explained = new Set(explainedPointers(changes, pairing));
   const sourceValue = source.document?.value ?? null;
   const mirrorValue = mirror.document?.value ?? null;

@@ -1,9 +1,4 @@
-import {
-  analyzeContractFile,
-  analyzeContractText,
-  analyzeUnreadable,
-  type AnalyzedContract,
-} from './analyze.js';
+import { analyzeContractFile, analyzeContractText, analyzeUnreadable, type AnalyzedContract } from './analyze.js';
 import { readAt } from './git.js';
 import { WirepinError, isWirepinError } from '../errors.js';
 import { locateSource } from './sync-source.js';
@@ -37,9 +32,13 @@ async function readSource(io: RunEnv, spec: string): Promise<AnalyzedContract> {
     // "ref:path" that is neither a readable file nor a file at a ref: say both readings failed.
     if (isWirepinError(error) && error.code === 'E_READ' && spec.indexOf(':') > 0) {
       const colon = spec.indexOf(':');
-      throw new WirepinError('E_READ', `${error.message} Nor is it a git source: "${spec.slice(0, colon)}" is not a ref here, or it has no file ${spec.slice(colon + 1)}.`, {
-        hint: 'Name the source as a path, or as REF:PATH with a ref that `git rev-parse` knows and a path relative to the current directory.',
-      });
+      throw new WirepinError(
+        'E_READ',
+        `${error.message} Nor is it a git source: "${spec.slice(0, colon)}" is not a ref here, or it has no file ${spec.slice(colon + 1)}.`,
+        {
+          hint: 'Name the source as a path, or as REF:PATH with a ref that `git rev-parse` knows and a path relative to the current directory.',
+        },
+      );
     }
     throw error;
   }
@@ -57,7 +56,11 @@ export async function runSync(io: RunEnv, args: SyncArgs): Promise<DiffOutcome |
 }
 
 /** `sync` for a mirror already read and analyzed (`check` has analyzed every contract it lists): `sourceSpec` as in SyncArgs. */
-export async function syncMirror(io: RunEnv, mirror: AnalyzedContract, sourceSpec: string): Promise<DiffOutcome | Outcome> {
+export async function syncMirror(
+  io: RunEnv,
+  mirror: AnalyzedContract,
+  sourceSpec: string,
+): Promise<DiffOutcome | Outcome> {
   const source = await readSource(io, sourceSpec);
   const refused = unusable([judgeContract(source), judgeContract(mirror)]);
   if (refused.length) return unusableOutcome('sync', 'sync', refused);
@@ -93,6 +96,11 @@ export async function runSyncWrite(io: RunEnv, args: SyncArgs): Promise<Outcome>
   });
   const same = mirror !== undefined && judgeContract(mirror).usable && syncContracts(source, mirror).inSync;
   if (!same) await writeFileAtomic(target, source.text, { shown, overwrite: true });
-  const note = same ? `${shown} already is the same contract as ${source.file}; nothing written` : `copied ${source.file} over ${shown}`;
-  return { report: { command: 'sync --write', subject: `${shown} from ${source.file}`, findings: [], notes: [note] }, exitCode: 0 };
+  const note = same
+    ? `${shown} already is the same contract as ${source.file}; nothing written`
+    : `copied ${source.file} over ${shown}`;
+  return {
+    report: { command: 'sync --write', subject: `${shown} from ${source.file}`, findings: [], notes: [note] },
+    exitCode: 0,
+  };
 }

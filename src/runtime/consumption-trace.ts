@@ -117,7 +117,11 @@ export function createConsumptionRecorder(options: RecorderOptions): Consumption
     const cached = proxies.get(value);
     if (cached !== undefined) return cached;
     const container = shape.containers.get(pointer);
-    const kind: ContainerKind = Array.isArray(value) ? 'array' : container?.kind === 'array' ? 'map' : (container?.kind ?? 'object');
+    const kind: ContainerKind = Array.isArray(value)
+      ? 'array'
+      : container?.kind === 'array'
+        ? 'map'
+        : (container?.kind ?? 'object');
     const declared = container?.properties ?? new Set<string>();
     const member = joinPointer(pointer, '*');
     /** The wrapped value at `key`, unless the proxy invariants demand the original (frozen data). */
@@ -131,13 +135,15 @@ export function createConsumptionRecorder(options: RecorderOptions): Consumption
     if (kind === 'object') {
       handler = {
         get(target, key, receiver) {
-          if (typeof key !== 'string' || !(declared.has(key) || Object.hasOwn(target, key))) return Reflect.get(target, key, receiver);
+          if (typeof key !== 'string' || !(declared.has(key) || Object.hasOwn(target, key)))
+            return Reflect.get(target, key, receiver);
           const childPointer = joinPointer(pointer, key);
           reads.add(childPointer);
           return child(target, key, childPointer);
         },
         has(target, key) {
-          if (typeof key === 'string' && (declared.has(key) || Object.hasOwn(target, key))) reads.add(joinPointer(pointer, key));
+          if (typeof key === 'string' && (declared.has(key) || Object.hasOwn(target, key)))
+            reads.add(joinPointer(pointer, key));
           return Reflect.has(target, key);
         },
       };

@@ -16,8 +16,7 @@ export interface BodyError {
 }
 
 export type BodyValidation<T> =
-  | { readonly ok: true; readonly value: T }
-  | { readonly ok: false; readonly errors: readonly BodyError[] };
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly errors: readonly BodyError[] };
 
 export type BodyValidator<T> = (body: unknown) => BodyValidation<T>;
 
@@ -70,7 +69,10 @@ function compareErrors(a: BodyError, b: BodyError): number {
  * vouches the schema describes (the generated consumer type); the validator
  * does not check that correspondence. Throws if ajv cannot compile the schema.
  */
-export function createBodyValidator<T = unknown>(schema: object | boolean, options: { readonly firstErrorOnly?: boolean } = {}): BodyValidator<T> {
+export function createBodyValidator<T = unknown>(
+  schema: object | boolean,
+  options: { readonly firstErrorOnly?: boolean } = {},
+): BodyValidator<T> {
   // firstErrorOnly stops at the first problem (a server facing hostile bodies: 90,000 unknown keys cost one error, not 90,000).
   const ajv = new Ajv2020({ allErrors: options.firstErrorOnly !== true, strict: true, allowUnionTypes: true });
   addFormatsModule.default(ajv);

@@ -126,7 +126,8 @@ export function locateStep(withInputs: Readonly<Record<string, string>>): Record
   const steps = list(record(action['runs'], 'runs')['steps'], 'runs.steps').map((s, i) => record(s, `step ${i}`));
   const step = steps.find((s) => s['id'] === 'locate');
   if (!step) throw new Error('action.yml has no step with id "locate"');
-  if (String(step['run']).trim() !== `bash "$GITHUB_ACTION_PATH/${INSTALL_SCRIPT}" locate`) throw new Error(`action.yml's locate step changed: ${String(step['run'])}`);
+  if (String(step['run']).trim() !== `bash "$GITHUB_ACTION_PATH/${INSTALL_SCRIPT}" locate`)
+    throw new Error(`action.yml's locate step changed: ${String(step['run'])}`);
   const env: Record<string, string> = {};
   for (const [k, v] of Object.entries(stringMap(step['env'], 'locate step env'))) env[k] = interpolate(v, { inputs });
   const dir = mkdtempSync(join(tmpdir(), 'wirepin-locate-'));
@@ -134,7 +135,13 @@ export function locateStep(withInputs: Readonly<Record<string, string>>): Record
     const output = join(dir, 'output');
     writeFileSync(output, '');
     const run = spawnSync('bash', [join(REPO_ROOT, INSTALL_SCRIPT), 'locate'], {
-      env: { PATH: [dirname(process.execPath), process.env['PATH'] ?? ''].join(delimiter), GITHUB_ACTION_PATH: REPO_ROOT, GITHUB_OUTPUT: output, RUNNER_TEMP: dir, ...env },
+      env: {
+        PATH: [dirname(process.execPath), process.env['PATH'] ?? ''].join(delimiter),
+        GITHUB_ACTION_PATH: REPO_ROOT,
+        GITHUB_OUTPUT: output,
+        RUNNER_TEMP: dir,
+        ...env,
+      },
       encoding: 'utf8',
     });
     if (run.status !== 0) throw new Error(`the locate step failed (exit ${run.status}): ${run.stdout}${run.stderr}`);
@@ -219,9 +226,15 @@ function readIfPresent(path: string): string {
  * step sets (WIREPIN_DOCS_URL); `runner` is a runnerDir(), shared by the steps
  * of one job as on a real runner (the summary accumulates).
  */
-export function runAction(call: Pick<ActionCall, 'with' | 'env'>, workspace: string, runner: string, extraArgs: readonly string[] = []): ActionResult {
+export function runAction(
+  call: Pick<ActionCall, 'with' | 'env'>,
+  workspace: string,
+  runner: string,
+  extraArgs: readonly string[] = [],
+): ActionResult {
   const step = actionRunStep(call.with);
-  if (step.run !== `bash "$GITHUB_ACTION_PATH/${ACTION_SCRIPT}"`) throw new Error(`action.yml's run step changed: ${step.run}`);
+  if (step.run !== `bash "$GITHUB_ACTION_PATH/${ACTION_SCRIPT}"`)
+    throw new Error(`action.yml's run step changed: ${step.run}`);
   const files = baseEnv(runner);
   const env = { ...files, ...call.env, ...step.env };
   writeFileSync(files.GITHUB_OUTPUT, '');
@@ -244,9 +257,16 @@ export function runAction(call: Pick<ActionCall, 'with' | 'env'>, workspace: str
 }
 
 /** The wirepin arguments the script builds for these `with:` values (its --print-args mode), or its error. */
-export function actionArgs(withInputs: Readonly<Record<string, string>>): { exit: number; args: string[]; stdout: string } {
+export function actionArgs(withInputs: Readonly<Record<string, string>>): {
+  exit: number;
+  args: string[];
+  stdout: string;
+} {
   const step = actionRunStep(withInputs);
-  const run = spawnSync('bash', [join(REPO_ROOT, ACTION_SCRIPT), '--print-args'], { env: { PATH: process.env['PATH'] ?? '', ...step.env }, encoding: 'utf8' });
+  const run = spawnSync('bash', [join(REPO_ROOT, ACTION_SCRIPT), '--print-args'], {
+    env: { PATH: process.env['PATH'] ?? '', ...step.env },
+    encoding: 'utf8',
+  });
   const args = run.status === 0 ? run.stdout.split('\0').slice(0, -1) : [];
   return { exit: run.status ?? -1, args, stdout: run.stdout };
 }
@@ -262,7 +282,11 @@ export function reusableWorkflowPath(uses: string): string | undefined {
  * every step that `uses: ./.wirepin-action`, in order, with its `with:` and the
  * job's and step's `env:` resolved.
  */
-export function actionCallsOf(workflowPath: string, given: Readonly<Record<string, string>>, github: Readonly<Record<string, string>> = {}): ActionCall[] {
+export function actionCallsOf(
+  workflowPath: string,
+  given: Readonly<Record<string, string>>,
+  github: Readonly<Record<string, string>> = {},
+): ActionCall[] {
   const workflow = loadYaml(workflowPath);
   const call = record(record(workflow['on'], 'on')['workflow_call'], 'on.workflow_call');
   const inputs = resolveInputs(record(call['inputs'] ?? {}, 'workflow_call.inputs'), given);
@@ -275,17 +299,26 @@ export function actionCallsOf(workflowPath: string, given: Readonly<Record<strin
       const step = record(s, `step ${index}`);
       if (step['uses'] !== ACTION_CHECKOUT) continue;
       const env: Record<string, string> = {};
-      for (const [k, v] of Object.entries({ ...jobEnv, ...stringMap(step['env'], 'step env') })) env[k] = interpolate(v, contexts);
+      for (const [k, v] of Object.entries({ ...jobEnv, ...stringMap(step['env'], 'step env') }))
+        env[k] = interpolate(v, contexts);
       const withValues: Record<string, string> = {};
-      for (const [k, v] of Object.entries(stringMap(step['with'], 'step with'))) withValues[k] = interpolate(v, contexts);
-      calls.push({ name: String(step['name'] ?? `step ${index}`), with: withValues, env, ...(step['if'] === undefined ? {} : { if: String(step['if']) }) });
+      for (const [k, v] of Object.entries(stringMap(step['with'], 'step with')))
+        withValues[k] = interpolate(v, contexts);
+      calls.push({
+        name: String(step['name'] ?? `step ${index}`),
+        with: withValues,
+        env,
+        ...(step['if'] === undefined ? {} : { if: String(step['if']) }),
+      });
     }
   }
   return calls;
 }
 
 /** A caller's jobs that call one of this repository's reusable workflows: which one, and with what. */
-export function reusableCallsOf(workflow: Yaml): Array<{ job: string; workflow: string; with: Record<string, string> }> {
+export function reusableCallsOf(
+  workflow: Yaml,
+): Array<{ job: string; workflow: string; with: Record<string, string> }> {
   const calls = [];
   for (const [jobId, job] of Object.entries(record(workflow['jobs'], 'jobs'))) {
     const j = record(job, `job ${jobId}`);

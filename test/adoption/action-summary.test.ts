@@ -16,11 +16,20 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 function runWith(stderr: string): string {
   const checkout = join(dir, `checkout-${Math.random().toString(36).slice(2)}`);
   mkdirSync(join(checkout, 'bin'), { recursive: true });
-  writeFileSync(join(checkout, 'bin/wirepin.js'), `process.stderr.write(${JSON.stringify(stderr)}); process.exit(2);\n`);
+  writeFileSync(
+    join(checkout, 'bin/wirepin.js'),
+    `process.stderr.write(${JSON.stringify(stderr)}); process.exit(2);\n`,
+  );
   const summary = join(checkout, 'summary.md');
   writeFileSync(summary, '');
   const run = spawnSync('bash', [resolve('scripts/action-run.sh')], {
-    env: { PATH: process.env['PATH'] ?? '', INPUT_COMMAND: 'lint', GITHUB_ACTION_PATH: checkout, GITHUB_STEP_SUMMARY: summary, RUNNER_TEMP: checkout },
+    env: {
+      PATH: process.env['PATH'] ?? '',
+      INPUT_COMMAND: 'lint',
+      GITHUB_ACTION_PATH: checkout,
+      GITHUB_STEP_SUMMARY: summary,
+      RUNNER_TEMP: checkout,
+    },
     encoding: 'utf8',
   });
   expect(run.status).toBe(2);
@@ -30,7 +39,9 @@ function runWith(stderr: string): string {
 describe('the job summary of a run that could not start', () => {
   it('fences ordinary stderr with three backticks', () => {
     const text = runWith('contracts/x.contract.json:1:1: error: Cannot read it.\n');
-    expect(text).toBe('### wirepin lint\n\nwirepin could not run (exit 2):\n\n```\ncontracts/x.contract.json:1:1: error: Cannot read it.\n```\n');
+    expect(text).toBe(
+      '### wirepin lint\n\nwirepin could not run (exit 2):\n\n```\ncontracts/x.contract.json:1:1: error: Cannot read it.\n```\n',
+    );
   });
 
   it('uses a fence longer than any backtick run in stderr, so the text cannot close it', () => {

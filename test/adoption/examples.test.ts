@@ -83,7 +83,11 @@ function runExample(example: Example, repo: Scratch): { steps: StepRun[]; summar
   const { workflow, with: given } = exampleCall(example);
   const runner = runnerDir();
   cleanups.push(runner.cleanup);
-  const steps = actionCallsOf(workflow, given).map((call) => ({ step: call.name, command: call.with['command'] ?? '', ...runAction(call, repo.dir, runner.dir) }));
+  const steps = actionCallsOf(workflow, given).map((call) => ({
+    step: call.name,
+    command: call.with['command'] ?? '',
+    ...runAction(call, repo.dir, runner.dir),
+  }));
   return { steps, summary: readFileSync(join(runner.dir, 'summary.md'), 'utf8') };
 }
 
@@ -102,7 +106,9 @@ function goFiles(dir: string): string[] {
 describe('the examples call the reusable workflows with what those declare', () => {
   it.each(['core', 'cp'] as const)('examples/%s', (example) => {
     const { workflow, with: given } = exampleCall(example);
-    expect(workflow).toBe(example === 'core' ? '.github/workflows/producer-pin.yml' : '.github/workflows/consumer-completeness.yml');
+    expect(workflow).toBe(
+      example === 'core' ? '.github/workflows/producer-pin.yml' : '.github/workflows/consumer-completeness.yml',
+    );
     const calls = actionCallsOf(workflow, given);
     expect(calls.map((c) => c.with['command'])).toEqual(['sync', example === 'core' ? 'pin' : 'consumes']);
     // The guard runs even when the mirror drifted, so one run reports both.
@@ -125,7 +131,9 @@ describe('core: sync, then the producer pin', () => {
   it('fails when cpProvisionRequest gains a field the contract does not list', () => {
     const repo = adoptingRepo('core');
     const pkg = exampleCall('core').with['go-package'] as string;
-    repo.edit(`${pkg}/cp_provision_request.go`, (go) => go.replace('\tTemplateAssets ', '\tRegion string `json:"region"`\n\tTemplateAssets '));
+    repo.edit(`${pkg}/cp_provision_request.go`, (go) =>
+      go.replace('\tTemplateAssets ', '\tRegion string `json:"region"`\n\tTemplateAssets '),
+    );
     const { steps } = runExample('core', repo);
     expect(exits(steps)).toEqual({ sync: 0, pin: 1 });
     expect(annotationTitles(steps[1]?.stdout ?? '')).toEqual(['PRODUCER_FIELD_UNDECLARED']);
@@ -134,11 +142,15 @@ describe('core: sync, then the producer pin', () => {
 
   it('fails when the mirror drifts from the source of truth', () => {
     const repo = adoptingRepo('core');
-    repo.edit(exampleCall('core').with['contract'] as string, (json) => json.replace('"The organisation that owns the workspace."', '"The org."'));
+    repo.edit(exampleCall('core').with['contract'] as string, (json) =>
+      json.replace('"The organisation that owns the workspace."', '"The org."'),
+    );
     const { steps } = runExample('core', repo);
     expect(exits(steps)).toEqual({ sync: 1, pin: 0 });
     // A changed description is a notice-level change, but any difference from the source fails sync.
-    expect(steps[0]?.stdout).toMatch(/^::(error|warning|notice) file=contracts\/provision_request\.contract\.json,line=\d+,[^\n]*title=DESCRIPTION_CHANGED::/mu);
+    expect(steps[0]?.stdout).toMatch(
+      /^::(error|warning|notice) file=contracts\/provision_request\.contract\.json,line=\d+,[^\n]*title=DESCRIPTION_CHANGED::/mu,
+    );
   });
 });
 
@@ -154,7 +166,9 @@ describe('cp: sync, then consumer completeness', () => {
     const repo = adoptingRepo('cp');
     const pkg = exampleCall('cp').with['go-package'] as string;
     // The file that declares the struct (the package also holds the handler's logic).
-    const file = goFiles(join(repo.dir, pkg)).find((f) => readFileSync(join(repo.dir, pkg, f), 'utf8').includes('type wsProvisionRequest struct'));
+    const file = goFiles(join(repo.dir, pkg)).find((f) =>
+      readFileSync(join(repo.dir, pkg, f), 'utf8').includes('type wsProvisionRequest struct'),
+    );
     repo.edit(`${pkg}/${file}`, (go) => go.replace(/^\s*Tier\s+int\s+`json:"tier"`\n/mu, ''));
     const { steps } = runExample('cp', repo);
     expect(exits(steps)).toEqual({ sync: 0, consumes: 1 });
@@ -164,31 +178,48 @@ describe('cp: sync, then consumer completeness', () => {
 });
 
 describe('each example wirepin.yaml', () => {
-  it.each(['core', 'cp'] as const)('examples/%s names the contract, Go package and struct its workflow pins', (example) => {
-    const config = loadYaml(`examples/${example}/wirepin.yaml`);
-    const [entry] = config['contracts'] as unknown[];
-    const e = record(entry, 'contracts[0]');
-    const side = record(e[example === 'core' ? 'producer' : 'consumer'], 'side');
-    const { with: given } = exampleCall(example);
-    expect({ contract: e['contract'], go: side['go'], type: side['type'] }).toEqual({ contract: given['contract'], go: given['go-package'], type: given['go-type'] });
-    expect(e[example === 'core' ? 'consumer' : 'producer']).toBeUndefined();
-  });
+  it.each(['core', 'cp'] as const)(
+    'examples/%s names the contract, Go package and struct its workflow pins',
+    (example) => {
+      const config = loadYaml(`examples/${example}/wirepin.yaml`);
+      const [entry] = config['contracts'] as unknown[];
+      const e = record(entry, 'contracts[0]');
+      const side = record(e[example === 'core' ? 'producer' : 'consumer'], 'side');
+      const { with: given } = exampleCall(example);
+      expect({ contract: e['contract'], go: side['go'], type: side['type'] }).toEqual({
+        contract: given['contract'],
+        go: given['go-package'],
+        type: given['go-type'],
+      });
+      expect(e[example === 'core' ? 'consumer' : 'producer']).toBeUndefined();
+    },
+  );
 
-  it.each(['core', 'cp'] as const)('examples/%s: the action\'s check passes after wirepin generate, and fails on a drifted struct', (example) => {
-    const repo = adoptingRepo(example);
-    const generate = spawnSync(process.execPath, [join(REPO_ROOT, 'bin/wirepin.js'), 'generate'], { cwd: repo.dir, encoding: 'utf8' });
-    expect(generate.status, generate.stderr).toBe(0);
-    const runner = runnerDir();
-    cleanups.push(runner.cleanup);
-    expect(runAction({ with: { command: 'check' }, env: {} }, repo.dir, runner.dir).exit).toBe(0);
+  it.each(['core', 'cp'] as const)(
+    "examples/%s: the action's check passes after wirepin generate, and fails on a drifted struct",
+    (example) => {
+      const repo = adoptingRepo(example);
+      const generate = spawnSync(process.execPath, [join(REPO_ROOT, 'bin/wirepin.js'), 'generate'], {
+        cwd: repo.dir,
+        encoding: 'utf8',
+      });
+      expect(generate.status, generate.stderr).toBe(0);
+      const runner = runnerDir();
+      cleanups.push(runner.cleanup);
+      expect(runAction({ with: { command: 'check' }, env: {} }, repo.dir, runner.dir).exit).toBe(0);
 
-    const pkg = exampleCall(example).with['go-package'] as string;
-    const [file] = goFiles(join(repo.dir, pkg)).filter((f) => readFileSync(join(repo.dir, pkg, f), 'utf8').includes('`json:"tier"`'));
-    repo.edit(`${pkg}/${file}`, (go) => go.replace('`json:"tier"`', '`json:"tier_level"`'));
-    const drifted = runAction({ with: { command: 'check' }, env: {} }, repo.dir, runner.dir);
-    expect(drifted.exit).toBe(1);
-    expect(annotationTitles(drifted.stdout)).toContain(example === 'core' ? 'PRODUCER_FIELD_UNDECLARED' : 'CONSUMER_FIELD_UNKNOWN');
-  });
+      const pkg = exampleCall(example).with['go-package'] as string;
+      const [file] = goFiles(join(repo.dir, pkg)).filter((f) =>
+        readFileSync(join(repo.dir, pkg, f), 'utf8').includes('`json:"tier"`'),
+      );
+      repo.edit(`${pkg}/${file}`, (go) => go.replace('`json:"tier"`', '`json:"tier_level"`'));
+      const drifted = runAction({ with: { command: 'check' }, env: {} }, repo.dir, runner.dir);
+      expect(drifted.exit).toBe(1);
+      expect(annotationTitles(drifted.stdout)).toContain(
+        example === 'core' ? 'PRODUCER_FIELD_UNDECLARED' : 'CONSUMER_FIELD_UNKNOWN',
+      );
+    },
+  );
 });
 
 /** A git repository holding contracts/, with origin/main at its first commit, like a pull request checkout. */
@@ -197,7 +228,11 @@ function contractsRepo(): { dir: string; git: (...args: string[]) => string } {
   cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
   const env = { ...process.env, GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1' };
   const git = (...args: string[]): string =>
-    execFileSync('git', ['-c', 'user.name=wirepin test', '-c', 'user.email=test@wirepin.invalid', '-c', 'commit.gpgsign=false', ...args], { cwd: dir, env, encoding: 'utf8' });
+    execFileSync(
+      'git',
+      ['-c', 'user.name=wirepin test', '-c', 'user.email=test@wirepin.invalid', '-c', 'commit.gpgsign=false', ...args],
+      { cwd: dir, env, encoding: 'utf8' },
+    );
   git('init', '-q', '-b', 'main');
   mkdirSync(join(dir, 'contracts'));
   cpSync(join(REPO_ROOT, CONTRACT), join(dir, CONTRACT));
@@ -235,7 +270,10 @@ describe('the contracts repository: contract review on a pull request', () => {
 
   it('fails on a breaking change, and the report names it', () => {
     const repo = contractsRepo();
-    const contract = JSON.parse(readFileSync(join(repo.dir, CONTRACT), 'utf8')) as { properties: Record<string, unknown>; required: string[] };
+    const contract = JSON.parse(readFileSync(join(repo.dir, CONTRACT), 'utf8')) as {
+      properties: Record<string, unknown>;
+      required: string[];
+    };
     delete contract.properties['tier'];
     contract.required = contract.required.filter((f) => f !== 'tier');
     writeFileSync(join(repo.dir, CONTRACT), `${JSON.stringify(contract, null, 2)}\n`);

@@ -29,7 +29,11 @@ import {
  */
 
 const ACTION = 'action.yml';
-const REUSABLE = ['.github/workflows/producer-pin.yml', '.github/workflows/consumer-completeness.yml', '.github/workflows/contract-review.yml'];
+const REUSABLE = [
+  '.github/workflows/producer-pin.yml',
+  '.github/workflows/consumer-completeness.yml',
+  '.github/workflows/contract-review.yml',
+];
 const EXAMPLES = ['examples/core/.github/workflows/wirepin.yml', 'examples/cp/.github/workflows/wirepin.yml'];
 const README_FILES = ['README.md', 'examples/README.md'];
 
@@ -66,7 +70,9 @@ function strings(value: unknown, at = ''): Array<{ at: string; text: string }> {
 function references(value: unknown, context: string): Array<{ at: string; name: string }> {
   const pattern = new RegExp(`(?<![\\w.-])${context}\\.([A-Za-z_][\\w-]*)`, 'gu');
   return strings(value).flatMap(({ at, text }) => {
-    const expressions = /(^|\.)if$/u.test(at) ? [text] : [...text.matchAll(/\$\{\{(.*?)\}\}/gsu)].map((m) => m[1] ?? '');
+    const expressions = /(^|\.)if$/u.test(at)
+      ? [text]
+      : [...text.matchAll(/\$\{\{(.*?)\}\}/gsu)].map((m) => m[1] ?? '');
     return expressions.flatMap((e) => [...e.matchAll(pattern)].map((m) => ({ at, name: m[1] as string })));
   });
 }
@@ -81,7 +87,9 @@ function jobs(doc: Yaml): Array<[string, Yaml]> {
 
 /** Every `uses:` value in a workflow or action, with where it is. */
 function usesOf(doc: Yaml): Array<{ at: string; uses: string }> {
-  return strings(doc).filter((s) => /(^|\.)uses$/u.test(s.at)).map((s) => ({ at: s.at, uses: s.text }));
+  return strings(doc)
+    .filter((s) => /(^|\.)uses$/u.test(s.at))
+    .map((s) => ({ at: s.at, uses: s.text }));
 }
 
 const actionInputs = (): Yaml => record(loadYaml(ACTION)['inputs'], 'action inputs');
@@ -95,7 +103,25 @@ describe('action.yml', () => {
     expect(record(action['runs'], 'runs')['using']).toBe('composite');
     const inputs = actionInputs();
     expect(Object.keys(inputs).sort()).toEqual(
-      ['command', 'contract', 'mirror', 'source', 'go', 'ts', 'json', 'type', 'base-ref', 'format', 'fail-on', 'config', 'working-directory', 'node-version', 'wirepin-version', 'package', 'wirepin-repository'].sort(),
+      [
+        'command',
+        'contract',
+        'mirror',
+        'source',
+        'go',
+        'ts',
+        'json',
+        'type',
+        'base-ref',
+        'format',
+        'fail-on',
+        'config',
+        'working-directory',
+        'node-version',
+        'wirepin-version',
+        'package',
+        'wirepin-repository',
+      ].sort(),
     );
     for (const [name, spec] of Object.entries(inputs)) {
       const s = record(spec, name);
@@ -106,15 +132,25 @@ describe('action.yml', () => {
     expect(record(inputs['node-version'], 'node-version')['default']).toBe('20');
     const outputs = record(action['outputs'], 'outputs');
     expect(Object.keys(outputs).sort()).toEqual(['exit-code', 'report']);
-    for (const [name, spec] of Object.entries(outputs)) expect(record(spec, name)['value']).toBe(`\${{ steps.run.outputs.${name} }}`);
+    for (const [name, spec] of Object.entries(outputs))
+      expect(record(spec, name)['value']).toBe(`\${{ steps.run.outputs.${name} }}`);
   });
 
   it('sets up Node, locates wirepin, restores its install from the cache, installs it, then runs ONE bash step: the script', () => {
     const all = steps(record(action['runs'], 'runs'), 'runs');
-    expect(all.map((s) => s['uses'] ?? s['name'])).toEqual(['actions/setup-node@v4', 'Locate wirepin', 'actions/cache@v4', 'Install wirepin', 'Run wirepin']);
+    expect(all.map((s) => s['uses'] ?? s['name'])).toEqual([
+      'actions/setup-node@v4',
+      'Locate wirepin',
+      'actions/cache@v4',
+      'Install wirepin',
+      'Run wirepin',
+    ]);
     for (const step of all.filter((s) => 'run' in s)) expect(step['shell'], String(step['name'])).toBe('bash');
     expect(all[1]?.['run']).toBe('bash "$GITHUB_ACTION_PATH/scripts/action-install.sh" locate');
-    expect(all[2]?.['with']).toEqual({ path: '${{ steps.locate.outputs.dir }}', key: '${{ steps.locate.outputs.key }}' });
+    expect(all[2]?.['with']).toEqual({
+      path: '${{ steps.locate.outputs.dir }}',
+      key: '${{ steps.locate.outputs.key }}',
+    });
     expect(all[3]?.['run']).toBe('bash "$GITHUB_ACTION_PATH/scripts/action-install.sh" install');
     expect(JSON.stringify(all)).not.toContain('npm ci');
     expect(all[4]?.['run']).toBe('bash "$GITHUB_ACTION_PATH/scripts/action-run.sh"');
@@ -127,9 +163,14 @@ describe('action.yml', () => {
     const expected = Object.keys(actionInputs())
       .filter((n) => !install.includes(n))
       .map((n) => [`INPUT_${n.toUpperCase().replaceAll('-', '_')}`, `\${{ inputs.${n} }}`]);
-    expect(Object.entries(env).sort()).toEqual([...expected, ['WIREPIN_CLI', '${{ steps.locate.outputs.cli }}']].sort());
+    expect(Object.entries(env).sort()).toEqual(
+      [...expected, ['WIREPIN_CLI', '${{ steps.locate.outputs.cli }}']].sort(),
+    );
     for (const step of [all[1], all[3]]) {
-      expect(record(step?.['env'], 'install env')).toEqual({ INPUT_PACKAGE: '${{ inputs.package }}', INPUT_WIREPIN_REPOSITORY: '${{ inputs.wirepin-repository }}' });
+      expect(record(step?.['env'], 'install env')).toEqual({
+        INPUT_PACKAGE: '${{ inputs.package }}',
+        INPUT_WIREPIN_REPOSITORY: '${{ inputs.wirepin-repository }}',
+      });
     }
   });
 });
@@ -155,9 +196,14 @@ describe('the reusable workflows', () => {
     const all = steps(job, file);
     const checkout = all.find((s) => record(s['with'] ?? {}, 'with')['path'] === ACTION_CHECKOUT.slice(2));
     expect(checkout?.['uses']).toMatch(/^actions\/checkout@/u);
-    expect(checkout?.['with']).toMatchObject({ repository: '${{ inputs.wirepin-repository }}', ref: '${{ inputs.wirepin-ref }}' });
+    expect(checkout?.['with']).toMatchObject({
+      repository: '${{ inputs.wirepin-repository }}',
+      ref: '${{ inputs.wirepin-ref }}',
+    });
     expect(all.filter((s) => s['uses'] === ACTION_CHECKOUT).length).toBeGreaterThan(0);
-    expect(job['env']).toMatchObject({ WIREPIN_DOCS_URL: 'https://github.com/${{ inputs.wirepin-repository }}/blob/${{ inputs.wirepin-ref }}/docs/rules' });
+    expect(job['env']).toMatchObject({
+      WIREPIN_DOCS_URL: 'https://github.com/${{ inputs.wirepin-repository }}/blob/${{ inputs.wirepin-ref }}/docs/rules',
+    });
   });
 
   it('contract-review asks for exactly contents: read and pull-requests: write, and updates one marked comment', () => {
@@ -181,7 +227,9 @@ describe('the reusable workflows', () => {
   it('producer-pin and consumer-completeness check the source of truth out where contract-source says', () => {
     for (const file of REUSABLE.slice(0, 2)) {
       const [[, job]] = jobs(loadYaml(file)) as [[string, Yaml]];
-      const checkout = steps(job, file).find((s) => record(s['with'] ?? {}, 'with')['repository'] === '${{ inputs.contracts-repository }}');
+      const checkout = steps(job, file).find(
+        (s) => record(s['with'] ?? {}, 'with')['repository'] === '${{ inputs.contracts-repository }}',
+      );
       expect(checkout?.['with']).toMatchObject({ path: '.wirepin-contracts', ref: '${{ inputs.contracts-ref }}' });
       expect(job['permissions']).toEqual({ contents: 'read' });
     }
@@ -199,7 +247,8 @@ describe('every workflow and action', () => {
           continue;
         }
         expect(job['runs-on'], `${name} ${id}`).toBeDefined();
-        for (const step of steps(job, `${name} ${id}`)) expect(('uses' in step) !== ('run' in step), `${name} ${id} ${JSON.stringify(step)}`).toBe(true);
+        for (const step of steps(job, `${name} ${id}`))
+          expect('uses' in step !== 'run' in step, `${name} ${id} ${JSON.stringify(step)}`).toBe(true);
       }
     }
   });
@@ -212,10 +261,12 @@ describe('every workflow and action', () => {
     };
     const problems: string[] = [];
     for (const { name, doc } of allWorkflows()) {
-      for (const ref of references(doc['jobs'], 'inputs')) if (!declared(doc).has(ref.name)) problems.push(`${name} ${ref.at}: inputs.${ref.name}`);
+      for (const ref of references(doc['jobs'], 'inputs'))
+        if (!declared(doc).has(ref.name)) problems.push(`${name} ${ref.at}: inputs.${ref.name}`);
     }
     const inputs = new Set(Object.keys(actionInputs()));
-    for (const ref of references(loadYaml(ACTION), 'inputs')) if (!inputs.has(ref.name)) problems.push(`${ACTION} ${ref.at}: inputs.${ref.name}`);
+    for (const ref of references(loadYaml(ACTION), 'inputs'))
+      if (!inputs.has(ref.name)) problems.push(`${ACTION} ${ref.at}: inputs.${ref.name}`);
     expect(problems).toEqual([]);
   });
 
@@ -223,19 +274,29 @@ describe('every workflow and action', () => {
     const problems: string[] = [];
     for (const { name, doc } of allWorkflows()) {
       const on = isRecord(doc['on']) ? doc['on'] : {};
-      const secrets = new Set(Object.keys(isRecord(on['workflow_call']) && isRecord(on['workflow_call']['secrets']) ? on['workflow_call']['secrets'] : {}));
-      for (const ref of references(doc['jobs'], 'secrets')) if (!secrets.has(ref.name) && !reusableCallerSecret(ref.at)) problems.push(`${name} ${ref.at}: secrets.${ref.name}`);
+      const secrets = new Set(
+        Object.keys(
+          isRecord(on['workflow_call']) && isRecord(on['workflow_call']['secrets'])
+            ? on['workflow_call']['secrets']
+            : {},
+        ),
+      );
+      for (const ref of references(doc['jobs'], 'secrets'))
+        if (!secrets.has(ref.name) && !reusableCallerSecret(ref.at))
+          problems.push(`${name} ${ref.at}: secrets.${ref.name}`);
       for (const [id, job] of jobs(doc)) {
         if (!('steps' in job)) continue;
         const seen: string[] = [];
         for (const step of steps(job, id)) {
-          for (const ref of references(step, 'steps')) if (!seen.includes(ref.name)) problems.push(`${name} ${id}: steps.${ref.name} before it runs`);
+          for (const ref of references(step, 'steps'))
+            if (!seen.includes(ref.name)) problems.push(`${name} ${id}: steps.${ref.name} before it runs`);
           if (typeof step['id'] === 'string') seen.push(step['id']);
         }
       }
     }
     const runs = steps(record(loadYaml(ACTION)['runs'], 'runs'), 'runs');
-    for (const ref of references(loadYaml(ACTION)['outputs'], 'steps')) if (!runs.some((s) => s['id'] === ref.name)) problems.push(`${ACTION} outputs: steps.${ref.name}`);
+    for (const ref of references(loadYaml(ACTION)['outputs'], 'steps'))
+      if (!runs.some((s) => s['id'] === ref.name)) problems.push(`${ACTION} outputs: steps.${ref.name}`);
     expect(problems).toEqual([]);
   });
 
@@ -244,7 +305,10 @@ describe('every workflow and action', () => {
     const docs = [...allWorkflows(), { name: ACTION, doc: loadYaml(ACTION) }];
     for (const { name, doc } of docs) {
       for (const { at, uses } of usesOf(doc)) {
-        const pinned = uses.startsWith('./') || /^actions\/[\w.-]+@[\w.-]+$/u.test(uses) || /^[\w.-]+\/[\w./-]+@[0-9a-f]{40}$/u.test(uses);
+        const pinned =
+          uses.startsWith('./') ||
+          /^actions\/[\w.-]+@[\w.-]+$/u.test(uses) ||
+          /^[\w.-]+\/[\w./-]+@[0-9a-f]{40}$/u.test(uses);
         if (!pinned) problems.push(`${name} ${at}: ${uses}`);
       }
     }
@@ -253,16 +317,21 @@ describe('every workflow and action', () => {
 
   it('never expand an expression inside a run: script (inputs reach scripts through env)', () => {
     const docs = [...allWorkflows(), { name: ACTION, doc: loadYaml(ACTION) }];
-    const problems = docs.flatMap(({ name, doc }) => strings(doc).filter((s) => /(^|\.)run$/u.test(s.at) && s.text.includes('${{')).map((s) => `${name} ${s.at}`));
+    const problems = docs.flatMap(({ name, doc }) =>
+      strings(doc)
+        .filter((s) => /(^|\.)run$/u.test(s.at) && s.text.includes('${{'))
+        .map((s) => `${name} ${s.at}`),
+    );
     expect(problems).toEqual([]);
   });
 
-  it("pass the action and the reusable workflows only inputs they declare, and every required one", () => {
+  it('pass the action and the reusable workflows only inputs they declare, and every required one', () => {
     const problems: string[] = [];
     const check = (where: string, given: unknown, declared: Yaml): void => {
       const names = Object.keys(isRecord(given) ? given : {});
       for (const n of names) if (!(n in declared)) problems.push(`${where}: unknown input "${n}"`);
-      for (const [n, spec] of Object.entries(declared)) if (record(spec, n)['required'] === true && !names.includes(n)) problems.push(`${where}: missing "${n}"`);
+      for (const [n, spec] of Object.entries(declared))
+        if (record(spec, n)['required'] === true && !names.includes(n)) problems.push(`${where}: missing "${n}"`);
     };
     for (const { name, doc } of allWorkflows()) {
       for (const [id, job] of jobs(doc)) {
@@ -275,7 +344,8 @@ describe('every workflow and action', () => {
         }
         for (const step of steps(job, id)) {
           const uses = String(step['uses'] ?? '');
-          if (uses === './' || uses === ACTION_CHECKOUT || /^wirepin\/wirepin@/u.test(uses)) check(`${name} ${id} ${String(step['name'] ?? uses)}`, step['with'], actionInputs());
+          if (uses === './' || uses === ACTION_CHECKOUT || /^wirepin\/wirepin@/u.test(uses))
+            check(`${name} ${id} ${String(step['name'] ?? uses)}`, step['with'], actionInputs());
         }
       }
     }
@@ -325,7 +395,11 @@ describe('the README snippets', () => {
 
   it('all pin wirepin to the one placeholder commit examples/README.md tells readers to replace', () => {
     const readme = readFileSync(join(REPO_ROOT, 'examples/README.md'), 'utf8');
-    const commits = new Set(readmeWorkflows().flatMap((s) => [...s.text.matchAll(/wirepin\/wirepin[\w./-]*@([0-9a-f]{40})/gu)].map((m) => m[1])));
+    const commits = new Set(
+      readmeWorkflows().flatMap((s) =>
+        [...s.text.matchAll(/wirepin\/wirepin[\w./-]*@([0-9a-f]{40})/gu)].map((m) => m[1]),
+      ),
+    );
     expect([...commits]).toHaveLength(1);
     expect(readme).toContain(`**Replace \`${[...commits][0]}\`**`);
   });
@@ -334,26 +408,71 @@ describe('the README snippets', () => {
 describe('scripts/action-run.sh: the arguments it builds', () => {
   it.each([
     [{ command: 'check' }, ['check', '--format', 'github']],
-    [{ command: 'check', config: 'ci/wirepin.yaml', format: 'text' }, ['check', '--config=ci/wirepin.yaml', '--format', 'text']],
+    [
+      { command: 'check', config: 'ci/wirepin.yaml', format: 'text' },
+      ['check', '--config=ci/wirepin.yaml', '--format', 'text'],
+    ],
     [{ command: 'lint' }, ['lint', '--format', 'github']],
-    [{ command: 'lint', contract: 'contracts/a.contract.json' }, ['lint', '--format', 'github', '--', 'contracts/a.contract.json']],
+    [
+      { command: 'lint', contract: 'contracts/a.contract.json' },
+      ['lint', '--format', 'github', '--', 'contracts/a.contract.json'],
+    ],
     [{ command: 'generate-check' }, ['generate', '--check', '--format', 'github']],
-    [{ command: 'pin', contract: 'c.json', go: 'internal/cpclient', type: 'cpProvisionRequest' }, ['pin', '--contract=c.json', '--go=internal/cpclient', '--type=cpProvisionRequest', '--format', 'github']],
-    [{ command: 'pin', contract: 'c.json', json: 'sample.json' }, ['pin', '--contract=c.json', '--json=sample.json', '--format', 'github']],
-    [{ command: 'consumes', contract: 'c.json', ts: 'src/req.ts', type: 'Req' }, ['consumes', '--contract=c.json', '--ts=src/req.ts', '--type=Req', '--format', 'github']],
+    [
+      { command: 'pin', contract: 'c.json', go: 'internal/cpclient', type: 'cpProvisionRequest' },
+      ['pin', '--contract=c.json', '--go=internal/cpclient', '--type=cpProvisionRequest', '--format', 'github'],
+    ],
+    [
+      { command: 'pin', contract: 'c.json', json: 'sample.json' },
+      ['pin', '--contract=c.json', '--json=sample.json', '--format', 'github'],
+    ],
+    [
+      { command: 'consumes', contract: 'c.json', ts: 'src/req.ts', type: 'Req' },
+      ['consumes', '--contract=c.json', '--ts=src/req.ts', '--type=Req', '--format', 'github'],
+    ],
     [{ command: 'diff', 'base-ref': 'origin/main' }, ['diff', '--against=origin/main', '--format', 'github']],
-    [{ command: 'diff', 'base-ref': 'origin/main', 'fail-on': 'any', contract: 'c.json', format: 'markdown' }, ['diff', '--against=origin/main', '--fail-on=any', '--format', 'markdown', '--', 'c.json']],
-    [{ command: 'sync', contract: 'contracts/x.json', source: 'origin/main:contracts/x.json' }, ['sync', '--format', 'github', '--', 'contracts/x.json', 'origin/main:contracts/x.json']],
-    [{ command: 'sync', mirror: 'm.json', contract: 'ignored-when-mirror-is-given.json', source: 's.json' }, ['sync', '--format', 'github', '--', 'm.json', 's.json']],
+    [
+      { command: 'diff', 'base-ref': 'origin/main', 'fail-on': 'any', contract: 'c.json', format: 'markdown' },
+      ['diff', '--against=origin/main', '--fail-on=any', '--format', 'markdown', '--', 'c.json'],
+    ],
+    [
+      { command: 'sync', contract: 'contracts/x.json', source: 'origin/main:contracts/x.json' },
+      ['sync', '--format', 'github', '--', 'contracts/x.json', 'origin/main:contracts/x.json'],
+    ],
+    [
+      { command: 'sync', mirror: 'm.json', contract: 'ignored-when-mirror-is-given.json', source: 's.json' },
+      ['sync', '--format', 'github', '--', 'm.json', 's.json'],
+    ],
   ] as const)('%j → wirepin %j', (inputs, expected) => {
     expect(actionArgs(inputs)).toMatchObject({ exit: 0, args: expected });
   });
 
   it('keeps each input one argument, whatever it contains', () => {
-    const hostile = ['-x', '$(touch pwned)', '`id`', 'a b', "it's", '"; rm -rf ~ #', '--format=json', 'line\nbreak', '*'];
+    const hostile = [
+      '-x',
+      '$(touch pwned)',
+      '`id`',
+      'a b',
+      "it's",
+      '"; rm -rf ~ #',
+      '--format=json',
+      'line\nbreak',
+      '*',
+    ];
     for (const value of hostile) {
-      expect(actionArgs({ command: 'lint', contract: value }).args, value).toEqual(['lint', '--format', 'github', '--', value]);
-      expect(actionArgs({ command: 'diff', 'base-ref': value }).args, value).toEqual(['diff', `--against=${value}`, '--format', 'github']);
+      expect(actionArgs({ command: 'lint', contract: value }).args, value).toEqual([
+        'lint',
+        '--format',
+        'github',
+        '--',
+        value,
+      ]);
+      expect(actionArgs({ command: 'diff', 'base-ref': value }).args, value).toEqual([
+        'diff',
+        `--against=${value}`,
+        '--format',
+        'github',
+      ]);
     }
   });
 
@@ -364,7 +483,10 @@ describe('scripts/action-run.sh: the arguments it builds', () => {
     [{ command: 'consumes', contract: 'c.json', json: 'x.json' }, 'Input "json" does not apply to command "consumes"'],
     [{ command: 'pin', go: 'internal', type: 'T' }, 'needs the input contract'],
     [{ command: 'pin', contract: 'c.json' }, 'needs exactly one of the inputs go, ts, json'],
-    [{ command: 'pin', contract: 'c.json', go: 'a', ts: 'b.ts', type: 'T' }, 'needs exactly one of the inputs go, ts, json'],
+    [
+      { command: 'pin', contract: 'c.json', go: 'a', ts: 'b.ts', type: 'T' },
+      'needs exactly one of the inputs go, ts, json',
+    ],
     [{ command: 'diff' }, 'needs the input base-ref'],
     [{ command: 'sync', source: 's.json' }, 'needs the input mirror (or contract)'],
     [{ command: 'sync', contract: 'c.json' }, 'needs the input source'],
@@ -387,14 +509,22 @@ describe('scripts/action-run.sh, run locally with GITHUB_STEP_SUMMARY and the gi
     const dir = mkdtempSync(join(tmpdir(), 'wirepin-drift-'));
     temps.push(() => rmSync(dir, { recursive: true, force: true }));
     mkdirSync(join(dir, 'contracts'));
-    cpSync(join(REPO_ROOT, 'contracts/provision_request.contract.json'), join(dir, 'contracts/provision_request.contract.json'));
+    cpSync(
+      join(REPO_ROOT, 'contracts/provision_request.contract.json'),
+      join(dir, 'contracts/provision_request.contract.json'),
+    );
     mkdirSync(join(dir, 'cp'));
     const go = readFileSync(join(REPO_ROOT, 'consumer/go/ws_provision_request.go'), 'utf8');
     writeFileSync(join(dir, 'cp/request.go'), go.replace(/^\s*Tier\s+int\s+`json:"tier"`\n/mu, ''));
     return dir;
   }
 
-  const consumes = { command: 'consumes', contract: 'contracts/provision_request.contract.json', go: 'cp', type: 'wsProvisionRequest' };
+  const consumes = {
+    command: 'consumes',
+    contract: 'contracts/provision_request.contract.json',
+    go: 'cp',
+    type: 'wsProvisionRequest',
+  };
 
   function run(inputs: Record<string, string>, dir: string, env: Record<string, string> = {}) {
     const runner = runnerDir();
@@ -405,9 +535,13 @@ describe('scripts/action-run.sh, run locally with GITHUB_STEP_SUMMARY and the gi
   it('annotates the drift on stdout, appends the markdown report to the summary, and exits 1', () => {
     const result = run(consumes, driftedConsumer());
     expect(result.exit).toBe(1);
-    expect(result.stdout).toMatch(/^::error file=contracts\/provision_request\.contract\.json,line=\d+,col=\d+,title=CONSUMER_FIELD_MISSING::Field "tier" /mu);
+    expect(result.stdout).toMatch(
+      /^::error file=contracts\/provision_request\.contract\.json,line=\d+,col=\d+,title=CONSUMER_FIELD_MISSING::Field "tier" /mu,
+    );
     expect(result.summary).toContain('### wirepin consumes');
-    expect(result.summary).toMatch(/\| ❌ \| \[`CONSUMER_FIELD_MISSING`\]\(docs\/rules\/CONSUMER_FIELD_MISSING\.md\) \|/u);
+    expect(result.summary).toMatch(
+      /\| ❌ \| \[`CONSUMER_FIELD_MISSING`\]\(docs\/rules\/CONSUMER_FIELD_MISSING\.md\) \|/u,
+    );
     expect(result.outputs).toMatchObject({ 'exit-code': '1' });
   });
 
@@ -418,8 +552,13 @@ describe('scripts/action-run.sh, run locally with GITHUB_STEP_SUMMARY and the gi
   });
 
   it('links rules to the docs of the running wirepin when Actions names the action and its ref', () => {
-    const result = run(consumes, driftedConsumer(), { GITHUB_ACTION_REPOSITORY: 'wirepin/wirepin', GITHUB_ACTION_REF: 'v0.1.0' });
-    expect(result.summary).toContain('(https://github.com/wirepin/wirepin/blob/v0.1.0/docs/rules/CONSUMER_FIELD_MISSING.md)');
+    const result = run(consumes, driftedConsumer(), {
+      GITHUB_ACTION_REPOSITORY: 'wirepin/wirepin',
+      GITHUB_ACTION_REF: 'v0.1.0',
+    });
+    expect(result.summary).toContain(
+      '(https://github.com/wirepin/wirepin/blob/v0.1.0/docs/rules/CONSUMER_FIELD_MISSING.md)',
+    );
   });
 
   it('passes with exit 0 and no annotation on the fixture', () => {
@@ -463,14 +602,26 @@ describe('scripts/action-install.sh locate: where the CLI comes from', () => {
   const version = (JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 
   /** The action's checkout as GitHub gives it (no dist/, no node_modules), and the locate step run in it. */
-  function locate(env: Record<string, string>): { exit: number | null; stdout: string; outputs: Record<string, string> } {
+  function locate(env: Record<string, string>): {
+    exit: number | null;
+    stdout: string;
+    outputs: Record<string, string>;
+  } {
     const dir = mkdtempSync(join(tmpdir(), 'wirepin-locate-'));
     temps.push(() => rmSync(dir, { recursive: true, force: true }));
     mkdirSync(join(dir, 'action', 'scripts'), { recursive: true });
-    for (const file of ['package.json', 'scripts/action-install.sh', 'scripts/action-die.sh']) cpSync(join(REPO_ROOT, file), join(dir, 'action', file));
+    for (const file of ['package.json', 'scripts/action-install.sh', 'scripts/action-die.sh'])
+      cpSync(join(REPO_ROOT, file), join(dir, 'action', file));
     writeFileSync(join(dir, 'output'), '');
     const run = spawnSync('bash', [join(dir, 'action', 'scripts', 'action-install.sh'), 'locate'], {
-      env: { PATH: process.env['PATH'] ?? '', GITHUB_ACTION_PATH: join(dir, 'action'), GITHUB_OUTPUT: join(dir, 'output'), RUNNER_TEMP: join(dir, 'temp'), RUNNER_OS: 'Linux', ...env },
+      env: {
+        PATH: process.env['PATH'] ?? '',
+        GITHUB_ACTION_PATH: join(dir, 'action'),
+        GITHUB_OUTPUT: join(dir, 'output'),
+        RUNNER_TEMP: join(dir, 'temp'),
+        RUNNER_OS: 'Linux',
+        ...env,
+      },
       encoding: 'utf8',
     });
     return { exit: run.status, stdout: run.stdout, outputs: parseOutputs(readFileSync(join(dir, 'output'), 'utf8')) };
@@ -486,7 +637,9 @@ describe('scripts/action-install.sh locate: where the CLI comes from', () => {
       cli: expect.stringMatching(/\/node_modules\/wirepin\/bin\/wirepin\.js$/u),
       key: expect.stringMatching(/^wirepin-cli-Linux-/u),
     });
-    expect(locate({}).outputs['package']).toBe(`https://github.com/wirepin/wirepin/releases/download/v${version}/wirepin-${version}.tgz`);
+    expect(locate({}).outputs['package']).toBe(
+      `https://github.com/wirepin/wirepin/releases/download/v${version}/wirepin-${version}.tgz`,
+    );
     expect(locate({ INPUT_WIREPIN_REPOSITORY: 'acme/mirror' }).outputs['package']).toContain('/acme/mirror/releases/');
   });
 

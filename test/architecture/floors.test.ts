@@ -38,13 +38,20 @@ describe('the floors of src/', () => {
     ['src/cli/x.ts', "import { VERSION as imported } from '../index.js';", 'cli', 'api'],
   ])('refuse %s importing upward: %s', async (file, code, floor, above) => {
     expect(await problems(file, code)).toEqual([
-      expect.stringMatching(new RegExp(`^import-x/no-restricted-paths: .*The ${floor} floor may not import from the ${above} floor above it`, 'u')),
+      expect.stringMatching(
+        new RegExp(
+          `^import-x/no-restricted-paths: .*The ${floor} floor may not import from the ${above} floor above it`,
+          'u',
+        ),
+      ),
     ]);
   });
 
   it('refuse the public barrel importing the CLI', async () => {
     expect(await problems('src/index.ts', "import { main as imported } from './cli/main.js';")).toEqual([
-      expect.stringMatching(/^import-x\/no-restricted-paths: .*src\/index.ts \(the public API\) may not import the CLI/u),
+      expect.stringMatching(
+        /^import-x\/no-restricted-paths: .*src\/index.ts \(the public API\) may not import the CLI/u,
+      ),
     ]);
   });
 
@@ -52,8 +59,11 @@ describe('the floors of src/', () => {
     expect(await problems('src/extract/x.ts', "import { FAIL_ON as imported } from '../diff/change.js';")).toEqual([
       expect.stringMatching(/^import-x\/no-restricted-paths: .*src\/extract\/ may not import src\/diff\//u),
     ]);
-    expect(await problems('src/trace/x.ts', "import { createConsumptionRecorder as imported } from '../runtime/consumption-trace.js';")).toEqual([
-      expect.stringMatching(/^import-x\/no-restricted-paths: .*src\/trace\/ may not import src\/runtime\//u),
-    ]);
+    expect(
+      await problems(
+        'src/trace/x.ts',
+        "import { createConsumptionRecorder as imported } from '../runtime/consumption-trace.js';",
+      ),
+    ).toEqual([expect.stringMatching(/^import-x\/no-restricted-paths: .*src\/trace\/ may not import src\/runtime\//u)]);
   });
 });

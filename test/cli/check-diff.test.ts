@@ -41,7 +41,9 @@ describe('wirepin check with diff.against', () => {
   it('fails in CI on a breaking contract change, and only mentions the diff outside CI', async () => {
     repo = repository();
     const path = 'contracts/provision_request.contract.json';
-    const contract = JSON.parse(readFileSync(`${repo.dir}/${path}`, 'utf8')) as { properties: Record<string, { description?: string }> };
+    const contract = JSON.parse(readFileSync(`${repo.dir}/${path}`, 'utf8')) as {
+      properties: Record<string, { description?: string }>;
+    };
     // A description-only change is safe: the diff reports it as a notice.
     contract.properties['kind'] = { ...contract.properties['kind'], description: 'Changed.' };
     repo.write(path, `${JSON.stringify(contract, null, 2)}\n`);
@@ -67,11 +69,16 @@ describe('wirepin check with diff.against', () => {
     repo = tempRepo();
     for (const file of FILES) repo.copy(file, file);
     // The producer's side only: a dead field turning consumed is needs-both-sides, and the pin still holds.
-    repo.write('wirepin.yaml', 'version: 1\ncontracts:\n  - contract: contracts/provision_request.contract.json\n    producer: { go: producer/go, type: cpProvisionRequest }\ndiff:\n  against: main\n  failOn: needs-both-sides\n');
+    repo.write(
+      'wirepin.yaml',
+      'version: 1\ncontracts:\n  - contract: contracts/provision_request.contract.json\n    producer: { go: producer/go, type: cpProvisionRequest }\ndiff:\n  against: main\n  failOn: needs-both-sides\n',
+    );
     repo.commitAll('base');
     repo.git('checkout', '-q', '-b', 'feature');
     const path = 'contracts/provision_request.contract.json';
-    const contract = JSON.parse(readFileSync(`${repo.dir}/${path}`, 'utf8')) as { properties: Record<string, Record<string, unknown>> };
+    const contract = JSON.parse(readFileSync(`${repo.dir}/${path}`, 'utf8')) as {
+      properties: Record<string, Record<string, unknown>>;
+    };
     const assets: Record<string, unknown> = { ...contract.properties['template_assets'], cp_consumes: true };
     delete assets['note'];
     contract.properties['template_assets'] = assets;
@@ -79,11 +86,16 @@ describe('wirepin check with diff.against', () => {
     await runCli(['generate'], { cwd: repo.dir });
     const run = await runCliJson(['check'], { cwd: repo.dir, env: { CI: 'true' } });
     expect(run.exit).toBe(1);
-    expect(run.findings.map((f) => [f.rule, f.severity, f.data?.['class']])).toEqual([['CONSUMES_FLIPPED', 'error', 'needs-both-sides']]);
+    expect(run.findings.map((f) => [f.rule, f.severity, f.data?.['class']])).toEqual([
+      ['CONSUMES_FLIPPED', 'error', 'needs-both-sides'],
+    ]);
     const text = await runCli(['check'], { cwd: repo.dir, env: { CI: 'true' } });
     expect(text.stdout).toMatch(/✖ check: 1 error, 0 warnings \(.*fail on needs-both-sides\)/u);
     // Under the default failOn (breaking) the same change is a warning and the run passes.
-    repo.write('wirepin.yaml', readFileSync(`${repo.dir}/wirepin.yaml`, 'utf8').replace('failOn: needs-both-sides', 'failOn: breaking'));
+    repo.write(
+      'wirepin.yaml',
+      readFileSync(`${repo.dir}/wirepin.yaml`, 'utf8').replace('failOn: needs-both-sides', 'failOn: breaking'),
+    );
     const lenient = await runCliJson(['check'], { cwd: repo.dir, env: { CI: 'true' } });
     expect(lenient.exit).toBe(0);
     expect(lenient.findings.map((f) => [f.rule, f.severity])).toEqual([['CONSUMES_FLIPPED', 'warning']]);

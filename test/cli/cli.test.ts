@@ -121,13 +121,16 @@ describe('--help', () => {
 
   it('works for every command the top-level help lists, and lists its options', async () => {
     const top = (await run(['--help'])).stdout;
-    const commands = [...top.slice(top.indexOf('Commands:')).matchAll(/^ {2}([a-z][\w-]*)/gmu)].map((m) => m[1] ?? '').filter((c) => c !== 'help');
+    const commands = [...top.slice(top.indexOf('Commands:')).matchAll(/^ {2}([a-z][\w-]*)/gmu)]
+      .map((m) => m[1] ?? '')
+      .filter((c) => c !== 'help');
     expect(commands).toEqual(expect.arrayContaining(Object.keys(OPTIONS)));
     for (const command of commands) {
       const result = await run([command, '--help']);
       expect(result.code, command).toBe(0);
       expect(result.stdout, command).toMatch(new RegExp(`^Usage: wirepin ${command} `, 'u'));
-      for (const option of OPTIONS[command] ?? ['-h, --help']) expect(result.stdout, `${command} ${option}`).toContain(option);
+      for (const option of OPTIONS[command] ?? ['-h, --help'])
+        expect(result.stdout, `${command} ${option}`).toContain(option);
     }
   });
 });
@@ -142,7 +145,11 @@ describe('--format json', () => {
     ];
     const result = await run(['lint', '--format', 'json', ...files]);
     expect(result.code).toBe(1);
-    const report = JSON.parse(result.stdout) as { command: string; summary: { errors: number }; findings: Array<Record<string, unknown>> };
+    const report = JSON.parse(result.stdout) as {
+      command: string;
+      summary: { errors: number };
+      findings: Array<Record<string, unknown>>;
+    };
     expect(report.command).toBe('lint');
     expect(report.findings).toHaveLength(4);
     expect(report.summary.errors).toBe(4);
@@ -174,7 +181,12 @@ describe('--format github', () => {
     const result = await run(['lint', '--format', 'github', file], { GITHUB_STEP_SUMMARY: summary });
     expect(result.code).toBe(1);
     expect(result.stdout.trimEnd().split('\n')).toEqual([
-      expect.stringMatching(new RegExp(`^::error file=${file.replaceAll('.', '\\.')},line=16,col=7,title=[^:]*DEAD_FIELD_NOTE_MISSING::Field `, 'u')),
+      expect.stringMatching(
+        new RegExp(
+          `^::error file=${file.replaceAll('.', '\\.')},line=16,col=7,title=[^:]*DEAD_FIELD_NOTE_MISSING::Field `,
+          'u',
+        ),
+      ),
     ]);
     const written = readFileSync(summary, 'utf8');
     expect(written.startsWith('## earlier step\n')).toBe(true);
@@ -188,14 +200,20 @@ describe('--format github', () => {
     temps.push(dir);
     const summary = join(dir, 'step-summary.md');
     writeFileSync(summary, '');
-    await run(['lint', '--format', 'text', fixture('DEAD_FIELD_NOTE_MISSING', 'bad-note-todo.contract.json')], { GITHUB_STEP_SUMMARY: summary });
+    await run(['lint', '--format', 'text', fixture('DEAD_FIELD_NOTE_MISSING', 'bad-note-todo.contract.json')], {
+      GITHUB_STEP_SUMMARY: summary,
+    });
     expect(readFileSync(summary, 'utf8')).toBe('');
   });
 });
 
 describe('the real binary', () => {
   it('lints the repository with exit code 0', () => {
-    const result = spawnSync(process.execPath, ['bin/wirepin.js', 'lint'], { cwd: REPO_ROOT, encoding: 'utf8', timeout: 20_000 });
+    const result = spawnSync(process.execPath, ['bin/wirepin.js', 'lint'], {
+      cwd: REPO_ROOT,
+      encoding: 'utf8',
+      timeout: 20_000,
+    });
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
     expect(result.stdout).toContain('no findings');

@@ -40,19 +40,40 @@ describe('go: in wirepin.yaml', () => {
   });
 
   it('a top-level go: applies to every Go side; a side may override one half', async () => {
-    const { dir, file } = writeConfig(`version: 1\ngo:\n  goos: windows\n${ENTRY.replace('      type: Req\n', '      type: Req\n      goarch: arm64\n')}`);
+    const { dir, file } = writeConfig(
+      `version: 1\ngo:\n  goos: windows\n${ENTRY.replace('      type: Req\n', '      type: Req\n      goarch: arm64\n')}`,
+    );
     const config = await loadConfig(file, dir);
     expect(config.contracts[0]?.producer?.goTarget).toEqual({ goos: 'windows', goarch: 'amd64' });
     expect(config.contracts[0]?.consumer?.goTarget).toEqual({ goos: 'windows', goarch: 'arm64' });
   });
 
   it.each([
-    ['go: that is not a mapping', `version: 1\ngo: linux\n${ENTRY}`, '"go" must be a mapping such as { goos: linux, goarch: amd64 }.', 2],
-    ['an unknown key under go:', `version: 1\ngo:\n  os: linux\n${ENTRY}`, 'Unknown key "os" in "go"; expected one of: goos, goarch.', 3],
-    ['goos on a TypeScript side', `version: 1\n${ENTRY.replace('      go: consumer/go\n      type: Req\n', '      ts: consumer/req.ts\n      type: Req\n      goos: linux\n')}`, '"consumer.goos" and "consumer.goarch" apply to "go" sources only.', 10],
+    [
+      'go: that is not a mapping',
+      `version: 1\ngo: linux\n${ENTRY}`,
+      '"go" must be a mapping such as { goos: linux, goarch: amd64 }.',
+      2,
+    ],
+    [
+      'an unknown key under go:',
+      `version: 1\ngo:\n  os: linux\n${ENTRY}`,
+      'Unknown key "os" in "go"; expected one of: goos, goarch.',
+      3,
+    ],
+    [
+      'goos on a TypeScript side',
+      `version: 1\n${ENTRY.replace('      go: consumer/go\n      type: Req\n', '      ts: consumer/req.ts\n      type: Req\n      goos: linux\n')}`,
+      '"consumer.goos" and "consumer.goarch" apply to "go" sources only.',
+      10,
+    ],
   ])('%s is an E_CONFIG error at its line', async (_name, text, message, line) => {
     const { dir, file } = writeConfig(text);
-    await expect(loadConfig(file, dir)).rejects.toMatchObject({ code: 'E_CONFIG', message, location: { file: 'wirepin.yaml', line } });
+    await expect(loadConfig(file, dir)).rejects.toMatchObject({
+      code: 'E_CONFIG',
+      message,
+      location: { file: 'wirepin.yaml', line },
+    });
   });
 });
 
@@ -89,7 +110,10 @@ describe('--goos and --goarch', () => {
 
   it('an unknown GOOS is a usage error (exit 2, no stack)', async () => {
     const dir = goPackage({ 'req.go': REQ });
-    const run = await runCli(['pin', '--contract', 'req.contract.json', '--go', 'billing', '--type', 'Req', '--goos', 'linx'], { cwd: dir });
+    const run = await runCli(
+      ['pin', '--contract', 'req.contract.json', '--go', 'billing', '--type', 'Req', '--goos', 'linx'],
+      { cwd: dir },
+    );
     expect(run.exit).toBe(2);
     expect(run.stderr).toContain('Unknown GOOS "linx".');
     expect(run.stderr).not.toMatch(/\n\s+at /);
@@ -97,7 +121,10 @@ describe('--goos and --goarch', () => {
 
   it('with a source other than --go, they are a usage error', async () => {
     const dir = goPackage({ 'req.go': REQ });
-    const run = await runCli(['consumes', '--contract', 'req.contract.json', '--trace', 'trace.json', '--goarch', 'arm64'], { cwd: dir });
+    const run = await runCli(
+      ['consumes', '--contract', 'req.contract.json', '--trace', 'trace.json', '--goarch', 'arm64'],
+      { cwd: dir },
+    );
     expect(run.exit).toBe(2);
     expect(run.stderr).toContain('--goos and --goarch apply to --go, not --trace.');
   });
@@ -105,8 +132,12 @@ describe('--goos and --goarch', () => {
   it('a skipped symlink is a note in the text report', async () => {
     const dir = goPackage({ 'req.go': REQ });
     symlinkSync('nowhere', path.join(dir, 'billing', 'lock.go'));
-    const run = await runCli(['consumes', '--contract', 'req.contract.json', '--go', 'billing', '--type', 'Req'], { cwd: dir });
+    const run = await runCli(['consumes', '--contract', 'req.contract.json', '--go', 'billing', '--type', 'Req'], {
+      cwd: dir,
+    });
     expect(run.exit).toBe(0);
-    expect(run.stdout).toContain('note: skipped "billing/lock.go": it is a symbolic link, so wirepin does not read it as Go source.');
+    expect(run.stdout).toContain(
+      'note: skipped "billing/lock.go": it is a symbolic link, so wirepin does not read it as Go source.',
+    );
   });
 });

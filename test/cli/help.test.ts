@@ -23,22 +23,27 @@ describe('--help of every command', () => {
   const paths = commandPaths();
 
   it('covers the commands users run', () => {
-    expect(paths.map((p) => p.join(' '))).toEqual(expect.arrayContaining(['lint', 'check', 'sync', 'init', 'contract from-go', 'contract from-ts']));
+    expect(paths.map((p) => p.join(' '))).toEqual(
+      expect.arrayContaining(['lint', 'check', 'sync', 'init', 'contract from-go', 'contract from-ts']),
+    );
   });
 
-  it.each(paths.map((p) => [p.join(' '), p] as const))('%s shows an example and marks its required options', async (_, path) => {
-    const run = await runCli([...path, '--help']);
-    expect(run.exit).toBe(0);
-    expect(run.stdout).toMatch(/\nExamples?:\n {2}wirepin /u);
-    const example = /\nExamples?:\n {2}(wirepin [^\n]*)/u.exec(run.stdout)?.[1] ?? '';
-    expect(example.startsWith(`wirepin ${path.join(' ')}`)).toBe(true);
-    const program = new Command();
-    registerCommands(program, io, () => undefined);
-    let command: CommandUnknownOpts | undefined;
-    for (const name of path) command = (command ?? program).commands.find((c) => c.name() === name);
-    for (const option of command?.options ?? []) {
-      const line = run.stdout.split('\n').find((l) => l.trimStart().startsWith(option.flags)) ?? '';
-      expect([option.flags, line.includes('(required)')]).toEqual([option.flags, option.mandatory]);
-    }
-  });
+  it.each(paths.map((p) => [p.join(' '), p] as const))(
+    '%s shows an example and marks its required options',
+    async (_, path) => {
+      const run = await runCli([...path, '--help']);
+      expect(run.exit).toBe(0);
+      expect(run.stdout).toMatch(/\nExamples?:\n {2}wirepin /u);
+      const example = /\nExamples?:\n {2}(wirepin [^\n]*)/u.exec(run.stdout)?.[1] ?? '';
+      expect(example.startsWith(`wirepin ${path.join(' ')}`)).toBe(true);
+      const program = new Command();
+      registerCommands(program, io, () => undefined);
+      let command: CommandUnknownOpts | undefined;
+      for (const name of path) command = (command ?? program).commands.find((c) => c.name() === name);
+      for (const option of command?.options ?? []) {
+        const line = run.stdout.split('\n').find((l) => l.trimStart().startsWith(option.flags)) ?? '';
+        expect([option.flags, line.includes('(required)')]).toEqual([option.flags, option.mandatory]);
+      }
+    },
+  );
 });

@@ -28,7 +28,11 @@ function configError(text: string): WirepinError {
 
 describe('wirepin.yaml is found from the working directory upward', () => {
   it('check in a subdirectory uses the config above it, with paths relative to the config', async () => {
-    scratch = scratchCopy([...REPO_FILES, 'producer/provision_request.types.ts', 'consumer/provision_request.types.ts']);
+    scratch = scratchCopy([
+      ...REPO_FILES,
+      'producer/provision_request.types.ts',
+      'consumer/provision_request.types.ts',
+    ]);
     scratch.write('wirepin.yaml', SHIPPED_YAML);
     mkdirSync(join(scratch.dir, 'producer/go/deeper'), { recursive: true });
     const run = await runCliJson(['check'], { cwd: join(scratch.dir, 'producer/go/deeper') });
@@ -76,7 +80,11 @@ describe('generate: false switches generated outputs off', () => {
   it('a Go-only repository passes check and generate --check without any generated file, and generate writes none', async () => {
     scratch = scratchCopy(['contracts/provision_request.contract.json', 'producer/go', 'consumer/go']);
     scratch.write('wirepin.yaml', GO_ONLY);
-    expect(parseConfigText(GO_ONLY, 'wirepin.yaml').contracts[0]?.generate).toEqual({ schema: false, producerTypes: false, consumerTypes: false });
+    expect(parseConfigText(GO_ONLY, 'wirepin.yaml').contracts[0]?.generate).toEqual({
+      schema: false,
+      producerTypes: false,
+      consumerTypes: false,
+    });
     expect(await runCliJson(['check'], { cwd: scratch.dir })).toMatchObject({ exit: 0, findings: [] });
     expect(await runCliJson(['generate', '--check'], { cwd: scratch.dir })).toMatchObject({ exit: 0, findings: [] });
     expect((await runCli(['generate'], { cwd: scratch.dir })).exit).toBe(0);
@@ -86,10 +94,15 @@ describe('generate: false switches generated outputs off', () => {
 
   it('an output left on is still required: TS types off, schema on and missing, fails', async () => {
     scratch = scratchCopy(['contracts/provision_request.contract.json', 'producer/go', 'consumer/go']);
-    scratch.write('wirepin.yaml', `${SHIPPED_YAML}    generate:\n      producerTypes: false\n      consumerTypes: false\n`);
+    scratch.write(
+      'wirepin.yaml',
+      `${SHIPPED_YAML}    generate:\n      producerTypes: false\n      consumerTypes: false\n`,
+    );
     const run = await runCliJson(['check'], { cwd: scratch.dir });
     expect(run.exit).toBe(1);
-    expect(run.findings.map((f) => [f.rule, f.file])).toEqual([['GENERATED_FILE_STALE', 'schemas/provision_request.schema.json']]);
+    expect(run.findings.map((f) => [f.rule, f.file])).toEqual([
+      ['GENERATED_FILE_STALE', 'schemas/provision_request.schema.json'],
+    ]);
   });
 
   it('true, or any other non-path, is refused at its place', () => {
@@ -103,7 +116,10 @@ describe('source: check runs the sync against the source of truth', () => {
   function mirrorRepo(sourceText: string): ReturnType<typeof scratchCopy> {
     const s = scratchCopy(['contracts/provision_request.contract.json', 'producer/go', 'consumer/go']);
     s.write('truth/provision_request.contract.json', sourceText);
-    s.write('wirepin.yaml', `${SHIPPED_YAML.replace('  - contract: contracts/provision_request.contract.json\n', '  - contract: contracts/provision_request.contract.json\n    source: truth/provision_request.contract.json\n')}    generate: { schema: false, producerTypes: false, consumerTypes: false }\n`);
+    s.write(
+      'wirepin.yaml',
+      `${SHIPPED_YAML.replace('  - contract: contracts/provision_request.contract.json\n', '  - contract: contracts/provision_request.contract.json\n    source: truth/provision_request.contract.json\n')}    generate: { schema: false, producerTypes: false, consumerTypes: false }\n`,
+    );
     return s;
   }
   const contractText = readFileSync('contracts/provision_request.contract.json', 'utf8');
@@ -115,13 +131,20 @@ describe('source: check runs the sync against the source of truth', () => {
     expect(run.stdout).toContain('1 sync');
   });
 
-  it('fails, from the mirror\'s side and counted as an error, when the mirror is behind its source', async () => {
+  it("fails, from the mirror's side and counted as an error, when the mirror is behind its source", async () => {
     const ahead = JSON.parse(contractText) as { properties: Record<string, unknown> };
-    ahead.properties['region'] = { type: 'string', description: 'Where the workspace runs.', cp_consumes: false, note: 'Logged by the consumer for now; placement ignores it until multi-region ships.' };
+    ahead.properties['region'] = {
+      type: 'string',
+      description: 'Where the workspace runs.',
+      cp_consumes: false,
+      note: 'Logged by the consumer for now; placement ignores it until multi-region ships.',
+    };
     scratch = mirrorRepo(`${JSON.stringify(ahead, null, 2)}\n`);
     const run = await runCliJson(['check'], { cwd: scratch.dir });
     expect(run.exit).toBe(1);
-    expect(run.findings.map((f) => [f.rule, f.severity, f.field, f.file])).toEqual([['FIELD_REMOVED', 'error', 'region', 'contracts/provision_request.contract.json']]);
+    expect(run.findings.map((f) => [f.rule, f.severity, f.field, f.file])).toEqual([
+      ['FIELD_REMOVED', 'error', 'region', 'contracts/provision_request.contract.json'],
+    ]);
     expect(run.findings[0]?.message).toContain('The source of truth has field "region" that this mirror lacks');
     const text = await runCli(['check'], { cwd: scratch.dir });
     expect(text.stdout).toContain('✖ check: 1 error, 0 warnings');
@@ -133,7 +156,9 @@ describe('consumer packages: other packages of the Go module that are part of th
     `version: 1\ncontracts:\n  - contract: c.json\n    consumer:\n      ${kind}\n      type: T\n      packages: ${value}\n`;
 
   it('a list of paths loads, in order', () => {
-    expect(parseConfigText(withPackages('[internal/plan, cmd/server]'), 'wirepin.yaml').contracts[0]?.consumer?.packages).toEqual(['internal/plan', 'cmd/server']);
+    expect(
+      parseConfigText(withPackages('[internal/plan, cmd/server]'), 'wirepin.yaml').contracts[0]?.consumer?.packages,
+    ).toEqual(['internal/plan', 'cmd/server']);
   });
 
   it('on a TypeScript consumer, empty, or not a list: refused at its place', () => {
@@ -152,9 +177,27 @@ describe('paths in wirepin.yaml cannot make wirepin read outside the repository'
   const KEYS = [
     ['contract', (p: string) => `  - contract: ${p}\n    producer:\n      go: producer/go\n      type: T\n`, 2, 15],
     ['source', (p: string) => `  - contract: contracts/provision_request.contract.json\n    source: ${p}\n`, 3, 13],
-    ['producer.go', (p: string) => `  - contract: contracts/provision_request.contract.json\n    producer:\n      go: ${p}\n      type: T\n`, 4, 11],
-    ['producer.ts', (p: string) => `  - contract: contracts/provision_request.contract.json\n    producer:\n      ts: ${p}\n      type: T\n`, 4, 11],
-    ['consumer.go', (p: string) => `  - contract: contracts/provision_request.contract.json\n    consumer:\n      go: ${p}\n      type: T\n`, 4, 11],
+    [
+      'producer.go',
+      (p: string) =>
+        `  - contract: contracts/provision_request.contract.json\n    producer:\n      go: ${p}\n      type: T\n`,
+      4,
+      11,
+    ],
+    [
+      'producer.ts',
+      (p: string) =>
+        `  - contract: contracts/provision_request.contract.json\n    producer:\n      ts: ${p}\n      type: T\n`,
+      4,
+      11,
+    ],
+    [
+      'consumer.go',
+      (p: string) =>
+        `  - contract: contracts/provision_request.contract.json\n    consumer:\n      go: ${p}\n      type: T\n`,
+      4,
+      11,
+    ],
   ] as const;
   for (const [key, entry, line, column] of KEYS) {
     for (const [how, path, why] of [
@@ -169,7 +212,12 @@ describe('paths in wirepin.yaml cannot make wirepin read outside the repository'
         scratch.write('wirepin.yaml', `version: 1\ncontracts:\n${entry(path)}`);
         const run = await runCli(['check'], { cwd: scratch.dir });
         expect(run.exit).toBe(2);
-        expect(run.stderr).toMatch(new RegExp(`^wirepin\\.yaml:${line + 1}:${column}: error: The "${key.replace('.', '\\.')}" path "${path}" from wirepin\\.yaml ${why.replace(/[.()]/gu, '\\$&')}`, 'u'));
+        expect(run.stderr).toMatch(
+          new RegExp(
+            `^wirepin\\.yaml:${line + 1}:${column}: error: The "${key.replace('.', '\\.')}" path "${path}" from wirepin\\.yaml ${why.replace(/[.()]/gu, '\\$&')}`,
+            'u',
+          ),
+        );
         expect(run.stdout).toBe('');
       });
     }

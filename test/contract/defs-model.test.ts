@@ -16,7 +16,11 @@ describe('buildContractModel with $defs', () => {
     expect(model.fields.get('/root')?.type).toEqual({ kind: 'object', nullable: false, ref: 'Node' });
     // The one nullable form: anyOf [$ref, null].
     expect(model.fields.get('/spare')?.type).toEqual({ kind: 'object', nullable: true, ref: 'Node' });
-    expect(model.fields.get('/by_name')?.type).toEqual({ kind: 'map', nullable: false, values: { kind: 'object', nullable: false, ref: 'Owner' } });
+    expect(model.fields.get('/by_name')?.type).toEqual({
+      kind: 'map',
+      nullable: false,
+      values: { kind: 'object', nullable: false, ref: 'Owner' },
+    });
     expect(model.fields.get('/root')?.description).toBe('The top of the tree.');
     expect(model.fields.get('/root')?.def).toBeUndefined();
   });
@@ -26,20 +30,39 @@ describe('buildContractModel with $defs', () => {
     const node = model.defs.get('Node');
     expect(node?.schemaPointer).toBe('/$defs/Node');
     expect(node?.problem).toBeUndefined();
-    expect([...(node?.fields.values() ?? [])].map((f) => [f.pointer, f.schemaPointer, f.parent, f.required, f.def])).toEqual([
+    expect(
+      [...(node?.fields.values() ?? [])].map((f) => [f.pointer, f.schemaPointer, f.parent, f.required, f.def]),
+    ).toEqual([
       ['/name', '/$defs/Node/properties/name', '', true, 'Node'],
       ['/children', '/$defs/Node/properties/children', '', false, 'Node'],
       ['/owner', '/$defs/Node/properties/owner', '', false, 'Node'],
     ]);
     // Recursion: directly (Node.children -> Node) and through another definition (Owner.team -> Team.lead -> Owner).
-    expect(node?.fields.get('/children')?.type).toEqual({ kind: 'array', nullable: false, items: { kind: 'object', nullable: false, ref: 'Node' } });
-    expect(model.defs.get('Team')?.fields.get('/lead')?.type).toEqual({ kind: 'object', nullable: false, ref: 'Owner' });
+    expect(node?.fields.get('/children')?.type).toEqual({
+      kind: 'array',
+      nullable: false,
+      items: { kind: 'object', nullable: false, ref: 'Node' },
+    });
+    expect(model.defs.get('Team')?.fields.get('/lead')?.type).toEqual({
+      kind: 'object',
+      nullable: false,
+      ref: 'Owner',
+    });
     expect(model.defs.get('Team')?.fields.get('/lead')?.consumes).toBe(false);
   });
 
-  it('lists every field, root first, and names a definition\'s field by its definition', () => {
+  it("lists every field, root first, and names a definition's field by its definition", () => {
     expect([...allContractFields(model)].map(fieldLabel)).toEqual([
-      'root', 'spare', 'by_name', '$defs.Node.name', '$defs.Node.children', '$defs.Node.owner', '$defs.Owner.id', '$defs.Owner.team', '$defs.Team.lead', '$defs.Team.name',
+      'root',
+      'spare',
+      'by_name',
+      '$defs.Node.name',
+      '$defs.Node.children',
+      '$defs.Node.owner',
+      '$defs.Owner.id',
+      '$defs.Owner.team',
+      '$defs.Team.lead',
+      '$defs.Team.name',
     ]);
   });
 
@@ -52,13 +75,17 @@ describe('buildContractModel with $defs', () => {
   it('normalizes a contract without $defs as before, with an empty definition table', () => {
     const shipped = buildContractModel(read('contracts/provision_request.contract.json'));
     expect(shipped.defs.size).toBe(0);
-    expect([...shipped.fields.values()].every((f) => f.def === undefined && !(f.type.kind === 'object' && 'ref' in f.type))).toBe(true);
+    expect(
+      [...shipped.fields.values()].every((f) => f.def === undefined && !(f.type.kind === 'object' && 'ref' in f.type)),
+    ).toBe(true);
   });
 
   it('treats "$defs" that is not an object, and hostile definition names, without throwing', () => {
     expect(buildContractModel({ type: 'object', properties: {}, $defs: [] } as unknown as JsonValue).defs.size).toBe(0);
     const hostile = buildContractModel(
-      JSON.parse('{"type":"object","properties":{"a":{"$ref":"#/$defs/a~1b"}},"$defs":{"__proto__":{"type":"object","properties":{}},"a/b":{"type":"object","properties":{}}}}') as JsonValue,
+      JSON.parse(
+        '{"type":"object","properties":{"a":{"$ref":"#/$defs/a~1b"}},"$defs":{"__proto__":{"type":"object","properties":{}},"a/b":{"type":"object","properties":{}}}}',
+      ) as JsonValue,
     );
     expect([...hostile.defs.keys()]).toEqual(['__proto__', 'a/b']);
     expect(hostile.defs.get('a/b')?.schemaPointer).toBe('/$defs/a~1b');

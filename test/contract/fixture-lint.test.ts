@@ -19,10 +19,14 @@ async function lintAll(dirs: readonly string[]): Promise<unknown[]> {
       try {
         const analyzed = await analyzeContractFile(path, REPO_ROOT);
         out.push(...analyzed.findings.map(findingFacts));
-        const row = (f: ContractField): string => `${f.pointer}:${JSON.stringify(f.type)}:${f.required ? 'req' : 'opt'}:${String(f.consumes)}`;
+        const row = (f: ContractField): string =>
+          `${f.pointer}:${JSON.stringify(f.type)}:${f.required ? 'req' : 'opt'}:${String(f.consumes)}`;
         out.push(`  fields: ${[...(analyzed.model?.fields.values() ?? [])].map(row).join(' ')}`);
         // A definition's table, one line each, only where the contract has `$defs`.
-        for (const def of analyzed.model?.defs.values() ?? []) out.push(`  $defs/${def.name}${def.problem === undefined ? '' : ' (unusable)'}: ${[...def.fields.values()].map(row).join(' ')}`);
+        for (const def of analyzed.model?.defs.values() ?? [])
+          out.push(
+            `  $defs/${def.name}${def.problem === undefined ? '' : ' (unusable)'}: ${[...def.fields.values()].map(row).join(' ')}`,
+          );
       } catch (error) {
         out.push(errorFacts(error));
       }
@@ -39,6 +43,9 @@ describe('every lint finding on the fixtures', () => {
 
   it('on the shipped contract, the diff fixtures and the hostile corpus', async () => {
     const diffDirs = listDir('test/fixtures/diff').map((name) => `test/fixtures/diff/${name}`);
-    expectTable(await lintAll(['contracts', 'test/hostile/corpus/contracts', ...diffDirs]), 'test/contract/tables/other-contracts.json');
+    expectTable(
+      await lintAll(['contracts', 'test/hostile/corpus/contracts', ...diffDirs]),
+      'test/contract/tables/other-contracts.json',
+    );
   });
 });

@@ -52,14 +52,21 @@ describe('analyzeContractText', () => {
     const runs = [1, 2, 3].map(() => JSON.stringify(analyzeContractText({ file: SHIPPED, text }).findings));
     expect(new Set(runs).size).toBe(1);
     const rules = JSON.parse(runs[0] ?? '[]') as Array<{ rule: string; line: number; column: number }>;
-    expect(rules.map((f) => f.rule).sort()).toEqual(['CONSUMES_FLAG_MISSING', 'OBJECT_NOT_CLOSED', 'REQUIRED_NOT_DECLARED']);
+    expect(rules.map((f) => f.rule).sort()).toEqual([
+      'CONSUMES_FLAG_MISSING',
+      'OBJECT_NOT_CLOSED',
+      'REQUIRED_NOT_DECLARED',
+    ]);
     const order = rules.map((f) => f.line * 10_000 + f.column);
     expect(order).toEqual([...order].sort((a, b) => a - b));
   });
 });
 
 describe('duplicate keys, told by counting member keys against the parsed value', () => {
-  const duplicates = (text: string): unknown[] => readJson(text).problems.filter((p) => p.kind === 'duplicate-key').map((p) => [p.data?.['key'], p.position.line]);
+  const duplicates = (text: string): unknown[] =>
+    readJson(text)
+      .problems.filter((p) => p.kind === 'duplicate-key')
+      .map((p) => [p.data?.['key'], p.position.line]);
 
   it('finds a duplicate at any depth, inside arrays too, and "__proto__" twice', () => {
     expect(duplicates('{"a": [{"x": 1}, {"y": 1,\n"y": 2}]}')).toEqual([['y', 2]]);
@@ -68,7 +75,9 @@ describe('duplicate keys, told by counting member keys against the parsed value'
   });
 
   it('sees none where strings merely look like keys, or the same key sits in different objects', () => {
-    expect(duplicates('{"a": "b:", "b": "a\\":", "c": {"a": 1, "b": {"a": 2}}, "d": [{"a": 1}, {"a": 1}]}')).toEqual([]);
+    expect(duplicates('{"a": "b:", "b": "a\\":", "c": {"a": 1, "b": {"a": 2}}, "d": [{"a": 1}, {"a": 1}]}')).toEqual(
+      [],
+    );
     expect(readJson('{"a": "b:", "b": "a\\":", "c": {"a": 1}}').ok).toBe(true);
   });
 });
@@ -79,7 +88,10 @@ describe('positions', () => {
     expect(result.ok).toBe(true);
     const positions = result.ok ? result.document.positions : new Map();
     expect(positions.get('')).toEqual({ value: { line: 1, column: 1, offset: 0 } });
-    expect(positions.get('/a')).toEqual({ key: { line: 1, column: 2, offset: 1 }, value: { line: 1, column: 7, offset: 6 } });
+    expect(positions.get('/a')).toEqual({
+      key: { line: 1, column: 2, offset: 1 },
+      value: { line: 1, column: 7, offset: 6 },
+    });
     expect(positions.get('/a/b')?.key).toEqual({ line: 1, column: 8, offset: 7 });
   });
 
@@ -100,21 +112,25 @@ describe('positions', () => {
 describe('CRLF line endings', () => {
   const crlf = (text: string): string => text.replaceAll('\r\n', '\n').replaceAll('\n', '\r\n');
 
-  it.each([
-    `${RULE_FIXTURES}/DEAD_FIELD_NOTE_MISSING/bad-note-todo.contract.json`,
-    `${RULE_FIXTURES}/CONSUMES_FLAG_MISSING/bad-missing-nested-display.contract.json`,
-    `${RULE_FIXTURES}/DUPLICATE_KEY/bad-duplicate-field.contract.json`,
-    `${RULE_FIXTURES}/CONTRACT_PARSE_ERROR/bad-trailing-comma.contract.json`,
-    `${RULE_FIXTURES}/CONTRACT_PARSE_ERROR/bad-control-character.contract.json`,
-    `${RULE_FIXTURES}/CONTRACT_PARSE_ERROR/bad-truncated.contract.json`,
-    `${RULE_FIXTURES}/REQUIRED_NOT_DECLARED/bad-nested-required-undeclared.contract.json`,
-  ].map((f) => [f]))('report the same lines and columns as LF: %s', (file) => {
+  it.each(
+    [
+      `${RULE_FIXTURES}/DEAD_FIELD_NOTE_MISSING/bad-note-todo.contract.json`,
+      `${RULE_FIXTURES}/CONSUMES_FLAG_MISSING/bad-missing-nested-display.contract.json`,
+      `${RULE_FIXTURES}/DUPLICATE_KEY/bad-duplicate-field.contract.json`,
+      `${RULE_FIXTURES}/CONTRACT_PARSE_ERROR/bad-trailing-comma.contract.json`,
+      `${RULE_FIXTURES}/CONTRACT_PARSE_ERROR/bad-control-character.contract.json`,
+      `${RULE_FIXTURES}/CONTRACT_PARSE_ERROR/bad-truncated.contract.json`,
+      `${RULE_FIXTURES}/REQUIRED_NOT_DECLARED/bad-nested-required-undeclared.contract.json`,
+    ].map((f) => [f]),
+  )('report the same lines and columns as LF: %s', (file) => {
     const lf = read(file);
     expect(lf).not.toContain('\r');
     const a = analyzeContractText({ file, text: lf });
     const b = analyzeContractText({ file, text: crlf(lf) });
     expect(a.findings.length).toBeGreaterThan(0);
-    expect(b.findings.map((f) => [f.rule, f.path, f.line, f.column, f.data])).toEqual(a.findings.map((f) => [f.rule, f.path, f.line, f.column, f.data]));
+    expect(b.findings.map((f) => [f.rule, f.path, f.line, f.column, f.data])).toEqual(
+      a.findings.map((f) => [f.rule, f.path, f.line, f.column, f.data]),
+    );
   });
 
   it('give every pointer the same line and column as LF', () => {
@@ -122,7 +138,13 @@ describe('CRLF line endings', () => {
     const a = readJson(lf);
     const b = readJson(crlf(lf));
     const lineColumn = (r: typeof a): Array<[string, number, number]> =>
-      r.ok ? [...r.document.positions.entries()].map(([pointer, p]) => [pointer, (p.key ?? p.value).line, (p.key ?? p.value).column]) : [];
+      r.ok
+        ? [...r.document.positions.entries()].map(([pointer, p]) => [
+            pointer,
+            (p.key ?? p.value).line,
+            (p.key ?? p.value).column,
+          ])
+        : [];
     expect(lineColumn(b)).toEqual(lineColumn(a));
     // template_assets is the last field; its key sits on the same line either way.
     const where = lineColumn(b).find(([pointer]) => pointer === '/properties/template_assets');

@@ -11,8 +11,21 @@ describe('the shipped provision request contract', () => {
     const { model } = await analyzeContractFile('contracts/provision_request.contract.json');
     const top = [...(model?.fields.values() ?? [])].filter((f) => f.parent === '').map((f) => f.name);
     expect(top).toEqual([
-      'org_id', 'workspace_id', 'runtime', 'template', 'tier', 'instance_type', 'disk_gb', 'provider', 'data_persistence', 'kind',
-      'display', 'platform_url', 'env', 'config_files', 'template_assets',
+      'org_id',
+      'workspace_id',
+      'runtime',
+      'template',
+      'tier',
+      'instance_type',
+      'disk_gb',
+      'provider',
+      'data_persistence',
+      'kind',
+      'display',
+      'platform_url',
+      'env',
+      'config_files',
+      'template_assets',
     ]);
     const display = [...(model?.fields.values() ?? [])].filter((f) => f.parent === '/display').map((f) => f.name);
     expect(display).toEqual(['mode', 'width', 'height', 'protocol']);
@@ -27,7 +40,9 @@ describe('the shipped provision request contract', () => {
 
   it('requires exactly the fields Go always sends', async () => {
     const { model } = await analyzeContractFile('contracts/provision_request.contract.json');
-    const required = [...(model?.fields.values() ?? [])].filter((f) => f.parent === '' && f.required).map((f) => f.name);
+    const required = [...(model?.fields.values() ?? [])]
+      .filter((f) => f.parent === '' && f.required)
+      .map((f) => f.name);
     expect(required).toEqual(['org_id', 'workspace_id', 'runtime', 'tier', 'display', 'platform_url', 'env']);
   });
 });

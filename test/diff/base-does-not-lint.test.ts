@@ -23,8 +23,13 @@ describe('diff --against a base that does not lint', () => {
     expect(judgeContract(analyzed).usable).toBe(false);
     const base = judgeContract(analyzed, 'base');
     expect(base.usable).toBe(true);
-    expect(base.usable && base.context.map((f) => [f.rule, f.path])).toEqual([['DEAD_FIELD_NOTE_MISSING', '/properties/template_assets/note']]);
-    expect(judgeContract(analyzeContractText({ file: FILE, text: GOOD }), 'base')).toMatchObject({ usable: true, context: [] });
+    expect(base.usable && base.context.map((f) => [f.rule, f.path])).toEqual([
+      ['DEAD_FIELD_NOTE_MISSING', '/properties/template_assets/note'],
+    ]);
+    expect(judgeContract(analyzeContractText({ file: FILE, text: GOOD }), 'base')).toMatchObject({
+      usable: true,
+      context: [],
+    });
   });
 
   it('the pull request that fixes the base is diffed and passes; the base problem is shown as context', async () => {
@@ -35,7 +40,9 @@ describe('diff --against a base that does not lint', () => {
     expect(run.exit).toBe(0);
     const text = await runCli(['diff', '--against', 'main'], { cwd: repo.dir });
     expect(text.exit).toBe(0);
-    expect(text.stdout).toMatch(/base already had: main:contracts\/provision_request\.contract\.json:\d+:\d+: DEAD_FIELD_NOTE_MISSING/u);
+    expect(text.stdout).toMatch(
+      /base already had: main:contracts\/provision_request\.contract\.json:\d+:\d+: DEAD_FIELD_NOTE_MISSING/u,
+    );
   });
 
   it('a later pull request with a breaking change still fails on the change (exit 1), not on the base (exit 2)', async () => {

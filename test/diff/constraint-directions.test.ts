@@ -35,8 +35,20 @@ const CASES: readonly [string, Record<string, JsonValue>, Record<string, JsonVal
   ['minLength raised', { ...S, minLength: 1 }, { ...S, minLength: 2 }, 'minLength-tightened', 'needs-both-sides'],
   ['minimum lowered', { ...N, minimum: 1 }, { ...N, minimum: 0 }, 'minimum-loosened', 'needs-both-sides'],
   ['maximum lowered', { ...N, maximum: 9 }, { ...N, maximum: 8 }, 'maximum-tightened', 'needs-both-sides'],
-  ['exclusiveMinimum raised', { ...N, exclusiveMinimum: 1 }, { ...N, exclusiveMinimum: 2 }, 'exclusiveMinimum-tightened', 'needs-both-sides'],
-  ['exclusiveMaximum raised', { ...N, exclusiveMaximum: 1 }, { ...N, exclusiveMaximum: 2 }, 'exclusiveMaximum-loosened', 'needs-both-sides'],
+  [
+    'exclusiveMinimum raised',
+    { ...N, exclusiveMinimum: 1 },
+    { ...N, exclusiveMinimum: 2 },
+    'exclusiveMinimum-tightened',
+    'needs-both-sides',
+  ],
+  [
+    'exclusiveMaximum raised',
+    { ...N, exclusiveMaximum: 1 },
+    { ...N, exclusiveMaximum: 2 },
+    'exclusiveMaximum-loosened',
+    'needs-both-sides',
+  ],
   ['multipleOf 2 to 4', { ...N, multipleOf: 2 }, { ...N, multipleOf: 4 }, 'multipleOf-tightened', 'needs-both-sides'],
   ['multipleOf 4 to 2', { ...N, multipleOf: 4 }, { ...N, multipleOf: 2 }, 'multipleOf-loosened', 'needs-both-sides'],
   ['multipleOf 2 to 3', { ...N, multipleOf: 2 }, { ...N, multipleOf: 3 }, 'multipleOf-changed', 'breaking'],
@@ -52,7 +64,13 @@ const CASES: readonly [string, Record<string, JsonValue>, Record<string, JsonVal
   ['pattern removed', { ...S, pattern: '^a' }, S, 'pattern-loosened', 'needs-both-sides'],
   ['format changed', { ...S, format: 'uuid' }, { ...S, format: 'email' }, 'format-changed', 'breaking'],
   ['contentEncoding added', S, { ...S, contentEncoding: 'base64' }, 'contentEncoding-tightened', 'needs-both-sides'],
-  ['items maxLength added', A, { ...A, items: { type: 'string', maxLength: 3 } }, 'maxLength-tightened', 'needs-both-sides'],
+  [
+    'items maxLength added',
+    A,
+    { ...A, items: { type: 'string', maxLength: 3 } },
+    'maxLength-tightened',
+    'needs-both-sides',
+  ],
 ];
 
 describe('FIELD_CONSTRAINT_CHANGED directions', () => {
@@ -62,18 +80,26 @@ describe('FIELD_CONSTRAINT_CHANGED directions', () => {
 
   it.each(CASES)('%s', (_name, before, after, kind, changeClass) => {
     const changes = diffContracts(contract(before, 'base.json'), contract(after, 'head.json'));
-    expect(changes.map((c) => [c.rule, c.data.kind, c.data.class, c.data.pointer])).toEqual([['FIELD_CONSTRAINT_CHANGED', kind, changeClass, '/f']]);
+    expect(changes.map((c) => [c.rule, c.data.kind, c.data.class, c.data.pointer])).toEqual([
+      ['FIELD_CONSTRAINT_CHANGED', kind, changeClass, '/f'],
+    ]);
   });
 
-  it('speaks in the contract\'s own service names', () => {
-    const [change] = diffContracts(contract({ ...S, maxLength: 9 }, 'base.json'), contract({ ...S, maxLength: 5 }, 'head.json'));
+  it("speaks in the contract's own service names", () => {
+    const [change] = diffContracts(
+      contract({ ...S, maxLength: 9 }, 'base.json'),
+      contract({ ...S, maxLength: 5 }, 'head.json'),
+    );
     expect(change?.message).toContain('orders (OrderPlaced)');
     expect(change?.message).toContain('billing');
     expect(change?.message).not.toMatch(/\bcore\b|\bcp\b/u);
   });
 
   it('leaves a field whose type changed to FIELD_TYPE_CHANGED', () => {
-    const changes = diffContracts(contract({ ...S, maxLength: 5 }, 'base.json'), contract({ ...N, maximum: 5 }, 'head.json'));
+    const changes = diffContracts(
+      contract({ ...S, maxLength: 5 }, 'base.json'),
+      contract({ ...N, maximum: 5 }, 'head.json'),
+    );
     expect(changes.map((c) => c.rule)).toEqual(['FIELD_TYPE_CHANGED']);
   });
 });

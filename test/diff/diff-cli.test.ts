@@ -12,14 +12,25 @@ interface JsonReport {
   readonly failed: boolean;
   readonly summary: Record<string, number>;
   readonly contracts: { file: string; base: string | null; head: string | null }[];
-  readonly findings: { rule: string; class: string | null; kind: string; file: string; line: number; path: string; related: { file: string } | null }[];
+  readonly findings: {
+    rule: string;
+    class: string | null;
+    kind: string;
+    file: string;
+    line: number;
+    path: string;
+    related: { file: string } | null;
+  }[];
 }
 
 async function diffCase(name: string, ...flags: string[]) {
   return runCli(['diff', fixturePath(name, 'base'), fixturePath(name, 'head'), ...flags], { cwd: REPO_ROOT });
 }
 
-async function diffJson(args: readonly string[], cwd: string): Promise<{ exit: number; stderr: string; report: JsonReport }> {
+async function diffJson(
+  args: readonly string[],
+  cwd: string,
+): Promise<{ exit: number; stderr: string; report: JsonReport }> {
   const run = await runCli([...args, '--format', 'json'], { cwd: cwd });
   return { exit: run.exit, stderr: run.stderr, report: (run.stdout ? JSON.parse(run.stdout) : {}) as JsonReport };
 }
@@ -47,7 +58,10 @@ describe('wirepin diff BASE HEAD: exit codes', () => {
   });
 
   it('reports nothing for a key-order and whitespace change', async () => {
-    const { exit, report } = await diffJson(['diff', fixturePath('key-order', 'base'), fixturePath('key-order', 'head'), '--fail-on', 'any'], REPO_ROOT);
+    const { exit, report } = await diffJson(
+      ['diff', fixturePath('key-order', 'base'), fixturePath('key-order', 'head'), '--fail-on', 'any'],
+      REPO_ROOT,
+    );
     expect(exit).toBe(0);
     expect(report.findings).toEqual([]);
     expect(report.failed).toBe(false);
@@ -55,7 +69,9 @@ describe('wirepin diff BASE HEAD: exit codes', () => {
 
   it('refuses an unknown --fail-on, a missing side and a wrong number of files with exit 2', async () => {
     expect((await diffCase('realistic', '--fail-on', 'warning')).exit).toBe(2);
-    const missing = await runCli(['diff', fixturePath('realistic', 'base'), 'test/fixtures/diff/nope.contract.json'], { cwd: REPO_ROOT });
+    const missing = await runCli(['diff', fixturePath('realistic', 'base'), 'test/fixtures/diff/nope.contract.json'], {
+      cwd: REPO_ROOT,
+    });
     expect(missing.exit).toBe(2);
     expect(missing.stderr).toContain('nope.contract.json');
     const one = await runCli(['diff', fixturePath('realistic', 'base')], { cwd: REPO_ROOT });
@@ -68,8 +84,13 @@ describe('a cp_consumes flip true → false without a note', () => {
   const name = 'consumes-dead-without-note';
 
   it('is a flip the diff rule sees', async () => {
-    const drafts = checkDiffRule(CONSUMES_FLIPPED, pairContracts(await loadSide(name, 'base'), await loadSide(name, 'head')));
-    expect(drafts.map((d) => [d.path, d.data.kind, d.data.class])).toEqual([['/properties/template/cp_consumes', 'became-dead', 'breaking']]);
+    const drafts = checkDiffRule(
+      CONSUMES_FLIPPED,
+      pairContracts(await loadSide(name, 'base'), await loadSide(name, 'head')),
+    );
+    expect(drafts.map((d) => [d.path, d.data.kind, d.data.class])).toEqual([
+      ['/properties/template/cp_consumes', 'became-dead', 'breaking'],
+    ]);
   });
 
   it('makes the head fail lint with DEAD_FIELD_NOTE_MISSING', async () => {
@@ -77,7 +98,7 @@ describe('a cp_consumes flip true → false without a note', () => {
     expect(head?.findings.map((f) => [f.rule, f.path])).toEqual([['DEAD_FIELD_NOTE_MISSING', '/properties/template']]);
   });
 
-  it('so diff refuses it: E_PARSE from the library; from the CLI, exit 2 with the head\'s lint findings', async () => {
+  it("so diff refuses it: E_PARSE from the library; from the CLI, exit 2 with the head's lint findings", async () => {
     expect(() => diffContracts(undefined, undefined)).toThrow();
     const base = await loadSide(name, 'base');
     const head = await loadSide(name, 'head');
@@ -119,7 +140,11 @@ describe('wirepin diff --against REF', () => {
       { file: 'contracts/a.contract.json', base: 'main:contracts/a.contract.json', head: 'contracts/a.contract.json' },
       { file: 'contracts/b.contract.json', base: 'main:contracts/b.contract.json', head: null },
       { file: 'contracts/c.contract.json', base: null, head: 'contracts/c.contract.json' },
-      { file: 'contracts/unchanged.contract.json', base: 'main:contracts/unchanged.contract.json', head: 'contracts/unchanged.contract.json' },
+      {
+        file: 'contracts/unchanged.contract.json',
+        base: 'main:contracts/unchanged.contract.json',
+        head: 'contracts/unchanged.contract.json',
+      },
     ]);
     expect(report.findings.map((f) => [f.file, f.rule, f.class])).toEqual([
       ['contracts/a.contract.json', 'FIELD_ADDED', 'needs-both-sides'],
@@ -133,7 +158,10 @@ describe('wirepin diff --against REF', () => {
   it('limits the comparison to the named files, and passes when nothing changed', async () => {
     repo = setUp();
     repo.copy(join(REPO_ROOT, fixturePath('realistic', 'head')), 'contracts/a.contract.json');
-    const named = await diffJson(['diff', '--against', 'main', 'contracts/unchanged.contract.json', '--fail-on', 'any'], repo.dir);
+    const named = await diffJson(
+      ['diff', '--against', 'main', 'contracts/unchanged.contract.json', '--fail-on', 'any'],
+      repo.dir,
+    );
     expect(named.exit).toBe(0);
     expect(named.report.findings).toEqual([]);
     expect(named.report.contracts.map((c) => c.file)).toEqual(['contracts/unchanged.contract.json']);

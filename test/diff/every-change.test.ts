@@ -33,13 +33,15 @@ async function cli(args: readonly string[], env: Record<string, string> = {}): P
 
 describe('a change of every kind', () => {
   it('lints clean on both sides', () => {
-    for (const text of [BASE, HEAD]) expect(analyzeContractText({ file: 'x.contract.json', text }).findings.map(findingFacts)).toEqual([]);
+    for (const text of [BASE, HEAD])
+      expect(analyzeContractText({ file: 'x.contract.json', text }).findings.map(findingFacts)).toEqual([]);
   });
 
   it('is reported by diff (with each --fail-on) and by sync', async () => {
     const out: unknown[] = [];
     out.push(await cli(['diff', 'base.contract.json', 'head.contract.json']));
-    for (const failOn of ['needs-both-sides', 'any']) out.push(await cli(['diff', 'base.contract.json', 'head.contract.json', '--fail-on', failOn]));
+    for (const failOn of ['needs-both-sides', 'any'])
+      out.push(await cli(['diff', 'base.contract.json', 'head.contract.json', '--fail-on', failOn]));
     out.push(await cli(['sync', 'head.contract.json', 'base.contract.json']));
     expectTable(out, 'test/diff/tables/every-change.json');
   }, 60_000);

@@ -43,12 +43,22 @@ async function errorOf(promise: Promise<unknown>): Promise<unknown> {
   try {
     await promise;
   } catch (error) {
-    return JSON.parse(JSON.stringify(errorFacts(error)).replaceAll(repo.dir, '<repo>').replaceAll(outside, '<outside>').replaceAll(head.commit, '<commit>')) as unknown;
+    return JSON.parse(
+      JSON.stringify(errorFacts(error))
+        .replaceAll(repo.dir, '<repo>')
+        .replaceAll(outside, '<outside>')
+        .replaceAll(head.commit, '<commit>'),
+    ) as unknown;
   }
   return 'no error';
 }
 
-const gitError = (quoted: string[], hint: boolean): Record<string, unknown> => ({ error: 'WirepinError', code: 'E_GIT', quoted, hint });
+const gitError = (quoted: string[], hint: boolean): Record<string, unknown> => ({
+  error: 'WirepinError',
+  code: 'E_GIT',
+  quoted,
+  hint,
+});
 
 describe('refs', () => {
   it('resolves branches and tags to the commit, whatever dashes they hold inside or at the end', async () => {
@@ -102,7 +112,7 @@ describe('listing contracts at a ref', () => {
     expect(await listContractsAt(repo.dir, head, 'nowhere')).toEqual([]);
   });
 
-  it('fails with git\'s own words when the commit is not there', async () => {
+  it("fails with git's own words when the commit is not there", async () => {
     const bogus: GitRef = { name: 'bogus', commit: 'f'.repeat(40) };
     expect(await errorOf(listContractsAt(repo.dir, bogus, 'contracts'))).toEqual(gitError([], false));
   });
@@ -114,7 +124,9 @@ describe('files at a ref', () => {
     expect(await existsAt(repo.dir, head, 'contracts')).toBe(false);
     expect(await existsAt(repo.dir, head, 'contracts/sub')).toBe(false);
     expect(await existsAt(repo.dir, head, 'contracts/none.contract.json')).toBe(false);
-    expect(await existsAt(repo.dir, { name: 'bogus', commit: 'f'.repeat(40) }, 'contracts/a.contract.json')).toBe(false);
+    expect(await existsAt(repo.dir, { name: 'bogus', commit: 'f'.repeat(40) }, 'contracts/a.contract.json')).toBe(
+      false,
+    );
   });
 
   it('reads a file as text under the display name, or undefined when it is not there', async () => {
@@ -141,7 +153,17 @@ describe('files at a ref', () => {
   it('reads a contract of exactly the size limit, and refuses one byte more', async () => {
     const exact = await readAt(repo.dir, head, 'exact.contract.json', 'main:exact.contract.json');
     expect(exact && 'text' in exact ? exact.text.length : -1).toBe(MAX_CONTRACT_BYTES);
-    expect(await errorOf(readAt(repo.dir, head, 'over.contract.json', 'main:over.contract.json'))).toEqual({ error: 'WirepinError', code: 'E_READ', quoted: [], hint: false });
-    expect(await errorOf(readAt(repo.dir, head, 'way-over.contract.json', 'main:way-over.contract.json'))).toEqual({ error: 'WirepinError', code: 'E_READ', quoted: ['git show <commit>:./way-over.contract.json'], hint: false });
+    expect(await errorOf(readAt(repo.dir, head, 'over.contract.json', 'main:over.contract.json'))).toEqual({
+      error: 'WirepinError',
+      code: 'E_READ',
+      quoted: [],
+      hint: false,
+    });
+    expect(await errorOf(readAt(repo.dir, head, 'way-over.contract.json', 'main:way-over.contract.json'))).toEqual({
+      error: 'WirepinError',
+      code: 'E_READ',
+      quoted: ['git show <commit>:./way-over.contract.json'],
+      hint: false,
+    });
   }, 30_000);
 });

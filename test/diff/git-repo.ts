@@ -14,7 +14,13 @@ export interface TempRepo {
   cleanup(): void;
 }
 
-const ISOLATED = { ...process.env, GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1', GIT_AUTHOR_DATE: '2026-01-01T00:00:00Z', GIT_COMMITTER_DATE: '2026-01-01T00:00:00Z' };
+const ISOLATED = {
+  ...process.env,
+  GIT_CONFIG_GLOBAL: '/dev/null',
+  GIT_CONFIG_NOSYSTEM: '1',
+  GIT_AUTHOR_DATE: '2026-01-01T00:00:00Z',
+  GIT_COMMITTER_DATE: '2026-01-01T00:00:00Z',
+};
 
 export function tempDir(prefix = 'wirepin-diff-'): string {
   return mkdtempSync(join(tmpdir(), prefix));
@@ -23,11 +29,15 @@ export function tempDir(prefix = 'wirepin-diff-'): string {
 export function tempRepo(): TempRepo {
   const dir = tempDir();
   const git = (...args: string[]): string =>
-    execFileSync('git', ['-c', 'user.name=wirepin test', '-c', 'user.email=test@wirepin.invalid', '-c', 'commit.gpgsign=false', ...args], {
-      cwd: dir,
-      env: ISOLATED,
-      encoding: 'utf8',
-    });
+    execFileSync(
+      'git',
+      ['-c', 'user.name=wirepin test', '-c', 'user.email=test@wirepin.invalid', '-c', 'commit.gpgsign=false', ...args],
+      {
+        cwd: dir,
+        env: ISOLATED,
+        encoding: 'utf8',
+      },
+    );
   git('init', '-q', '-b', 'main');
   const write = (path: string, text: string): void => {
     mkdirSync(dirname(join(dir, path)), { recursive: true });

@@ -13,7 +13,8 @@ import { cliFacts, expectTable, REPO_ROOT } from '../support/facts.js';
 import { tempDir, tempRepo, type TempRepo } from './git-repo.js';
 import { runCli } from '../support/run-cli.js';
 
-const fixture = (name: string, side: 'base' | 'head'): string => readFileSync(join(REPO_ROOT, 'test/fixtures/diff', name, `${side}.contract.json`), 'utf8');
+const fixture = (name: string, side: 'base' | 'head'): string =>
+  readFileSync(join(REPO_ROOT, 'test/fixtures/diff', name, `${side}.contract.json`), 'utf8');
 
 let repo: TempRepo;
 let outside = '';
@@ -55,7 +56,12 @@ describe('diff and sync against a git ref', () => {
     out.push(await cli(['diff', '--against', 'v1'], repo.dir));
     out.push(await cli(['diff', '--against', 'v1', '--fail-on', 'any'], repo.dir));
     out.push(await cli(['diff', '--against', 'v1', '--fail-on', 'needs-both-sides', '--format', 'markdown'], repo.dir));
-    out.push(await cli(['diff', '--against', 'v1', 'contracts/a.contract.json', 'contracts/same.contract.json', '--format', 'json'], repo.dir));
+    out.push(
+      await cli(
+        ['diff', '--against', 'v1', 'contracts/a.contract.json', 'contracts/same.contract.json', '--format', 'json'],
+        repo.dir,
+      ),
+    );
     out.push(await cli(['diff', '--against', 'v1', 'contracts/nowhere.contract.json'], repo.dir));
     out.push(await cli(['diff', '--against', 'v2', 'contracts/broken.contract.json'], repo.dir));
     out.push(await cli(['diff', '--against', 'main'], repo.dir));
@@ -64,8 +70,15 @@ describe('diff and sync against a git ref', () => {
     out.push(await cli(['diff', '--against', 'main'], outside));
     out.push(await cli(['diff', 'contracts/a.contract.json'], repo.dir));
     out.push(await cli(['sync', 'contracts/same.contract.json', 'v1:contracts/same.contract.json'], repo.dir));
-    out.push(await cli(['sync', 'contracts/a.contract.json', 'v1:contracts/a.contract.json', '--format', 'json'], repo.dir));
-    out.push(await cli(['sync', 'contracts/b.contract.json', 'v1:contracts/b.contract.json', '--format', 'markdown'], repo.dir));
+    out.push(
+      await cli(['sync', 'contracts/a.contract.json', 'v1:contracts/a.contract.json', '--format', 'json'], repo.dir),
+    );
+    out.push(
+      await cli(
+        ['sync', 'contracts/b.contract.json', 'v1:contracts/b.contract.json', '--format', 'markdown'],
+        repo.dir,
+      ),
+    );
     out.push(await cli(['sync', 'contracts/a.contract.json', 'main:contracts/missing.contract.json'], repo.dir));
     out.push(await cli(['sync', 'contracts/a.contract.json', 'nope:contracts/a.contract.json'], repo.dir));
     out.push(await cli(['sync', 'contracts/a.contract.json', 'main:contracts/broken.contract.json'], repo.dir));

@@ -15,7 +15,9 @@ const FORMATS = { markdown: 'md', text: 'txt', json: 'json', github: 'github' } 
 
 describe(`golden output of wirepin diff on ${DIFF_FIXTURES}/${CASE}`, () => {
   it.each(Object.entries(FORMATS))('%s matches expected.%s', async (format, extension) => {
-    const run = await runCli(['diff', fixturePath(CASE, 'base'), fixturePath(CASE, 'head'), '--format', format], { cwd: REPO_ROOT });
+    const run = await runCli(['diff', fixturePath(CASE, 'base'), fixturePath(CASE, 'head'), '--format', format], {
+      cwd: REPO_ROOT,
+    });
     expect(run.exit).toBe(0);
     expect(run.stderr).toBe('');
     const golden = join(REPO_ROOT, DIFF_FIXTURES, CASE, `expected.${extension}`);

@@ -19,9 +19,21 @@ function contract(file: string, properties: Record<string, Schema>, required: st
   });
 }
 
-const str = (consumes = true): Schema => (consumes ? { type: 'string', cp_consumes: true } : { type: 'string', cp_consumes: false, note: 'Kept for the audit log on core only.' });
-const obj = (properties: Record<string, Schema>): Schema => ({ type: 'object', cp_consumes: true, additionalProperties: false, properties });
-const list = (properties: Record<string, Schema>): Schema => ({ type: 'array', cp_consumes: true, items: { type: 'object', additionalProperties: false, properties } });
+const str = (consumes = true): Schema =>
+  consumes
+    ? { type: 'string', cp_consumes: true }
+    : { type: 'string', cp_consumes: false, note: 'Kept for the audit log on core only.' };
+const obj = (properties: Record<string, Schema>): Schema => ({
+  type: 'object',
+  cp_consumes: true,
+  additionalProperties: false,
+  properties,
+});
+const list = (properties: Record<string, Schema>): Schema => ({
+  type: 'array',
+  cp_consumes: true,
+  items: { type: 'object', additionalProperties: false, properties },
+});
 
 function pair(base: Record<string, Schema>, head: Record<string, Schema>) {
   const b = contractFromText('base.json', contract('base', base));
@@ -40,7 +52,10 @@ describe('pairContracts', () => {
   });
 
   it('reports a removed object once, counting its nested fields (through arrays too)', () => {
-    const p = pair({ a: str(), box: obj({ x: str(), inner: obj({ y: str() }) }), rows: list({ id: str(), name: str() }) }, { a: str() });
+    const p = pair(
+      { a: str(), box: obj({ x: str(), inner: obj({ y: str() }) }), rows: list({ id: str(), name: str() }) },
+      { a: str() },
+    );
     expect(p.removed.map((r) => [r.field.pointer, r.nested])).toEqual([
       ['/box', 3],
       ['/rows', 2],
@@ -61,11 +76,16 @@ describe('pairContracts', () => {
   it('lets a field whose type changed absorb the fields added or removed below it', () => {
     const p = pair({ box: obj({ x: str(), y: str() }) }, { box: { type: 'string', cp_consumes: true } });
     expect(p.removed).toEqual([]);
-    expect(p.kept.map((k) => [k.pointer, k.baseType, k.headType, k.typeChanged, k.nested])).toEqual([['/box', 'object', 'string', true, 2]]);
+    expect(p.kept.map((k) => [k.pointer, k.baseType, k.headType, k.typeChanged, k.nested])).toEqual([
+      ['/box', 'object', 'string', true, 2],
+    ]);
   });
 
   it('matches rename candidates one to one: same parent, same type, in document order', () => {
-    const p = pair({ a: str(), b: str(), n: { type: 'integer', cp_consumes: true } }, { c: str(), m: { type: 'integer', cp_consumes: true } });
+    const p = pair(
+      { a: str(), b: str(), n: { type: 'integer', cp_consumes: true } },
+      { c: str(), m: { type: 'integer', cp_consumes: true } },
+    );
     expect(p.removed.map((r) => [r.field.name, r.possibleRename?.name])).toEqual([
       ['a', 'c'],
       ['b', undefined],
@@ -74,7 +94,10 @@ describe('pairContracts', () => {
   });
 
   it('does not take a field under another parent as a rename', () => {
-    const p = pair({ box: obj({ a: str() }), other: obj({ z: str() }) }, { box: obj({}), other: obj({ z: str(), b: str() }) });
+    const p = pair(
+      { box: obj({ a: str() }), other: obj({ z: str() }) },
+      { box: obj({}), other: obj({ z: str(), b: str() }) },
+    );
     expect(p.removed.map((r) => [r.field.pointer, r.possibleRename?.pointer])).toEqual([['/box/a', undefined]]);
   });
 

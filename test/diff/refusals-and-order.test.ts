@@ -5,7 +5,14 @@
  */
 import { describe, expect, it } from 'vitest';
 import { analyzeContractText } from '../../src/run/analyze.js';
-import { classRank, compareChanges, countByClass, failsOn, isContractChange, type ContractChange } from '../../src/diff/change.js';
+import {
+  classRank,
+  compareChanges,
+  countByClass,
+  failsOn,
+  isContractChange,
+  type ContractChange,
+} from '../../src/diff/change.js';
 import { classifyChanges, diffContracts } from '../../src/run/diff-engine.js';
 import { pairContracts, type PairedSide } from '../../src/diff/pair.js';
 import { firstExisting, holderOf, inBase, sideNames } from '../../src/rules/diff/context.js';
@@ -30,16 +37,41 @@ const good = analyzeContractText({ file: 'good.contract.json', text: BASE });
 
 describe('diff refuses', () => {
   it('classifies nothing when neither side is there', () => {
-    expect(classifyChanges({ base: undefined, head: undefined, kept: [], removed: [], added: [], addedDefs: [], removedDefs: [], usesOf: () => ({ paths: [], more: 0, complete: true }) })).toEqual([]);
+    expect(
+      classifyChanges({
+        base: undefined,
+        head: undefined,
+        kept: [],
+        removed: [],
+        added: [],
+        addedDefs: [],
+        removedDefs: [],
+        usesOf: () => ({ paths: [], more: 0, complete: true }),
+      }),
+    ).toEqual([]);
   });
 
   it('a diff of nothing', () => {
-    expect(errorOf(() => diffContracts(undefined, undefined))).toEqual({ error: 'WirepinError', code: 'E_USAGE', quoted: [], hint: false });
+    expect(errorOf(() => diffContracts(undefined, undefined))).toEqual({
+      error: 'WirepinError',
+      code: 'E_USAGE',
+      quoted: [],
+      hint: false,
+    });
   });
 
   it('a contract with one lint error, at its position, naming the first finding', () => {
-    const broken = analyzeContractText({ file: 'one.contract.json', text: BASE.replace('"cp_consumes": true', '"cp_consumes": "yes"') });
-    const expected = { error: 'WirepinError', code: 'E_PARSE', at: 'one.contract.json:28:7', quoted: ['id', 'cp_consumes'], hint: true };
+    const broken = analyzeContractText({
+      file: 'one.contract.json',
+      text: BASE.replace('"cp_consumes": true', '"cp_consumes": "yes"'),
+    });
+    const expected = {
+      error: 'WirepinError',
+      code: 'E_PARSE',
+      at: 'one.contract.json:28:7',
+      quoted: ['id', 'cp_consumes'],
+      hint: true,
+    };
     // A base that does not lint is diffed (its errors are context, src/run/diff.ts); a head is refused.
     expect(() => diffContracts(broken, good)).not.toThrow();
     expect(errorOf(() => diffContracts(good, broken))).toEqual(expected);
@@ -48,14 +80,23 @@ describe('diff refuses', () => {
   });
 
   it('a contract with several lint errors, at the first, counting the rest', () => {
-    const broken = analyzeContractText({ file: 'two.contract.json', text: BASE.replaceAll('"cp_consumes": true', '"cp_consumes": "yes"') });
+    const broken = analyzeContractText({
+      file: 'two.contract.json',
+      text: BASE.replaceAll('"cp_consumes": true', '"cp_consumes": "yes"'),
+    });
     let message = '';
     try {
       diffContracts(undefined, broken);
     } catch (error) {
       message = (error as Error).message;
     }
-    expect(errorOf(() => diffContracts(undefined, broken))).toEqual({ error: 'WirepinError', code: 'E_PARSE', at: 'two.contract.json:28:7', quoted: ['id', 'cp_consumes'], hint: true });
+    expect(errorOf(() => diffContracts(undefined, broken))).toEqual({
+      error: 'WirepinError',
+      code: 'E_PARSE',
+      at: 'two.contract.json:28:7',
+      quoted: ['id', 'cp_consumes'],
+      hint: true,
+    });
     expect(broken.findings.filter((f) => f.severity === 'error')).toHaveLength(22);
     expect(message).toMatch(/\b21\b/u);
     expect(message).toContain('CONSUMES_FLAG_MISSING');
@@ -101,8 +142,15 @@ describe('placement and ordering', () => {
   });
 
   it('ranks and fails classes', () => {
-    expect(['breaking', 'needs-both-sides', 'dead-channel', 'safe'].map((c) => classRank(c as never))).toEqual([0, 1, 2, 3]);
-    const table = (['breaking', 'needs-both-sides', 'dead-channel', 'safe'] as const).map((c) => [c, failsOn(c, 'breaking'), failsOn(c, 'needs-both-sides'), failsOn(c, 'any')]);
+    expect(['breaking', 'needs-both-sides', 'dead-channel', 'safe'].map((c) => classRank(c as never))).toEqual([
+      0, 1, 2, 3,
+    ]);
+    const table = (['breaking', 'needs-both-sides', 'dead-channel', 'safe'] as const).map((c) => [
+      c,
+      failsOn(c, 'breaking'),
+      failsOn(c, 'needs-both-sides'),
+      failsOn(c, 'any'),
+    ]);
     expect(table).toEqual([
       ['breaking', true, true, true],
       ['needs-both-sides', false, true, true],
@@ -114,7 +162,12 @@ describe('placement and ordering', () => {
     expect(failingClasses('any')).toEqual(['breaking', 'needs-both-sides', 'dead-channel', 'safe']);
   });
 
-  const change = (file: string, line: number, cls: ContractChange['data']['class'], rule = 'FIELD_ADDED'): ContractChange => ({
+  const change = (
+    file: string,
+    line: number,
+    cls: ContractChange['data']['class'],
+    rule = 'FIELD_ADDED',
+  ): ContractChange => ({
     rule,
     severity: 'warning',
     file,
@@ -126,8 +179,20 @@ describe('placement and ordering', () => {
   });
 
   it('orders changes by file, then class, then position', () => {
-    const changes = [change('b', 1, 'breaking'), change('a', 9, 'safe'), change('a', 5, 'breaking'), change('a', 1, 'safe'), change('a', 7, 'dead-channel')];
-    expect([...changes].sort(compareChanges).map((c) => `${c.file}:${c.line}:${c.data.class}`)).toEqual(['a:5:breaking', 'a:7:dead-channel', 'a:1:safe', 'a:9:safe', 'b:1:breaking']);
+    const changes = [
+      change('b', 1, 'breaking'),
+      change('a', 9, 'safe'),
+      change('a', 5, 'breaking'),
+      change('a', 1, 'safe'),
+      change('a', 7, 'dead-channel'),
+    ];
+    expect([...changes].sort(compareChanges).map((c) => `${c.file}:${c.line}:${c.data.class}`)).toEqual([
+      'a:5:breaking',
+      'a:7:dead-channel',
+      'a:1:safe',
+      'a:9:safe',
+      'b:1:breaking',
+    ]);
     expect(countByClass(changes)).toEqual({ breaking: 2, 'needs-both-sides': 0, 'dead-channel': 1, safe: 2 });
   });
 
@@ -141,7 +206,15 @@ describe('placement and ordering', () => {
   });
 
   it('names rows and their facts', () => {
-    const other = { rule: 'SYNC_DRIFT', severity: 'error' as const, file: 'a', line: 1, column: 1, path: '/p/q', message: 'm' };
+    const other = {
+      rule: 'SYNC_DRIFT',
+      severity: 'error' as const,
+      file: 'a',
+      line: 1,
+      column: 1,
+      path: '/p/q',
+      message: 'm',
+    };
     expect(rowSubject(other)).toBe('/p/q');
     expect(rowSubject({ ...other, path: '' })).toBe('(document)');
     expect(rowSubject({ ...other, data: { pointer: '/r' } })).toBe('/r');
@@ -151,8 +224,22 @@ describe('placement and ordering', () => {
     expect(rowSubject({ ...change('a', 1, 'safe'), path: '' })).toBe('(contract)');
     expect(rowSubject({ ...change('a', 1, 'safe'), path: '/endpoint' })).toBe('endpoint');
     expect(rowSubject({ ...change('a', 1, 'safe'), path: '/producer/type' })).toBe('producer.type');
-    expect(rowFacts(other)).toEqual({ class: undefined, kind: '', before: null, after: null, consumes: null, note: null });
-    expect(rowFacts({ ...other, data: { kind: 'missing', before: 'x', after: 5 } })).toEqual({ class: undefined, kind: 'missing', before: 'x', after: null, consumes: null, note: null });
+    expect(rowFacts(other)).toEqual({
+      class: undefined,
+      kind: '',
+      before: null,
+      after: null,
+      consumes: null,
+      note: null,
+    });
+    expect(rowFacts({ ...other, data: { kind: 'missing', before: 'x', after: 5 } })).toEqual({
+      class: undefined,
+      kind: 'missing',
+      before: 'x',
+      after: null,
+      consumes: null,
+      note: null,
+    });
   });
 
   it.each([
@@ -186,7 +273,9 @@ describe('diff rule helpers', () => {
   const side = (producer: boolean): PairedSide =>
     ({
       file: 'x.contract.json',
-      model: producer ? { producer: { name: 'core', repo: 'core', type: 'P' }, consumer: { name: 'cp', repo: 'cp', type: 'C' } } : {},
+      model: producer
+        ? { producer: { name: 'core', repo: 'core', type: 'P' }, consumer: { name: 'cp', repo: 'cp', type: 'C' } }
+        : {},
       root: {},
       positions: new Map([
         ['', { value: { line: 1, column: 1, offset: 0 } }],
@@ -195,7 +284,11 @@ describe('diff rule helpers', () => {
     }) as unknown as PairedSide;
 
   it('counts with the right plural', () => {
-    expect([plural(0, 'field'), plural(1, 'field'), plural(2, 'nested field')]).toEqual(['0 fields', '1 field', '2 nested fields']);
+    expect([plural(0, 'field'), plural(1, 'field'), plural(2, 'nested field')]).toEqual([
+      '0 fields',
+      '1 field',
+      '2 nested fields',
+    ]);
   });
 
   it('names the sides from the header, or generically', () => {
@@ -211,8 +304,18 @@ describe('diff rule helpers', () => {
   });
 
   it('places the base location at the nearest known member', () => {
-    expect(inBase(side(true), '/properties/a/type')).toEqual({ label: 'base contract', file: 'x.contract.json', line: 4, column: 5 });
-    expect(inBase(side(true), '/required/0')).toEqual({ label: 'base contract', file: 'x.contract.json', line: 1, column: 1 });
+    expect(inBase(side(true), '/properties/a/type')).toEqual({
+      label: 'base contract',
+      file: 'x.contract.json',
+      line: 4,
+      column: 5,
+    });
+    expect(inBase(side(true), '/required/0')).toEqual({
+      label: 'base contract',
+      file: 'x.contract.json',
+      line: 1,
+      column: 1,
+    });
   });
 
   it('finds the object schema that holds a field', () => {
@@ -229,16 +332,50 @@ describe('diff rule helpers', () => {
         meta,
         [
           { path: '/properties/a/type', message: 'plain' },
-          { path: '/zz', message: 'full', field: 'a', related: { label: 'l', file: 'f', line: 2, column: 3 }, data: { k: 1 } },
+          {
+            path: '/zz',
+            message: 'full',
+            field: 'a',
+            related: { label: 'l', file: 'f', line: 2, column: 3 },
+            data: { k: 1 },
+          },
           { path: '/properties/a', message: 'at', position: { line: 9, column: 8, offset: 7 }, field: '' },
         ],
         'x.contract.json',
         positions,
       ),
     ).toStrictEqual([
-      { rule: 'R', severity: 'notice', file: 'x.contract.json', line: 4, column: 5, path: '/properties/a/type', message: 'plain' },
-      { rule: 'R', severity: 'notice', file: 'x.contract.json', line: 1, column: 1, path: '/zz', field: 'a', message: 'full', related: { label: 'l', file: 'f', line: 2, column: 3 }, data: { k: 1 } },
-      { rule: 'R', severity: 'notice', file: 'x.contract.json', line: 9, column: 8, path: '/properties/a', field: '', message: 'at' },
+      {
+        rule: 'R',
+        severity: 'notice',
+        file: 'x.contract.json',
+        line: 4,
+        column: 5,
+        path: '/properties/a/type',
+        message: 'plain',
+      },
+      {
+        rule: 'R',
+        severity: 'notice',
+        file: 'x.contract.json',
+        line: 1,
+        column: 1,
+        path: '/zz',
+        field: 'a',
+        message: 'full',
+        related: { label: 'l', file: 'f', line: 2, column: 3 },
+        data: { k: 1 },
+      },
+      {
+        rule: 'R',
+        severity: 'notice',
+        file: 'x.contract.json',
+        line: 9,
+        column: 8,
+        path: '/properties/a',
+        field: '',
+        message: 'at',
+      },
     ]);
   });
 });

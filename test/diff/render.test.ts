@@ -13,7 +13,15 @@ const change: ContractChange = {
   path: '/properties/x/note',
   field: 'x',
   message: 'The note on field "x" changed: 100% | new\nline.',
-  data: { class: 'safe', kind: 'changed', pointer: '/x', before: 'old | note', after: 'new\nnote with `tick`', consumes: false, note: 'new\nnote' },
+  data: {
+    class: 'safe',
+    kind: 'changed',
+    pointer: '/x',
+    before: 'old | note',
+    after: 'new\nnote with `tick`',
+    consumes: false,
+    note: 'new\nnote',
+  },
 };
 
 const drift: Finding = {
@@ -64,28 +72,72 @@ describe('diff renderers', () => {
     const r = report([drift], undefined);
     expect(DIFF_RENDERERS.markdown(r, options)).toContain('❌ **drift**: The mirror lacks "/\\$id".');
     expect(DIFF_RENDERERS.text(r, options)).toContain('  drift  SYNC_DRIFT  /$id missing in mirror');
-    const json = JSON.parse(DIFF_RENDERERS.json(r, options)) as { failed: boolean; summary: Record<string, number>; findings: { class: unknown; kind: string }[] };
+    const json = JSON.parse(DIFF_RENDERERS.json(r, options)) as {
+      failed: boolean;
+      summary: Record<string, number>;
+      findings: { class: unknown; kind: string }[];
+    };
     expect(json.failed).toBe(true);
     expect(json.summary['drift']).toBe(1);
     expect(json.findings[0]).toMatchObject({ class: null, kind: 'missing' });
   });
 
   it('give every JSON finding the same keys in the same order', () => {
-    const json = JSON.parse(DIFF_RENDERERS.json(report([change, drift], 'breaking'), options)) as { findings: Record<string, unknown>[] };
+    const json = JSON.parse(DIFF_RENDERERS.json(report([change, drift], 'breaking'), options)) as {
+      findings: Record<string, unknown>[];
+    };
     expect(json.findings.map((f) => Object.keys(f))).toEqual([
-      ['rule', 'class', 'kind', 'severity', 'file', 'line', 'column', 'path', 'pointer', 'field', 'before', 'after', 'consumes', 'note', 'message', 'related'],
-      ['rule', 'class', 'kind', 'severity', 'file', 'line', 'column', 'path', 'pointer', 'field', 'before', 'after', 'consumes', 'note', 'message', 'related'],
+      [
+        'rule',
+        'class',
+        'kind',
+        'severity',
+        'file',
+        'line',
+        'column',
+        'path',
+        'pointer',
+        'field',
+        'before',
+        'after',
+        'consumes',
+        'note',
+        'message',
+        'related',
+      ],
+      [
+        'rule',
+        'class',
+        'kind',
+        'severity',
+        'file',
+        'line',
+        'column',
+        'path',
+        'pointer',
+        'field',
+        'before',
+        'after',
+        'consumes',
+        'note',
+        'message',
+        'related',
+      ],
     ]);
   });
 
   it('colour the text report only when asked', () => {
     expect(DIFF_RENDERERS.text(report([change], 'breaking'), options)).not.toContain('\u001b[');
-    expect(DIFF_RENDERERS.text(report([change], 'breaking'), { ...options, color: true })).toContain('\u001b[36msafe\u001b[39m');
+    expect(DIFF_RENDERERS.text(report([change], 'breaking'), { ...options, color: true })).toContain(
+      '\u001b[36msafe\u001b[39m',
+    );
   });
 
   it('say so when nothing changed', () => {
     expect(DIFF_RENDERERS.markdown(report([], 'breaking'), options)).toContain('### wirepin diff: no contract changes');
-    expect(DIFF_RENDERERS.text(report([], 'breaking'), options)).toContain('✔ diff: no changes, passes --fail-on breaking');
+    expect(DIFF_RENDERERS.text(report([], 'breaking'), options)).toContain(
+      '✔ diff: no changes, passes --fail-on breaking',
+    );
     expect(DIFF_RENDERERS.github(report([], 'breaking'), options)).toBe('');
   });
 });

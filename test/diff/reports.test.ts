@@ -38,7 +38,8 @@ describe('every report of diff and sync on the fixtures', () => {
       const head = `test/fixtures/diff/${name}/head.contract.json`;
       if (!existsSync(join(REPO_ROOT, base)) || !existsSync(join(REPO_ROOT, head))) continue;
       rows.push(await cli(['diff', base, head], { WIREPIN_DOCS_URL: 'https://example.test/docs/rules/' }));
-      for (const failOn of ['needs-both-sides', 'any']) rows.push(await exitOf(['diff', base, head, '--fail-on', failOn]));
+      for (const failOn of ['needs-both-sides', 'any'])
+        rows.push(await exitOf(['diff', base, head, '--fail-on', failOn]));
     }
     rows.push(await cli(['diff', CONTRACT]));
     rows.push(await cli(['diff', CONTRACT, 'test/hostile/corpus/contracts/proto-required.contract.json']));
@@ -64,7 +65,12 @@ describe('every report of diff and sync on the fixtures', () => {
           framing: 'Changes',
           sides: { base: 'base', head: 'head' },
         };
-        rows.push({ case: name, failOn, fails: reportFails(report), report: withoutWording(JSON.parse(DIFF_RENDERERS.json(report, { color: false, docsBase: 'docs/rules' }))) });
+        rows.push({
+          case: name,
+          failOn,
+          fails: reportFails(report),
+          report: withoutWording(JSON.parse(DIFF_RENDERERS.json(report, { color: false, docsBase: 'docs/rules' }))),
+        });
       }
     }
     expectTable(rows, 'test/diff/tables/added-deleted.json');

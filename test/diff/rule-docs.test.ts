@@ -22,7 +22,10 @@ function examples(id: string, heading: string): AnalyzedContract[] {
   const body = docOf(id).sections.find((s) => s.heading === heading)?.body ?? '';
   return jsonBlocks(body).map((text, i) => {
     const analyzed = analyzeContractText({ file: `docs/rules/${id}.md#${heading}-${i + 1}`, text });
-    expect(analyzed.findings.map((f) => f.rule), `${id} ${heading} block ${i + 1} lints clean`).toEqual([]);
+    expect(
+      analyzed.findings.map((f) => f.rule),
+      `${id} ${heading} block ${i + 1} lints clean`,
+    ).toEqual([]);
     return analyzed;
   });
 }

@@ -18,14 +18,29 @@ const props = (v: Json): Record<string, Json> => v['properties'] as Record<strin
 function reversedKeys(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(reversedKeys);
   if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.keys(value).reverse().map((k) => [k, reversedKeys((value as Json)[k])]));
+    return Object.fromEntries(
+      Object.keys(value)
+        .reverse()
+        .map((k) => [k, reversedKeys((value as Json)[k])]),
+    );
   }
   return value;
 }
 
 interface SyncJson {
   readonly failed: boolean;
-  readonly findings: { rule: string; class: string | null; kind: string; field: string | null; pointer: string; file: string; line: number; before: string | null; after: string | null; message: string }[];
+  readonly findings: {
+    rule: string;
+    class: string | null;
+    kind: string;
+    field: string | null;
+    pointer: string;
+    file: string;
+    line: number;
+    before: string | null;
+    after: string | null;
+    message: string;
+  }[];
 }
 
 describe('wirepin sync MIRROR SOURCE', () => {
@@ -46,7 +61,10 @@ describe('wirepin sync MIRROR SOURCE', () => {
     return dir;
   }
 
-  async function sync(cwd: string, sourceSpec = 'source.contract.json'): Promise<{ exit: number; stderr: string; report: SyncJson }> {
+  async function sync(
+    cwd: string,
+    sourceSpec = 'source.contract.json',
+  ): Promise<{ exit: number; stderr: string; report: SyncJson }> {
     const run = await runCli(['sync', 'mirror.contract.json', sourceSpec, '--format', 'json'], { cwd: cwd });
     return { exit: run.exit, stderr: run.stderr, report: (run.stdout ? JSON.parse(run.stdout) : {}) as SyncJson };
   }
@@ -62,14 +80,19 @@ describe('wirepin sync MIRROR SOURCE', () => {
 
   it('fails naming the field when one note differs, with no SYNC_DRIFT', async () => {
     const mirror = source();
-    props(mirror)['template_assets'] = { ...props(mirror)['template_assets'], note: 'cp drops these on decode and falls back to config_files; keep sending until cp reads them.' };
+    props(mirror)['template_assets'] = {
+      ...props(mirror)['template_assets'],
+      note: 'cp drops these on decode and falls back to config_files; keep sending until cp reads them.',
+    };
     const { exit, report } = await sync(files(mirror));
     expect(exit).toBe(1);
-    expect(report.findings.map((f) => [f.rule, f.kind, f.field, f.file])).toEqual([['NOTE_CHANGED', 'changed', 'template_assets', 'mirror.contract.json']]);
+    expect(report.findings.map((f) => [f.rule, f.kind, f.field, f.file])).toEqual([
+      ['NOTE_CHANGED', 'changed', 'template_assets', 'mirror.contract.json'],
+    ]);
     expect(report.findings[0]?.message).toContain('"template_assets"');
   });
 
-  it('reports SYNC_DRIFT for differences no field change explains: a top-level description, $id, a field\'s $comment', async () => {
+  it("reports SYNC_DRIFT for differences no field change explains: a top-level description, $id, a field's $comment", async () => {
     const mirror = source();
     mirror['description'] = 'Provision a workspace.';
     delete mirror['$id'];
@@ -81,7 +104,11 @@ describe('wirepin sync MIRROR SOURCE', () => {
       ['SYNC_DRIFT', null, 'changed', '/description'],
       ['SYNC_DRIFT', null, 'extra', '/properties/disk_gb/$comment'],
     ]);
-    expect(report.findings[1]).toMatchObject({ line: 4, before: '"The body core sends to the control plane to provision a workspace."', after: '"Provision a workspace."' });
+    expect(report.findings[1]).toMatchObject({
+      line: 4,
+      before: '"The body core sends to the control plane to provision a workspace."',
+      after: '"Provision a workspace."',
+    });
   });
 
   it('names a changed value constraint as a field change, with no SYNC_DRIFT (diff and sync agree)', async () => {
@@ -89,7 +116,9 @@ describe('wirepin sync MIRROR SOURCE', () => {
     props(mirror)['disk_gb'] = { ...props(mirror)['disk_gb'], maximum: 4096 };
     const { exit, report } = await sync(files(mirror));
     expect(exit).toBe(1);
-    expect(report.findings.map((f) => [f.rule, f.class, f.kind, f.field])).toEqual([['FIELD_CONSTRAINT_CHANGED', 'needs-both-sides', 'maximum-tightened', 'disk_gb']]);
+    expect(report.findings.map((f) => [f.rule, f.class, f.kind, f.field])).toEqual([
+      ['FIELD_CONSTRAINT_CHANGED', 'needs-both-sides', 'maximum-tightened', 'disk_gb'],
+    ]);
   });
 
   it('reports field changes and the drift they leave unexplained together', async () => {
@@ -103,32 +132,46 @@ describe('wirepin sync MIRROR SOURCE', () => {
     ]);
   });
 
-  it('speaks from the mirror\'s side: a mirror behind its source is told to copy the source, not to stop reading a field', async () => {
+  it("speaks from the mirror's side: a mirror behind its source is told to copy the source, not to stop reading a field", async () => {
     const behind = source();
     delete props(behind)['kind'];
     const lacks = await sync(files(behind));
     expect(lacks.exit).toBe(1);
-    expect(lacks.report.findings.map((f) => [f.rule, f.field, f.file])).toEqual([['FIELD_REMOVED', 'kind', 'mirror.contract.json']]);
-    expect(lacks.report.findings[0]?.message).toMatch(/^The source of truth has field "kind" that this mirror lacks\. Copy the source over the mirror/u);
+    expect(lacks.report.findings.map((f) => [f.rule, f.field, f.file])).toEqual([
+      ['FIELD_REMOVED', 'kind', 'mirror.contract.json'],
+    ]);
+    expect(lacks.report.findings[0]?.message).toMatch(
+      /^The source of truth has field "kind" that this mirror lacks\. Copy the source over the mirror/u,
+    );
     expect(lacks.report.findings[0]?.message).not.toMatch(/Stop reading|\bcp\b|\bcore\b/u);
 
     const ahead = source();
-    props(ahead)['extra_field'] = { type: 'string', cp_consumes: false, note: 'Sent for auditing only; the consumer logs nothing from it.' };
+    props(ahead)['extra_field'] = {
+      type: 'string',
+      cp_consumes: false,
+      note: 'Sent for auditing only; the consumer logs nothing from it.',
+    };
     const has = await sync(files(ahead));
     expect(has.report.findings.map((f) => [f.rule, f.field])).toEqual([['FIELD_ADDED', 'extra_field']]);
-    expect(has.report.findings[0]?.message).toMatch(/^This mirror has field "extra_field" that the source of truth does not\./u);
+    expect(has.report.findings[0]?.message).toMatch(
+      /^This mirror has field "extra_field" that the source of truth does not\./u,
+    );
 
     const retyped = source();
     props(retyped)['tier'] = { ...props(retyped)['tier'], type: 'string' };
     const differs = await sync(files(retyped));
-    expect(differs.report.findings[0]?.message).toMatch(/^This mirror's field "tier" differs from the source of truth: the source has integer, the mirror string\./u);
+    expect(differs.report.findings[0]?.message).toMatch(
+      /^This mirror's field "tier" differs from the source of truth: the source has integer, the mirror string\./u,
+    );
   });
 
   it('--write replaces a drifted mirror with the source, atomically, and leaves one in sync untouched', async () => {
     const behind = source();
     delete props(behind)['kind'];
     const cwd = files(behind);
-    const run = await runCli(['sync', 'mirror.contract.json', 'source.contract.json', '--write', '--format', 'json'], { cwd });
+    const run = await runCli(['sync', 'mirror.contract.json', 'source.contract.json', '--write', '--format', 'json'], {
+      cwd,
+    });
     expect(run.exit).toBe(0);
     expect(readFileSync(join(cwd, 'mirror.contract.json'), 'utf8')).toBe(SOURCE_TEXT);
     expect((await sync(cwd)).exit).toBe(0);
@@ -168,12 +211,18 @@ describe('wirepin sync MIRROR SOURCE', () => {
     // A definition's description is prose no field change explains: 30 of them differ.
     const defs = (side: string): Record<string, unknown> =>
       Object.fromEntries(
-        Array.from({ length: 30 }, (_, i) => [`Extra${String(i).padStart(2, '0')}`, { type: 'object', additionalProperties: false, properties: {}, description: `${side} ${i}` }]),
+        Array.from({ length: 30 }, (_, i) => [
+          `Extra${String(i).padStart(2, '0')}`,
+          { type: 'object', additionalProperties: false, properties: {}, description: `${side} ${i}` },
+        ]),
       );
     mirror['$defs'] = defs('mirror');
     const fromSource = source();
     fromSource['$defs'] = defs('source');
-    const result = syncContracts(contractFromText('source.json', JSON.stringify(fromSource)), contractFromText('mirror.json', JSON.stringify(mirror)));
+    const result = syncContracts(
+      contractFromText('source.json', JSON.stringify(fromSource)),
+      contractFromText('mirror.json', JSON.stringify(mirror)),
+    );
     expect(result.drift).toHaveLength(MAX_DRIFT_FINDINGS + 1);
     expect(result.drift.at(-1)?.data).toMatchObject({ kind: 'more', more: 5 });
   });
@@ -197,7 +246,10 @@ describe('wirepin sync MIRROR SOURCE', () => {
     repo.write('contracts/x.contract.json', SOURCE_TEXT);
     repo.commitAll('source');
     const changed = source();
-    props(changed)['template_assets'] = { ...props(changed)['template_assets'], description: 'Template assets by path.' };
+    props(changed)['template_assets'] = {
+      ...props(changed)['template_assets'],
+      description: 'Template assets by path.',
+    };
     repo.write('contracts/x.contract.json', JSON.stringify(changed));
     repo.write('mirror.contract.json', `${JSON.stringify(reversedKeys(source()))}\n`);
     expect((await sync(repo.dir, 'main:contracts/x.contract.json')).exit).toBe(0);
@@ -205,7 +257,10 @@ describe('wirepin sync MIRROR SOURCE', () => {
     expect(drifted.exit).toBe(1);
     expect(drifted.report.findings.map((f) => [f.rule, f.field])).toEqual([['DESCRIPTION_CHANGED', 'template_assets']]);
     repo.write('mirror.contract.json', JSON.stringify(changed));
-    const markdown = await runCli(['sync', 'mirror.contract.json', 'main:contracts/x.contract.json', '--format', 'markdown'], { cwd: repo.dir });
+    const markdown = await runCli(
+      ['sync', 'mirror.contract.json', 'main:contracts/x.contract.json', '--format', 'markdown'],
+      { cwd: repo.dir },
+    );
     expect(markdown.exit).toBe(1);
     expect(markdown.stdout).toContain('Source: `main:contracts/x.contract.json` · mirror: `mirror.contract.json`');
     expect(markdown.stdout).toContain('#### What the mirror has wrong: `mirror.contract.json`');
@@ -233,7 +288,11 @@ describe('locateSource', () => {
     repo.write('contracts/x.contract.json', SOURCE_TEXT);
     repo.commitAll('source');
     repo.git('branch', 'C');
-    await expect(locateSource(repo.dir, 'main:contracts/x.contract.json')).resolves.toMatchObject({ kind: 'git', path: 'contracts/x.contract.json', ref: { name: 'main' } });
+    await expect(locateSource(repo.dir, 'main:contracts/x.contract.json')).resolves.toMatchObject({
+      kind: 'git',
+      path: 'contracts/x.contract.json',
+      ref: { name: 'main' },
+    });
     for (const spec of [
       'contracts/x.contract.json',
       'main:contracts/missing.json',
@@ -251,7 +310,10 @@ describe('locateSource', () => {
   it('reads REF:PATH as a path outside a git repository', async () => {
     const plain = tempDir();
     try {
-      await expect(locateSource(plain, 'main:contracts/x.contract.json')).resolves.toEqual({ kind: 'file', path: 'main:contracts/x.contract.json' });
+      await expect(locateSource(plain, 'main:contracts/x.contract.json')).resolves.toEqual({
+        kind: 'file',
+        path: 'main:contracts/x.contract.json',
+      });
     } finally {
       rmSync(plain, { recursive: true, force: true });
     }

@@ -22,14 +22,18 @@ function decideAll(schema: Json): void {
   }
   for (const key of ['items', 'additionalProperties']) decideAll(schema[key] ?? null);
   const defs = schema['$defs'];
-  if (defs !== null && typeof defs === 'object' && !Array.isArray(defs)) for (const def of Object.values(defs)) decideAll(def);
+  if (defs !== null && typeof defs === 'object' && !Array.isArray(defs))
+    for (const def of Object.values(defs)) decideAll(def);
 }
 
 describe('contract from-go with shared and recursive types', () => {
   it('drafts Node and Owner once under $defs, Team in place, and the decided draft lints and pins clean', async () => {
     const s = scratchCopy(['test/fixtures/defs-tree']);
     try {
-      const draft = await runCli(['contract', 'from-go', 'test/fixtures/defs-tree', '--type', 'Tree', '--endpoint', 'POST /trees'], { cwd: s.dir });
+      const draft = await runCli(
+        ['contract', 'from-go', 'test/fixtures/defs-tree', '--type', 'Tree', '--endpoint', 'POST /trees'],
+        { cwd: s.dir },
+      );
       expect(draft.exit).toBe(0);
       const contract = JSON.parse(draft.stdout) as { [key: string]: Json };
       expect(Object.keys(contract['$defs'] as object)).toEqual(['Node', 'Owner']);
@@ -44,7 +48,10 @@ describe('contract from-go with shared and recursive types', () => {
       decideAll(contract);
       s.write('tree.contract.json', `${JSON.stringify(contract, null, 2)}\n`);
       expect((await runCliJson(['lint', 'tree.contract.json'], { cwd: s.dir })).findings).toEqual([]);
-      const pin = await runCliJson(['pin', '--contract', 'tree.contract.json', '--go', 'test/fixtures/defs-tree', '--type', 'Tree'], { cwd: s.dir });
+      const pin = await runCliJson(
+        ['pin', '--contract', 'tree.contract.json', '--go', 'test/fixtures/defs-tree', '--type', 'Tree'],
+        { cwd: s.dir },
+      );
       expect(pin.findings).toEqual([]);
       expect(pin.exit).toBe(0);
     } finally {
@@ -56,7 +63,9 @@ describe('contract from-go with shared and recursive types', () => {
     const s = scratchCopy([]);
     try {
       s.write('graph/graph.go', fibonacciGraph(20)['graph.go'] ?? '');
-      const draft = await runCli(['contract', 'from-go', 'graph', '--type', 'T0', '--endpoint', 'POST /graph'], { cwd: s.dir });
+      const draft = await runCli(['contract', 'from-go', 'graph', '--type', 'T0', '--endpoint', 'POST /graph'], {
+        cwd: s.dir,
+      });
       expect(draft.exit).toBe(0);
       const contract = JSON.parse(draft.stdout) as { [key: string]: Json };
       // T1 is reached only from T0 (spelled out in place); T2..T19 from two types each.
@@ -64,7 +73,13 @@ describe('contract from-go with shared and recursive types', () => {
       decideAll(contract);
       s.write('graph.contract.json', JSON.stringify(contract));
       expect((await runCliJson(['lint', 'graph.contract.json'], { cwd: s.dir })).findings).toEqual([]);
-      expect((await runCliJson(['pin', '--contract', 'graph.contract.json', '--go', 'graph', '--type', 'T0'], { cwd: s.dir })).exit).toBe(0);
+      expect(
+        (
+          await runCliJson(['pin', '--contract', 'graph.contract.json', '--go', 'graph', '--type', 'T0'], {
+            cwd: s.dir,
+          })
+        ).exit,
+      ).toBe(0);
     } finally {
       s.cleanup();
     }

@@ -37,7 +37,12 @@ function fieldTable(text: string): Record<string, string> {
   const model = buildContractModel(JSON.parse(text) as never);
   const row = (f: ContractField): string => `${formatWireType(f.type)} ${f.required ? 'required' : 'optional'}`;
   // A definition's fields under "$defs/Name" + their pointer in the definition.
-  return Object.fromEntries([...model.fields.values(), ...[...model.defs.values()].flatMap((d) => [...d.fields.values()])].map((f) => [f.def === undefined ? f.pointer : `$defs/${f.def}${f.pointer}`, row(f)]));
+  return Object.fromEntries(
+    [...model.fields.values(), ...[...model.defs.values()].flatMap((d) => [...d.fields.values()])].map((f) => [
+      f.def === undefined ? f.pointer : `$defs/${f.def}${f.pointer}`,
+      row(f),
+    ]),
+  );
 }
 
 const SHIPPED = 'contracts/provision_request.contract.json';
@@ -45,7 +50,9 @@ const GOLDEN = 'test/fixtures/draft/go/expected.contract.json';
 
 describe('wirepin contract from-go', () => {
   it('drafts producer/go: after the cp_consumes decisions, the same fields, types and required as the shipped contract', async () => {
-    const run = await runCli(['contract', 'from-go', 'producer/go', '--type', 'cpProvisionRequest'], { cwd: REPO_ROOT });
+    const run = await runCli(['contract', 'from-go', 'producer/go', '--type', 'cpProvisionRequest'], {
+      cwd: REPO_ROOT,
+    });
     expect(run).toMatchObject({ exit: 0, stderr: '' });
     const draft = JSON.parse(run.stdout) as Json;
     decideAll(draft);
@@ -58,26 +65,47 @@ describe('wirepin contract from-go', () => {
       producer: { name: 'producer', repo: 'producer', type: 'cpProvisionRequest' },
       consumer: { name: 'consumer', repo: 'consumer', type: 'cpProvisionRequest' },
       additionalProperties: false,
-      properties: { provider: { description: 'Provider is the compute backend, not the LLM provider.' }, display: { additionalProperties: false } },
+      properties: {
+        provider: { description: 'Provider is the compute backend, not the LLM provider.' },
+        display: { additionalProperties: false },
+      },
     });
   });
 
   it('the decided draft lints clean and pins cleanly against producer/go; a drifted struct fails the pin', async () => {
     const dir = scratch();
     const out = join(dir, 'provision.contract.json');
-    const run = await runCli(['contract', 'from-go', 'producer/go', '--type', 'cpProvisionRequest', '--endpoint', 'POST /cp/workspaces/provision', '--out', out], { cwd: REPO_ROOT });
+    const run = await runCli(
+      [
+        'contract',
+        'from-go',
+        'producer/go',
+        '--type',
+        'cpProvisionRequest',
+        '--endpoint',
+        'POST /cp/workspaces/provision',
+        '--out',
+        out,
+      ],
+      { cwd: REPO_ROOT },
+    );
     expect(run.exit).toBe(0);
     expect(run.stdout).toContain('19 fields');
     const draft = JSON.parse(readFileSync(out, 'utf8')) as Json;
     decideAll(draft);
     writeFileSync(out, `${JSON.stringify(draft, null, 2)}\n`);
     expect((await runCliJson(['lint', out], { cwd: REPO_ROOT })).exit).toBe(0);
-    const pin = await runCliJson(['pin', '--contract', out, '--go', 'producer/go', '--type', 'cpProvisionRequest'], { cwd: REPO_ROOT });
+    const pin = await runCliJson(['pin', '--contract', out, '--go', 'producer/go', '--type', 'cpProvisionRequest'], {
+      cwd: REPO_ROOT,
+    });
     expect(pin).toMatchObject({ exit: 0, findings: [] });
     // Drift: the contract loses a field the struct sends.
     delete (draft['properties'] as Json)['kind'];
     writeFileSync(out, `${JSON.stringify(draft, null, 2)}\n`);
-    const drifted = await runCliJson(['pin', '--contract', out, '--go', 'producer/go', '--type', 'cpProvisionRequest'], { cwd: REPO_ROOT });
+    const drifted = await runCliJson(
+      ['pin', '--contract', out, '--go', 'producer/go', '--type', 'cpProvisionRequest'],
+      { cwd: REPO_ROOT },
+    );
     expect(drifted.exit).toBe(1);
     expect(drifted.findings.map((f) => [f.rule, f.field])).toEqual([['PRODUCER_FIELD_UNDECLARED', 'kind']]);
   });
@@ -85,7 +113,13 @@ describe('wirepin contract from-go', () => {
   it('an undecided draft fails lint: CONSUMES_FLAG_MISSING at every property, SCHEMA_INVALID at the placeholder endpoint', async () => {
     const dir = scratch();
     const out = join(dir, 'draft.contract.json');
-    expect((await runCli(['contract', 'from-go', 'producer/go', '--type', 'cpProvisionRequest', '--out', out], { cwd: REPO_ROOT })).exit).toBe(0);
+    expect(
+      (
+        await runCli(['contract', 'from-go', 'producer/go', '--type', 'cpProvisionRequest', '--out', out], {
+          cwd: REPO_ROOT,
+        })
+      ).exit,
+    ).toBe(0);
     const analyzed = analyzeContractText({ file: 'draft.contract.json', text: readFileSync(out, 'utf8') });
     const missing = analyzed.findings.filter((f) => f.rule === 'CONSUMES_FLAG_MISSING');
     expect(missing.map((f) => f.path)).toContain('/properties/display/properties/mode');
@@ -94,7 +128,21 @@ describe('wirepin contract from-go', () => {
   });
 
   it('drafts nested structs, slices, maps of pointers, nullability and comments exactly as the golden file (byte-stable)', async () => {
-    const args = ['contract', 'from-go', 'test/fixtures/draft/go', '--type', 'OrderPlaced', '--endpoint', 'POST /orders', '--producer-name', 'shop', '--consumer-name', 'warehouse', '--consumer-type', 'orderPlacedRequest'];
+    const args = [
+      'contract',
+      'from-go',
+      'test/fixtures/draft/go',
+      '--type',
+      'OrderPlaced',
+      '--endpoint',
+      'POST /orders',
+      '--producer-name',
+      'shop',
+      '--consumer-name',
+      'warehouse',
+      '--consumer-type',
+      'orderPlacedRequest',
+    ];
     const first = await runCli(args, { cwd: REPO_ROOT });
     const second = await runCli(args, { cwd: REPO_ROOT });
     expect(first.exit).toBe(0);
@@ -125,7 +173,10 @@ describe('wirepin contract from-go', () => {
   it('refuses a struct with a type it cannot resolve: exit 2 naming the field and its place, nothing written', async () => {
     const dir = scratch();
     const out = join(dir, 'x.contract.json');
-    const run = await runCli(['contract', 'from-go', 'test/fixtures/draft/unresolved', '--type', 'OrderPlaced', '--out', out], { cwd: REPO_ROOT });
+    const run = await runCli(
+      ['contract', 'from-go', 'test/fixtures/draft/unresolved', '--type', 'OrderPlaced', '--out', out],
+      { cwd: REPO_ROOT },
+    );
     expect(run.exit).toBe(2);
     expect(run.stderr).toMatch(/^test\/fixtures\/draft\/unresolved\/order\.go:6:2: error: /u);
     expect(run.stderr).toContain('"id" (uuid.UUID)');
@@ -137,11 +188,16 @@ describe('wirepin contract from-go', () => {
     const dir = scratch();
     const out = join(dir, 'x.contract.json');
     writeFileSync(out, 'keep me\n');
-    const refused = await runCli(['contract', 'from-go', 'producer/go', '--type', 'cpProvisionRequest', '--out', out], { cwd: REPO_ROOT });
+    const refused = await runCli(['contract', 'from-go', 'producer/go', '--type', 'cpProvisionRequest', '--out', out], {
+      cwd: REPO_ROOT,
+    });
     expect(refused.exit).toBe(2);
     expect(refused.stderr).toContain('already exists');
     expect(readFileSync(out, 'utf8')).toBe('keep me\n');
-    const forced = await runCli(['contract', 'from-go', 'producer/go', '--type', 'cpProvisionRequest', '--out', out, '--force'], { cwd: REPO_ROOT });
+    const forced = await runCli(
+      ['contract', 'from-go', 'producer/go', '--type', 'cpProvisionRequest', '--out', out, '--force'],
+      { cwd: REPO_ROOT },
+    );
     expect(forced.exit).toBe(0);
     expect(JSON.parse(readFileSync(out, 'utf8'))).toMatchObject({ title: 'CpProvisionRequest' });
   });
@@ -154,7 +210,21 @@ describe('wirepin contract from-go', () => {
       'package client\n\n// ProvisionRequest asks the worker to provision.\ntype ProvisionRequest struct {\n\tName string `json:"name"`\n\tSize int `json:"size,omitempty"`\n}\n',
     );
     const run = await runCli(
-      ['contract', 'from-go', './internal/client', '--type', 'ProvisionRequest', '--endpoint', 'POST /v1/provision', '--producer-name', 'api', '--consumer-name', 'worker', '--out', 'contracts/provision.contract.json'],
+      [
+        'contract',
+        'from-go',
+        './internal/client',
+        '--type',
+        'ProvisionRequest',
+        '--endpoint',
+        'POST /v1/provision',
+        '--producer-name',
+        'api',
+        '--consumer-name',
+        'worker',
+        '--out',
+        'contracts/provision.contract.json',
+      ],
       { cwd: dir },
     );
     expect(run).toMatchObject({ exit: 0, stderr: '' });
@@ -177,7 +247,10 @@ describe('wirepin contract from-go', () => {
     const unknown = await runCli(['contract', 'from-go', 'producer/go', '--type', 'Nope'], { cwd: REPO_ROOT });
     expect(unknown.exit).toBe(2);
     expect(unknown.stderr).toContain('"Nope"');
-    const empty = await runCli(['contract', 'from-go', 'producer/go', '--type', 'cpProvisionRequest', '--endpoint', ' '], { cwd: REPO_ROOT });
+    const empty = await runCli(
+      ['contract', 'from-go', 'producer/go', '--type', 'cpProvisionRequest', '--endpoint', ' '],
+      { cwd: REPO_ROOT },
+    );
     expect(empty.exit).toBe(2);
     expect(empty.stderr).toContain('--endpoint is empty');
     const bare = await runCli(['contract'], { cwd: REPO_ROOT });
@@ -191,10 +264,26 @@ describe('wirepin contract from-ts', () => {
   it('drafts a TypeScript interface with JSDoc descriptions; decided, it pins cleanly against the same file', async () => {
     const dir = scratch();
     const out = join(dir, 'order.contract.json');
-    const run = await runCli(['contract', 'from-ts', 'test/fixtures/draft/ts/order.ts', '--type', 'OrderPlaced', '--endpoint', 'POST /orders', '--out', out], { cwd: REPO_ROOT });
+    const run = await runCli(
+      [
+        'contract',
+        'from-ts',
+        'test/fixtures/draft/ts/order.ts',
+        '--type',
+        'OrderPlaced',
+        '--endpoint',
+        'POST /orders',
+        '--out',
+        out,
+      ],
+      { cwd: REPO_ROOT },
+    );
     expect(run.exit).toBe(0);
     const draft = JSON.parse(readFileSync(out, 'utf8')) as Json;
-    expect(draft).toMatchObject({ description: 'What the shop sends the warehouse when a customer places an order.', properties: { id: { description: "The order's id." } } });
+    expect(draft).toMatchObject({
+      description: 'What the shop sends the warehouse when a customer places an order.',
+      properties: { id: { description: "The order's id." } },
+    });
     expect(fieldTable(readFileSync(out, 'utf8'))).toEqual({
       '/id': 'string required',
       '/count': 'integer optional',
@@ -207,7 +296,10 @@ describe('wirepin contract from-ts', () => {
     });
     decideAll(draft);
     writeFileSync(out, `${JSON.stringify(draft, null, 2)}\n`);
-    const pin = await runCliJson(['pin', '--contract', out, '--ts', 'test/fixtures/draft/ts/order.ts', '--type', 'OrderPlaced'], { cwd: REPO_ROOT });
+    const pin = await runCliJson(
+      ['pin', '--contract', out, '--ts', 'test/fixtures/draft/ts/order.ts', '--type', 'OrderPlaced'],
+      { cwd: REPO_ROOT },
+    );
     expect(pin).toMatchObject({ exit: 0, findings: [] });
   });
 });

@@ -18,11 +18,18 @@ import { errorFacts, expectTable, listDir, REPO_ROOT } from '../support/facts.js
 const isDir = (relative: string): boolean => statSync(join(REPO_ROOT, relative)).isDirectory();
 
 function describeResult(result: ExtractResult): string[] {
-  const out = [`  root ${result.root.name} ${result.root.location.file}:${result.root.location.line}:${result.root.location.column}`];
+  const out = [
+    `  root ${result.root.name} ${result.root.location.file}:${result.root.location.line}:${result.root.location.column}`,
+  ];
   for (const f of result.fields) {
-    out.push(`  ${f.pointer} ${JSON.stringify(f.type)} ${f.required ? 'required' : 'optional'} ${f.location.file}:${f.location.line}:${f.location.column} "${f.sourceType}" name=${f.jsonName}`);
+    out.push(
+      `  ${f.pointer} ${JSON.stringify(f.type)} ${f.required ? 'required' : 'optional'} ${f.location.file}:${f.location.line}:${f.location.column} "${f.sourceType}" name=${f.jsonName}`,
+    );
   }
-  for (const o of result.opaque) out.push(`  opaque ${o.pointer} ${o.typeName} ${o.location.file}:${o.location.line}:${o.location.column}: ${o.reason}`);
+  for (const o of result.opaque)
+    out.push(
+      `  opaque ${o.pointer} ${o.typeName} ${o.location.file}:${o.location.line}:${o.location.column}: ${o.reason}`,
+    );
   return out;
 }
 
@@ -50,14 +57,30 @@ describe('every extraction from the fixtures', () => {
     const out: string[] = [];
     for (const name of listDir('test/fixtures/go')) {
       const dir = `test/fixtures/go/${name}`;
-      const files = isDir(dir) ? listDir(dir).filter((f) => f.endsWith('.go')).map((f) => `${dir}/${f}`) : [];
+      const files = isDir(dir)
+        ? listDir(dir)
+            .filter((f) => f.endsWith('.go'))
+            .map((f) => `${dir}/${f}`)
+        : [];
       const types = declaredTypes(files, /^type\s+([A-Za-z_]\w*)/gmu);
       for (const typeName of [...types, 'NotDeclaredAnywhere']) {
         out.push(...(await run(goExtractor, { path: dir, typeName, cwd: REPO_ROOT }, `${dir} ${typeName}`)));
       }
     }
-    out.push(...(await run(goExtractor, { path: 'producer/go', typeName: 'cpProvisionRequest', cwd: REPO_ROOT }, 'producer/go cpProvisionRequest')));
-    out.push(...(await run(goExtractor, { path: 'consumer/go', typeName: 'wsProvisionRequest', cwd: REPO_ROOT }, 'consumer/go wsProvisionRequest')));
+    out.push(
+      ...(await run(
+        goExtractor,
+        { path: 'producer/go', typeName: 'cpProvisionRequest', cwd: REPO_ROOT },
+        'producer/go cpProvisionRequest',
+      )),
+    );
+    out.push(
+      ...(await run(
+        goExtractor,
+        { path: 'consumer/go', typeName: 'wsProvisionRequest', cwd: REPO_ROOT },
+        'consumer/go wsProvisionRequest',
+      )),
+    );
     expectTable(out, 'test/extract/tables/go-fixtures.json');
   }, 60_000);
 
@@ -72,7 +95,13 @@ describe('every extraction from the fixtures', () => {
         }
       }
     }
-    out.push(...(await run(tsExtractor, { path: 'test/fixtures/ts/basic/types.ts', typeName: 'NotDeclaredAnywhere', cwd: REPO_ROOT }, 'missing type')));
+    out.push(
+      ...(await run(
+        tsExtractor,
+        { path: 'test/fixtures/ts/basic/types.ts', typeName: 'NotDeclaredAnywhere', cwd: REPO_ROOT },
+        'missing type',
+      )),
+    );
     expectTable(out, 'test/extract/tables/ts-fixtures.json');
   }, 120_000);
 
@@ -82,7 +111,13 @@ describe('every extraction from the fixtures', () => {
       const path = `test/fixtures/json/${name}`;
       out.push(...(await run(jsonSampleExtractor, { path, cwd: REPO_ROOT }, path)));
     }
-    out.push(...(await run(jsonSampleExtractor, { path: 'test/fixtures/json/does-not-exist.json', cwd: REPO_ROOT }, 'missing sample')));
+    out.push(
+      ...(await run(
+        jsonSampleExtractor,
+        { path: 'test/fixtures/json/does-not-exist.json', cwd: REPO_ROOT },
+        'missing sample',
+      )),
+    );
     expectTable(out, 'test/extract/tables/json-fixtures.json');
   });
 });

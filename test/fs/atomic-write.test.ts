@@ -71,12 +71,15 @@ describe('writeFileAtomic', () => {
     expect(error.message).toContain('ENOSPC');
   });
 
-  it('two concurrent writers never leave a torn file: the result is one writer\'s whole text', async () => {
+  it("two concurrent writers never leave a torn file: the result is one writer's whole text", async () => {
     const target = join(dir, 'race.json');
     const a = 'a'.repeat(1 << 20);
     const b = 'b'.repeat(1 << 20);
     for (let round = 0; round < 5; round++) {
-      await Promise.all([writeFileAtomic(target, a, { shown: 'race.json' }), writeFileAtomic(target, b, { shown: 'race.json' })]);
+      await Promise.all([
+        writeFileAtomic(target, a, { shown: 'race.json' }),
+        writeFileAtomic(target, b, { shown: 'race.json' }),
+      ]);
       const text = readFileSync(target, 'utf8');
       expect(text === a || text === b).toBe(true);
     }
@@ -88,7 +91,9 @@ describe('writeFileAtomic with overwrite: false', () => {
     const target = join(dir, 'no-overwrite.yaml');
     await writeFileAtomic(target, 'first', { shown: 'no-overwrite.yaml', overwrite: false });
     expect(readFileSync(target, 'utf8')).toBe('first');
-    const error = await rejectionOf(writeFileAtomic(target, 'second', { shown: 'no-overwrite.yaml', overwrite: false }));
+    const error = await rejectionOf(
+      writeFileAtomic(target, 'second', { shown: 'no-overwrite.yaml', overwrite: false }),
+    );
     expect(error.code).toBe('E_USAGE');
     expect(readFileSync(target, 'utf8')).toBe('first');
     expect(readdirSync(dir).filter((f) => f.includes('.tmp'))).toEqual([]);

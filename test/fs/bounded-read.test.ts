@@ -17,7 +17,9 @@ async function refusal(path: string, options: { maxBytes?: number; timeoutMs?: n
 describe('readBounded', () => {
   it('reads a regular file whole', async () => {
     writeFileSync(join(dir, 'ok.json'), '{"a":1}');
-    expect((await readBounded(join(dir, 'ok.json'), { what: 'contract', shown: 'ok.json' })).toString()).toBe('{"a":1}');
+    expect((await readBounded(join(dir, 'ok.json'), { what: 'contract', shown: 'ok.json' })).toString()).toBe(
+      '{"a":1}',
+    );
   });
 
   it('reads a file exactly at the limit and refuses one byte more, counting while reading', async () => {
@@ -75,7 +77,9 @@ describe('readBoundedSync (the TypeScript compiler host reads through it)', () =
 
   it('reads a regular file whole, exactly at the limit, and refuses one byte more', () => {
     writeFileSync(join(dir, 'sync-ten'), '0123456789');
-    expect(readBoundedSync(join(dir, 'sync-ten'), { what: 'x', shown: 'sync-ten', maxBytes: 10 }).toString()).toBe('0123456789');
+    expect(readBoundedSync(join(dir, 'sync-ten'), { what: 'x', shown: 'sync-ten', maxBytes: 10 }).toString()).toBe(
+      '0123456789',
+    );
     const error = errorOf(() => readBoundedSync(join(dir, 'sync-ten'), { what: 'x', shown: 'sync-ten', maxBytes: 9 }));
     expect([error.code, error.message]).toEqual(['E_READ', 'x "sync-ten" is over wirepin\'s 9-byte limit for it.']);
   });
@@ -83,18 +87,28 @@ describe('readBoundedSync (the TypeScript compiler host reads through it)', () =
   it('refuses a device, a FIFO and a missing file on the opened descriptor, naming the file', () => {
     symlinkSync('/dev/zero', join(dir, 'sync-zero.ts'));
     execFileSync('mkfifo', [join(dir, 'sync-pipe.ts')]);
-    expect(errorOf(() => readBoundedSync(join(dir, 'sync-zero.ts'), { what: 'TypeScript source', shown: 'z.ts' })).message).toContain('"z.ts" is a character device');
-    expect(errorOf(() => readBoundedSync(join(dir, 'sync-pipe.ts'), { what: 'TypeScript source', shown: 'p.ts' })).message).toContain('"p.ts" is a FIFO');
-    expect(errorOf(() => readBoundedSync(join(dir, 'nope.ts'), { what: 'TypeScript source', shown: 'n.ts' })).message).toContain('ENOENT');
+    expect(
+      errorOf(() => readBoundedSync(join(dir, 'sync-zero.ts'), { what: 'TypeScript source', shown: 'z.ts' })).message,
+    ).toContain('"z.ts" is a character device');
+    expect(
+      errorOf(() => readBoundedSync(join(dir, 'sync-pipe.ts'), { what: 'TypeScript source', shown: 'p.ts' })).message,
+    ).toContain('"p.ts" is a FIFO');
+    expect(
+      errorOf(() => readBoundedSync(join(dir, 'nope.ts'), { what: 'TypeScript source', shown: 'n.ts' })).message,
+    ).toContain('ENOENT');
   });
 
   it('gives up on a file that takes longer than the timeout, checked between chunks', () => {
     writeFileSync(join(dir, 'sync-slow'), 'x'.repeat(3 * 1024 * 1024));
     let clock = 0;
     const now = (): number => (clock += 400);
-    const error = errorOf(() => readBoundedSync(join(dir, 'sync-slow'), { what: 'x', shown: 'slow', timeoutMs: 1000, now }));
+    const error = errorOf(() =>
+      readBoundedSync(join(dir, 'sync-slow'), { what: 'x', shown: 'slow', timeoutMs: 1000, now }),
+    );
     expect(error.message).toBe('Reading x "slow" took longer than 1000 ms; wirepin gave up on it.');
     clock = 0;
-    expect(readBoundedSync(join(dir, 'sync-slow'), { what: 'x', shown: 'slow', timeoutMs: 10_000, now }).length).toBe(3 * 1024 * 1024);
+    expect(readBoundedSync(join(dir, 'sync-slow'), { what: 'x', shown: 'slow', timeoutMs: 10_000, now }).length).toBe(
+      3 * 1024 * 1024,
+    );
   });
 });

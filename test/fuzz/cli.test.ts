@@ -40,7 +40,35 @@ const SEEDS = {
 
 /** Text edits a hostile pull request might make: splice random text or bytes, delete a span, duplicate a span. */
 const edit = fc.oneof(
-  fc.record({ kind: fc.constant('insert' as const), at: fc.nat(), text: fc.oneof(fc.string({ maxLength: 20 }), fc.constantFrom('"', '{', '}', '[', ']', ',', ':', '\\', '\u0000', '\n::error::x\n', '../../', '/etc/passwd', '\u202e', '`', '|', '@x', '<b>', 'null', '1e400', '"__proto__"')) }),
+  fc.record({
+    kind: fc.constant('insert' as const),
+    at: fc.nat(),
+    text: fc.oneof(
+      fc.string({ maxLength: 20 }),
+      fc.constantFrom(
+        '"',
+        '{',
+        '}',
+        '[',
+        ']',
+        ',',
+        ':',
+        '\\',
+        '\u0000',
+        '\n::error::x\n',
+        '../../',
+        '/etc/passwd',
+        '\u202e',
+        '`',
+        '|',
+        '@x',
+        '<b>',
+        'null',
+        '1e400',
+        '"__proto__"',
+      ),
+    ),
+  }),
   fc.record({ kind: fc.constant('delete' as const), at: fc.nat(), length: fc.integer({ min: 1, max: 40 }) }),
   fc.record({ kind: fc.constant('duplicate' as const), at: fc.nat(), length: fc.integer({ min: 1, max: 40 }) }),
 );
@@ -70,8 +98,24 @@ const COMMANDS: ReadonlyArray<readonly string[]> = [
   ['generate'],
   ['generate', '--check'],
   ['check'],
-  ['pin', '--contract', 'contracts/provision_request.contract.json', '--go', 'producer/go', '--type', 'cpProvisionRequest'],
-  ['consumes', '--contract', 'contracts/provision_request.contract.json', '--ts', 'consumer/provision_request.types.ts', '--type', 'ProvisionRequest'],
+  [
+    'pin',
+    '--contract',
+    'contracts/provision_request.contract.json',
+    '--go',
+    'producer/go',
+    '--type',
+    'cpProvisionRequest',
+  ],
+  [
+    'consumes',
+    '--contract',
+    'contracts/provision_request.contract.json',
+    '--ts',
+    'consumer/provision_request.types.ts',
+    '--type',
+    'ProvisionRequest',
+  ],
   ['diff', 'base.contract.json', 'contracts/provision_request.contract.json'],
   ['lint', '--format', 'github'],
   ['check', '--format', 'markdown'],
@@ -93,7 +137,10 @@ afterAll(() => rmSync(base, { recursive: true, force: true }));
 
 function snapshot(dir: string): string {
   return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .map((e) => `${join(e.parentPath, e.name)}:${e.isFile() ? readFileSync(join(e.parentPath, e.name), 'base64') : e.isDirectory() ? 'dir' : 'other'}`)
+    .map(
+      (e) =>
+        `${join(e.parentPath, e.name)}:${e.isFile() ? readFileSync(join(e.parentPath, e.name), 'base64') : e.isDirectory() ? 'dir' : 'other'}`,
+    )
     .sort()
     .join('\n');
 }
@@ -140,4 +187,3 @@ describe('the CLI under fuzzed repositories', () => {
     expect(exits.has(0) || exits.has(1)).toBe(true);
   }, 600_000);
 });
-

@@ -1,5 +1,17 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -14,7 +26,8 @@ let outside: string;
 function snapshot(dir: string): Record<string, string> {
   const out: Record<string, string> = {};
   for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
-    if (entry.isFile()) out[join(entry.parentPath, entry.name)] = readFileSync(join(entry.parentPath, entry.name), 'base64');
+    if (entry.isFile())
+      out[join(entry.parentPath, entry.name)] = readFileSync(join(entry.parentPath, entry.name), 'base64');
   }
   return out;
 }
@@ -32,7 +45,10 @@ beforeEach(() => {
 afterEach(() => rmSync(base, { recursive: true, force: true }));
 
 function config(generate: string): void {
-  writeFileSync(join(repo, 'wirepin.yaml'), `version: 1\ncontracts:\n  - contract: contracts/provision_request.contract.json\n    generate:\n${generate}`);
+  writeFileSync(
+    join(repo, 'wirepin.yaml'),
+    `version: 1\ncontracts:\n  - contract: contracts/provision_request.contract.json\n    generate:\n${generate}`,
+  );
 }
 
 describe('generate writes only inside the repository', () => {
@@ -117,7 +133,8 @@ describe('a kill between the flushed temporary file and the rename', () => {
       exited = true;
     });
     const deadline = Date.now() + 20_000;
-    while (!exited && !readdirSync(join(repo, 'schemas')).some((f) => f.endsWith('.tmp')) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    while (!exited && !readdirSync(join(repo, 'schemas')).some((f) => f.endsWith('.tmp')) && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 50));
     expect(exited).toBe(false);
     child.kill('SIGKILL');
     if (!exited) await new Promise((r) => child.once('exit', r));
@@ -133,13 +150,21 @@ describe('generate against a repository whose config and symlinks all point outs
     symlinkSync('../../victim/precious.txt', join(repo, 'schemas/provision_request.schema.json'));
     symlinkSync('../victim', join(repo, 'consumer'));
     const before = snapshot(outside);
-    for (const args of [['generate'], ['generate', 'contracts/provision_request.contract.json'], ['generate', '--check']]) {
+    for (const args of [
+      ['generate'],
+      ['generate', 'contracts/provision_request.contract.json'],
+      ['generate', '--check'],
+    ]) {
       const run = await runCli(args, { cwd: repo });
       expect(run.exit).toBe(2);
       expect(run.stderr).not.toMatch(/internal error|\n\s+at /u);
     }
     // The real binary too, in a child process.
-    const child = spawnSync(process.execPath, [resolve('bin/wirepin.js'), 'generate'], { cwd: repo, encoding: 'utf8', timeout: 20_000 });
+    const child = spawnSync(process.execPath, [resolve('bin/wirepin.js'), 'generate'], {
+      cwd: repo,
+      encoding: 'utf8',
+      timeout: 20_000,
+    });
     expect(child.status).toBe(2);
     expect(snapshot(outside)).toEqual(before);
   });
@@ -148,22 +173,33 @@ describe('generate against a repository whose config and symlinks all point outs
 describe('a write that fails leaves the previous generated files intact (exit 2, the path and the reason)', () => {
   /** The generated files of the repository with their bytes, after a first good run and a hand edit that marks them "previous". */
   function previousRun(): Record<string, string> {
-    const generated = ['schemas/provision_request.schema.json', 'producer/provision_request.types.ts', 'consumer/provision_request.types.ts'];
+    const generated = [
+      'schemas/provision_request.schema.json',
+      'producer/provision_request.types.ts',
+      'consumer/provision_request.types.ts',
+    ];
     for (const file of generated) {
       mkdirSync(dirname(join(repo, file)), { recursive: true });
       writeFileSync(join(repo, file), `// previous ${file}\n`);
     }
     return Object.fromEntries(generated.map((file) => [file, readFileSync(join(repo, file), 'utf8')]));
   }
-  const current = (files: Record<string, string>): Record<string, string> => Object.fromEntries(Object.keys(files).map((file) => [file, readFileSync(join(repo, file), 'utf8')]));
+  const current = (files: Record<string, string>): Record<string, string> =>
+    Object.fromEntries(Object.keys(files).map((file) => [file, readFileSync(join(repo, file), 'utf8')]));
 
   it('a full disk: the process may not write a file that large (RLIMIT_FSIZE, EFBIG, in a real child process)', () => {
     // No tmpfs without root; the file-size limit makes the kernel refuse the write part-way, as a full disk would.
     // ENOSPC itself is injected into the write in test/fs/atomic-write.test.ts.
     const previous = previousRun();
-    const child = spawnSync('bash', ['-c', 'ulimit -f 1 && exec "$0" "$1" generate', process.execPath, resolve('bin/wirepin.js')], { cwd: repo, encoding: 'utf8', timeout: 20_000 });
+    const child = spawnSync(
+      'bash',
+      ['-c', 'ulimit -f 1 && exec "$0" "$1" generate', process.execPath, resolve('bin/wirepin.js')],
+      { cwd: repo, encoding: 'utf8', timeout: 20_000 },
+    );
     expect(child.status).toBe(2);
-    expect(child.stderr).toMatch(/^error: Cannot write "schemas\/provision_request\.schema\.json" \(writing\): .*\(EFBIG\)\./u);
+    expect(child.stderr).toMatch(
+      /^error: Cannot write "schemas\/provision_request\.schema\.json" \(writing\): .*\(EFBIG\)\./u,
+    );
     expect(child.stderr).not.toMatch(/internal error|\n\s+at /u);
     expect(current(previous)).toEqual(previous);
     expect(readdirSync(join(repo, 'schemas')).filter((f) => f.endsWith('.tmp'))).toEqual([]);
@@ -171,15 +207,25 @@ describe('a write that fails leaves the previous generated files intact (exit 2,
 
   it('a read-only directory (EACCES, as an unprivileged user in a real child process)', () => {
     const previous = previousRun();
-    for (const path of [base, repo, ...readdirSync(repo, { recursive: true }).map((p) => join(repo, String(p)))]) chmodSync(path, statSync(path).isDirectory() ? 0o755 : 0o666);
+    for (const path of [base, repo, ...readdirSync(repo, { recursive: true }).map((p) => join(repo, String(p)))])
+      chmodSync(path, statSync(path).isDirectory() ? 0o755 : 0o666);
     chmodSync(join(repo, 'schemas'), 0o555);
     // The files themselves are writable: only an in-place write could change them, and an atomic one needs the directory.
     // Root writes through permission bits, so as root the run drops to nobody (setpriv, util-linux).
-    const command = process.getuid?.() === 0 ? ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups', process.execPath] : [process.execPath];
-    const child = spawnSync(command[0] ?? '', [...command.slice(1), resolve('bin/wirepin.js'), 'generate'], { cwd: repo, encoding: 'utf8', timeout: 20_000 });
+    const command =
+      process.getuid?.() === 0
+        ? ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups', process.execPath]
+        : [process.execPath];
+    const child = spawnSync(command[0] ?? '', [...command.slice(1), resolve('bin/wirepin.js'), 'generate'], {
+      cwd: repo,
+      encoding: 'utf8',
+      timeout: 20_000,
+    });
     chmodSync(join(repo, 'schemas'), 0o755);
     expect(child.status).toBe(2);
-    expect(child.stderr).toContain('Cannot write "schemas/provision_request.schema.json" (creating a temporary file): permission denied (EACCES).');
+    expect(child.stderr).toContain(
+      'Cannot write "schemas/provision_request.schema.json" (creating a temporary file): permission denied (EACCES).',
+    );
     expect(child.stderr).not.toMatch(/internal error|\n\s+at /u);
     expect(current(previous)).toEqual(previous);
   });

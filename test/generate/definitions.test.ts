@@ -35,7 +35,13 @@ function scratchRepo(): string {
 async function generate(cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
-  const io: CliIo = { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), env: {}, cwd, isTty: false };
+  const io: CliIo = {
+    stdout: (t) => void (stdout += t),
+    stderr: (t) => void (stderr += t),
+    env: {},
+    cwd,
+    isTty: false,
+  };
   const code = await main(['generate', CONTRACT], io);
   return { code, stdout, stderr };
 }
@@ -70,7 +76,9 @@ describe('generate with $defs', () => {
     };
     expect(validate(body), JSON.stringify(validate.errors)).toBe(true);
     // A defect deep inside a recursive definition is found where it is.
-    expect(validate({ ...body, category: { name: 'a', children: [{ name: 'b', children: [{ nme: 'c' }] }] } })).toBe(false);
+    expect(validate({ ...body, category: { name: 'a', children: [{ name: 'b', children: [{ nme: 'c' }] }] } })).toBe(
+      false,
+    );
     expect(validate.errors?.map((e) => [e.instancePath, e.keyword])).toEqual([
       ['/category/children/0/children/0', 'required'],
       ['/category/children/0/children/0', 'additionalProperties'],
@@ -96,7 +104,9 @@ describe('generate with $defs', () => {
     const consumer = read(CONSUMER);
     expect(declarations(consumer)).toEqual(['PlaceOrder', 'Address', 'Category', 'Left', 'Right']);
     expect(consumer).not.toContain('zip');
-    expect(consumer).toMatch(/export interface Address \{\n\s+\/\*\*\n\s+\* Street and number\.\n\s+\*\/\n\s+street: string;\n\s+city: string;\n\}/u);
+    expect(consumer).toMatch(
+      /export interface Address \{\n\s+\/\*\*\n\s+\* Street and number\.\n\s+\*\/\n\s+street: string;\n\s+city: string;\n\}/u,
+    );
   });
 
   it('is byte-stable: a second run changes nothing, another checkout writes the same bytes', async () => {
@@ -130,7 +140,9 @@ describe('generate with $defs', () => {
       skipLibCheck: true,
       types: [],
     });
-    const diagnostics = ts.getPreEmitDiagnostics(program).map((d) => [d.file?.fileName.slice(repo.length + 1), ts.flattenDiagnosticMessageText(d.messageText, '\n')]);
+    const diagnostics = ts
+      .getPreEmitDiagnostics(program)
+      .map((d) => [d.file?.fileName.slice(repo.length + 1), ts.flattenDiagnosticMessageText(d.messageText, '\n')]);
     // Only the consumer reading the dead zip fails.
     expect(diagnostics).toEqual([['use.ts', "Property 'zip' does not exist on type 'Address'."]]);
   });

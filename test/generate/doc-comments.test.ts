@@ -21,42 +21,103 @@ function objectOf(properties: Record<string, JsonObject>, required: string[] = O
 }
 
 const CASES: Array<[string, JsonObject]> = [
-  ['one-line descriptions', objectOf({ org_id: { type: 'string', description: 'The organisation.' }, count: { type: 'integer', description: 'How many.' } })],
-  ['several paragraphs and indented lines', objectOf({ note: { type: 'string', description: 'First line.\n\nSecond paragraph\n  indented line\n\tand a tab' } })],
-  ['a comment terminator in the text', objectOf({ glob: { type: 'string', description: 'Matches src/**/*.ts and ends */ here' } })],
+  [
+    'one-line descriptions',
+    objectOf({
+      org_id: { type: 'string', description: 'The organisation.' },
+      count: { type: 'integer', description: 'How many.' },
+    }),
+  ],
+  [
+    'several paragraphs and indented lines',
+    objectOf({
+      note: { type: 'string', description: 'First line.\n\nSecond paragraph\n  indented line\n\tand a tab' },
+    }),
+  ],
+  [
+    'a comment terminator in the text',
+    objectOf({ glob: { type: 'string', description: 'Matches src/**/*.ts and ends */ here' } }),
+  ],
   ['Unicode text', objectOf({ name: { type: 'string', description: 'Nom affiché — 表示名 ✓' } })],
-  ['optional, nullable, enum and const fields', objectOf({
-    mode: { type: 'string', enum: ['fast', 'safe'], description: 'The mode.' },
-    parent: { type: ['string', 'null'], description: 'Parent, if any.' },
-    kind: { const: 'workspace', description: 'Always workspace.' },
-  }, ['mode'])],
-  ['nested objects at several depths', objectOf({
-    display: {
-      ...objectOf({ theme: { type: 'string', description: 'Theme.' }, layout: { ...objectOf({ columns: { type: 'integer', description: 'Columns.' } }), description: 'Layout.' } }),
-      description: 'Display settings.',
-    },
-  })],
-  ['maps and arrays of plain items', objectOf({
-    labels: { type: 'object', additionalProperties: { type: 'string', description: 'A label value.' }, description: 'Labels by key.' },
-    tags: { type: 'array', items: { type: 'string' }, description: 'Tags.' },
-    assets: { type: 'array', items: objectOf({ url: { type: 'string', description: 'Where.' } }), description: 'Assets.' },
-  })],
-  ['names that need quotes, and prototype names', objectOf({
-    'x-trace-id': { type: 'string', description: 'Trace.' },
-    constructor: { type: 'string', description: 'Not a constructor.' },
-    __proto__: { type: 'string', description: 'An ordinary field.' },
-  } as Record<string, JsonObject>)],
-  ['the ledger of a dead field', objectOf({ template_assets: { type: 'array', items: { type: 'string' }, description: 'Assets.', cp_consumes: false, note: 'cp ignores them.' } as unknown as JsonObject })],
-  ['fields left to the generator: titled, deprecated, minItems, described items, trailing spaces', objectOf({
-    region: { type: 'string', title: 'Region', description: 'A named type.' },
-    legacy: { type: 'string', deprecated: true, description: 'Old.' },
-    hosts: { type: 'array', items: { type: 'string' }, minItems: 1, description: 'At least one.' },
-    ports: { type: 'array', items: { type: 'integer', description: 'A port.' }, description: 'Ports.' },
-    spaced: { type: 'string', description: 'Ends with spaces  \nand a line' },
-  })],
-  ['long union types that prettier wraps', objectOf({
-    status: { type: 'string', enum: Array.from({ length: 30 }, (_, i) => `status_value_${i}`), description: 'A long enum.' },
-  })],
+  [
+    'optional, nullable, enum and const fields',
+    objectOf(
+      {
+        mode: { type: 'string', enum: ['fast', 'safe'], description: 'The mode.' },
+        parent: { type: ['string', 'null'], description: 'Parent, if any.' },
+        kind: { const: 'workspace', description: 'Always workspace.' },
+      },
+      ['mode'],
+    ),
+  ],
+  [
+    'nested objects at several depths',
+    objectOf({
+      display: {
+        ...objectOf({
+          theme: { type: 'string', description: 'Theme.' },
+          layout: { ...objectOf({ columns: { type: 'integer', description: 'Columns.' } }), description: 'Layout.' },
+        }),
+        description: 'Display settings.',
+      },
+    }),
+  ],
+  [
+    'maps and arrays of plain items',
+    objectOf({
+      labels: {
+        type: 'object',
+        additionalProperties: { type: 'string', description: 'A label value.' },
+        description: 'Labels by key.',
+      },
+      tags: { type: 'array', items: { type: 'string' }, description: 'Tags.' },
+      assets: {
+        type: 'array',
+        items: objectOf({ url: { type: 'string', description: 'Where.' } }),
+        description: 'Assets.',
+      },
+    }),
+  ],
+  [
+    'names that need quotes, and prototype names',
+    objectOf({
+      'x-trace-id': { type: 'string', description: 'Trace.' },
+      constructor: { type: 'string', description: 'Not a constructor.' },
+      __proto__: { type: 'string', description: 'An ordinary field.' },
+    } as Record<string, JsonObject>),
+  ],
+  [
+    'the ledger of a dead field',
+    objectOf({
+      template_assets: {
+        type: 'array',
+        items: { type: 'string' },
+        description: 'Assets.',
+        cp_consumes: false,
+        note: 'cp ignores them.',
+      } as unknown as JsonObject,
+    }),
+  ],
+  [
+    'fields left to the generator: titled, deprecated, minItems, described items, trailing spaces',
+    objectOf({
+      region: { type: 'string', title: 'Region', description: 'A named type.' },
+      legacy: { type: 'string', deprecated: true, description: 'Old.' },
+      hosts: { type: 'array', items: { type: 'string' }, minItems: 1, description: 'At least one.' },
+      ports: { type: 'array', items: { type: 'integer', description: 'A port.' }, description: 'Ports.' },
+      spaced: { type: 'string', description: 'Ends with spaces  \nand a line' },
+    }),
+  ],
+  [
+    'long union types that prettier wraps',
+    objectOf({
+      status: {
+        type: 'string',
+        enum: Array.from({ length: 30 }, (_, i) => `status_value_${i}`),
+        description: 'A long enum.',
+      },
+    }),
+  ],
 ];
 
 describe('generate writes property doc comments itself, exactly as the generator would', () => {
@@ -78,7 +139,10 @@ describe('generate writes property doc comments itself, exactly as the generator
   });
 
   it('agrees with the generator on arbitrary descriptions', async () => {
-    const text = fc.string({ unit: fc.constantFrom('a', 'Z', ' ', '\n', '*', '/', '@', '-', '`', 'é', '\t', '\r', '\u2028', '表'), maxLength: 40 });
+    const text = fc.string({
+      unit: fc.constantFrom('a', 'Z', ' ', '\n', '*', '/', '@', '-', '`', 'é', '\t', '\r', '\u2028', '表'),
+      maxLength: 40,
+    });
     await fc.assert(
       fc.asyncProperty(fc.array(text, { minLength: 1, maxLength: 4 }), async (descriptions) => {
         const properties: Record<string, JsonObject> = {};

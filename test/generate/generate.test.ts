@@ -127,7 +127,9 @@ describe('generate', () => {
     it('rejects an unknown field, at the top level and inside display', () => {
       const validate = compile();
       expect(validate({ ...sample, gpu: true })).toBe(false);
-      expect(validate.errors?.map((e) => [e.instancePath, e.keyword, e.params])).toEqual([['', 'additionalProperties', { additionalProperty: 'gpu' }]]);
+      expect(validate.errors?.map((e) => [e.instancePath, e.keyword, e.params])).toEqual([
+        ['', 'additionalProperties', { additionalProperty: 'gpu' }],
+      ]);
       expect(validate({ ...sample, display: { ...sample.display, dpi: 2 } })).toBe(false);
       expect(validate.errors?.map((e) => [e.instancePath, e.keyword])).toEqual([['/display', 'additionalProperties']]);
     });
@@ -210,7 +212,9 @@ describe('generate', () => {
     it('stop the consumer from reading template_assets', () => {
       const errors = diagnostics.get('consumer-reads-dead-field.ts') ?? [];
       expect(errors.map((d) => d.code)).toEqual([2339]);
-      expect(text(errors[0] as ts.Diagnostic)).toMatch(/Property 'template_assets' does not exist on type 'ProvisionRequest'/u);
+      expect(text(errors[0] as ts.Diagnostic)).toMatch(
+        /Property 'template_assets' does not exist on type 'ProvisionRequest'/u,
+      );
     });
   });
 });
@@ -226,11 +230,16 @@ describe('generate --check', () => {
 
   it('exits 1 and names the file after a hand edit of a generated file, and writes nothing', async () => {
     const repo = scratchRepo(REPO_FOLDERS);
-    const edited = readFileSync(join(repo, CONSUMER), 'utf8').replace('  org_id: string;', '  org_id: string;\n  template_assets?: unknown;');
+    const edited = readFileSync(join(repo, CONSUMER), 'utf8').replace(
+      '  org_id: string;',
+      '  org_id: string;\n  template_assets?: unknown;',
+    );
     writeFileSync(join(repo, CONSUMER), edited);
     const result = await run(['generate', '--check', '--format', 'json'], repo);
     expect(result.code).toBe(1);
-    const report = JSON.parse(result.stdout) as { findings: Array<{ rule: string; file: string; line: number; data: Record<string, unknown> }> };
+    const report = JSON.parse(result.stdout) as {
+      findings: Array<{ rule: string; file: string; line: number; data: Record<string, unknown> }>;
+    };
     expect(report.findings.map((f) => [f.rule, f.file, f.data['state'], f.data['contract']])).toEqual([
       ['GENERATED_FILE_STALE', CONSUMER, 'stale', CONTRACT],
     ]);
@@ -248,8 +257,12 @@ describe('generate --check', () => {
     unlinkSync(join(repo, SCHEMA));
     const result = await run(['generate', '--check', '--format', 'json'], repo);
     expect(result.code).toBe(1);
-    const report = JSON.parse(result.stdout) as { findings: Array<{ rule: string; file: string; data: Record<string, unknown> }> };
-    expect(report.findings.map((f) => [f.rule, f.file, f.data['state']])).toEqual([['GENERATED_FILE_STALE', SCHEMA, 'missing']]);
+    const report = JSON.parse(result.stdout) as {
+      findings: Array<{ rule: string; file: string; data: Record<string, unknown> }>;
+    };
+    expect(report.findings.map((f) => [f.rule, f.file, f.data['state']])).toEqual([
+      ['GENERATED_FILE_STALE', SCHEMA, 'missing'],
+    ]);
     expect(existsSync(join(repo, SCHEMA))).toBe(false);
   });
 });
@@ -265,11 +278,14 @@ describe('generate from a contract with lint errors', () => {
 
     const result = await run(['generate', '--format', 'json'], repo);
     expect(result.code).toBe(2);
-    const report = JSON.parse(result.stdout) as { findings: Array<{ rule: string; file: string; path: string; data: Record<string, unknown> }> };
+    const report = JSON.parse(result.stdout) as {
+      findings: Array<{ rule: string; file: string; path: string; data: Record<string, unknown> }>;
+    };
     expect(report.findings.map((f) => [f.rule, f.file, f.path, f.data['kind']])).toEqual([
       ['DEAD_FIELD_NOTE_MISSING', CONTRACT, '/properties/template_assets', 'missing'],
     ]);
-    for (const folder of ['schemas', 'producer', 'consumer']) expect(existsSync(join(repo, folder)), folder).toBe(false);
+    for (const folder of ['schemas', 'producer', 'consumer'])
+      expect(existsSync(join(repo, folder)), folder).toBe(false);
 
     const check = await run(['generate', '--check'], repo);
     expect(check.code).toBe(2);

@@ -37,13 +37,16 @@ const facts = (findings: Awaited<ReturnType<typeof runCliJson>>['findings']): un
   findings.map((f) => ({ rule: f.rule, path: f.path, at: `${f.line}:${f.column}`, data: f.data }));
 
 describe('pin and consumes against $defs', () => {
-  it.each(['pin', 'consumes'] as const)('%s passes on the matching source (shared, recursive, mutually recursive, nullable)', async (guard) => {
-    const s = scratch();
-    const result = await run(guard, s.dir);
-    expect(result.stderr).toBe('');
-    expect(result.findings).toEqual([]);
-    expect(result.exit).toBe(0);
-  });
+  it.each(['pin', 'consumes'] as const)(
+    '%s passes on the matching source (shared, recursive, mutually recursive, nullable)',
+    async (guard) => {
+      const s = scratch();
+      const result = await run(guard, s.dir);
+      expect(result.stderr).toBe('');
+      expect(result.findings).toEqual([]);
+      expect(result.exit).toBe(0);
+    },
+  );
 
   it('compares an inline object of the contract with a named source type, and a definition with an anonymous struct', async () => {
     const s = scratch();
@@ -54,7 +57,11 @@ describe('pin and consumes against $defs', () => {
       '"root": { "type": "object", "additionalProperties": false, "required": ["name", "children", "owner"], "cp_consumes": true, "properties": { "name": { "type": "string", "cp_consumes": true }, "children": { "type": ["array", "null"], "items": { "$ref": "#/$defs/Node" }, "cp_consumes": true }, "owner": { "anyOf": [{ "$ref": "#/$defs/Owner" }, { "type": "null" }], "cp_consumes": true } } }',
     );
     // ...and the source spells "spare" out as an anonymous struct, though the contract refers to Node.
-    s.edit(`${DIR}/tree.go`, '\tSpare  *Node            `json:"spare"`', '\tSpare  *struct {\n\t\tName     string `json:"name"`\n\t\tChildren []Node `json:"children"`\n\t\tOwner    *Owner `json:"owner"`\n\t} `json:"spare"`');
+    s.edit(
+      `${DIR}/tree.go`,
+      '\tSpare  *Node            `json:"spare"`',
+      '\tSpare  *struct {\n\t\tName     string `json:"name"`\n\t\tChildren []Node `json:"children"`\n\t\tOwner    *Owner `json:"owner"`\n\t} `json:"spare"`',
+    );
     const good = await run('pin', s.dir);
     expect(good.findings).toEqual([]);
     expect(good.exit).toBe(0);
@@ -69,10 +76,21 @@ describe('pin and consumes against $defs', () => {
 
   it('finds a field the producer adds inside a shared type once, at the definition', async () => {
     const s = scratch();
-    s.edit(`${DIR}/tree.go`, '\tName     string `json:"name"`', '\tName     string `json:"name"`\n\tExtra    bool   `json:"extra"`');
+    s.edit(
+      `${DIR}/tree.go`,
+      '\tName     string `json:"name"`',
+      '\tName     string `json:"name"`\n\tExtra    bool   `json:"extra"`',
+    );
     const result = await run('pin', s.dir);
     expect(result.exit).toBe(1);
-    expect(facts(result.findings)).toEqual([{ rule: 'PRODUCER_FIELD_UNDECLARED', path: '/$defs/Node/properties', at: '20:7', data: { pointer: '/root/extra', sourceType: 'bool' } }]);
+    expect(facts(result.findings)).toEqual([
+      {
+        rule: 'PRODUCER_FIELD_UNDECLARED',
+        path: '/$defs/Node/properties',
+        at: '20:7',
+        data: { pointer: '/root/extra', sourceType: 'bool' },
+      },
+    ]);
   });
 
   it('finds a field removed from a mutually recursive type once, at the definition', async () => {
@@ -80,7 +98,14 @@ describe('pin and consumes against $defs', () => {
     s.edit(`${DIR}/tree.go`, '\tLead *Owner `json:"lead"`\n', '');
     const result = await run('pin', s.dir);
     expect(result.exit).toBe(1);
-    expect(facts(result.findings)).toEqual([{ rule: 'PRODUCER_FIELD_MISSING', path: '/$defs/Team/properties/lead', at: '40:9', data: { pointer: '/by_name/*/team/lead', consumed: true } }]);
+    expect(facts(result.findings)).toEqual([
+      {
+        rule: 'PRODUCER_FIELD_MISSING',
+        path: '/$defs/Team/properties/lead',
+        at: '40:9',
+        data: { pointer: '/by_name/*/team/lead', consumed: true },
+      },
+    ]);
   });
 
   it('finds a changed type and a changed requiredness inside a definition once each', async () => {
@@ -90,8 +115,18 @@ describe('pin and consumes against $defs', () => {
     const result = await run('pin', s.dir);
     expect(result.exit).toBe(1);
     expect(facts(result.findings)).toEqual([
-      { rule: 'PRODUCER_TYPE_MISMATCH', path: '/$defs/Node/properties/name/type', at: '21:19', data: { pointer: '/root/name', kind: 'kind', sent: 'integer', declared: 'string', sourceType: 'int' } },
-      { rule: 'PRODUCER_REQUIRED_MISMATCH', path: '/$defs/Node/properties/owner', at: '23:9', data: { pointer: '/root/owner', kind: 'producer-may-omit', contractRequired: true } },
+      {
+        rule: 'PRODUCER_TYPE_MISMATCH',
+        path: '/$defs/Node/properties/name/type',
+        at: '21:19',
+        data: { pointer: '/root/name', kind: 'kind', sent: 'integer', declared: 'string', sourceType: 'int' },
+      },
+      {
+        rule: 'PRODUCER_REQUIRED_MISMATCH',
+        path: '/$defs/Node/properties/owner',
+        at: '23:9',
+        data: { pointer: '/root/owner', kind: 'producer-may-omit', contractRequired: true },
+      },
     ]);
   });
 
@@ -100,16 +135,32 @@ describe('pin and consumes against $defs', () => {
     s.edit(`${DIR}/tree.go`, '\tID   int  `json:"id"`\n', '');
     const result = await run('consumes', s.dir);
     expect(result.exit).toBe(1);
-    expect(facts(result.findings)).toEqual([{ rule: 'CONSUMER_FIELD_MISSING', path: '/$defs/Owner/properties/id/cp_consumes', at: '31:36', data: { pointer: '/by_name/*/id' } }]);
+    expect(facts(result.findings)).toEqual([
+      {
+        rule: 'CONSUMER_FIELD_MISSING',
+        path: '/$defs/Owner/properties/id/cp_consumes',
+        at: '31:36',
+        data: { pointer: '/by_name/*/id' },
+      },
+    ]);
   });
 
   it('compares a reference with a nullable pointer as nullable: a non-nullable reference to a *Node is a mismatch', async () => {
     const s = scratch();
-    s.edit(CONTRACT, '"spare": { "anyOf": [{ "$ref": "#/$defs/Node" }, { "type": "null" }], "cp_consumes": true }', '"spare": { "$ref": "#/$defs/Node", "cp_consumes": true }');
+    s.edit(
+      CONTRACT,
+      '"spare": { "anyOf": [{ "$ref": "#/$defs/Node" }, { "type": "null" }], "cp_consumes": true }',
+      '"spare": { "$ref": "#/$defs/Node", "cp_consumes": true }',
+    );
     const result = await run('pin', s.dir);
     expect(result.exit).toBe(1);
     expect(facts(result.findings)).toEqual([
-      { rule: 'PRODUCER_TYPE_MISMATCH', path: '/properties/spare/type', at: '12:5', data: { pointer: '/spare', kind: 'nullable', sent: 'object|null', declared: 'object', sourceType: '*Node' } },
+      {
+        rule: 'PRODUCER_TYPE_MISMATCH',
+        path: '/properties/spare/type',
+        at: '12:5',
+        data: { pointer: '/spare', kind: 'nullable', sent: 'object|null', declared: 'object', sourceType: '*Node' },
+      },
     ]);
   });
 
@@ -123,7 +174,9 @@ describe('pin and consumes against $defs', () => {
     const rules = new Set(result.findings.map((f) => f.rule));
     expect([...rules]).toEqual(['CONSUMER_READ_UNPROVABLE']);
     expect(result.findings.every((f) => f.path.startsWith('/$defs/') && f.severity === 'warning')).toBe(true);
-    expect(result.findings.find((f) => f.path === '/$defs/Node/properties/name/cp_consumes')?.data).toMatchObject({ escape: 'the read analysis does not follow the shared type Node yet' });
+    expect(result.findings.find((f) => f.path === '/$defs/Node/properties/name/cp_consumes')?.data).toMatchObject({
+      escape: 'the read analysis does not follow the shared type Node yet',
+    });
     expect(result.exit).toBe(0);
     const strict = await run('consumes', s.dir, ['--strict-reads']);
     expect(strict.exit).toBe(1);
@@ -156,22 +209,29 @@ describe('a Fibonacci type graph against $defs', () => {
     writeFileSync(join(s.dir, 'graph.contract.json'), JSON.stringify(fibonacciDefsContract(types, { drift }), null, 2));
   };
 
-  it.each(['pin', 'consumes'] as const)('%s: 20 types (10,946 paths from T0) pass against one definition per type, and one drift is found once', async (guard) => {
-    const s = scratch();
-    graphDir(s, 20, false);
-    const good = await runCliJson([guard, '--contract', 'graph.contract.json', '--go', 'graph', '--type', 'T0'], { cwd: s.dir });
-    expect(good.findings).toEqual([]);
-    expect(good.exit).toBe(0);
-    graphDir(s, 20, true);
-    const drift = await runCliJson([guard, '--contract', 'graph.contract.json', '--go', 'graph', '--type', 'T0'], { cwd: s.dir });
-    expect(drift.exit).toBe(1);
-    // The example path is the shortest one (breadth first): T0 -a-> T1 -b-> T3 ... -b-> T19.
-    expect(drift.findings.map((f) => [f.rule, f.path, f.data?.['pointer']])).toEqual([
-      guard === 'pin'
-        ? ['PRODUCER_FIELD_MISSING', '/$defs/T19/properties/extra', '/a/b/b/b/b/b/b/b/b/b/extra']
-        : ['CONSUMER_FIELD_MISSING', '/$defs/T19/properties/extra/cp_consumes', '/a/b/b/b/b/b/b/b/b/b/extra'],
-    ]);
-  });
+  it.each(['pin', 'consumes'] as const)(
+    '%s: 20 types (10,946 paths from T0) pass against one definition per type, and one drift is found once',
+    async (guard) => {
+      const s = scratch();
+      graphDir(s, 20, false);
+      const good = await runCliJson([guard, '--contract', 'graph.contract.json', '--go', 'graph', '--type', 'T0'], {
+        cwd: s.dir,
+      });
+      expect(good.findings).toEqual([]);
+      expect(good.exit).toBe(0);
+      graphDir(s, 20, true);
+      const drift = await runCliJson([guard, '--contract', 'graph.contract.json', '--go', 'graph', '--type', 'T0'], {
+        cwd: s.dir,
+      });
+      expect(drift.exit).toBe(1);
+      // The example path is the shortest one (breadth first): T0 -a-> T1 -b-> T3 ... -b-> T19.
+      expect(drift.findings.map((f) => [f.rule, f.path, f.data?.['pointer']])).toEqual([
+        guard === 'pin'
+          ? ['PRODUCER_FIELD_MISSING', '/$defs/T19/properties/extra', '/a/b/b/b/b/b/b/b/b/b/extra']
+          : ['CONSUMER_FIELD_MISSING', '/$defs/T19/properties/extra/cp_consumes', '/a/b/b/b/b/b/b/b/b/b/extra'],
+      ]);
+    },
+  );
 
   it('refuses a flat contract against the same graph past the expansion bound, exit 2, never an abort', async () => {
     const s = scratch();
@@ -180,7 +240,9 @@ describe('a Fibonacci type graph against $defs', () => {
     // T0's own two leaves only, as bench/go-scale.js has it: the source's A and B are not described at all.
     const flat = { ...fibonacciDefsContract(1), $defs: undefined };
     writeFileSync(join(s.dir, 'flat.contract.json'), JSON.stringify(flat));
-    const result = await runCliJson(['pin', '--contract', 'flat.contract.json', '--go', 'graph', '--type', 'T0'], { cwd: s.dir });
+    const result = await runCliJson(['pin', '--contract', 'flat.contract.json', '--go', 'graph', '--type', 'T0'], {
+      cwd: s.dir,
+    });
     expect(result.exit).toBe(2);
     expect(`${result.stdout}${result.stderr}`).toMatch(/expands to more than 200,000 fields/u);
   });
@@ -188,7 +250,14 @@ describe('a Fibonacci type graph against $defs', () => {
 
 describe('graphPairs', () => {
   const loc = { file: 'g.go', line: 1, column: 1 };
-  const field = (pointer: string, kind: 'string' | 'object') => ({ pointer, jsonName: pointer.slice(1), type: { kind, nullable: false }, required: true, location: loc, sourceType: kind });
+  const field = (pointer: string, kind: 'string' | 'object') => ({
+    pointer,
+    jsonName: pointer.slice(1),
+    type: { kind, nullable: false },
+    required: true,
+    location: loc,
+    sourceType: kind,
+  });
   // A chain of types, each linking to the next: N pairs.
   const chain = (n: number): SourceGraph => ({
     root: { name: 'T0', location: loc },
@@ -196,7 +265,13 @@ describe('graphPairs', () => {
     types: new Map(
       Array.from({ length: n }, (_, i) => [
         `T${i}`,
-        { name: `T${i}`, location: loc, fields: [field('/name', 'string'), ...(i + 1 < n ? [field('/next', 'object')] : [])], opaque: [], links: new Map(i + 1 < n ? [['/next', `T${i + 1}`]] : []) },
+        {
+          name: `T${i}`,
+          location: loc,
+          fields: [field('/name', 'string'), ...(i + 1 < n ? [field('/next', 'object')] : [])],
+          opaque: [],
+          links: new Map(i + 1 < n ? [['/next', `T${i + 1}`]] : []),
+        },
       ]),
     ),
   });
@@ -217,7 +292,14 @@ describe('graphPairs', () => {
   });
 
   it('refuses past its bounds on pairs and on fields compared (E_UNSUPPORTED, exit 2)', () => {
-    expect(() => [...graphPairs(model, chain(10), { maxPairs: 5, maxFields: 1_000 })]).toThrow(expect.objectContaining({ code: 'E_UNSUPPORTED', message: expect.stringMatching(/more than 5 \(definition, type\) pairs/u) }));
-    expect(() => [...graphPairs(model, chain(10), { maxPairs: 1_000, maxFields: 7 })]).toThrow(expect.objectContaining({ code: 'E_UNSUPPORTED', message: expect.stringMatching(/more than 7 fields/u) }));
+    expect(() => [...graphPairs(model, chain(10), { maxPairs: 5, maxFields: 1_000 })]).toThrow(
+      expect.objectContaining({
+        code: 'E_UNSUPPORTED',
+        message: expect.stringMatching(/more than 5 \(definition, type\) pairs/u),
+      }),
+    );
+    expect(() => [...graphPairs(model, chain(10), { maxPairs: 1_000, maxFields: 7 })]).toThrow(
+      expect.objectContaining({ code: 'E_UNSUPPORTED', message: expect.stringMatching(/more than 7 fields/u) }),
+    );
   });
 });

@@ -14,8 +14,10 @@ const CONSUMER = 'consumer/go/ws_provision_request.go';
 let scratch: ReturnType<typeof scratchCopy> | undefined;
 afterEach(() => scratch?.cleanup());
 
-const pin = (cwd: string) => runCliJson(['pin', '--contract', CONTRACT, '--go', 'producer/go', '--type', 'cpProvisionRequest'], { cwd });
-const consumes = (cwd: string) => runCliJson(['consumes', '--contract', CONTRACT, '--go', 'consumer/go', '--type', 'wsProvisionRequest'], { cwd });
+const pin = (cwd: string) =>
+  runCliJson(['pin', '--contract', CONTRACT, '--go', 'producer/go', '--type', 'cpProvisionRequest'], { cwd });
+const consumes = (cwd: string) =>
+  runCliJson(['consumes', '--contract', CONTRACT, '--go', 'consumer/go', '--type', 'wsProvisionRequest'], { cwd });
 
 describe('producer pin on core (Go)', () => {
   it('passes on the real-shaped cpProvisionRequest', async () => {
@@ -24,7 +26,14 @@ describe('producer pin on core (Go)', () => {
     expect(run.exit).toBe(0);
   });
 
-  const drifts: Array<{ name: string; file: string; from: string; to: string; expect: Array<[string, string]>; line?: number }> = [
+  const drifts: Array<{
+    name: string;
+    file: string;
+    from: string;
+    to: string;
+    expect: Array<[string, string]>;
+    line?: number;
+  }> = [
     {
       name: 'an added field',
       file: PRODUCER,
@@ -33,7 +42,13 @@ describe('producer pin on core (Go)', () => {
       expect: [['PRODUCER_FIELD_UNDECLARED', 'region']],
       line: 24,
     },
-    { name: 'a removed field', file: PRODUCER, from: '\tRuntime      string `json:"runtime"`\n', to: '', expect: [['PRODUCER_FIELD_MISSING', 'runtime']] },
+    {
+      name: 'a removed field',
+      file: PRODUCER,
+      from: '\tRuntime      string `json:"runtime"`\n',
+      to: '',
+      expect: [['PRODUCER_FIELD_MISSING', 'runtime']],
+    },
     {
       name: 'a renamed tag',
       file: PRODUCER,
@@ -65,7 +80,13 @@ describe('producer pin on core (Go)', () => {
       to: '\tTemplateAssets map[string][]byte      `json:"template_assets,omitempty"`\n\tZone string `json:",omitempty"`',
       expect: [['PRODUCER_FIELD_UNDECLARED', 'Zone']],
     },
-    { name: 'a type change', file: PRODUCER, from: '\tTier         int    `json:"tier"`', to: '\tTier         string `json:"tier"`', expect: [['PRODUCER_TYPE_MISMATCH', 'tier']] },
+    {
+      name: 'a type change',
+      file: PRODUCER,
+      from: '\tTier         int    `json:"tier"`',
+      to: '\tTier         string `json:"tier"`',
+      expect: [['PRODUCER_TYPE_MISMATCH', 'tier']],
+    },
     {
       name: 'omitempty on a required field',
       file: PRODUCER,
@@ -119,7 +140,11 @@ describe('producer pin on core (Go)', () => {
 
   it('fails on json:"-," (a field named "-")', async () => {
     scratch = scratchCopy([CONTRACT, 'producer/go']);
-    scratch.edit(PRODUCER, '\tTemplateAssets map[string][]byte      `json:"template_assets,omitempty"`', '\tTemplateAssets map[string][]byte      `json:"template_assets,omitempty"`\n\tDash string `json:"-,"`');
+    scratch.edit(
+      PRODUCER,
+      '\tTemplateAssets map[string][]byte      `json:"template_assets,omitempty"`',
+      '\tTemplateAssets map[string][]byte      `json:"template_assets,omitempty"`\n\tDash string `json:"-,"`',
+    );
     const run = await pin(scratch.dir);
     expect(run.findings.map((f) => [f.rule, f.field])).toEqual([['PRODUCER_FIELD_UNDECLARED', '-']]);
   });
@@ -128,21 +153,31 @@ describe('producer pin on core (Go)', () => {
     scratch = scratchCopy([CONTRACT, 'producer/go']);
     scratch.edit(PRODUCER, '\tRuntime      string `json:"runtime"`\n', '');
     const { runCli } = await import('../support/run-cli.js');
-    const run = await runCli(['pin', '--contract', CONTRACT, '--go', 'producer/go', '--type', 'cpProvisionRequest'], { cwd: scratch.dir });
+    const run = await runCli(['pin', '--contract', CONTRACT, '--go', 'producer/go', '--type', 'cpProvisionRequest'], {
+      cwd: scratch.dir,
+    });
     expect(run.exit).toBe(1);
     expect(run.stdout).toContain(`${CONTRACT}:`);
     expect(run.stdout).toContain('PRODUCER_FIELD_MISSING');
-    expect(run.stdout).toMatch(/Add the field to cpProvisionRequest in core, or remove it from contracts\/provision_request\.contract\.json/);
+    expect(run.stdout).toMatch(
+      /Add the field to cpProvisionRequest in core, or remove it from contracts\/provision_request\.contract\.json/,
+    );
     expect(run.stdout).toContain('producer cpProvisionRequest: producer/go/cp_provision_request.go:');
   });
 
   it('exits 2 naming file and line for a syntax error, and for an unknown type', async () => {
     scratch = scratchCopy([CONTRACT, 'producer/go']);
-    const unknown = await runCliJson(['pin', '--contract', CONTRACT, '--go', 'producer/go', '--type', 'cpProvisionRequst'], { cwd: scratch.dir });
+    const unknown = await runCliJson(
+      ['pin', '--contract', CONTRACT, '--go', 'producer/go', '--type', 'cpProvisionRequst'],
+      { cwd: scratch.dir },
+    );
     expect(unknown.exit).toBe(2);
     expect(unknown.stderr).toMatch(/cpProvisionRequst/);
     scratch.edit(PRODUCER, '\tTier         int    `json:"tier"`', '\tTier         int    `json:"tier"');
-    const broken = await runCliJson(['pin', '--contract', CONTRACT, '--go', 'producer/go', '--type', 'cpProvisionRequest'], { cwd: scratch.dir });
+    const broken = await runCliJson(
+      ['pin', '--contract', CONTRACT, '--go', 'producer/go', '--type', 'cpProvisionRequest'],
+      { cwd: scratch.dir },
+    );
     expect(broken.exit).toBe(2);
     expect(broken.stderr).toMatch(/producer\/go\/cp_provision_request\.go:\d+:\d+: error:/);
     expect(broken.stderr).not.toMatch(/\n\s+at /);
@@ -164,13 +199,19 @@ describe('consumer completeness on cp (Go)', () => {
     });
     const run = await consumes(scratch.dir);
     expect(run.exit).toBe(1);
-    expect(run.findings.map((f) => [f.rule, f.field, f.path])).toEqual([['CONSUMER_FIELD_MISSING', 'template_assets', '/properties/template_assets/cp_consumes']]);
+    expect(run.findings.map((f) => [f.rule, f.field, f.path])).toEqual([
+      ['CONSUMER_FIELD_MISSING', 'template_assets', '/properties/template_assets/cp_consumes'],
+    ]);
     expect(run.findings[0]?.related).toMatchObject({ label: 'consumer wsProvisionRequest', file: CONSUMER });
   });
 
   it('fails when cp decodes a dead field', async () => {
     scratch = scratchCopy([CONTRACT, 'consumer/go']);
-    scratch.edit(CONSUMER, '\tConfigFiles     map[string]string `json:"config_files,omitempty"`', '\tConfigFiles     map[string]string `json:"config_files,omitempty"`\n\tAssets map[string][]byte `json:"template_assets,omitempty"`');
+    scratch.edit(
+      CONSUMER,
+      '\tConfigFiles     map[string]string `json:"config_files,omitempty"`',
+      '\tConfigFiles     map[string]string `json:"config_files,omitempty"`\n\tAssets map[string][]byte `json:"template_assets,omitempty"`',
+    );
     const run = await consumes(scratch.dir);
     expect(run.findings.map((f) => [f.rule, f.field])).toEqual([['CONSUMER_READS_DEAD_FIELD', 'template_assets']]);
   });
@@ -184,7 +225,11 @@ describe('consumer completeness on cp (Go)', () => {
 
   it('fails when cp expects a field nobody sends, or decodes a type it cannot hold', async () => {
     scratch = scratchCopy([CONTRACT, 'consumer/go']);
-    scratch.edit(CONSUMER, '\tTier         int    `json:"tier"`', '\tTier         string `json:"tier"`\n\tRegion string `json:"region"`');
+    scratch.edit(
+      CONSUMER,
+      '\tTier         int    `json:"tier"`',
+      '\tTier         string `json:"tier"`\n\tRegion string `json:"region"`',
+    );
     const run = await consumes(scratch.dir);
     expect(run.findings.map((f) => [f.rule, f.field]).sort()).toEqual([
       ['CONSUMER_FIELD_UNKNOWN', 'region'],

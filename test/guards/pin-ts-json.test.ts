@@ -19,15 +19,64 @@ describe('producer pin on a TypeScript producer', () => {
     expect(run.exit).toBe(0);
   });
 
-  const drifts: Array<{ name: string; from: string | RegExp; to: string; rule: string; field: string; data?: Record<string, unknown>; rules?: string[] }> = [
-    { name: 'an added field', from: '  platform_url: string;', to: '  platform_url: string;\n  region: string;', rule: 'PRODUCER_FIELD_UNDECLARED', field: 'region' },
+  const drifts: Array<{
+    name: string;
+    from: string | RegExp;
+    to: string;
+    rule: string;
+    field: string;
+    data?: Record<string, unknown>;
+    rules?: string[];
+  }> = [
+    {
+      name: 'an added field',
+      from: '  platform_url: string;',
+      to: '  platform_url: string;\n  region: string;',
+      rule: 'PRODUCER_FIELD_UNDECLARED',
+      field: 'region',
+    },
     { name: 'a removed field', from: '  runtime: string;\n', to: '', rule: 'PRODUCER_FIELD_MISSING', field: 'runtime' },
     // A rename is a field the contract does not know plus one the producer stopped sending.
-    { name: 'a renamed field', from: '  instance_type?: string;', to: '  instanceType?: string;', rule: 'PRODUCER_FIELD_UNDECLARED', field: 'instanceType', rules: ['PRODUCER_FIELD_UNDECLARED', 'PRODUCER_FIELD_MISSING'] },
-    { name: 'a type change', from: '  tier: integer;', to: '  tier: string;', rule: 'PRODUCER_TYPE_MISMATCH', field: 'tier', data: { kind: 'kind', sent: 'string', declared: 'integer' } },
-    { name: 'a required field made optional', from: '  org_id: string;', to: '  org_id?: string;', rule: 'PRODUCER_REQUIRED_MISMATCH', field: 'org_id', data: { kind: 'producer-may-omit' } },
-    { name: 'an optional field made required', from: '  kind?: string;', to: '  kind: string;', rule: 'PRODUCER_REQUIRED_MISMATCH', field: 'kind', data: { kind: 'producer-always-sends' } },
-    { name: 'null where the contract forbids it', from: '  platform_url: string;', to: '  platform_url: string | null;', rule: 'PRODUCER_TYPE_MISMATCH', field: 'platform_url', data: { kind: 'nullable' } },
+    {
+      name: 'a renamed field',
+      from: '  instance_type?: string;',
+      to: '  instanceType?: string;',
+      rule: 'PRODUCER_FIELD_UNDECLARED',
+      field: 'instanceType',
+      rules: ['PRODUCER_FIELD_UNDECLARED', 'PRODUCER_FIELD_MISSING'],
+    },
+    {
+      name: 'a type change',
+      from: '  tier: integer;',
+      to: '  tier: string;',
+      rule: 'PRODUCER_TYPE_MISMATCH',
+      field: 'tier',
+      data: { kind: 'kind', sent: 'string', declared: 'integer' },
+    },
+    {
+      name: 'a required field made optional',
+      from: '  org_id: string;',
+      to: '  org_id?: string;',
+      rule: 'PRODUCER_REQUIRED_MISMATCH',
+      field: 'org_id',
+      data: { kind: 'producer-may-omit' },
+    },
+    {
+      name: 'an optional field made required',
+      from: '  kind?: string;',
+      to: '  kind: string;',
+      rule: 'PRODUCER_REQUIRED_MISMATCH',
+      field: 'kind',
+      data: { kind: 'producer-always-sends' },
+    },
+    {
+      name: 'null where the contract forbids it',
+      from: '  platform_url: string;',
+      to: '  platform_url: string | null;',
+      rule: 'PRODUCER_TYPE_MISMATCH',
+      field: 'platform_url',
+      data: { kind: 'nullable' },
+    },
   ];
   for (const drift of drifts) {
     it(`fails on ${drift.name}, naming the field and both locations`, async () => {
@@ -50,7 +99,9 @@ describe('producer pin on a TypeScript producer', () => {
     scratch.edit(`${TS}/display.ts`, '  protocol?: string;', '  protocol?: string;\n  dpi?: integer;');
     const run = await pinTs(scratch.dir);
     expect(run.exit).toBe(1);
-    expect(run.findings.map((f) => [f.rule, f.field, f.related?.file])).toEqual([['PRODUCER_FIELD_UNDECLARED', 'display.dpi', `${TS}/display.ts`]]);
+    expect(run.findings.map((f) => [f.rule, f.field, f.related?.file])).toEqual([
+      ['PRODUCER_FIELD_UNDECLARED', 'display.dpi', `${TS}/display.ts`],
+    ]);
     expect(run.findings[0]?.path).toBe('/properties/display/properties');
   });
 
@@ -60,7 +111,9 @@ describe('producer pin on a TypeScript producer', () => {
       c.properties.image = { type: 'string', description: 'The image to boot.', cp_consumes: true };
     });
     const run = await pinTs(scratch.dir);
-    expect(run.findings.map((f) => [f.rule, f.field, f.path])).toEqual([['PRODUCER_FIELD_MISSING', 'image', '/properties/image']]);
+    expect(run.findings.map((f) => [f.rule, f.field, f.path])).toEqual([
+      ['PRODUCER_FIELD_MISSING', 'image', '/properties/image'],
+    ]);
   });
 });
 
@@ -94,7 +147,9 @@ describe('producer pin on a JSON sample', () => {
 
 describe('consumer completeness on a TypeScript consumer', () => {
   const consumes = (cwd: string) =>
-    runCliJson(['consumes', '--contract', CONTRACT, '--ts', `${TS}/consumer.ts`, '--type', 'WsProvisionRequest'], { cwd });
+    runCliJson(['consumes', '--contract', CONTRACT, '--ts', `${TS}/consumer.ts`, '--type', 'WsProvisionRequest'], {
+      cwd,
+    });
 
   it('passes on a consumer that reads every consumed field and not the dead one', async () => {
     const run = await consumes(process.cwd());
@@ -117,7 +172,11 @@ describe('consumer completeness on a TypeScript consumer', () => {
 
   it('fails when the consumer decodes a dead field', async () => {
     scratch = scratchCopy([CONTRACT, TS]);
-    scratch.edit(`${TS}/consumer.ts`, '  platform_url: string;', '  platform_url: string;\n  template_assets?: Record<string, string | null>;');
+    scratch.edit(
+      `${TS}/consumer.ts`,
+      '  platform_url: string;',
+      '  platform_url: string;\n  template_assets?: Record<string, string | null>;',
+    );
     const run = await consumes(scratch.dir);
     expect(run.findings.map((f) => [f.rule, f.field])).toEqual([['CONSUMER_READS_DEAD_FIELD', 'template_assets']]);
   });
@@ -133,6 +192,8 @@ describe('consumer completeness on a TypeScript consumer', () => {
     scratch = scratchCopy([CONTRACT, TS]);
     scratch.edit(`${TS}/consumer.ts`, 'env: Record<string, string> | null;', 'env: Record<string, string>;');
     const run = await consumes(scratch.dir);
-    expect(run.findings.map((f) => [f.rule, f.field, f.data?.['kind']])).toEqual([['CONSUMER_TYPE_MISMATCH', 'env', 'nullable']]);
+    expect(run.findings.map((f) => [f.rule, f.field, f.data?.['kind']])).toEqual([
+      ['CONSUMER_TYPE_MISMATCH', 'env', 'nullable'],
+    ]);
   });
 });

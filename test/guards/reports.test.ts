@@ -17,13 +17,29 @@ describe('every report of pin and consumes on the demo sources', () => {
       ['consumes', '--contract', CONTRACT, '--go', 'consumer/go', '--type', 'wsProvisionRequest'],
       ['consumes', '--contract', CONTRACT, '--go', 'producer/go', '--type', 'cpProvisionRequest'],
       ['pin', '--contract', CONTRACT, '--ts', 'test/fixtures/ts/provision/producer.ts', '--type', 'CpProvisionRequest'],
-      ['consumes', '--contract', CONTRACT, '--ts', 'test/fixtures/ts/provision/consumer.ts', '--type', 'WsProvisionRequest'],
+      [
+        'consumes',
+        '--contract',
+        CONTRACT,
+        '--ts',
+        'test/fixtures/ts/provision/consumer.ts',
+        '--type',
+        'WsProvisionRequest',
+      ],
       ['pin', '--contract', CONTRACT, '--json', 'test/fixtures/json/provision_request.sample.json'],
       ['pin', '--contract', CONTRACT, '--json', 'test/fixtures/json/nested.json'],
       ['pin', '--contract', CONTRACT, '--go', 'test/fixtures/go/custom-marshaler', '--type', 'Wrapper'],
       ['pin', '--contract', CONTRACT, '--go', 'test/fixtures/go/other-package', '--type', 'Priced'],
       ['consumes', '--contract', CONTRACT, '--go', 'test/fixtures/go/other-package', '--type', 'Priced'],
-      ['pin', '--contract', 'test/fixtures/rules/SCHEMA_INVALID/bad-type-typo.contract.json', '--go', 'producer/go', '--type', 'cpProvisionRequest'],
+      [
+        'pin',
+        '--contract',
+        'test/fixtures/rules/SCHEMA_INVALID/bad-type-typo.contract.json',
+        '--go',
+        'producer/go',
+        '--type',
+        'cpProvisionRequest',
+      ],
     ];
     const rows: unknown[] = [];
     for (const args of runs) {

@@ -44,11 +44,19 @@ const CONTRACT = {
       items: { type: 'object', additionalProperties: false, properties: { t: { type: 'string', cp_consumes: true } } },
       cp_consumes: true,
     },
-    grid: { type: 'array', items: { type: 'array', items: { type: 'object', additionalProperties: false, properties: {} } }, cp_consumes: true },
+    grid: {
+      type: 'array',
+      items: { type: 'array', items: { type: 'object', additionalProperties: false, properties: {} } },
+      cp_consumes: true,
+    },
     env: { type: 'object', additionalProperties: { type: 'string' }, cp_consumes: true },
     hosts: {
       type: 'object',
-      additionalProperties: { type: 'object', additionalProperties: false, properties: { port: { type: 'integer', cp_consumes: true } } },
+      additionalProperties: {
+        type: 'object',
+        additionalProperties: false,
+        properties: { port: { type: 'integer', cp_consumes: true } },
+      },
       cp_consumes: true,
     },
     dead: { type: 'string', cp_consumes: false, note: 'Nobody reads it.' },
@@ -97,16 +105,37 @@ interface Case {
   readonly opaque?: ExtractResult['opaque'];
 }
 
-const drop = (...pointers: string[]) => (fields: WireField[]) => fields.filter((f) => !pointers.some((p) => f.pointer === p || f.pointer.startsWith(`${p}/`)));
-const add = (...extra: WireField[]) => (fields: WireField[]) => [...fields, ...extra];
-const retype = (pointer: string, type: WireType, extra: Partial<WireField> = {}) => (fields: WireField[]) =>
-  fields.map((f) => (f.pointer === pointer ? { ...f, type, sourceType: `T${pointer.replace(/\W/g, '_')}`, ...extra } : f));
-const both = (...changes: ((fields: WireField[]) => WireField[])[]) => (fields: WireField[]) => changes.reduce((acc, c) => c(acc), fields);
+const drop =
+  (...pointers: string[]) =>
+  (fields: WireField[]) =>
+    fields.filter((f) => !pointers.some((p) => f.pointer === p || f.pointer.startsWith(`${p}/`)));
+const add =
+  (...extra: WireField[]) =>
+  (fields: WireField[]) => [...fields, ...extra];
+const retype =
+  (pointer: string, type: WireType, extra: Partial<WireField> = {}) =>
+  (fields: WireField[]) =>
+    fields.map((f) =>
+      f.pointer === pointer ? { ...f, type, sourceType: `T${pointer.replace(/\W/g, '_')}`, ...extra } : f,
+    );
+const both =
+  (...changes: ((fields: WireField[]) => WireField[])[]) =>
+  (fields: WireField[]) =>
+    changes.reduce((acc, c) => c(acc), fields);
 
 const CASES: readonly Case[] = [
   { name: 'pin: the exact image passes', guard: 'pin', change: (f) => f },
-  { name: 'pin: missing fields, required and optional, top-level and nested', guard: 'pin', change: drop('/count', '/ratio', '/meta/a', '/tags/*/t') },
-  { name: 'pin from a JSON sample: only a missing required field counts', guard: 'pin', kind: 'json', change: drop('/count', '/ratio', '/meta/a', '/tags/*/t', '/dead') },
+  {
+    name: 'pin: missing fields, required and optional, top-level and nested',
+    guard: 'pin',
+    change: drop('/count', '/ratio', '/meta/a', '/tags/*/t'),
+  },
+  {
+    name: 'pin from a JSON sample: only a missing required field counts',
+    guard: 'pin',
+    kind: 'json',
+    change: drop('/count', '/ratio', '/meta/a', '/tags/*/t', '/dead'),
+  },
   { name: 'pin: a whole object missing hides its fields', guard: 'pin', change: drop('/meta') },
   {
     name: 'pin: undeclared fields at the top, in an object, in array items, nested arrays and map values',
@@ -128,7 +157,10 @@ const CASES: readonly Case[] = [
   {
     name: 'pin: required flipped both ways',
     guard: 'pin',
-    change: (fields) => fields.map((f) => (f.pointer === '/count' ? { ...f, required: false } : f.pointer === '/ratio' ? { ...f, required: true } : f)),
+    change: (fields) =>
+      fields.map((f) =>
+        f.pointer === '/count' ? { ...f, required: false } : f.pointer === '/ratio' ? { ...f, required: true } : f,
+      ),
   },
   {
     name: 'pin from a JSON sample: required is not compared',
@@ -164,15 +196,33 @@ const CASES: readonly Case[] = [
     guard: 'pin',
     change: both(
       retype('/id', { kind: 'opaque', nullable: false, reason: 'reason one' }),
-      retype('/env', { kind: 'map', values: { kind: 'opaque', nullable: false, reason: 'reason two' }, nullable: false }),
-      retype('/tags', { kind: 'array', items: { kind: 'opaque', nullable: false, reason: 'reason three' }, nullable: false }),
+      retype('/env', {
+        kind: 'map',
+        values: { kind: 'opaque', nullable: false, reason: 'reason two' },
+        nullable: false,
+      }),
+      retype('/tags', {
+        kind: 'array',
+        items: { kind: 'opaque', nullable: false, reason: 'reason three' },
+        nullable: false,
+      }),
       add(field('/unlisted', { kind: 'opaque', nullable: false, reason: 'reason four' })),
     ),
     opaque: [
       { pointer: '/id', typeName: 'Id', reason: 'reason one', location: { file: 'src/req.ts', line: 2, column: 3 } },
-      { pointer: '/env/*', typeName: 'Value', reason: 'reason two', location: { file: 'src/req.ts', line: 8, column: 3 } },
+      {
+        pointer: '/env/*',
+        typeName: 'Value',
+        reason: 'reason two',
+        location: { file: 'src/req.ts', line: 8, column: 3 },
+      },
       { pointer: '', typeName: 'Req', reason: 'reason five', location: ROOT_LOCATION },
-      { pointer: '/meta/*', typeName: 'boolean', reason: 'reason six', location: { file: 'src/req.ts', line: 5, column: 3 } },
+      {
+        pointer: '/meta/*',
+        typeName: 'boolean',
+        reason: 'reason six',
+        location: { file: 'src/req.ts', line: 5, column: 3 },
+      },
     ],
   },
   {
@@ -182,14 +232,26 @@ const CASES: readonly Case[] = [
     opaque: [{ pointer: '', typeName: 'Req', reason: 'reason five', location: ROOT_LOCATION }],
   },
   { name: 'consumes: the exact image passes', guard: 'consumes', change: drop('/dead') },
-  { name: 'consumes: consumed fields the consumer has no field for', guard: 'consumes', change: drop('/dead', '/id', '/meta/a', '/tags/*/t') },
-  { name: 'consumes from a trace: consumed fields the handler never read', guard: 'consumes', mode: 'trace', change: drop('/dead', '/id', '/meta/a') },
+  {
+    name: 'consumes: consumed fields the consumer has no field for',
+    guard: 'consumes',
+    change: drop('/dead', '/id', '/meta/a', '/tags/*/t'),
+  },
+  {
+    name: 'consumes from a trace: consumed fields the handler never read',
+    guard: 'consumes',
+    mode: 'trace',
+    change: drop('/dead', '/id', '/meta/a'),
+  },
   { name: 'consumes: the consumer decodes a dead field', guard: 'consumes', change: (f) => f },
   { name: 'consumes from a trace: the handler read a dead field', guard: 'consumes', mode: 'trace', change: (f) => f },
   {
     name: 'consumes: fields the contract does not list',
     guard: 'consumes',
-    change: both(drop('/dead'), add(field('/extra', STRING), field('/meta/b', STRING), field('/tags/*/u', STRING), field('/env/*/k', STRING))),
+    change: both(
+      drop('/dead'),
+      add(field('/extra', STRING), field('/meta/b', STRING), field('/tags/*/u', STRING), field('/env/*/k', STRING)),
+    ),
   },
   {
     name: 'consumes: types that cannot hold what the contract allows',
@@ -205,7 +267,11 @@ const CASES: readonly Case[] = [
     name: 'consumes from Go: null is tolerated, a kind is not',
     guard: 'consumes',
     kind: 'go',
-    change: both(drop('/dead'), retype('/ratio', { kind: 'number', nullable: false }), retype('/count', { kind: 'string', nullable: false })),
+    change: both(
+      drop('/dead'),
+      retype('/ratio', { kind: 'number', nullable: false }),
+      retype('/count', { kind: 'string', nullable: false }),
+    ),
   },
   {
     name: 'consumes from a trace: types are not compared',
@@ -221,7 +287,11 @@ describe('the guard rules on a small contract', () => {
   });
 
   it.each(CASES.map((c) => [c.name, c] as const))('%s', (name, testCase) => {
-    const source: ExtractResult = { root: { name: 'Req', location: ROOT_LOCATION }, fields: testCase.change(mirror()), opaque: testCase.opaque ?? [] };
+    const source: ExtractResult = {
+      root: { name: 'Req', location: ROOT_LOCATION },
+      fields: testCase.change(mirror()),
+      opaque: testCase.opaque ?? [],
+    };
     const findings = runGuard(testCase.guard, contract, source, testCase.kind ?? 'ts', testCase.mode);
     expectTableEntry(name, findings.map(findingFacts), 'test/guards/tables/small-contract.json');
   });
@@ -241,13 +311,24 @@ describe('guard context helpers', () => {
 
   it('names each side by the contract, else by its role', () => {
     expect([serviceName(context(model), 'producer'), serviceName(context(model), 'consumer')]).toEqual(['core', 'cp']);
-    expect([serviceName(context(bare), 'producer'), serviceName(context(bare), 'consumer')]).toEqual(['the producer', 'the consumer']);
+    expect([serviceName(context(bare), 'producer'), serviceName(context(bare), 'consumer')]).toEqual([
+      'the producer',
+      'the consumer',
+    ]);
   });
 
   it('places a related location at the source field, else at the source root', () => {
     const pair = { pointer: '/id', contract: model.fields.get('/id'), source: field('/id', STRING) };
-    expect(sourceAt(context(model), 'consumer', pair)).toEqual({ label: 'consumer Req', file: 'src/req.ts', line: 40, column: 5 });
-    expect(sourceAt(context(model), 'producer', { ...pair, source: undefined })).toEqual({ label: 'producer Req', ...ROOT_LOCATION });
+    expect(sourceAt(context(model), 'consumer', pair)).toEqual({
+      label: 'consumer Req',
+      file: 'src/req.ts',
+      line: 40,
+      column: 5,
+    });
+    expect(sourceAt(context(model), 'producer', { ...pair, source: undefined })).toEqual({
+      label: 'producer Req',
+      ...ROOT_LOCATION,
+    });
   });
 
   it.each([
@@ -265,7 +346,9 @@ describe('guard context helpers', () => {
     ['/meta/ghost/new', '/properties/meta/properties'],
     ['/meta/ghost/*/new', '/properties/meta/properties'],
   ])('puts a field %s that the contract does not list at %s', (pointer, path) => {
-    expect(contractPathFor(context(model), { pointer, contract: model.fields.get(pointer), source: field(pointer, STRING) })).toBe(path);
+    expect(
+      contractPathFor(context(model), { pointer, contract: model.fields.get(pointer), source: field(pointer, STRING) }),
+    ).toBe(path);
   });
 
   it('refuses a contract with lint errors, at the first finding', () => {
@@ -298,12 +381,21 @@ describe('guard context helpers', () => {
   });
 
   it('accepts a contract whose findings are only warnings', () => {
-    const warned = { ...contract, findings: [{ rule: 'X', severity: 'warning' as const, file: FILE, line: 3, column: 1, path: '', message: 'm' }] };
+    const warned = {
+      ...contract,
+      findings: [{ rule: 'X', severity: 'warning' as const, file: FILE, line: 3, column: 1, path: '', message: 'm' }],
+    };
     expect(requireUsable(warned).model).toBe(model);
   });
 
   it('runs the rules of the guard asked for, in ID order', () => {
-    expect(PIN_RULES.map((r) => r.id)).toEqual(['PRODUCER_FIELD_MISSING', 'PRODUCER_FIELD_UNDECLARED', 'PRODUCER_REQUIRED_MISMATCH', 'PRODUCER_TYPE_MISMATCH', 'SOURCE_TYPE_UNRESOLVED']);
+    expect(PIN_RULES.map((r) => r.id)).toEqual([
+      'PRODUCER_FIELD_MISSING',
+      'PRODUCER_FIELD_UNDECLARED',
+      'PRODUCER_REQUIRED_MISMATCH',
+      'PRODUCER_TYPE_MISMATCH',
+      'SOURCE_TYPE_UNRESOLVED',
+    ]);
     expect(CONSUMES_RULES.map((r) => r.id)).toEqual([
       'CONSUMER_CASE_COLLISION',
       'CONSUMER_FIELD_MISSING',
@@ -321,16 +413,36 @@ describe('pairing fields', () => {
   const at = { file: 'x', line: 1, column: 1 };
   const source = (...fields: [string, WireType][]): ExtractResult => ({
     root: { name: 'R', location: at },
-    fields: fields.map(([pointer, type]) => ({ pointer, jsonName: pointer, type, required: true, location: at, sourceType: 't' })),
+    fields: fields.map(([pointer, type]) => ({
+      pointer,
+      jsonName: pointer,
+      type,
+      required: true,
+      location: at,
+      sourceType: 't',
+    })),
     opaque: [],
   });
   const spell = (pairs: ReturnType<typeof pairFields>) =>
     pairs.map((p) => `${p.pointer} ${p.contract ? 'C' : '-'}${p.source ? 'S' : '-'}`);
 
   it('lists contract fields in order, then source-only fields, each once', () => {
-    const pairs = pairFields(model, source(['/zeta', STRING], ['/id', STRING], ['/zeta', { kind: 'integer', nullable: false }]), 'ts');
+    const pairs = pairFields(
+      model,
+      source(['/zeta', STRING], ['/id', STRING], ['/zeta', { kind: 'integer', nullable: false }]),
+      'ts',
+    );
     expect(spell(pairs)).toEqual([
-      '/id CS', '/count C-', '/ratio C-', '/meta C-', '/tags C-', '/grid C-', '/env C-', '/hosts C-', '/dead C-', '/zeta -S',
+      '/id CS',
+      '/count C-',
+      '/ratio C-',
+      '/meta C-',
+      '/tags C-',
+      '/grid C-',
+      '/env C-',
+      '/hosts C-',
+      '/dead C-',
+      '/zeta -S',
     ]);
     // The first of two source fields at one pointer wins.
     expect(pairs.at(-1)?.source?.type).toEqual(STRING);
@@ -354,20 +466,48 @@ describe('pairing fields', () => {
     // /meta/a under an opaque source field, /box/in under an undeclared object: hidden.
     // /ghost/in: its parent is in neither, so nothing else reports it.
     expect(spell(pairFields(model, source(...fields), 'ts'))).toEqual([
-      '/id C-', '/count C-', '/ratio C-', '/meta CS', '/tags CS', '/tags/*/t CS', '/grid C-', '/env C-', '/hosts CS', '/hosts/*/port CS', '/dead C-',
-      '/hosts/x -S', '/box -S', '/ghost/in -S',
+      '/id C-',
+      '/count C-',
+      '/ratio C-',
+      '/meta CS',
+      '/tags CS',
+      '/tags/*/t CS',
+      '/grid C-',
+      '/env C-',
+      '/hosts CS',
+      '/hosts/*/port CS',
+      '/dead C-',
+      '/hosts/x -S',
+      '/box -S',
+      '/ghost/in -S',
     ]);
     // A JSON sample cannot tell a map's keys from fields: nothing under /hosts is compared.
     expect(spell(pairFields(model, source(...fields), 'json'))).toEqual([
-      '/id C-', '/count C-', '/ratio C-', '/meta CS', '/tags CS', '/tags/*/t CS', '/grid C-', '/env C-', '/hosts CS', '/dead C-', '/box -S', '/ghost/in -S',
+      '/id C-',
+      '/count C-',
+      '/ratio C-',
+      '/meta CS',
+      '/tags CS',
+      '/tags/*/t CS',
+      '/grid C-',
+      '/env C-',
+      '/hosts CS',
+      '/dead C-',
+      '/box -S',
+      '/ghost/in -S',
     ]);
   });
-
 });
 
 describe('whether a sent type can be received', () => {
   const t = (kind: string, nullable = false, inner?: WireType): WireType =>
-    (kind === 'array' ? { kind, items: inner, nullable } : kind === 'map' ? { kind, values: inner, nullable } : kind === 'opaque' ? { kind, nullable, reason: 'r' } : { kind, nullable }) as WireType;
+    (kind === 'array'
+      ? { kind, items: inner, nullable }
+      : kind === 'map'
+        ? { kind, values: inner, nullable }
+        : kind === 'opaque'
+          ? { kind, nullable, reason: 'r' }
+          : { kind, nullable }) as WireType;
   const strict = { receiverToleratesNull: false, objectMayBeMap: false };
   const lenient = { receiverToleratesNull: true, objectMayBeMap: true };
 
@@ -390,16 +530,37 @@ describe('whether a sent type can be received', () => {
     ['map to object', t('map', false, t('string')), t('object'), 'kind', 'kind'],
     ['map to map of the same values', t('map', false, t('string')), t('map', false, t('string')), undefined, undefined],
     ['map to map of other values', t('map', false, t('string')), t('map', false, t('integer')), 'values', 'values'],
-    ['map of nullable values to map', t('map', false, t('string', true)), t('map', false, t('string')), 'values', undefined],
+    [
+      'map of nullable values to map',
+      t('map', false, t('string', true)),
+      t('map', false, t('string')),
+      'values',
+      undefined,
+    ],
     ['array to object', t('array', false, t('string')), t('object'), 'kind', 'kind'],
-    ['array to array of the same items', t('array', false, t('integer')), t('array', false, t('number')), undefined, undefined],
-    ['array to array of other items', t('array', false, t('number')), t('array', false, t('integer')), 'items', 'items'],
+    [
+      'array to array of the same items',
+      t('array', false, t('integer')),
+      t('array', false, t('number')),
+      undefined,
+      undefined,
+    ],
+    [
+      'array to array of other items',
+      t('array', false, t('number')),
+      t('array', false, t('integer')),
+      'items',
+      'items',
+    ],
     ['object to object', t('object'), t('object'), undefined, undefined],
     ['object to map', t('object'), t('map', false, t('string')), 'kind', undefined],
     ['object to array', t('object'), t('array', false, t('string')), 'kind', 'kind'],
     ['null to null', t('null', true), t('null', true), undefined, undefined],
   ])('%s', (_name, sent, received, strictAnswer, lenientAnswer) => {
-    expect([whyIncompatible(sent, received, strict), whyIncompatible(sent, received, lenient)]).toEqual([strictAnswer, lenientAnswer]);
+    expect([whyIncompatible(sent, received, strict), whyIncompatible(sent, received, lenient)]).toEqual([
+      strictAnswer,
+      lenientAnswer,
+    ]);
   });
 
   it('finds the reason of an opaque type, also inside maps and arrays', () => {
@@ -424,7 +585,9 @@ describe('the guard rules as listed by wirepin', () => {
   });
 
   it('have these IDs, stages and severities, and none blocks the input', () => {
-    expect(rules.map((r) => `${r.id} ${r.stage} ${r.severity} ${r.blocksInput === true ? 'blocks' : 'checks'}`)).toEqual([
+    expect(
+      rules.map((r) => `${r.id} ${r.stage} ${r.severity} ${r.blocksInput === true ? 'blocks' : 'checks'}`),
+    ).toEqual([
       'PRODUCER_FIELD_MISSING pin error checks',
       'PRODUCER_FIELD_UNDECLARED pin error checks',
       'PRODUCER_REQUIRED_MISMATCH pin error checks',

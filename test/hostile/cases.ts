@@ -76,7 +76,14 @@ function repeat(text: string, times: number): string {
 
 export const HOSTILE_CASES: readonly HostileCase[] = [
   // ---------------------------------------------------------------- contracts: control
-  { id: 'valid', what: 'the small valid contract (control)', args: ['lint', VALID], exit: 0, says: 'no findings', viaProcess: true },
+  {
+    id: 'valid',
+    what: 'the small valid contract (control)',
+    args: ['lint', VALID],
+    exit: 0,
+    says: 'no findings',
+    viaProcess: true,
+  },
 
   // ---------------------------------------------------------------- contracts: nesting
   {
@@ -100,7 +107,12 @@ export const HOSTILE_CASES: readonly HostileCase[] = [
   {
     id: 'nesting-at-the-limit',
     what: '120 levels of arrays in "examples": deep, but within the limit',
-    setup: (dir) => write(dir, 'gen/nesting-ok.json', validWith(`"Deep examples follow.", "examples": [${repeat('[', 120)}${repeat(']', 120)}]`)),
+    setup: (dir) =>
+      write(
+        dir,
+        'gen/nesting-ok.json',
+        validWith(`"Deep examples follow.", "examples": [${repeat('[', 120)}${repeat(']', 120)}]`),
+      ),
     args: ['lint', 'gen/nesting-ok.json'],
     exit: 0,
     says: 'no findings',
@@ -139,8 +151,21 @@ export const HOSTILE_CASES: readonly HostileCase[] = [
   },
 
   // ---------------------------------------------------------------- contracts: encoding
-  { id: 'invalid-utf8', what: 'a 0xFF byte', args: ['lint', 'corpus/contracts/invalid-utf8.contract.json'], exit: 2, says: 'not valid UTF-8 (bad byte 0xff at byte 372)', viaProcess: true },
-  { id: 'overlong-utf8', what: 'an overlong encoding of "/" (C0 AF)', args: ['lint', 'corpus/contracts/overlong-utf8.contract.json'], exit: 2, says: 'not valid UTF-8 (bad byte 0xc0 at byte 369)' },
+  {
+    id: 'invalid-utf8',
+    what: 'a 0xFF byte',
+    args: ['lint', 'corpus/contracts/invalid-utf8.contract.json'],
+    exit: 2,
+    says: 'not valid UTF-8 (bad byte 0xff at byte 372)',
+    viaProcess: true,
+  },
+  {
+    id: 'overlong-utf8',
+    what: 'an overlong encoding of "/" (C0 AF)',
+    args: ['lint', 'corpus/contracts/overlong-utf8.contract.json'],
+    exit: 2,
+    says: 'not valid UTF-8 (bad byte 0xc0 at byte 369)',
+  },
   {
     id: 'surrogate-utf8',
     what: 'a UTF-16 surrogate encoded as UTF-8 (ED A0 80)',
@@ -148,8 +173,21 @@ export const HOSTILE_CASES: readonly HostileCase[] = [
     exit: 2,
     says: 'not valid UTF-8 (bad byte 0xed at byte 369)',
   },
-  { id: 'utf16le-bom', what: 'UTF-16LE with its BOM', args: ['lint', 'corpus/contracts/utf16le-bom.contract.json'], exit: 2, says: 'not valid UTF-8 (bad byte 0xff at byte 0)' },
-  { id: 'bom', what: 'a UTF-8 BOM before a valid contract', args: ['lint', 'corpus/contracts/bom.contract.json'], exit: 0, says: 'no findings', viaProcess: true },
+  {
+    id: 'utf16le-bom',
+    what: 'UTF-16LE with its BOM',
+    args: ['lint', 'corpus/contracts/utf16le-bom.contract.json'],
+    exit: 2,
+    says: 'not valid UTF-8 (bad byte 0xff at byte 0)',
+  },
+  {
+    id: 'bom',
+    what: 'a UTF-8 BOM before a valid contract',
+    args: ['lint', 'corpus/contracts/bom.contract.json'],
+    exit: 0,
+    says: 'no findings',
+    viaProcess: true,
+  },
   {
     id: 'double-bom',
     what: 'two UTF-8 BOMs (the second is U+FEFF text, not JSON)',
@@ -157,49 +195,286 @@ export const HOSTILE_CASES: readonly HostileCase[] = [
     exit: 2,
     says: 'Invalid JSON',
   },
-  { id: 'nul-in-string', what: 'a raw NUL inside a string', args: ['lint', 'corpus/contracts/nul-in-string.contract.json'], exit: 2, says: 'raw control character U+0000', viaProcess: true },
-  { id: 'nul-between-tokens', what: 'a NUL byte between tokens', args: ['lint', 'corpus/contracts/nul-between-tokens.contract.json'], exit: 2, says: 'Invalid JSON: Unexpected character' },
-  { id: 'all-nul', what: '64 NUL bytes', args: ['lint', 'corpus/contracts/all-nul.contract.json'], exit: 2, says: 'Invalid JSON: Unexpected character' },
-  { id: 'control-char-key', what: 'a raw U+0001 in a key', args: ['lint', 'corpus/contracts/control-char-key.contract.json'], exit: 2, says: 'raw control character U+0001' },
+  {
+    id: 'nul-in-string',
+    what: 'a raw NUL inside a string',
+    args: ['lint', 'corpus/contracts/nul-in-string.contract.json'],
+    exit: 2,
+    says: 'raw control character U+0000',
+    viaProcess: true,
+  },
+  {
+    id: 'nul-between-tokens',
+    what: 'a NUL byte between tokens',
+    args: ['lint', 'corpus/contracts/nul-between-tokens.contract.json'],
+    exit: 2,
+    says: 'Invalid JSON: Unexpected character',
+  },
+  {
+    id: 'all-nul',
+    what: '64 NUL bytes',
+    args: ['lint', 'corpus/contracts/all-nul.contract.json'],
+    exit: 2,
+    says: 'Invalid JSON: Unexpected character',
+  },
+  {
+    id: 'control-char-key',
+    what: 'a raw U+0001 in a key',
+    args: ['lint', 'corpus/contracts/control-char-key.contract.json'],
+    exit: 2,
+    says: 'raw control character U+0001',
+  },
 
   // ---------------------------------------------------------------- contracts: syntax and shape
-  { id: 'empty', what: 'an empty file', args: ['lint', 'corpus/contracts/empty.contract.json'], exit: 2, says: 'The file is empty' },
-  { id: 'whitespace', what: 'whitespace only', args: ['lint', 'corpus/contracts/whitespace.contract.json'], exit: 2, says: 'The file is empty' },
-  { id: 'top-level-array', what: 'an array at the top', args: ['lint', 'corpus/contracts/top-level-array.contract.json'], exit: 2, says: 'must be a JSON object' },
-  { id: 'double-comma', what: 'a doubled comma', args: ['lint', 'corpus/contracts/trailing-comma.contract.json'], exit: 2, says: 'Invalid JSON: Unexpected token' },
+  {
+    id: 'empty',
+    what: 'an empty file',
+    args: ['lint', 'corpus/contracts/empty.contract.json'],
+    exit: 2,
+    says: 'The file is empty',
+  },
+  {
+    id: 'whitespace',
+    what: 'whitespace only',
+    args: ['lint', 'corpus/contracts/whitespace.contract.json'],
+    exit: 2,
+    says: 'The file is empty',
+  },
+  {
+    id: 'top-level-array',
+    what: 'an array at the top',
+    args: ['lint', 'corpus/contracts/top-level-array.contract.json'],
+    exit: 2,
+    says: 'must be a JSON object',
+  },
+  {
+    id: 'double-comma',
+    what: 'a doubled comma',
+    args: ['lint', 'corpus/contracts/trailing-comma.contract.json'],
+    exit: 2,
+    says: 'Invalid JSON: Unexpected token',
+  },
 
   // ---------------------------------------------------------------- contracts: numbers
-  { id: 'huge-exponent', what: '"maxLength": 1e400 (beyond float64)', args: ['lint', 'corpus/contracts/huge-exponent.contract.json'], exit: 1, says: 'maxLength', viaProcess: true },
-  { id: 'uint64', what: '"maxLength": 2^64 (beyond 2^53, still a valid integer)', args: ['lint', 'corpus/contracts/uint64.contract.json'], exit: 0, says: 'no findings' },
+  {
+    id: 'huge-exponent',
+    what: '"maxLength": 1e400 (beyond float64)',
+    args: ['lint', 'corpus/contracts/huge-exponent.contract.json'],
+    exit: 1,
+    says: 'maxLength',
+    viaProcess: true,
+  },
+  {
+    id: 'uint64',
+    what: '"maxLength": 2^64 (beyond 2^53, still a valid integer)',
+    args: ['lint', 'corpus/contracts/uint64.contract.json'],
+    exit: 0,
+    says: 'no findings',
+  },
 
   // ---------------------------------------------------------------- contracts: keywords outside the dialect
   // Each would make a consumer validating with the contract reject bodies the pinned producer sends.
-  { id: 'root-not', what: 'a top-level "not"', args: ['lint', 'corpus/contracts/root-not.contract.json'], exit: 1, says: 'UNSUPPORTED_SCHEMA' },
-  { id: 'root-const', what: 'a top-level "const"', args: ['lint', 'corpus/contracts/root-const.contract.json'], exit: 1, says: 'UNSUPPORTED_SCHEMA' },
-  { id: 'root-minproperties', what: 'a top-level "minProperties"', args: ['lint', 'corpus/contracts/root-minproperties.contract.json'], exit: 1, says: 'UNSUPPORTED_SCHEMA' },
-  { id: 'root-dependentschemas', what: 'a top-level "dependentSchemas"', args: ['lint', 'corpus/contracts/root-dependentschemas.contract.json'], exit: 1, says: 'UNSUPPORTED_SCHEMA' },
-  { id: 'root-ref', what: 'a top-level "$ref"', args: ['lint', 'corpus/contracts/root-ref.contract.json'], exit: 1, says: 'UNSUPPORTED_SCHEMA' },
-  { id: 'root-allof', what: 'a top-level "allOf"', args: ['lint', 'corpus/contracts/root-allof.contract.json'], exit: 1, says: 'UNSUPPORTED_SCHEMA' },
-  { id: 'root-if', what: 'a top-level "if"', args: ['lint', 'corpus/contracts/root-if.contract.json'], exit: 1, says: 'UNSUPPORTED_SCHEMA' },
-  { id: 'root-patternproperties', what: 'a top-level "patternProperties"', args: ['lint', 'corpus/contracts/root-patternproperties.contract.json'], exit: 1, says: 'UNSUPPORTED_SCHEMA' },
-  { id: 'items-anyof', what: 'an "anyOf" in array items', args: ['lint', 'corpus/contracts/items-anyof.contract.json'], exit: 1, says: 'The keyword "anyOf" is not supported in array items' },
+  {
+    id: 'root-not',
+    what: 'a top-level "not"',
+    args: ['lint', 'corpus/contracts/root-not.contract.json'],
+    exit: 1,
+    says: 'UNSUPPORTED_SCHEMA',
+  },
+  {
+    id: 'root-const',
+    what: 'a top-level "const"',
+    args: ['lint', 'corpus/contracts/root-const.contract.json'],
+    exit: 1,
+    says: 'UNSUPPORTED_SCHEMA',
+  },
+  {
+    id: 'root-minproperties',
+    what: 'a top-level "minProperties"',
+    args: ['lint', 'corpus/contracts/root-minproperties.contract.json'],
+    exit: 1,
+    says: 'UNSUPPORTED_SCHEMA',
+  },
+  {
+    id: 'root-dependentschemas',
+    what: 'a top-level "dependentSchemas"',
+    args: ['lint', 'corpus/contracts/root-dependentschemas.contract.json'],
+    exit: 1,
+    says: 'UNSUPPORTED_SCHEMA',
+  },
+  {
+    id: 'root-ref',
+    what: 'a top-level "$ref"',
+    args: ['lint', 'corpus/contracts/root-ref.contract.json'],
+    exit: 1,
+    says: 'UNSUPPORTED_SCHEMA',
+  },
+  {
+    id: 'root-allof',
+    what: 'a top-level "allOf"',
+    args: ['lint', 'corpus/contracts/root-allof.contract.json'],
+    exit: 1,
+    says: 'UNSUPPORTED_SCHEMA',
+  },
+  {
+    id: 'root-if',
+    what: 'a top-level "if"',
+    args: ['lint', 'corpus/contracts/root-if.contract.json'],
+    exit: 1,
+    says: 'UNSUPPORTED_SCHEMA',
+  },
+  {
+    id: 'root-patternproperties',
+    what: 'a top-level "patternProperties"',
+    args: ['lint', 'corpus/contracts/root-patternproperties.contract.json'],
+    exit: 1,
+    says: 'UNSUPPORTED_SCHEMA',
+  },
+  {
+    id: 'items-anyof',
+    what: 'an "anyOf" in array items',
+    args: ['lint', 'corpus/contracts/items-anyof.contract.json'],
+    exit: 1,
+    says: 'The keyword "anyOf" is not supported in array items',
+  },
   // ---------------------------------------------------------------- contracts: value constraints diff must see
-  { id: 'diff-enum-narrowed', what: 'a value constraint edit (enum narrowed)', args: ['diff', 'corpus/contracts/constraint-base.contract.json', 'corpus/contracts/constraint-enum-narrowed.contract.json', '--fail-on', 'any'], exit: 1, says: 'FIELD_CONSTRAINT_CHANGED' },
-  { id: 'diff-pattern-added', what: 'a value constraint edit (pattern added)', args: ['diff', 'corpus/contracts/constraint-base.contract.json', 'corpus/contracts/constraint-pattern-added.contract.json', '--fail-on', 'any'], exit: 1, says: 'FIELD_CONSTRAINT_CHANGED' },
-  { id: 'diff-maxlength-added', what: 'a value constraint edit (maxlength added)', args: ['diff', 'corpus/contracts/constraint-base.contract.json', 'corpus/contracts/constraint-maxlength-added.contract.json', '--fail-on', 'any'], exit: 1, says: 'FIELD_CONSTRAINT_CHANGED' },
-  { id: 'diff-format-added', what: 'a value constraint edit (format added)', args: ['diff', 'corpus/contracts/constraint-base.contract.json', 'corpus/contracts/constraint-format-added.contract.json', '--fail-on', 'any'], exit: 1, says: 'FIELD_CONSTRAINT_CHANGED' },
-  { id: 'diff-minitems-added', what: 'a value constraint edit (minitems added)', args: ['diff', 'corpus/contracts/constraint-base.contract.json', 'corpus/contracts/constraint-minitems-added.contract.json', '--fail-on', 'any'], exit: 1, says: 'FIELD_CONSTRAINT_CHANGED' },
-  { id: 'diff-items-maxlength-added', what: 'a value constraint edit (items maxlength added)', args: ['diff', 'corpus/contracts/constraint-base.contract.json', 'corpus/contracts/constraint-items-maxlength-added.contract.json', '--fail-on', 'any'], exit: 1, says: 'FIELD_CONSTRAINT_CHANGED' },
-  { id: 'diff-const-added', what: 'a value constraint edit (const added)', args: ['diff', 'corpus/contracts/constraint-base.contract.json', 'corpus/contracts/constraint-const-added.contract.json', '--fail-on', 'any'], exit: 1, says: 'FIELD_CONSTRAINT_CHANGED' },
+  {
+    id: 'diff-enum-narrowed',
+    what: 'a value constraint edit (enum narrowed)',
+    args: [
+      'diff',
+      'corpus/contracts/constraint-base.contract.json',
+      'corpus/contracts/constraint-enum-narrowed.contract.json',
+      '--fail-on',
+      'any',
+    ],
+    exit: 1,
+    says: 'FIELD_CONSTRAINT_CHANGED',
+  },
+  {
+    id: 'diff-pattern-added',
+    what: 'a value constraint edit (pattern added)',
+    args: [
+      'diff',
+      'corpus/contracts/constraint-base.contract.json',
+      'corpus/contracts/constraint-pattern-added.contract.json',
+      '--fail-on',
+      'any',
+    ],
+    exit: 1,
+    says: 'FIELD_CONSTRAINT_CHANGED',
+  },
+  {
+    id: 'diff-maxlength-added',
+    what: 'a value constraint edit (maxlength added)',
+    args: [
+      'diff',
+      'corpus/contracts/constraint-base.contract.json',
+      'corpus/contracts/constraint-maxlength-added.contract.json',
+      '--fail-on',
+      'any',
+    ],
+    exit: 1,
+    says: 'FIELD_CONSTRAINT_CHANGED',
+  },
+  {
+    id: 'diff-format-added',
+    what: 'a value constraint edit (format added)',
+    args: [
+      'diff',
+      'corpus/contracts/constraint-base.contract.json',
+      'corpus/contracts/constraint-format-added.contract.json',
+      '--fail-on',
+      'any',
+    ],
+    exit: 1,
+    says: 'FIELD_CONSTRAINT_CHANGED',
+  },
+  {
+    id: 'diff-minitems-added',
+    what: 'a value constraint edit (minitems added)',
+    args: [
+      'diff',
+      'corpus/contracts/constraint-base.contract.json',
+      'corpus/contracts/constraint-minitems-added.contract.json',
+      '--fail-on',
+      'any',
+    ],
+    exit: 1,
+    says: 'FIELD_CONSTRAINT_CHANGED',
+  },
+  {
+    id: 'diff-items-maxlength-added',
+    what: 'a value constraint edit (items maxlength added)',
+    args: [
+      'diff',
+      'corpus/contracts/constraint-base.contract.json',
+      'corpus/contracts/constraint-items-maxlength-added.contract.json',
+      '--fail-on',
+      'any',
+    ],
+    exit: 1,
+    says: 'FIELD_CONSTRAINT_CHANGED',
+  },
+  {
+    id: 'diff-const-added',
+    what: 'a value constraint edit (const added)',
+    args: [
+      'diff',
+      'corpus/contracts/constraint-base.contract.json',
+      'corpus/contracts/constraint-const-added.contract.json',
+      '--fail-on',
+      'any',
+    ],
+    exit: 1,
+    says: 'FIELD_CONSTRAINT_CHANGED',
+  },
 
   // ---------------------------------------------------------------- contracts: prototype keys
-  { id: 'proto-field', what: 'a wire field named "__proto__"', args: ['lint', 'corpus/contracts/proto-field.contract.json'], exit: 0, says: 'no findings', viaProcess: true },
+  {
+    id: 'proto-field',
+    what: 'a wire field named "__proto__"',
+    args: ['lint', 'corpus/contracts/proto-field.contract.json'],
+    exit: 0,
+    says: 'no findings',
+    viaProcess: true,
+  },
   // Not a JSON Schema keyword: refused like any other, and read as plain data (no prototype is touched).
-  { id: 'proto-top-level', what: 'a top-level "__proto__" member', args: ['lint', 'corpus/contracts/proto-top-level.contract.json'], exit: 1, says: 'The keyword "__proto__" is not one wirepin understands' },
-  { id: 'proto-duplicate', what: '"__proto__" twice in one object', args: ['lint', 'corpus/contracts/proto-duplicate.contract.json'], exit: 1, says: 'Key "__proto__" appears twice' },
-  { id: 'proto-required', what: '"__proto__" required but not declared', args: ['lint', 'corpus/contracts/proto-required.contract.json'], exit: 1, says: '"__proto__" is listed in "required" but not declared' },
-  { id: 'constructor-fields', what: 'fields named constructor, toString, hasOwnProperty', args: ['lint', 'corpus/contracts/constructor-fields.contract.json'], exit: 0, says: 'no findings' },
-  { id: 'lone-surrogate-escape', what: 'an escaped lone surrogate "\\ud800" in a description', args: ['lint', 'corpus/contracts/lone-surrogate-escape.contract.json'], exit: 0, says: 'no findings' },
+  {
+    id: 'proto-top-level',
+    what: 'a top-level "__proto__" member',
+    args: ['lint', 'corpus/contracts/proto-top-level.contract.json'],
+    exit: 1,
+    says: 'The keyword "__proto__" is not one wirepin understands',
+  },
+  {
+    id: 'proto-duplicate',
+    what: '"__proto__" twice in one object',
+    args: ['lint', 'corpus/contracts/proto-duplicate.contract.json'],
+    exit: 1,
+    says: 'Key "__proto__" appears twice',
+  },
+  {
+    id: 'proto-required',
+    what: '"__proto__" required but not declared',
+    args: ['lint', 'corpus/contracts/proto-required.contract.json'],
+    exit: 1,
+    says: '"__proto__" is listed in "required" but not declared',
+  },
+  {
+    id: 'constructor-fields',
+    what: 'fields named constructor, toString, hasOwnProperty',
+    args: ['lint', 'corpus/contracts/constructor-fields.contract.json'],
+    exit: 0,
+    says: 'no findings',
+  },
+  {
+    id: 'lone-surrogate-escape',
+    what: 'an escaped lone surrogate "\\ud800" in a description',
+    args: ['lint', 'corpus/contracts/lone-surrogate-escape.contract.json'],
+    exit: 0,
+    says: 'no findings',
+  },
 
   // ---------------------------------------------------------------- contracts: paths
   {
@@ -278,7 +553,14 @@ export const HOSTILE_CASES: readonly HostileCase[] = [
   },
 
   // ---------------------------------------------------------------- Go sources
-  { id: 'go-generics', what: 'a generic struct instantiated by the root type', args: ['pin', '--contract', VALID, '--go', 'corpus/go/generics', '--type', 'Req'], exit: 0, says: 'no findings', viaProcess: true },
+  {
+    id: 'go-generics',
+    what: 'a generic struct instantiated by the root type',
+    args: ['pin', '--contract', VALID, '--go', 'corpus/go/generics', '--type', 'Req'],
+    exit: 0,
+    says: 'no findings',
+    viaProcess: true,
+  },
   {
     id: 'go-generic-root',
     what: 'the generic type itself as the root: its type parameter is unknown',
@@ -290,12 +572,23 @@ export const HOSTILE_CASES: readonly HostileCase[] = [
     id: 'go-deep-expression-reads',
     what: 'consumes with the read analysis on 20,000 nested parentheses around a field read',
     setup: (dir) =>
-      write(dir, 'gen/go-deep-expr/p.go', `package p\n\nimport "encoding/json"\n\ntype Req struct {\n\tName string \`json:"name"\`\n}\n\nfunc f(b []byte) string {\n\tvar req Req\n\t_ = json.Unmarshal(b, &req)\n\treturn ${repeat('(', 20_000)}req.Name${repeat(')', 20_000)}\n}\n`),
+      write(
+        dir,
+        'gen/go-deep-expr/p.go',
+        `package p\n\nimport "encoding/json"\n\ntype Req struct {\n\tName string \`json:"name"\`\n}\n\nfunc f(b []byte) string {\n\tvar req Req\n\t_ = json.Unmarshal(b, &req)\n\treturn ${repeat('(', 20_000)}req.Name${repeat(')', 20_000)}\n}\n`,
+      ),
     args: ['consumes', '--contract', VALID, '--go', 'gen/go-deep-expr', '--type', 'Req'],
     exit: 2,
     says: 'too deep for the read analysis',
   },
-  { id: 'go-syntax-error', what: 'an unterminated tag and struct', args: ['pin', '--contract', VALID, '--go', 'corpus/go/syntax-error', '--type', 'Req'], exit: 2, says: 'Go syntax error in', viaProcess: true },
+  {
+    id: 'go-syntax-error',
+    what: 'an unterminated tag and struct',
+    args: ['pin', '--contract', VALID, '--go', 'corpus/go/syntax-error', '--type', 'Req'],
+    exit: 2,
+    says: 'Go syntax error in',
+    viaProcess: true,
+  },
   {
     id: 'go-nul',
     what: 'a NUL byte in Go source (go build: "invalid NUL character")',
@@ -323,7 +616,8 @@ export const HOSTILE_CASES: readonly HostileCase[] = [
   {
     id: 'go-deep-slices',
     what: 'a field of type [][]...string, 5,000 levels',
-    setup: (dir) => write(dir, 'gen/go-deep-slices/req.go', goReq('', `Next ${'[]'.repeat(5_000)}string \`json:"next,omitempty"\``)),
+    setup: (dir) =>
+      write(dir, 'gen/go-deep-slices/req.go', goReq('', `Next ${'[]'.repeat(5_000)}string \`json:"next,omitempty"\``)),
     args: ['pin', '--contract', VALID, '--go', 'gen/go-deep-slices', '--type', 'Req'],
     exit: [1, 2],
     says: '"Next" in "gen/go-deep-slices/req.go" nests deeper than 64 levels',
@@ -332,7 +626,8 @@ export const HOSTILE_CASES: readonly HostileCase[] = [
   {
     id: 'go-deep-pointers',
     what: 'a field of type ****...string, 5,000 levels',
-    setup: (dir) => write(dir, 'gen/go-deep-pointers/req.go', goReq('', `Next ${'*'.repeat(5_000)}string \`json:"next,omitempty"\``)),
+    setup: (dir) =>
+      write(dir, 'gen/go-deep-pointers/req.go', goReq('', `Next ${'*'.repeat(5_000)}string \`json:"next,omitempty"\``)),
     args: ['pin', '--contract', VALID, '--go', 'gen/go-deep-pointers', '--type', 'Req'],
     exit: [1, 2],
     says: '"Next" in "gen/go-deep-pointers/req.go" nests deeper than 64 levels',
@@ -340,7 +635,12 @@ export const HOSTILE_CASES: readonly HostileCase[] = [
   {
     id: 'go-deep-anonymous-structs',
     what: 'anonymous structs nested 3,000 levels in one field',
-    setup: (dir) => write(dir, 'gen/go-deep-structs/req.go', goReq('', `Next ${repeat('struct { F ', 3_000)}string${repeat(' }', 3_000)} \`json:"next,omitempty"\``)),
+    setup: (dir) =>
+      write(
+        dir,
+        'gen/go-deep-structs/req.go',
+        goReq('', `Next ${repeat('struct { F ', 3_000)}string${repeat(' }', 3_000)} \`json:"next,omitempty"\``),
+      ),
     args: ['pin', '--contract', VALID, '--go', 'gen/go-deep-structs', '--type', 'Req'],
     exit: [1, 2],
     says: 'nests deeper than 64 levels',
@@ -350,7 +650,10 @@ export const HOSTILE_CASES: readonly HostileCase[] = [
     id: 'go-struct-chain-past-32',
     what: '40 named structs, each holding the next: cut off at 32 levels',
     setup: (dir) => {
-      const types = Array.from({ length: 40 }, (_, i) => `type S${i} struct {\n\tN ${i < 39 ? `S${i + 1}` : 'string'} \`json:"n"\`\n}\n`).join('\n');
+      const types = Array.from(
+        { length: 40 },
+        (_, i) => `type S${i} struct {\n\tN ${i < 39 ? `S${i + 1}` : 'string'} \`json:"n"\`\n}\n`,
+      ).join('\n');
       write(dir, 'gen/go-chain/req.go', goReq(types, 'Next  S0       `json:"next,omitempty"`'));
     },
     args: ['pin', '--contract', VALID, '--go', 'gen/go-chain', '--type', 'Req'],
@@ -400,8 +703,20 @@ export const HOSTILE_CASES: readonly HostileCase[] = [
     exit: 2,
     says: 'cannot be parsed: parsing //go:build line: unexpected end of expression',
   },
-  { id: 'go-no-files', what: 'a directory with no Go files', args: ['pin', '--contract', VALID, '--go', 'corpus/ts', '--type', 'Req'], exit: 2, says: 'contains no Go source files' },
-  { id: 'go-unknown-type', what: 'a type name that does not exist', args: ['pin', '--contract', VALID, '--go', 'corpus/go/generics', '--type', 'Nope'], exit: 2, says: 'Type "Nope" is not declared' },
+  {
+    id: 'go-no-files',
+    what: 'a directory with no Go files',
+    args: ['pin', '--contract', VALID, '--go', 'corpus/ts', '--type', 'Req'],
+    exit: 2,
+    says: 'contains no Go source files',
+  },
+  {
+    id: 'go-unknown-type',
+    what: 'a type name that does not exist',
+    args: ['pin', '--contract', VALID, '--go', 'corpus/go/generics', '--type', 'Nope'],
+    exit: 2,
+    says: 'Type "Nope" is not declared',
+  },
 
   // ---------------------------------------------------------------- TypeScript sources
   {
@@ -412,14 +727,39 @@ export const HOSTILE_CASES: readonly HostileCase[] = [
     says: 'does not resolve',
     viaProcess: true,
   },
-  { id: 'ts-accessor-field', what: 'a class `accessor` field, which JSON.stringify never sends', args: ['pin', '--contract', VALID, '--ts', 'corpus/ts/accessor.ts', '--type', 'Req'], exit: 1, says: 'PRODUCER_FIELD_MISSING' },
-  { id: 'ts-interface-getter', what: 'an interface getter, which an object literal sends', args: ['pin', '--contract', VALID, '--ts', 'corpus/ts/interface-getter.ts', '--type', 'Req'], exit: 0, says: 'no findings' },
-  { id: 'ts-root-nullable', what: 'a root type `Body | null`', args: ['pin', '--contract', VALID, '--ts', 'corpus/ts/root-nullable.ts', '--type', 'Req'], exit: 2, says: 'may be null' },
-  { id: 'ts-syntax-error', what: 'an unterminated interface', args: ['pin', '--contract', VALID, '--ts', 'corpus/ts/syntax-error.ts', '--type', 'Req'], exit: 2, says: 'TypeScript syntax error' },
+  {
+    id: 'ts-accessor-field',
+    what: 'a class `accessor` field, which JSON.stringify never sends',
+    args: ['pin', '--contract', VALID, '--ts', 'corpus/ts/accessor.ts', '--type', 'Req'],
+    exit: 1,
+    says: 'PRODUCER_FIELD_MISSING',
+  },
+  {
+    id: 'ts-interface-getter',
+    what: 'an interface getter, which an object literal sends',
+    args: ['pin', '--contract', VALID, '--ts', 'corpus/ts/interface-getter.ts', '--type', 'Req'],
+    exit: 0,
+    says: 'no findings',
+  },
+  {
+    id: 'ts-root-nullable',
+    what: 'a root type `Body | null`',
+    args: ['pin', '--contract', VALID, '--ts', 'corpus/ts/root-nullable.ts', '--type', 'Req'],
+    exit: 2,
+    says: 'may be null',
+  },
+  {
+    id: 'ts-syntax-error',
+    what: 'an unterminated interface',
+    args: ['pin', '--contract', VALID, '--ts', 'corpus/ts/syntax-error.ts', '--type', 'Req'],
+    exit: 2,
+    says: 'TypeScript syntax error',
+  },
   {
     id: 'ts-deep-type-literal',
     what: 'object type literals nested 3,000 levels',
-    setup: (dir) => write(dir, 'gen/deep.ts', `export interface Req { p: ${repeat('{ a: ', 3_000)}string${repeat(' }', 3_000)} }\n`),
+    setup: (dir) =>
+      write(dir, 'gen/deep.ts', `export interface Req { p: ${repeat('{ a: ', 3_000)}string${repeat(' }', 3_000)} }\n`),
     args: ['pin', '--contract', VALID, '--ts', 'gen/deep.ts', '--type', 'Req'],
     exit: [1, 2],
     says: 'deep',
@@ -450,12 +790,37 @@ export const HOSTILE_CASES: readonly HostileCase[] = [
     exit: 2,
     says: 'UTF-8',
   },
-  { id: 'json-top-level-array', what: 'a sample that is an array', args: ['pin', '--contract', VALID, '--json', 'corpus/json/top-level-array.sample.json'], exit: 2, says: 'is an array, not an object' },
-  { id: 'json-duplicate-key', what: 'a sample with a duplicate key', args: ['pin', '--contract', VALID, '--json', 'corpus/json/duplicate-key.sample.json'], exit: 2, says: 'appears twice' },
+  {
+    id: 'json-top-level-array',
+    what: 'a sample that is an array',
+    args: ['pin', '--contract', VALID, '--json', 'corpus/json/top-level-array.sample.json'],
+    exit: 2,
+    says: 'is an array, not an object',
+  },
+  {
+    id: 'json-duplicate-key',
+    what: 'a sample with a duplicate key',
+    args: ['pin', '--contract', VALID, '--json', 'corpus/json/duplicate-key.sample.json'],
+    exit: 2,
+    says: 'appears twice',
+  },
 
   // ---------------------------------------------------------------- wirepin.yaml
-  { id: 'yaml-alias-bomb', what: 'a "billion laughs" alias bomb', args: ['check', '--config', 'corpus/config/alias-bomb.yaml'], exit: 2, says: '"contract" must be a non-empty string', viaProcess: true },
-  { id: 'yaml-invalid', what: 'unterminated flow collections', args: ['check', '--config', 'corpus/config/invalid.yaml'], exit: 2, says: 'is not valid YAML' },
+  {
+    id: 'yaml-alias-bomb',
+    what: 'a "billion laughs" alias bomb',
+    args: ['check', '--config', 'corpus/config/alias-bomb.yaml'],
+    exit: 2,
+    says: '"contract" must be a non-empty string',
+    viaProcess: true,
+  },
+  {
+    id: 'yaml-invalid',
+    what: 'unterminated flow collections',
+    args: ['check', '--config', 'corpus/config/invalid.yaml'],
+    exit: 2,
+    says: 'is not valid YAML',
+  },
   {
     id: 'yaml-symlink-loop',
     what: 'a config that is a symlink loop',
@@ -469,12 +834,48 @@ export const HOSTILE_CASES: readonly HostileCase[] = [
   },
 
   // ---------------------------------------------------------------- contract drafts
-  { id: 'draft-go-syntax-error', what: 'drafting from Go with a syntax error', args: ['contract', 'from-go', 'corpus/go/syntax-error', '--type', 'Req'], exit: 2, says: 'Go syntax error in' },
-  { id: 'draft-go-nul', what: 'drafting from Go with a NUL byte', args: ['contract', 'from-go', 'corpus/go/nul', '--type', 'Req'], exit: 2, says: 'NUL' },
-  { id: 'draft-go-type-parameter', what: 'drafting a generic root: a field of unknown type parameter is refused, not guessed', args: ['contract', 'from-go', 'corpus/go/generics', '--type', 'Page'], exit: 2, says: 'drafts no contract rather than guess' },
-  { id: 'draft-ts-syntax-error', what: 'drafting from TS with a syntax error', args: ['contract', 'from-ts', 'corpus/ts/syntax-error.ts', '--type', 'Req'], exit: 2, says: 'TypeScript syntax error' },
+  {
+    id: 'draft-go-syntax-error',
+    what: 'drafting from Go with a syntax error',
+    args: ['contract', 'from-go', 'corpus/go/syntax-error', '--type', 'Req'],
+    exit: 2,
+    says: 'Go syntax error in',
+  },
+  {
+    id: 'draft-go-nul',
+    what: 'drafting from Go with a NUL byte',
+    args: ['contract', 'from-go', 'corpus/go/nul', '--type', 'Req'],
+    exit: 2,
+    says: 'NUL',
+  },
+  {
+    id: 'draft-go-type-parameter',
+    what: 'drafting a generic root: a field of unknown type parameter is refused, not guessed',
+    args: ['contract', 'from-go', 'corpus/go/generics', '--type', 'Page'],
+    exit: 2,
+    says: 'drafts no contract rather than guess',
+  },
+  {
+    id: 'draft-ts-syntax-error',
+    what: 'drafting from TS with a syntax error',
+    args: ['contract', 'from-ts', 'corpus/ts/syntax-error.ts', '--type', 'Req'],
+    exit: 2,
+    says: 'TypeScript syntax error',
+  },
 
   // ---------------------------------------------------------------- usage
-  { id: 'unknown-command', what: 'an unknown command', args: ['frobnicate'], exit: 2, says: "unknown command 'frobnicate'" },
-  { id: 'pin-without-source', what: 'pin with no source', args: ['pin', '--contract', VALID], exit: 2, says: 'No source given' },
+  {
+    id: 'unknown-command',
+    what: 'an unknown command',
+    args: ['frobnicate'],
+    exit: 2,
+    says: "unknown command 'frobnicate'",
+  },
+  {
+    id: 'pin-without-source',
+    what: 'pin with no source',
+    args: ['pin', '--contract', VALID],
+    exit: 2,
+    says: 'No source given',
+  },
 ];

@@ -43,7 +43,13 @@ function runProcess(args: readonly string[], cwd: string, boundMs: number): Prom
     execFile(
       process.execPath,
       [BIN, ...args],
-      { cwd, timeout: boundMs, killSignal: 'SIGKILL', maxBuffer: 64 * 1024 * 1024, env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' } },
+      {
+        cwd,
+        timeout: boundMs,
+        killSignal: 'SIGKILL',
+        maxBuffer: 64 * 1024 * 1024,
+        env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' },
+      },
       (error, stdout, stderr) => {
         const timedOut = error !== null && (error as { killed?: boolean }).killed === true;
         const code = error === null ? 0 : typeof error.code === 'number' ? error.code : -1;
@@ -57,7 +63,9 @@ async function runCase(c: HostileCase): Promise<void> {
   const cwd = c.cwd === undefined ? root : join(root, c.cwd);
   const bound = c.boundMs ?? DEFAULT_BOUND_MS;
   const started = performance.now();
-  const run = c.viaProcess ? await runProcess(c.args, cwd, bound) : { ...(await runCli(c.args, { cwd })), timedOut: false };
+  const run = c.viaProcess
+    ? await runProcess(c.args, cwd, bound)
+    : { ...(await runCli(c.args, { cwd })), timedOut: false };
   const elapsed = performance.now() - started;
   const output = `${run.stdout}\n${run.stderr}`;
   const context = `wirepin ${c.args.join(' ')}\nexit ${run.exit} after ${elapsed.toFixed(0)} ms\n${output.slice(0, 1500)}`;

@@ -20,7 +20,15 @@ function goRepository(): ReturnType<typeof scratchCopy> {
   return s;
 }
 
-const AGREED = ['init', '--producer', 'go:./internal/client', '--type', 'ProvisionRequest', '--contract', 'contracts/provision.contract.json'];
+const AGREED = [
+  'init',
+  '--producer',
+  'go:./internal/client',
+  '--type',
+  'ProvisionRequest',
+  '--contract',
+  'contracts/provision.contract.json',
+];
 
 describe('wirepin init', () => {
   it('writes wirepin.yaml and the workflow for a Go producer; with a decided draft, check passes, and a drift fails it', async () => {
@@ -29,7 +37,9 @@ describe('wirepin init', () => {
     expect(run).toMatchObject({ exit: 0, stderr: '' });
     expect(run.stdout).toContain('wrote wirepin.yaml');
     expect(run.stdout).toContain('wrote .github/workflows/wirepin.yml');
-    expect(run.stdout).toContain('npx wirepin contract from-go internal/client --type ProvisionRequest --out contracts/provision.contract.json');
+    expect(run.stdout).toContain(
+      'npx wirepin contract from-go internal/client --type ProvisionRequest --out contracts/provision.contract.json',
+    );
 
     const config = await loadConfig(undefined, scratch.dir);
     expect(config.contracts).toEqual([
@@ -41,20 +51,44 @@ describe('wirepin init', () => {
         generate: { schema: false, producerTypes: false, consumerTypes: false },
       },
     ]);
-    const workflow = parse(scratch.read('.github/workflows/wirepin.yml')) as { jobs: { wirepin: { steps: Array<{ uses: string; with?: Record<string, string> }> } } };
-    expect(workflow.jobs.wirepin.steps.map((s) => s.uses)).toEqual(['actions/checkout@v4', 'wirepin/wirepin@0000000000000000000000000000000000000000']);
+    const workflow = parse(scratch.read('.github/workflows/wirepin.yml')) as {
+      jobs: { wirepin: { steps: Array<{ uses: string; with?: Record<string, string> }> } };
+    };
+    expect(workflow.jobs.wirepin.steps.map((s) => s.uses)).toEqual([
+      'actions/checkout@v4',
+      'wirepin/wirepin@0000000000000000000000000000000000000000',
+    ]);
     expect(workflow.jobs.wirepin.steps[1]?.with).toEqual({ command: 'check' });
 
     // The contract does not exist yet: check cannot run.
     expect((await runCli(['check'], { cwd: scratch.dir })).exit).toBe(2);
     const draft = await runCli(
-      ['contract', 'from-go', './internal/client', '--type', 'ProvisionRequest', '--endpoint', 'POST /v1/provision', '--producer-name', 'api', '--consumer-name', 'worker', '--out', 'contracts/provision.contract.json'],
+      [
+        'contract',
+        'from-go',
+        './internal/client',
+        '--type',
+        'ProvisionRequest',
+        '--endpoint',
+        'POST /v1/provision',
+        '--producer-name',
+        'api',
+        '--consumer-name',
+        'worker',
+        '--out',
+        'contracts/provision.contract.json',
+      ],
       { cwd: scratch.dir },
     );
     expect(draft.exit).toBe(0);
     // Undecided: lint fails, so check fails.
-    expect((await runCliJson(['check'], { cwd: scratch.dir })).findings.map((f) => f.rule)).toEqual(['CONSUMES_FLAG_MISSING', 'CONSUMES_FLAG_MISSING']);
-    const contract = JSON.parse(scratch.read('contracts/provision.contract.json')) as { properties: Record<string, Record<string, unknown>> };
+    expect((await runCliJson(['check'], { cwd: scratch.dir })).findings.map((f) => f.rule)).toEqual([
+      'CONSUMES_FLAG_MISSING',
+      'CONSUMES_FLAG_MISSING',
+    ]);
+    const contract = JSON.parse(scratch.read('contracts/provision.contract.json')) as {
+      properties: Record<string, Record<string, unknown>>;
+    };
     for (const field of Object.values(contract.properties)) field['cp_consumes'] = true;
     scratch.write('contracts/provision.contract.json', `${JSON.stringify(contract, null, 2)}\n`);
     expect(await runCliJson(['check'], { cwd: scratch.dir })).toMatchObject({ exit: 0, findings: [] });
@@ -82,7 +116,18 @@ describe('wirepin init', () => {
   it('sets up a TypeScript consumer with its own generated type on, and the others off', async () => {
     scratch = scratchCopy([]);
     scratch.write('src/request.ts', 'export interface ProvisionRequest { name: string }\n');
-    const run = await runCli(['init', '--consumer', 'ts:src/request.ts', '--type', 'ProvisionRequest', '--contract', 'contracts/provision.contract.json'], { cwd: scratch.dir });
+    const run = await runCli(
+      [
+        'init',
+        '--consumer',
+        'ts:src/request.ts',
+        '--type',
+        'ProvisionRequest',
+        '--contract',
+        'contracts/provision.contract.json',
+      ],
+      { cwd: scratch.dir },
+    );
     expect(run.exit).toBe(0);
     expect(run.stdout).toContain('npx wirepin generate');
     const config = await loadConfig(undefined, scratch.dir);
@@ -96,12 +141,34 @@ describe('wirepin init', () => {
     scratch = goRepository();
     const cases: Array<[string[], string]> = [
       [['init', '--type', 'T', '--contract', 'c.contract.json'], 'needs the side'],
-      [['init', '--producer', 'go:internal/client', '--consumer', 'go:internal/client', '--type', 'T', '--contract', 'c.contract.json'], 'one side per repository'],
+      [
+        [
+          'init',
+          '--producer',
+          'go:internal/client',
+          '--consumer',
+          'go:internal/client',
+          '--type',
+          'T',
+          '--contract',
+          'c.contract.json',
+        ],
+        'one side per repository',
+      ],
       [['init', '--producer', 'rust:src', '--type', 'T', '--contract', 'c.contract.json'], 'is not go:PATH or ts:FILE'],
       [['init', '--producer', 'go:internal/nope', '--type', 'T', '--contract', 'c.contract.json'], 'does not exist'],
-      [['init', '--producer', 'go:../elsewhere', '--type', 'T', '--contract', 'c.contract.json'], 'outside this repository'],
-      [['init', '--producer', 'go:internal/client', '--contract', 'c.contract.json'], "required option '--type <name>'"],
-      [['init', '--producer', 'go:internal/client', '--type', 'provisionRequest', '--contract', 'c.contract.json'], 'did you mean "ProvisionRequest"'],
+      [
+        ['init', '--producer', 'go:../elsewhere', '--type', 'T', '--contract', 'c.contract.json'],
+        'outside this repository',
+      ],
+      [
+        ['init', '--producer', 'go:internal/client', '--contract', 'c.contract.json'],
+        "required option '--type <name>'",
+      ],
+      [
+        ['init', '--producer', 'go:internal/client', '--type', 'provisionRequest', '--contract', 'c.contract.json'],
+        'did you mean "ProvisionRequest"',
+      ],
     ];
     for (const [args, says] of cases) {
       const run = await runCli(args, { cwd: scratch.dir });
@@ -116,7 +183,10 @@ describe('wirepin init', () => {
     scratch = scratchCopy([]);
     mkdirSync(join(scratch.dir, 'a: b #c'), { recursive: true });
     writeFileSync(join(scratch.dir, 'a: b #c', 'x.go'), GO_STRUCT);
-    const run = await runCli(['init', '--producer', 'go:a: b #c', '--type', 'ProvisionRequest', '--contract', 'contracts/yes.contract.json'], { cwd: scratch.dir });
+    const run = await runCli(
+      ['init', '--producer', 'go:a: b #c', '--type', 'ProvisionRequest', '--contract', 'contracts/yes.contract.json'],
+      { cwd: scratch.dir },
+    );
     expect(run.exit).toBe(0);
     const config = await loadConfig(undefined, scratch.dir);
     expect(config.contracts[0]?.producer).toEqual({ kind: 'go', path: 'a: b #c', type: 'ProvisionRequest' });
@@ -125,7 +195,10 @@ describe('wirepin init', () => {
 
   it('never reads stdin (runs dist/: npm run build first): the real CLI finishes with stdin open and silent', async () => {
     scratch = goRepository();
-    const child = spawn(process.execPath, [join(REPO_ROOT, 'bin/wirepin.js'), ...AGREED], { cwd: scratch.dir, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [join(REPO_ROOT, 'bin/wirepin.js'), ...AGREED], {
+      cwd: scratch.dir,
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
     const exit = await new Promise<number | null>((resolve) => {
       const timer = setTimeout(() => {
         child.kill();

@@ -108,42 +108,86 @@ describe('a contract between orders and billing', () => {
   repo.commitAll('base');
 
   it('lint: every finding of a broken contract', async () => {
-    repo.write('broken/orders.contract.json', contract((c) => {
-      delete c['properties']['coupon']['note'];
-      c['properties']['amount']['cp_consumes'] = 'yes';
-      c['properties']['nested'] = { type: 'object', cp_consumes: false, note: 'n', properties: { inner: { type: 'string', cp_consumes: true } } };
-    }));
+    repo.write(
+      'broken/orders.contract.json',
+      contract((c) => {
+        delete c['properties']['coupon']['note'];
+        c['properties']['amount']['cp_consumes'] = 'yes';
+        c['properties']['nested'] = {
+          type: 'object',
+          cp_consumes: false,
+          note: 'n',
+          properties: { inner: { type: 'string', cp_consumes: true } },
+        };
+      }),
+    );
     const results = await everyFormat(['lint', 'broken/orders.contract.json']);
     expect(results[0]?.exit).toBe(1);
     const rules = new Set(findingsOf(results[1] as CliRun).map((f) => f.rule));
-    expect([...rules].sort()).toEqual(expect.arrayContaining(['CONSUMED_UNDER_DEAD_PARENT', 'CONSUMES_FLAG_MISSING', 'DEAD_FIELD_NOTE_MISSING']));
+    expect([...rules].sort()).toEqual(
+      expect.arrayContaining(['CONSUMED_UNDER_DEAD_PARENT', 'CONSUMES_FLAG_MISSING', 'DEAD_FIELD_NOTE_MISSING']),
+    );
   });
 
   it('pin: the producer pin finds each drift', async () => {
-    const results = await everyFormat(['pin', '--contract', CONTRACT, '--ts', 'orders/order.ts', '--type', 'OrderPlaced']);
+    const results = await everyFormat([
+      'pin',
+      '--contract',
+      CONTRACT,
+      '--ts',
+      'orders/order.ts',
+      '--type',
+      'OrderPlaced',
+    ]);
     expect(results[0]?.exit).toBe(1);
     const rules = new Set(findingsOf(results[1] as CliRun).map((f) => f.rule));
     expect([...rules].sort()).toEqual(
-      expect.arrayContaining(['PRODUCER_FIELD_MISSING', 'PRODUCER_FIELD_UNDECLARED', 'PRODUCER_REQUIRED_MISMATCH', 'PRODUCER_TYPE_MISMATCH']),
+      expect.arrayContaining([
+        'PRODUCER_FIELD_MISSING',
+        'PRODUCER_FIELD_UNDECLARED',
+        'PRODUCER_REQUIRED_MISMATCH',
+        'PRODUCER_TYPE_MISMATCH',
+      ]),
     );
-    const messages = findingsOf(results[1] as CliRun).map((f) => f.message).join('\n');
+    const messages = findingsOf(results[1] as CliRun)
+      .map((f) => f.message)
+      .join('\n');
     expect(messages).toMatch(/\borders\b/u);
   });
 
   it('consumes: consumer completeness finds each drift, statically and from a trace', async () => {
-    const results = await everyFormat(['consumes', '--contract', CONTRACT, '--ts', 'billing/event.ts', '--type', 'OrderEvent']);
+    const results = await everyFormat([
+      'consumes',
+      '--contract',
+      CONTRACT,
+      '--ts',
+      'billing/event.ts',
+      '--type',
+      'OrderEvent',
+    ]);
     expect(results[0]?.exit).toBe(1);
     const rules = new Set(findingsOf(results[1] as CliRun).map((f) => f.rule));
     expect([...rules].sort()).toEqual(
-      expect.arrayContaining(['CONSUMER_FIELD_MISSING', 'CONSUMER_FIELD_UNKNOWN', 'CONSUMER_READS_DEAD_FIELD', 'CONSUMER_TYPE_MISMATCH']),
+      expect.arrayContaining([
+        'CONSUMER_FIELD_MISSING',
+        'CONSUMER_FIELD_UNKNOWN',
+        'CONSUMER_READS_DEAD_FIELD',
+        'CONSUMER_TYPE_MISMATCH',
+      ]),
     );
-    expect(findingsOf(results[1] as CliRun).map((f) => f.message).join('\n')).toMatch(/\bbilling\b/u);
+    expect(
+      findingsOf(results[1] as CliRun)
+        .map((f) => f.message)
+        .join('\n'),
+    ).toMatch(/\bbilling\b/u);
     repo.write(
       'billing/trace.json',
       `${JSON.stringify({ wirepin_trace: 1, endpoint: 'POST /billing/orders', requests: 2, read: ['/amount', '/coupon', '/order_id'] }, null, 2)}\n`,
     );
     const traced = await everyFormat(['consumes', '--contract', CONTRACT, '--trace', 'billing/trace.json']);
-    expect(new Set(findingsOf(traced[1] as CliRun).map((f) => f.rule))).toEqual(new Set(['CONSUMER_FIELD_UNREAD', 'CONSUMER_READS_DEAD_FIELD']));
+    expect(new Set(findingsOf(traced[1] as CliRun).map((f) => f.rule))).toEqual(
+      new Set(['CONSUMER_FIELD_UNREAD', 'CONSUMER_READS_DEAD_FIELD']),
+    );
   });
 
   it('diff: every class of change, file to file and against a git ref', async () => {
@@ -164,28 +208,41 @@ describe('a contract between orders and billing', () => {
     expect(results[2]?.stdout).toContain('billing loses or misreads a field it reads');
 
     // Against the ref: a changed contract, a new one and a deleted one.
-    repo.write('contracts/refunds.contract.json', contract((c) => (c['title'] = 'RefundIssued')));
+    repo.write(
+      'contracts/refunds.contract.json',
+      contract((c) => (c['title'] = 'RefundIssued')),
+    );
     repo.commitAll('refunds');
     repo.write(CONTRACT, contract(changed));
     repo.remove('contracts/refunds.contract.json');
-    repo.write('contracts/invoices.contract.json', contract((c) => (c['title'] = 'InvoiceSent')));
+    repo.write(
+      'contracts/invoices.contract.json',
+      contract((c) => (c['title'] = 'InvoiceSent')),
+    );
     const against = await everyFormat(['diff', '--against', 'HEAD', '--fail-on', 'any']);
     expect(against[0]?.exit).toBe(1);
     const againstRules = findingsOf(against[1] as CliRun).map((f) => f.rule);
-    expect(againstRules).toEqual(expect.arrayContaining(['CONTRACT_ADDED', 'CONTRACT_REMOVED', 'FIELD_REMOVED', 'ENDPOINT_CHANGED']));
+    expect(againstRules).toEqual(
+      expect.arrayContaining(['CONTRACT_ADDED', 'CONTRACT_REMOVED', 'FIELD_REMOVED', 'ENDPOINT_CHANGED']),
+    );
     repo.write(CONTRACT, contract());
     repo.remove('contracts/invoices.contract.json');
   });
 
   it('sync: a mirror with field changes and drift', async () => {
-    repo.write('mirror/orders.contract.json', contract((c) => {
-      changed(c);
-      c['$id'] = 'https://example.test/elsewhere.json';
-      c['description'] = 'A copy that drifted.';
-    }));
+    repo.write(
+      'mirror/orders.contract.json',
+      contract((c) => {
+        changed(c);
+        c['$id'] = 'https://example.test/elsewhere.json';
+        c['description'] = 'A copy that drifted.';
+      }),
+    );
     const results = await everyFormat(['sync', 'mirror/orders.contract.json', CONTRACT]);
     expect(results[0]?.exit).toBe(1);
-    expect(findingsOf(results[1] as CliRun).map((f) => f.rule)).toEqual(expect.arrayContaining(['SYNC_DRIFT', 'FIELD_REMOVED']));
+    expect(findingsOf(results[1] as CliRun).map((f) => f.rule)).toEqual(
+      expect.arrayContaining(['SYNC_DRIFT', 'FIELD_REMOVED']),
+    );
   });
 
   it('generate --check: every generated file missing', async () => {
@@ -195,7 +252,15 @@ describe('a contract between orders and billing', () => {
   });
 
   it('a command handed a contract with lint errors reports them and exits 2', async () => {
-    const results = await everyFormat(['pin', '--contract', 'broken/orders.contract.json', '--ts', 'orders/order.ts', '--type', 'OrderPlaced']);
+    const results = await everyFormat([
+      'pin',
+      '--contract',
+      'broken/orders.contract.json',
+      '--ts',
+      'orders/order.ts',
+      '--type',
+      'OrderPlaced',
+    ]);
     expect(results.map((r) => r.exit)).toEqual([2, 2, 2, 2]);
   });
 

@@ -96,9 +96,31 @@ interface GoDecodeResult {
 
 /** Integer boundaries the decode oracle sends (mirrored in PROBE_GO). */
 const BOUNDARIES = [
-  '-9223372036854775808', '-2147483649', '-2147483648', '-32769', '-32768', '-129', '-128', '-1', '0', '127', '128', '255', '256',
-  '32767', '32768', '65535', '65536', '2147483647', '2147483648', '4294967295', '4294967296', '9223372036854775807',
-  '9223372036854775808', '18446744073709551615', '18446744073709551616',
+  '-9223372036854775808',
+  '-2147483649',
+  '-2147483648',
+  '-32769',
+  '-32768',
+  '-129',
+  '-128',
+  '-1',
+  '0',
+  '127',
+  '128',
+  '255',
+  '256',
+  '32767',
+  '32768',
+  '65535',
+  '65536',
+  '2147483647',
+  '2147483648',
+  '4294967295',
+  '4294967296',
+  '9223372036854775807',
+  '9223372036854775808',
+  '18446744073709551615',
+  '18446744073709551616',
 ];
 
 let workDir = '';
@@ -178,7 +200,10 @@ beforeAll(() => {
     },
   });
   if (run.status !== 0) throw new Error(`go run failed:\n${run.stderr}`);
-  const output = JSON.parse(run.stdout) as { marshal: Record<string, readonly GoResult[]>; decode: Record<string, readonly GoDecodeResult[]> };
+  const output = JSON.parse(run.stdout) as {
+    marshal: Record<string, readonly GoResult[]>;
+    decode: Record<string, readonly GoDecodeResult[]>;
+  };
   goOutput = output.marshal;
   goDecodeOutput = output.decode;
 });
@@ -195,13 +220,18 @@ describe('Go extractor agrees with encoding/json', () => {
     let compared = 0;
     for (const oracleCase of cases) {
       for (const result of goOutput[oracleCase.id] ?? []) {
-        const extracted = await goExtractor.extract({ path: oracleCase.sourceDir, typeName: result.type, cwd: repoRoot });
+        const extracted = await goExtractor.extract({
+          path: oracleCase.sourceDir,
+          typeName: result.type,
+          cwd: repoRoot,
+        });
         const problems = compare(extracted, result);
         compared++;
         for (const problem of problems) mismatches.push(`${oracleCase.label} ${result.type}: ${problem}`);
       }
       const expected = oracleCase.typeNames.length;
-      if ((goOutput[oracleCase.id] ?? []).length !== expected) mismatches.push(`${oracleCase.label}: Go reported a different number of structs`);
+      if ((goOutput[oracleCase.id] ?? []).length !== expected)
+        mismatches.push(`${oracleCase.label}: Go reported a different number of structs`);
     }
     console.log(`go oracle: compared ${compared} structs (${cases.length} packages)`);
     expect(mismatches).toEqual([]);
@@ -219,9 +249,11 @@ describe('Go extractor decode model agrees with encoding/json Unmarshal', () => 
         const decoded = await goExtractor.extract({ ...request, direction: 'decode' });
         const encoded = await goExtractor.extract(request);
         counts.structs++;
-        for (const problem of compareDecode(decoded, encoded, result, counts)) mismatches.push(`${oracleCase.label} ${result.type}: ${problem}`);
+        for (const problem of compareDecode(decoded, encoded, result, counts))
+          mismatches.push(`${oracleCase.label} ${result.type}: ${problem}`);
       }
-      if ((goDecodeOutput[oracleCase.id] ?? []).length !== oracleCase.typeNames.length) mismatches.push(`${oracleCase.label}: Go decoded a different number of structs`);
+      if ((goDecodeOutput[oracleCase.id] ?? []).length !== oracleCase.typeNames.length)
+        mismatches.push(`${oracleCase.label}: Go decoded a different number of structs`);
     }
     console.log(`go decode oracle: ${JSON.stringify(counts)}`);
     expect(mismatches).toEqual([]);
@@ -245,8 +277,18 @@ function fixtureCases(): OracleCase[] {
 
 function demoCases(): OracleCase[] {
   return [
-    { id: 'producer', label: 'producer/go', sourceDir: path.join(repoRoot, 'producer/go'), typeNames: ['cpProvisionRequest', 'WorkspaceDisplayConfig'] },
-    { id: 'consumer', label: 'consumer/go', sourceDir: path.join(repoRoot, 'consumer/go'), typeNames: ['wsProvisionRequest', 'wsDisplay'] },
+    {
+      id: 'producer',
+      label: 'producer/go',
+      sourceDir: path.join(repoRoot, 'producer/go'),
+      typeNames: ['cpProvisionRequest', 'WorkspaceDisplayConfig'],
+    },
+    {
+      id: 'consumer',
+      label: 'consumer/go',
+      sourceDir: path.join(repoRoot, 'consumer/go'),
+      typeNames: ['wsProvisionRequest', 'wsDisplay'],
+    },
   ];
 }
 
@@ -292,7 +334,9 @@ function compare(extracted: ExtractResult, result: GoResult): string[] {
     .map((field) => field.pointer);
   const actualFull = full.map((entry) => entry.pointer);
   if (JSON.stringify(actualFull) !== JSON.stringify(expectedFull)) {
-    problems.push(`full value keys differ\n  go:        ${actualFull.join(' ')}\n  extractor: ${expectedFull.join(' ')}`);
+    problems.push(
+      `full value keys differ\n  go:        ${actualFull.join(' ')}\n  extractor: ${expectedFull.join(' ')}`,
+    );
   }
   for (const entry of full) {
     if (entry.field !== undefined && !typeMatches(entry.field.type, entry.t, 'full')) {
@@ -304,7 +348,9 @@ function compare(extracted: ExtractResult, result: GoResult): string[] {
   const expectedZero = zeroValuePointers(extracted.fields);
   const actualZero = zero.map((entry) => entry.pointer);
   if (JSON.stringify(actualZero) !== JSON.stringify(expectedZero)) {
-    problems.push(`zero value keys differ\n  go:        ${actualZero.join(' ')}\n  extractor: ${expectedZero.join(' ')}`);
+    problems.push(
+      `zero value keys differ\n  go:        ${actualZero.join(' ')}\n  extractor: ${expectedZero.join(' ')}`,
+    );
   }
   for (const entry of zero) {
     if (entry.field !== undefined && !typeMatches(entry.field.type, entry.t, 'zero')) {
@@ -319,7 +365,11 @@ function compare(extracted: ExtractResult, result: GoResult): string[] {
  * indexes become "*", nothing below an opaque pointer or a leaf is kept, and
  * only object keys (not array items or map values themselves) are listed.
  */
-function observe(entries: readonly Entry[], byPointer: ReadonlyMap<string, WireField>, opaque: ReadonlySet<string>): Observed[] {
+function observe(
+  entries: readonly Entry[],
+  byPointer: ReadonlyMap<string, WireField>,
+  opaque: ReadonlySet<string>,
+): Observed[] {
   const seen = new Set<string>();
   const out: Observed[] = [];
   for (const entry of entries) {
@@ -413,7 +463,10 @@ function describeType(type: WireType): string {
 
 /** The top-level field a key lands in under encoding/json's rule: exact name, else the first case-folded match. */
 function landingField(fields: readonly WireField[], key: string): WireField | undefined {
-  return fields.find((field) => field.jsonName === key) ?? fields.find((field) => foldGoName(field.jsonName) === foldGoName(key));
+  return (
+    fields.find((field) => field.jsonName === key) ??
+    fields.find((field) => foldGoName(field.jsonName) === foldGoName(key))
+  );
 }
 
 /** Whether the extractor makes no claim about the field: it, or something inside it, is opaque. */
@@ -440,7 +493,9 @@ function compareDecode(
   }
   const problems: string[] = [];
   const top = decoded.fields.filter((field) => field.pointer.lastIndexOf('/') === 0);
-  const encodedTop = new Map(encoded.fields.filter((field) => field.pointer.lastIndexOf('/') === 0).map((field) => [field.jsonName, field]));
+  const encodedTop = new Map(
+    encoded.fields.filter((field) => field.pointer.lastIndexOf('/') === 0).map((field) => [field.jsonName, field]),
+  );
   for (const probe of result.probes) {
     counts.probes++;
     // The value sent came from Go's Marshal: under a custom marshaller it says nothing about the decoding structure.
@@ -462,14 +517,17 @@ function compareDecode(
       // UnmarshalTypeError reads "Go struct field <Struct>.<json path from the root> of type ...".
       if (landing !== undefined && landing.jsonName !== probe.key) {
         const named = /Go struct field (.*) of type /.exec(probe.error);
-        const fieldPath = named === null ? undefined : (named[1] as string).slice((named[1] as string).indexOf('.') + 1);
+        const fieldPath =
+          named === null ? undefined : (named[1] as string).slice((named[1] as string).indexOf('.') + 1);
         if (fieldPath === undefined || fieldPath === landing.jsonName || fieldPath.startsWith(`${landing.jsonName}.`)) {
           counts.errors++;
           if (fieldPath !== undefined) counts.landed++;
           continue;
         }
       }
-      problems.push(`key ${JSON.stringify(probe.sent)}: Go fails to decode (${probe.error}); the extractor says it lands in ${JSON.stringify(expected)}`);
+      problems.push(
+        `key ${JSON.stringify(probe.sent)}: Go fails to decode (${probe.error}); the extractor says it lands in ${JSON.stringify(expected)}`,
+      );
       continue;
     }
     // A value from another field may decode to this field's zero value (an empty object into a map): nothing shows.
@@ -478,7 +536,9 @@ function compareDecode(
       continue;
     }
     if (JSON.stringify(probe.set) !== JSON.stringify(expected)) {
-      problems.push(`key ${JSON.stringify(probe.sent)}: Go sets ${JSON.stringify(probe.set)}, the extractor says ${JSON.stringify(expected)}`);
+      problems.push(
+        `key ${JSON.stringify(probe.sent)}: Go sets ${JSON.stringify(probe.set)}, the extractor says ${JSON.stringify(expected)}`,
+      );
       continue;
     }
     if (landing !== undefined) {
@@ -489,12 +549,18 @@ function compareDecode(
   for (const range of result.ranges) {
     const landing = top.find((field) => field.jsonName === range.key);
     const source = encodedTop.get(range.key);
-    if (landing === undefined || source === undefined || isOpaqueAt(decoded, landing) || isOpaqueAt(encoded, source)) continue;
+    if (landing === undefined || source === undefined || isOpaqueAt(decoded, landing) || isOpaqueAt(encoded, source))
+      continue;
     counts.ranges++;
     const bounds = landing.type.kind === 'integer' ? landing.type.range : undefined;
-    const expected = bounds === undefined ? BOUNDARIES : BOUNDARIES.filter((b) => BigInt(b) >= BigInt(bounds.min) && BigInt(b) <= BigInt(bounds.max));
+    const expected =
+      bounds === undefined
+        ? BOUNDARIES
+        : BOUNDARIES.filter((b) => BigInt(b) >= BigInt(bounds.min) && BigInt(b) <= BigInt(bounds.max));
     if (JSON.stringify(range.accepted ?? []) !== JSON.stringify(expected)) {
-      problems.push(`key ${JSON.stringify(range.key)}: Go accepts ${JSON.stringify(range.accepted)}, the extractor's range is ${bounds === undefined ? 'unbounded' : `${bounds.min}..${bounds.max}`}`);
+      problems.push(
+        `key ${JSON.stringify(range.key)}: Go accepts ${JSON.stringify(range.accepted)}, the extractor's range is ${bounds === undefined ? 'unbounded' : `${bounds.min}..${bounds.max}`}`,
+      );
     }
   }
   return problems;
@@ -521,7 +587,23 @@ interface GeneratedPackage {
 
 const GO_NAMES = ['ID', 'Name', 'Value', 'Kind', 'Count', 'Data', 'X', 'Y', 'Label', 'When'];
 const JSON_NAMES = ['id', 'name', 'value', 'kind', 'x', 'y', 'Name', 'ID', 'a b', 'data'];
-const SCALARS = ['string', 'int', 'int64', 'bool', 'float64', 'uint8', 'time.Duration', 'int8', 'int16', 'int32', 'uint', 'uint16', 'uint32', 'uint64', 'uintptr'];
+const SCALARS = [
+  'string',
+  'int',
+  'int64',
+  'bool',
+  'float64',
+  'uint8',
+  'time.Duration',
+  'int8',
+  'int16',
+  'int32',
+  'uint',
+  'uint16',
+  'uint32',
+  'uint64',
+  'uintptr',
+];
 
 /**
  * A package of structs S0..Sn (a quarter unexported: sN) where struct i only
@@ -545,7 +627,13 @@ function generatePackage(random: () => number, count: number): GeneratedPackage 
       if (earlier !== undefined && !used.has(earlier) && chance(0.3)) {
         used.add(earlier);
         const star = chance(0.4) ? '*' : '';
-        const tag = chance(0.2) ? ` \`json:"${pick(JSON_NAMES)}${chance(0.3) ? ',omitempty' : ''}"\`` : chance(0.1) ? ' `json:",omitempty"`' : chance(0.05) ? ' `json:"-"`' : '';
+        const tag = chance(0.2)
+          ? ` \`json:"${pick(JSON_NAMES)}${chance(0.3) ? ',omitempty' : ''}"\``
+          : chance(0.1)
+            ? ' `json:",omitempty"`'
+            : chance(0.05)
+              ? ' `json:"-"`'
+              : '';
         fields.push(`\t${star}${earlier}${tag}`);
         continue;
       }
@@ -568,14 +656,30 @@ function randomType(
 ): { type: string; scalar: boolean } {
   const roll = random();
   if (earlier !== undefined && roll < 0.25) {
-    return { type: pick([earlier, `*${earlier}`, `[]${earlier}`, `map[string]${earlier}`, `[]*${earlier}`]), scalar: false };
+    return {
+      type: pick([earlier, `*${earlier}`, `[]${earlier}`, `map[string]${earlier}`, `[]*${earlier}`]),
+      scalar: false,
+    };
   }
   if (roll < 0.55) {
     const scalar = pick(SCALARS);
     return { type: chance(0.3) ? `*${scalar}` : scalar, scalar: true };
   }
   return {
-    type: pick(['[]string', '[]int', '[2]bool', 'map[string]int', 'map[int]string', '[]byte', 'time.Time', '*time.Time', 'interface{}', 'map[string][]string', '[3]int8', 'map[string]uint16']),
+    type: pick([
+      '[]string',
+      '[]int',
+      '[2]bool',
+      'map[string]int',
+      'map[int]string',
+      '[]byte',
+      'time.Time',
+      '*time.Time',
+      'interface{}',
+      'map[string][]string',
+      '[3]int8',
+      'map[string]uint16',
+    ]),
     scalar: false,
   };
 }
@@ -585,7 +689,9 @@ function randomTag(pick: <T>(items: readonly T[]) => T, chance: (p: number) => b
   if (chance(0.05)) return ' `json:"-"`';
   if (chance(0.04)) return ' `json:"-,"`';
   const name = chance(0.1) ? (chance(0.5) ? '' : "it's") : pick(JSON_NAMES);
-  const options = [chance(0.4) ? 'omitempty' : '', scalar && chance(0.2) ? 'string' : ''].filter((option) => option !== '');
+  const options = [chance(0.4) ? 'omitempty' : '', scalar && chance(0.2) ? 'string' : ''].filter(
+    (option) => option !== '',
+  );
   return ` \`json:"${[name, ...options].join(',')}"\``;
 }
 

@@ -72,54 +72,238 @@ interface ReadCase {
   readonly unprovable?: readonly string[];
 }
 
-const go = (body: string, imports: readonly string[] = []): string => `package p\n\n${imports.map((i) => `import "${i}"\n`).join('')}\n${body}\n`;
+const go = (body: string, imports: readonly string[] = []): string =>
+  `package p\n\n${imports.map((i) => `import "${i}"\n`).join('')}\n${body}\n`;
 
 /** One package per construct of the issue's list: how a value is obtained, and how a field is read. */
 const CASES: readonly ReadCase[] = [
   { id: 'param', files: { 'c.go': go('func f(r Req) string { return r.Name }') }, read: ['/name'], unread: ['/count'] },
-  { id: 'pointer-receiver', files: { 'c.go': go('func (r *Req) g() int { return r.Count }') }, read: ['/count'], unread: ['/name'] },
-  { id: 'var-decl', files: { 'c.go': go('func f() string { var r Req; return r.Inner.Mode }') }, read: ['/inner', '/inner/mode'], unread: ['/inner/width'] },
-  { id: 'composite-literal', files: { 'c.go': go('func f() string { r := Req{Count: 1}; return r.Name }') }, read: ['/name'], unread: ['/count'] },
-  { id: 'new', files: { 'c.go': go('func f() int { r := new(Req); return r.Count }') }, read: ['/count'], unread: ['/name'] },
-  { id: 'address-of-literal', files: { 'c.go': go('func f() int { r := &Req{}; return r.Inner.Width }') }, read: ['/inner/width'], unread: ['/inner/mode'] },
   {
-    id: 'decoder',
-    files: { 'c.go': go('func f(rd io.Reader) string {\n\tvar r Req\n\t_ = json.NewDecoder(rd).Decode(&r)\n\treturn r.Name\n}', ['encoding/json', 'io']) },
+    id: 'pointer-receiver',
+    files: { 'c.go': go('func (r *Req) g() int { return r.Count }') },
+    read: ['/count'],
+    unread: ['/name'],
+  },
+  {
+    id: 'var-decl',
+    files: { 'c.go': go('func f() string { var r Req; return r.Inner.Mode }') },
+    read: ['/inner', '/inner/mode'],
+    unread: ['/inner/width'],
+  },
+  {
+    id: 'composite-literal',
+    files: { 'c.go': go('func f() string { r := Req{Count: 1}; return r.Name }') },
     read: ['/name'],
     unread: ['/count'],
   },
-  { id: 'struct-field-of-type', files: { 'c.go': go('type holder struct{ R Req }\n\nfunc f(h holder) string { return h.R.Name }') }, read: ['/name'], unread: ['/count'] },
-  { id: 'range-slice', files: { 'c.go': go('func f(r Req) (n int) {\n\tfor _, it := range r.Items {\n\t\tn += len(it.ID)\n\t}\n\treturn\n}') }, read: ['/items', '/items/*/id'], unread: ['/name'] },
-  { id: 'range-map', files: { 'c.go': go('func f(r Req) (n int) {\n\tfor _, it := range r.ByKey {\n\t\tn += len(it.ID)\n\t}\n\treturn\n}') }, read: ['/by_key', '/by_key/*/id'], unread: ['/items'] },
-  { id: 'call-result', files: { 'c.go': go('func f(b []byte) string {\n\tr, _ := decode(b)\n\treturn r.Name\n}') }, read: ['/name'], unread: ['/count'] },
-  { id: 'type-assertion', files: { 'c.go': go('func f(v any) string { r := v.(Req); return r.Name }') }, read: ['/name'], unread: ['/count'] },
-  { id: 'conversion', files: { 'c.go': go('type Req2 Req\n\nfunc f(x Req2) string { r := Req(x); return r.Name }') }, read: ['/name'], unread: ['/count'] },
-  { id: 'deref', files: { 'c.go': go('func f(p *Req) string { return (*p).Name }') }, read: ['/name'], unread: ['/count'] },
-  { id: 'through-pointer-field', files: { 'c.go': go('func f(r Req) string { return r.PInner.Mode }') }, read: ['/p_inner', '/p_inner/mode'], unread: ['/inner', '/name'] },
-  { id: 'method-body', files: { 'c.go': go('func (r Req) label() string { return r.Name }\n\nfunc f(r Req) string { return r.label() }') }, read: ['/name'], unread: ['/count'] },
-  { id: 'nested-copy', files: { 'c.go': go('func f(r Req) string { in := r.Inner; return in.Mode }') }, read: ['/inner', '/inner/mode'], unread: ['/inner/width'] },
-  { id: 'nested-passed-on', files: { 'c.go': go('func width(i Inner) int { return i.Width }\n\nfunc f(r Req) int { return width(r.Inner) }') }, read: ['/inner', '/inner/width'], unread: ['/inner/mode'] },
+  {
+    id: 'new',
+    files: { 'c.go': go('func f() int { r := new(Req); return r.Count }') },
+    read: ['/count'],
+    unread: ['/name'],
+  },
+  {
+    id: 'address-of-literal',
+    files: { 'c.go': go('func f() int { r := &Req{}; return r.Inner.Width }') },
+    read: ['/inner/width'],
+    unread: ['/inner/mode'],
+  },
+  {
+    id: 'decoder',
+    files: {
+      'c.go': go(
+        'func f(rd io.Reader) string {\n\tvar r Req\n\t_ = json.NewDecoder(rd).Decode(&r)\n\treturn r.Name\n}',
+        ['encoding/json', 'io'],
+      ),
+    },
+    read: ['/name'],
+    unread: ['/count'],
+  },
+  {
+    id: 'struct-field-of-type',
+    files: { 'c.go': go('type holder struct{ R Req }\n\nfunc f(h holder) string { return h.R.Name }') },
+    read: ['/name'],
+    unread: ['/count'],
+  },
+  {
+    id: 'range-slice',
+    files: {
+      'c.go': go('func f(r Req) (n int) {\n\tfor _, it := range r.Items {\n\t\tn += len(it.ID)\n\t}\n\treturn\n}'),
+    },
+    read: ['/items', '/items/*/id'],
+    unread: ['/name'],
+  },
+  {
+    id: 'range-map',
+    files: {
+      'c.go': go('func f(r Req) (n int) {\n\tfor _, it := range r.ByKey {\n\t\tn += len(it.ID)\n\t}\n\treturn\n}'),
+    },
+    read: ['/by_key', '/by_key/*/id'],
+    unread: ['/items'],
+  },
+  {
+    id: 'call-result',
+    files: { 'c.go': go('func f(b []byte) string {\n\tr, _ := decode(b)\n\treturn r.Name\n}') },
+    read: ['/name'],
+    unread: ['/count'],
+  },
+  {
+    id: 'type-assertion',
+    files: { 'c.go': go('func f(v any) string { r := v.(Req); return r.Name }') },
+    read: ['/name'],
+    unread: ['/count'],
+  },
+  {
+    id: 'conversion',
+    files: { 'c.go': go('type Req2 Req\n\nfunc f(x Req2) string { r := Req(x); return r.Name }') },
+    read: ['/name'],
+    unread: ['/count'],
+  },
+  {
+    id: 'deref',
+    files: { 'c.go': go('func f(p *Req) string { return (*p).Name }') },
+    read: ['/name'],
+    unread: ['/count'],
+  },
+  {
+    id: 'through-pointer-field',
+    files: { 'c.go': go('func f(r Req) string { return r.PInner.Mode }') },
+    read: ['/p_inner', '/p_inner/mode'],
+    unread: ['/inner', '/name'],
+  },
+  {
+    id: 'method-body',
+    files: { 'c.go': go('func (r Req) label() string { return r.Name }\n\nfunc f(r Req) string { return r.label() }') },
+    read: ['/name'],
+    unread: ['/count'],
+  },
+  {
+    id: 'nested-copy',
+    files: { 'c.go': go('func f(r Req) string { in := r.Inner; return in.Mode }') },
+    read: ['/inner', '/inner/mode'],
+    unread: ['/inner/width'],
+  },
+  {
+    id: 'nested-passed-on',
+    files: { 'c.go': go('func width(i Inner) int { return i.Width }\n\nfunc f(r Req) int { return width(r.Inner) }') },
+    read: ['/inner', '/inner/width'],
+    unread: ['/inner/mode'],
+  },
   { id: 'len', files: { 'c.go': go('func f(r Req) int { return len(r.Env) }') }, read: ['/env'], unread: ['/name'] },
-  { id: 'range-map-field', files: { 'c.go': go('func f(r Req) (n int) {\n\tfor k := range r.Env {\n\t\tn += len(k)\n\t}\n\treturn\n}') }, read: ['/env'], unread: ['/name'] },
-  { id: 'index', files: { 'c.go': go('func f(r Req) string { return r.Env["HOME"] }') }, read: ['/env'], unread: ['/name'] },
+  {
+    id: 'range-map-field',
+    files: { 'c.go': go('func f(r Req) (n int) {\n\tfor k := range r.Env {\n\t\tn += len(k)\n\t}\n\treturn\n}') },
+    read: ['/env'],
+    unread: ['/name'],
+  },
+  {
+    id: 'index',
+    files: { 'c.go': go('func f(r Req) string { return r.Env["HOME"] }') },
+    read: ['/env'],
+    unread: ['/name'],
+  },
   { id: 'op-assign', files: { 'c.go': go('func f(r *Req) { r.Count += 1 }') }, read: ['/count'], unread: ['/name'] },
   { id: 'increment', files: { 'c.go': go('func f(r *Req) { r.Count++ }') }, read: ['/count'], unread: ['/name'] },
-  { id: 'promoted', files: { 'c.go': go('func f(r Req) string { return r.Promoted }') }, read: ['/promoted'], unread: ['/name'] },
-  { id: 'anonymous-struct', files: { 'c.go': go('func f(r Req) string { return r.Anon.Deep }') }, read: ['/anon', '/anon/deep'], unread: ['/name'] },
-  { id: 'closure', files: { 'c.go': go('func f(r Req) func() string { return func() string { return r.Name } }') }, read: ['/name'], unread: ['/count'] },
-  { id: 'slice-index', files: { 'c.go': go('func f(r Req) string { return r.Items[0].ID }') }, read: ['/items', '/items/*/id'], unread: ['/by_key'] },
-  { id: 'map-element-var', files: { 'c.go': go('func f(r Req) string { it := r.ByKey["k"]; return it.ID }') }, read: ['/by_key', '/by_key/*/id'], unread: ['/items'] },
-  { id: 'multiple-results', files: { 'c.go': go('func two(r Req) (Req, error) { return r, nil }\n\nfunc f(r Req) string { x, _ := two(r); return x.Name }') }, read: ['/name'], unread: ['/count'] },
+  {
+    id: 'promoted',
+    files: { 'c.go': go('func f(r Req) string { return r.Promoted }') },
+    read: ['/promoted'],
+    unread: ['/name'],
+  },
+  {
+    id: 'anonymous-struct',
+    files: { 'c.go': go('func f(r Req) string { return r.Anon.Deep }') },
+    read: ['/anon', '/anon/deep'],
+    unread: ['/name'],
+  },
+  {
+    id: 'closure',
+    files: { 'c.go': go('func f(r Req) func() string { return func() string { return r.Name } }') },
+    read: ['/name'],
+    unread: ['/count'],
+  },
+  {
+    id: 'slice-index',
+    files: { 'c.go': go('func f(r Req) string { return r.Items[0].ID }') },
+    read: ['/items', '/items/*/id'],
+    unread: ['/by_key'],
+  },
+  {
+    id: 'map-element-var',
+    files: { 'c.go': go('func f(r Req) string { it := r.ByKey["k"]; return it.ID }') },
+    read: ['/by_key', '/by_key/*/id'],
+    unread: ['/items'],
+  },
+  {
+    id: 'multiple-results',
+    files: {
+      'c.go': go(
+        'func two(r Req) (Req, error) { return r, nil }\n\nfunc f(r Req) string { x, _ := two(r); return x.Name }',
+      ),
+    },
+    read: ['/name'],
+    unread: ['/count'],
+  },
   { id: 'write-only', files: { 'c.go': go('func f(r *Req) { r.Name = "x" }') }, read: [], unread: ['/name'] },
-  { id: 'write-through-nested', files: { 'c.go': go('func f(r *Req) { r.Inner.Mode = "x" }') }, read: [], unread: ['/inner', '/inner/mode'] },
-  { id: 'address-taken', files: { 'c.go': go('func f(r *Req) *string { return &r.Name }') }, read: [], unread: ['/count'], unprovable: ['/name'] },
-  { id: 'test-file-only', files: { 'c_test.go': go('func TestF(t *testing.T) { var r Req; t.Log(r.Name) }', ['testing']) }, read: [], unread: ['/name'] },
-  { id: 'ignored-file-only', files: { 'c.go': `//go:build ignore\n\n${go('func f(r Req) string { return r.Name }')}` }, read: [], unread: ['/name'] },
-  { id: 'other-platform-only', files: { 'c_windows.go': go('func f(r Req) string { return r.Name }') }, read: [], unread: ['/name'] },
-  { id: 'escape-to-fmt', files: { 'c.go': go('func f(r Req) { fmt.Println(r) }', ['fmt']) }, read: [], unread: [], unprovable: ['/name', '/inner/mode', '/items/*/id', '/promoted'] },
-  { id: 'escape-nested-only', files: { 'c.go': go('func f(r Req) string { fmt.Println(r.Inner); return r.Name }', ['fmt']) }, read: ['/name', '/inner'], unread: ['/count'], unprovable: ['/inner/mode', '/inner/width'] },
-  { id: 'escape-to-marshal', files: { 'c.go': go('func f(r Req) ([]byte, error) { return json.Marshal(r.Items) }', ['encoding/json']) }, read: ['/items'], unread: ['/name'], unprovable: ['/items/*/id'] },
-  { id: 'escape-to-interface', files: { 'c.go': go('func f(r Req) any { var v any = r.Inner; return v }') }, read: ['/inner'], unread: ['/name'], unprovable: ['/inner/mode'] },
+  {
+    id: 'write-through-nested',
+    files: { 'c.go': go('func f(r *Req) { r.Inner.Mode = "x" }') },
+    read: [],
+    unread: ['/inner', '/inner/mode'],
+  },
+  {
+    id: 'address-taken',
+    files: { 'c.go': go('func f(r *Req) *string { return &r.Name }') },
+    read: [],
+    unread: ['/count'],
+    unprovable: ['/name'],
+  },
+  {
+    id: 'test-file-only',
+    files: { 'c_test.go': go('func TestF(t *testing.T) { var r Req; t.Log(r.Name) }', ['testing']) },
+    read: [],
+    unread: ['/name'],
+  },
+  {
+    id: 'ignored-file-only',
+    files: { 'c.go': `//go:build ignore\n\n${go('func f(r Req) string { return r.Name }')}` },
+    read: [],
+    unread: ['/name'],
+  },
+  {
+    id: 'other-platform-only',
+    files: { 'c_windows.go': go('func f(r Req) string { return r.Name }') },
+    read: [],
+    unread: ['/name'],
+  },
+  {
+    id: 'escape-to-fmt',
+    files: { 'c.go': go('func f(r Req) { fmt.Println(r) }', ['fmt']) },
+    read: [],
+    unread: [],
+    unprovable: ['/name', '/inner/mode', '/items/*/id', '/promoted'],
+  },
+  {
+    id: 'escape-nested-only',
+    files: { 'c.go': go('func f(r Req) string { fmt.Println(r.Inner); return r.Name }', ['fmt']) },
+    read: ['/name', '/inner'],
+    unread: ['/count'],
+    unprovable: ['/inner/mode', '/inner/width'],
+  },
+  {
+    id: 'escape-to-marshal',
+    files: { 'c.go': go('func f(r Req) ([]byte, error) { return json.Marshal(r.Items) }', ['encoding/json']) },
+    read: ['/items'],
+    unread: ['/name'],
+    unprovable: ['/items/*/id'],
+  },
+  {
+    id: 'escape-to-interface',
+    files: { 'c.go': go('func f(r Req) any { var v any = r.Inner; return v }') },
+    read: ['/inner'],
+    unread: ['/name'],
+    unprovable: ['/inner/mode'],
+  },
 ];
 
 /** A realistic handler: HTTP decode, validation, a log line with chosen fields, an escape through a logger of the whole display. */
@@ -221,19 +405,54 @@ beforeAll(() => {
     mkdirSync(dir, { recursive: true });
     writeFileSync(path.join(dir, 'model.go'), MODEL);
     for (const [name, text] of Object.entries(c.files)) writeFileSync(path.join(dir, name), text);
-    corpus.push({ id: `cases/${c.id}`, typeName: 'Req', read: c.read, unread: c.unread, ...(c.unprovable ? { unprovable: c.unprovable } : {}) });
+    corpus.push({
+      id: `cases/${c.id}`,
+      typeName: 'Req',
+      read: c.read,
+      unread: c.unread,
+      ...(c.unprovable ? { unprovable: c.unprovable } : {}),
+    });
   }
   cpSync(path.join(repoRoot, 'consumer/go'), path.join(work, 'consumer'), { recursive: true });
   corpus.push({
     id: 'consumer',
     typeName: 'wsProvisionRequest',
-    read: ['/org_id', '/workspace_id', '/runtime', '/template', '/tier', '/instance_type', '/disk_gb', '/provider', '/data_persistence', '/kind', '/display', '/display/mode', '/display/width', '/display/height', '/display/protocol', '/platform_url', '/env', '/config_files'],
+    read: [
+      '/org_id',
+      '/workspace_id',
+      '/runtime',
+      '/template',
+      '/tier',
+      '/instance_type',
+      '/disk_gb',
+      '/provider',
+      '/data_persistence',
+      '/kind',
+      '/display',
+      '/display/mode',
+      '/display/width',
+      '/display/height',
+      '/display/protocol',
+      '/platform_url',
+      '/env',
+      '/config_files',
+    ],
     unread: [],
   });
   mkdirSync(path.join(work, 'handler'));
   writeFileSync(path.join(work, 'handler', 'handler.go'), HANDLER);
-  corpus.push({ id: 'handler', typeName: 'request', read: ['/org', '/name', '/labels', '/display', '/steps', '/steps/*/run', '/steps/*/skip'], unread: ['/unused'], unprovable: ['/display/mode', '/display/width'] });
-  const run = spawnSync(path.join(tool, 'oracle'), corpus.map((p) => p.id), { cwd: work, env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  corpus.push({
+    id: 'handler',
+    typeName: 'request',
+    read: ['/org', '/name', '/labels', '/display', '/steps', '/steps/*/run', '/steps/*/skip'],
+    unread: ['/unused'],
+    unprovable: ['/display/mode', '/display/width'],
+  });
+  const run = spawnSync(
+    path.join(tool, 'oracle'),
+    corpus.map((p) => p.id),
+    { cwd: work, env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
+  );
   if (run.status !== 0) throw new Error(`the reads oracle failed:\n${run.stderr}`);
   oracle = JSON.parse(run.stdout) as Record<string, Record<string, string[]>>;
 }, 300_000);
@@ -250,7 +469,13 @@ describe('the read analysis against go/types', () => {
     expect(corpus.length).toBe(CASES.length + 2);
     for (const pkg of corpus) {
       const extracted = await extractGoStruct({ path: pkg.id, typeName: pkg.typeName, cwd: work, direction: 'decode' });
-      const evidence = await analyzeGoReads({ path: pkg.id, cwd: work, typeName: pkg.typeName, fields: extracted.fields, strict: false });
+      const evidence = await analyzeGoReads({
+        path: pkg.id,
+        cwd: work,
+        typeName: pkg.typeName,
+        fields: extracted.fields,
+        strict: false,
+      });
       const truth = oracle[pkg.id] ?? {};
       for (const field of extracted.fields) {
         const at = `${field.location.file}:${field.location.line}:${field.location.column}`;
@@ -260,7 +485,8 @@ describe('the read analysis against go/types', () => {
         if (reads?.status === 'read') {
           // No silent pass: every site wirepin names is a read go/types sees.
           expect(oracleSites.length, `${where}: wirepin says read, go/types says not`).toBeGreaterThan(0);
-          for (const site of reads.sites) expect(oracleSites, where).toContain(`${site.file}:${site.line}:${site.column}`);
+          for (const site of reads.sites)
+            expect(oracleSites, where).toContain(`${site.file}:${site.line}:${site.column}`);
           tally.truePositive++;
         } else if (reads?.status === 'unread') {
           expect(oracleSites, `${where}: wirepin says unread, go/types finds reads`).toEqual([]);
@@ -274,12 +500,15 @@ describe('the read analysis against go/types', () => {
       const status = (pointer: string) => evidence.fields.get(pointer)?.status;
       for (const pointer of pkg.read) expect(status(pointer), `${pkg.id} ${pointer} should be read`).toBe('read');
       for (const pointer of pkg.unread) expect(status(pointer), `${pkg.id} ${pointer} should be unread`).toBe('unread');
-      for (const pointer of pkg.unprovable ?? []) expect(status(pointer), `${pkg.id} ${pointer} should be unprovable`).toBe('unprovable');
+      for (const pointer of pkg.unprovable ?? [])
+        expect(status(pointer), `${pkg.id} ${pointer} should be unprovable`).toBe('unprovable');
       expect(evidence.decodedAt, `${pkg.id}: the decode site`).toBeDefined();
     }
     const precision = tally.truePositive / (tally.truePositive + tally.falsePositive);
     const recall = tally.truePositive / (tally.truePositive + tally.falseNegative);
-    console.log(`read analysis vs go/types: ${corpus.length} packages, ${JSON.stringify(tally)}, precision ${precision.toFixed(3)}, recall ${recall.toFixed(3)}`);
+    console.log(
+      `read analysis vs go/types: ${corpus.length} packages, ${JSON.stringify(tally)}, precision ${precision.toFixed(3)}, recall ${recall.toFixed(3)}`,
+    );
     expect(precision).toBe(1);
   }, 300_000);
 });

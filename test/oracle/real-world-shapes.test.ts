@@ -257,7 +257,10 @@ function compare(type: string, go: GoShapes, result: ExtractResult): Disagreemen
   for (const field of result.fields) {
     if (field.pointer.split('/').length !== 2) continue;
     if (field.required !== zeroTop.has(field.pointer) || field.requiredUnknown !== undefined) {
-      problems.push({ type, what: `${field.pointer}: extractor ${field.requiredUnknown !== undefined ? 'unknown' : field.required ? 'required' : 'optional'}, a zero value ${zeroTop.has(field.pointer) ? 'sends' : 'omits'} it` });
+      problems.push({
+        type,
+        what: `${field.pointer}: extractor ${field.requiredUnknown !== undefined ? 'unknown' : field.required ? 'required' : 'optional'}, a zero value ${zeroTop.has(field.pointer) ? 'sends' : 'omits'} it`,
+      });
     }
   }
   return problems;
@@ -267,13 +270,22 @@ test('the extractor agrees with encoding/json on a real-world-shaped module (key
   const started = performance.now();
   const problems: Disagreement[] = [];
   let keys = 0;
-  const names = [...generated.types.api.map((name) => ['api', name] as const), ...generated.types.network.map((name) => ['api/network', name] as const)];
+  const names = [
+    ...generated.types.api.map((name) => ['api', name] as const),
+    ...generated.types.network.map((name) => ['api/network', name] as const),
+  ];
   let agreeing = 0;
   for (const [dir, name] of names) {
     const go = goOutput[`${dir === 'api' ? 'api' : 'network'}.${name}`];
     expect(go, name).toBeDefined();
     if (go === undefined) continue;
-    const result = await goExtractor.extract({ path: path.join(moduleDir, dir), typeName: name, cwd: moduleDir, env: {}, expansion: { maxDepth: FILL_DEPTH + 2 } });
+    const result = await goExtractor.extract({
+      path: path.join(moduleDir, dir),
+      typeName: name,
+      cwd: moduleDir,
+      env: {},
+      expansion: { maxDepth: FILL_DEPTH + 2 },
+    });
     keys += go.full.length;
     const found = compare(name, go, result);
     if (found.length === 0) agreeing++;
@@ -281,7 +293,9 @@ test('the extractor agrees with encoding/json on a real-world-shaped module (key
   }
   const ms = performance.now() - started;
   // The figures TESTING.md quotes.
-  console.log(`real-world-shaped module: ${names.length} structs, ${keys} keys written by Go, ${agreeing} structs agree (${((100 * agreeing) / names.length).toFixed(1)}%), extraction ${Math.round(ms)} ms`);
+  console.log(
+    `real-world-shaped module: ${names.length} structs, ${keys} keys written by Go, ${agreeing} structs agree (${((100 * agreeing) / names.length).toFixed(1)}%), extraction ${Math.round(ms)} ms`,
+  );
   expect(problems.slice(0, 20)).toEqual([]);
   expect(agreeing).toBe(names.length);
 });

@@ -1,5 +1,15 @@
 import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync, readdirSync, statSync } from 'node:fs';
+import {
+  cpSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+  existsSync,
+  readdirSync,
+  statSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -39,9 +49,22 @@ interface Run {
 
 /** The environment of a user's shell: not wirepin's CI (no CI=true diff, no job summary), nothing of this checkout. */
 function userEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false' };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NO_COLOR: '1',
+    npm_config_audit: 'false',
+    npm_config_fund: 'false',
+    npm_config_update_notifier: 'false',
+  };
   for (const name of Object.keys(env)) {
-    if (name === 'CI' || name.startsWith('GITHUB_') || name.startsWith('INPUT_') || name.startsWith('VITEST') || (name.startsWith('npm_') && !name.startsWith('npm_config_'))) delete env[name];
+    if (
+      name === 'CI' ||
+      name.startsWith('GITHUB_') ||
+      name.startsWith('INPUT_') ||
+      name.startsWith('VITEST') ||
+      (name.startsWith('npm_') && !name.startsWith('npm_config_'))
+    )
+      delete env[name];
   }
   Object.assign(env, extra);
   env['PATH'] = [dirname(process.execPath), process.env['PATH'] ?? ''].join(delimiter);
@@ -49,7 +72,13 @@ function userEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
 }
 
 function run(command: string, args: readonly string[], cwd: string, extra: Record<string, string> = {}): Run {
-  const result: SpawnSyncReturns<string> = spawnSync(command, args, { cwd, env: userEnv(extra), encoding: 'utf8', timeout: 300_000, maxBuffer: 64 * 1024 * 1024 });
+  const result: SpawnSyncReturns<string> = spawnSync(command, args, {
+    cwd,
+    env: userEnv(extra),
+    encoding: 'utf8',
+    timeout: 300_000,
+    maxBuffer: 64 * 1024 * 1024,
+  });
   if (result.error) throw result.error;
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
@@ -115,7 +144,8 @@ function decideAllConsumed(node: unknown): void {
   const properties = schema['properties'];
   if (typeof properties === 'object' && properties !== null) {
     for (const property of Object.values(properties as Record<string, unknown>)) {
-      if (typeof property === 'object' && property !== null) (property as Record<string, unknown>)['cp_consumes'] = true;
+      if (typeof property === 'object' && property !== null)
+        (property as Record<string, unknown>)['cp_consumes'] = true;
     }
   }
   for (const value of Object.values(schema)) decideAllConsumed(value);
@@ -131,7 +161,13 @@ function findingsIn(value: unknown): Array<Record<string, unknown>> {
 }
 
 function goTool(args: string[]): Run {
-  return run('go', args, module, { GOFLAGS: '-mod=mod', GOTOOLCHAIN: 'local', GOPROXY: 'off', GOCACHE: join(work, 'gocache'), GOPATH: join(work, 'gopath') });
+  return run('go', args, module, {
+    GOFLAGS: '-mod=mod',
+    GOTOOLCHAIN: 'local',
+    GOPROXY: 'off',
+    GOCACHE: join(work, 'gocache'),
+    GOPATH: join(work, 'gopath'),
+  });
 }
 
 function expectGoClean(): void {
@@ -146,7 +182,13 @@ beforeAll(() => {
   work = mkdtempSync(join(tmpdir(), 'wirepin-package-'));
   const pack = run('npm', ['pack', '--json', '--pack-destination', work], ROOT);
   expectExit(pack, 0);
-  const report = (JSON.parse(pack.stdout.slice(pack.stdout.indexOf('['))) as Array<{ filename: string; size: number; files: Array<{ path: string }> }>)[0];
+  const report = (
+    JSON.parse(pack.stdout.slice(pack.stdout.indexOf('['))) as Array<{
+      filename: string;
+      size: number;
+      files: Array<{ path: string }>;
+    }>
+  )[0];
   if (!report) throw new Error(`npm pack reported nothing:\n${explain(pack)}`);
   tarball = join(work, report.filename);
   packedFiles = report.files.map((f) => f.path).sort();
@@ -223,14 +265,23 @@ describe('in a fresh Go module', () => {
   it(`installs from the tarball (npm install -D), with its runtime dependencies only, under ${INSTALL_MAX_MIB} MiB`, () => {
     expectExit(run('npm', ['install', '-D', tarball], module), 0);
     const installed = readdirSync(join(module, 'node_modules'));
-    for (const devOnly of ['vitest', 'typescript', '@bufbuild', '@pact-foundation', '@stryker-mutator', 'rolldown', 'fast-check', 'tree-sitter-go']) {
+    for (const devOnly of [
+      'vitest',
+      'typescript',
+      '@bufbuild',
+      '@pact-foundation',
+      '@stryker-mutator',
+      'rolldown',
+      'fast-check',
+      'tree-sitter-go',
+    ]) {
       expect(installed, devOnly).not.toContain(devOnly);
     }
     expect(diskMiB(join(module, 'node_modules'))).toBeLessThan(INSTALL_MAX_MIB);
     expect(existsSync(join(module, 'node_modules', 'wirepin', 'test'))).toBe(false);
   });
 
-  it('runs: npx --no-install wirepin --version prints package.json\'s version', () => {
+  it("runs: npx --no-install wirepin --version prints package.json's version", () => {
     const version = wirepin('--version');
     expectExit(version, 0);
     expect(version.stdout.trim()).toBe(manifest.version);
@@ -238,8 +289,19 @@ describe('in a fresh Go module', () => {
 
   it('drafts a contract from the Go struct (contract from-go) that lint refuses until every cp_consumes is decided', () => {
     const draft = wirepin(
-      'contract', 'from-go', './internal/client', '--type', 'ProvisionRequest', '--endpoint', 'POST /v1/provision',
-      '--producer-name', 'api', '--consumer-name', 'worker', '--out', 'contracts/provision.contract.json',
+      'contract',
+      'from-go',
+      './internal/client',
+      '--type',
+      'ProvisionRequest',
+      '--endpoint',
+      'POST /v1/provision',
+      '--producer-name',
+      'api',
+      '--consumer-name',
+      'worker',
+      '--out',
+      'contracts/provision.contract.json',
     );
     expectExit(draft, 0);
     const undecided = wirepin('lint', '--format', 'json', 'contracts/provision.contract.json');
@@ -254,7 +316,18 @@ describe('in a fresh Go module', () => {
   });
 
   it('sets up (init), generates the wire schema, and check passes (exit 0)', () => {
-    expectExit(wirepin('init', '--producer', 'go:./internal/client', '--type', 'ProvisionRequest', '--contract', 'contracts/provision.contract.json'), 0);
+    expectExit(
+      wirepin(
+        'init',
+        '--producer',
+        'go:./internal/client',
+        '--type',
+        'ProvisionRequest',
+        '--contract',
+        'contracts/provision.contract.json',
+      ),
+      0,
+    );
     expect(existsSync(join(module, 'wirepin.yaml'))).toBe(true);
     expectExit(wirepin('generate'), 0);
     const check = wirepin('check');
@@ -270,15 +343,25 @@ describe('in a fresh Go module', () => {
   it('fails check (exit 1) when the producer struct gains a field the contract does not list, naming it', () => {
     const file = join(module, 'internal', 'client', 'request.go');
     const before = readFileSync(file, 'utf8');
-    writeFileSync(file, before.replace('\tReplicas    int', '\tPriority    int    `json:"priority"`\n\tReplicas    int'));
+    writeFileSync(
+      file,
+      before.replace('\tReplicas    int', '\tPriority    int    `json:"priority"`\n\tReplicas    int'),
+    );
     try {
       expectExit(run('gofmt', ['-w', file], module), 0);
       const check = wirepin('check', '--format', 'json');
       expectExit(check, 1);
       const findings = findingsIn(JSON.parse(check.stdout));
       expect(findings.map((f) => f['rule'])).toEqual(['PRODUCER_FIELD_UNDECLARED']);
-      expect(findings[0]).toMatchObject({ severity: 'error', file: 'contracts/provision.contract.json', field: 'priority' });
-      expect(findings[0]?.['related']).toMatchObject({ file: expect.stringMatching(/internal\/client\/request\.go$/u), line: 8 });
+      expect(findings[0]).toMatchObject({
+        severity: 'error',
+        file: 'contracts/provision.contract.json',
+        field: 'priority',
+      });
+      expect(findings[0]?.['related']).toMatchObject({
+        file: expect.stringMatching(/internal\/client\/request\.go$/u),
+        line: 8,
+      });
       expectGoClean();
     } finally {
       writeFileSync(file, before);
@@ -294,7 +377,15 @@ describe('in a fresh Go module', () => {
     expect(pact.stderr).not.toMatch(/\n\s+at /u);
 
     writeFileSync(join(work, 'request.ts'), 'export interface ProvisionRequest { workspace_id: string }\n');
-    const ts = wirepin('pin', '--contract', 'contracts/provision.contract.json', '--ts', join(work, 'request.ts'), '--type', 'ProvisionRequest');
+    const ts = wirepin(
+      'pin',
+      '--contract',
+      'contracts/provision.contract.json',
+      '--ts',
+      join(work, 'request.ts'),
+      '--type',
+      'ProvisionRequest',
+    );
     expectExit(ts, 2);
     expect(ts.stderr).toContain('typescript is not installed');
     expect(ts.stderr).toContain('npm install --save-dev typescript');
@@ -320,11 +411,34 @@ describe('in a fresh Go module', () => {
     writeFileSync(join(module, 'use-library.mjs'), script);
     const result = run(process.execPath, ['use-library.mjs'], module);
     expectExit(result, 0);
-    expect(JSON.parse(result.stdout)).toEqual({ lint: 0, findings: 0, recorder: 'function', sameSchema: true, VERSION: manifest.version });
+    expect(JSON.parse(result.stdout)).toEqual({
+      lint: 0,
+      findings: 0,
+      recorder: 'function',
+      sameSchema: true,
+      VERSION: manifest.version,
+    });
 
     // The declarations type-check a consumer (tsc from this checkout; the module itself has no TypeScript).
-    writeFileSync(join(module, 'use-library.ts'), `import { runGuard, type Finding } from 'wirepin';\nexport const guard: typeof runGuard = runGuard;\nexport const none: readonly Finding[] = [];\n`);
-    const tsc = run(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '--noEmit', '--strict', '--module', 'nodenext', '--moduleResolution', 'nodenext', '--skipLibCheck', 'use-library.ts'], module);
+    writeFileSync(
+      join(module, 'use-library.ts'),
+      `import { runGuard, type Finding } from 'wirepin';\nexport const guard: typeof runGuard = runGuard;\nexport const none: readonly Finding[] = [];\n`,
+    );
+    const tsc = run(
+      process.execPath,
+      [
+        join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'),
+        '--noEmit',
+        '--strict',
+        '--module',
+        'nodenext',
+        '--moduleResolution',
+        'nodenext',
+        '--skipLibCheck',
+        'use-library.ts',
+      ],
+      module,
+    );
     expectExit(tsc, 0);
   });
 });
@@ -334,23 +448,44 @@ describe("the Action's install step (scripts/action-install.sh) with this tarbal
     // The action's checkout as GitHub gives it: the repository's files, no dist/, no node_modules.
     const action = join(work, 'action');
     mkdirSync(join(action, 'scripts'), { recursive: true });
-    for (const file of ['action.yml', 'package.json', 'scripts/action-install.sh', 'scripts/action-run.sh', 'scripts/action-die.sh']) cpSync(join(ROOT, file), join(action, file));
+    for (const file of [
+      'action.yml',
+      'package.json',
+      'scripts/action-install.sh',
+      'scripts/action-run.sh',
+      'scripts/action-die.sh',
+    ])
+      cpSync(join(ROOT, file), join(action, file));
     const runner = join(work, 'runner');
     mkdirSync(runner, { recursive: true });
     const output = join(runner, 'output');
     const summary = join(runner, 'summary.md');
     writeFileSync(output, '');
-    const github = { GITHUB_ACTION_PATH: action, GITHUB_OUTPUT: output, RUNNER_TEMP: runner, INPUT_PACKAGE: tarball, npm_config_cache: join(work, 'npm-cache') };
+    const github = {
+      GITHUB_ACTION_PATH: action,
+      GITHUB_OUTPUT: output,
+      RUNNER_TEMP: runner,
+      INPUT_PACKAGE: tarball,
+      npm_config_cache: join(work, 'npm-cache'),
+    };
     expectExit(run('bash', [join(action, 'scripts/action-install.sh'), 'locate'], module, github), 0);
-    const located = Object.fromEntries(readFileSync(output, 'utf8').trim().split('\n').map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)]));
+    const located = Object.fromEntries(
+      readFileSync(output, 'utf8')
+        .trim()
+        .split('\n')
+        .map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)]),
+    );
     expect(located['version']).toBe(manifest.version);
     expect(located['dir']).toBe(join(runner, 'wirepin-cli', manifest.version));
-    expect(located['key']).toMatch(new RegExp(`^wirepin-cli-[\\w]+-${manifest.version.replaceAll('.', '\\.')}-[0-9a-f]{16}$`, 'u'));
+    expect(located['key']).toMatch(
+      new RegExp(`^wirepin-cli-[\\w]+-${manifest.version.replaceAll('.', '\\.')}-[0-9a-f]{16}$`, 'u'),
+    );
 
     expectExit(run('bash', [join(action, 'scripts/action-install.sh'), 'install'], module, github), 0);
     const dir = located['dir'] as string;
     const installed = readdirSync(join(dir, 'node_modules'));
-    for (const devOnly of ['vitest', 'typescript', '@bufbuild', '@pact-foundation', 'rolldown']) expect(installed, devOnly).not.toContain(devOnly);
+    for (const devOnly of ['vitest', 'typescript', '@bufbuild', '@pact-foundation', 'rolldown'])
+      expect(installed, devOnly).not.toContain(devOnly);
     expect(diskMiB(dir)).toBeLessThan(INSTALL_MAX_MIB);
     // A second use in the same job finds it installed.
     const again = run('bash', [join(action, 'scripts/action-install.sh'), 'install'], module, github);
@@ -358,7 +493,13 @@ describe("the Action's install step (scripts/action-install.sh) with this tarbal
     expect(again.stdout).toContain('already installed');
 
     writeFileSync(output, '');
-    const check = run('bash', [join(action, 'scripts/action-run.sh')], module, { ...github, WIREPIN_CLI: located['cli'] as string, INPUT_COMMAND: 'check', INPUT_FORMAT: 'github', GITHUB_STEP_SUMMARY: summary });
+    const check = run('bash', [join(action, 'scripts/action-run.sh')], module, {
+      ...github,
+      WIREPIN_CLI: located['cli'] as string,
+      INPUT_COMMAND: 'check',
+      INPUT_FORMAT: 'github',
+      GITHUB_STEP_SUMMARY: summary,
+    });
     expectExit(check, 0);
     expect(readFileSync(output, 'utf8')).toContain('exit-code=0');
     expect(statSync(summary).size).toBeGreaterThan(0);
@@ -367,11 +508,17 @@ describe("the Action's install step (scripts/action-install.sh) with this tarbal
   it('refuses a package of another version than the checkout (exit 2)', () => {
     const action = join(work, 'action-other');
     mkdirSync(join(action, 'scripts'), { recursive: true });
-    for (const file of ['scripts/action-install.sh', 'scripts/action-die.sh']) cpSync(join(ROOT, file), join(action, file));
+    for (const file of ['scripts/action-install.sh', 'scripts/action-die.sh'])
+      cpSync(join(ROOT, file), join(action, file));
     writeFileSync(join(action, 'package.json'), JSON.stringify({ name: 'wirepin', version: '9.9.9' }));
     const runner = join(work, 'runner-other');
     mkdirSync(runner, { recursive: true });
-    const install = run('bash', [join(action, 'scripts/action-install.sh'), 'install'], module, { GITHUB_ACTION_PATH: action, RUNNER_TEMP: runner, INPUT_PACKAGE: tarball, npm_config_cache: join(work, 'npm-cache') });
+    const install = run('bash', [join(action, 'scripts/action-install.sh'), 'install'], module, {
+      GITHUB_ACTION_PATH: action,
+      RUNNER_TEMP: runner,
+      INPUT_PACKAGE: tarball,
+      npm_config_cache: join(work, 'npm-cache'),
+    });
     expectExit(install, 2);
     expect(install.stdout).toContain(`is wirepin ${manifest.version}, but this action's checkout is 9.9.9`);
   });

@@ -45,8 +45,15 @@ async function write(name: string, value: JsonObject): Promise<string> {
   return name;
 }
 
-const ref = (name: string, extra: JsonObject = {}): JsonObject => ({ $ref: `#/$defs/${name}`, cp_consumes: true, ...extra });
-const nullableRef = (name: string): JsonObject => ({ anyOf: [{ $ref: `#/$defs/${name}` }, { type: 'null' }], cp_consumes: true });
+const ref = (name: string, extra: JsonObject = {}): JsonObject => ({
+  $ref: `#/$defs/${name}`,
+  cp_consumes: true,
+  ...extra,
+});
+const nullableRef = (name: string): JsonObject => ({
+  anyOf: [{ $ref: `#/$defs/${name}` }, { type: 'null' }],
+  cp_consumes: true,
+});
 
 describe('pact with $defs', () => {
   it('writes the shipped fixture’s pact through Pact’s mock server: shared types at every use, recursion left out', async () => {
@@ -66,10 +73,18 @@ describe('pact with $defs', () => {
       category: { name: 'example-name' },
       left: { right: { label: 'example-label' } },
     });
-    const pact = JSON.parse(await readFile(join(dir, 'pacts', 'orders-billing.json'), 'utf8')) as { interactions: { request: { matchingRules: { body: Record<string, unknown> } } }[] };
+    const pact = JSON.parse(await readFile(join(dir, 'pacts', 'orders-billing.json'), 'utf8')) as {
+      interactions: { request: { matchingRules: { body: Record<string, unknown> } } }[];
+    };
     // The matchers reach into the definitions at each path that uses them.
     expect(Object.keys(pact.interactions[0]?.request.matchingRules.body ?? {})).toEqual(
-      expect.arrayContaining(['$.ship_to.city', '$.bill_to.city', '$.pickup.city', '$.category.name', '$.left.right.label']),
+      expect.arrayContaining([
+        '$.ship_to.city',
+        '$.bill_to.city',
+        '$.pickup.city',
+        '$.category.name',
+        '$.left.right.label',
+      ]),
     );
   });
 
@@ -86,11 +101,21 @@ describe('pact with $defs', () => {
         },
       },
     };
-    const file = await write('money.contract.json', contract({ net: ref('Money'), gross: ref('Money'), tax: ref('Money') }, defs, ['net', 'gross', 'tax']));
+    const file = await write(
+      'money.contract.json',
+      contract({ net: ref('Money'), gross: ref('Money'), tax: ref('Money') }, defs, ['net', 'gross', 'tax']),
+    );
     const interactions = contractInteractions(await loadPactContract(file, dir));
     expect(interactions.map((i) => i.case)).toEqual(['full', 'null net.memo', 'values 2', 'values 3']);
-    const values = exampleValue(interactions[2]?.request.body ?? { kind: 'null' }) as Record<string, { currency: string }>;
-    expect([values['net']?.currency, values['gross']?.currency, values['tax']?.currency]).toEqual(['USD', 'EUR', 'EUR']);
+    const values = exampleValue(interactions[2]?.request.body ?? { kind: 'null' }) as Record<
+      string,
+      { currency: string }
+    >;
+    expect([values['net']?.currency, values['gross']?.currency, values['tax']?.currency]).toEqual([
+      'USD',
+      'EUR',
+      'EUR',
+    ]);
     expect((await runPact(io(), { contract: file, out: 'pacts-money' })).exitCode).toBe(0);
   });
 
@@ -105,7 +130,9 @@ describe('pact with $defs', () => {
     };
     const file = await write('list.contract.json', contract({ head: ref('Node') }, defs, ['head']));
     const [full] = contractInteractions(await loadPactContract(file, dir));
-    expect(exampleValue(full?.request.body ?? { kind: 'null' })).toEqual({ head: { name: 'example-name', next: null } });
+    expect(exampleValue(full?.request.body ?? { kind: 'null' })).toEqual({
+      head: { name: 'example-name', next: null },
+    });
     expect((await runPact(io(), { contract: file, out: 'pacts-list' })).exitCode).toBe(0);
   });
 
@@ -117,7 +144,9 @@ describe('pact with $defs', () => {
     const file = await write('cycle.contract.json', contract({ start: ref('A') }, defs, ['start']));
     const refusal = runPact(io(), { contract: file, out: 'pacts-cycle' });
     await expect(refusal).rejects.toMatchObject({ code: 'E_UNSUPPORTED' });
-    await expect(refusal).rejects.toThrow(/Field "start\.b\.a" in cycle\.contract\.json: it is required, not nullable, and refers back to "\$defs\.A"/u);
+    await expect(refusal).rejects.toThrow(
+      /Field "start\.b\.a" in cycle\.contract\.json: it is required, not nullable, and refers back to "\$defs\.A"/u,
+    );
   });
 
   it('refuses a densely linked graph within a bound instead of expanding every path', async () => {

@@ -64,7 +64,7 @@ describe('exampleBody of the shipped contract', () => {
 });
 
 describe('exampleNode', () => {
-  it('prefers the author\'s examples, then const, then the first enum value', () => {
+  it("prefers the author's examples, then const, then the first enum value", () => {
     expect(example({ type: 'string', examples: ['given'], enum: ['a'] })).toBe('given');
     expect(example({ type: 'string', const: 'fixed' })).toBe('fixed');
     expect(example({ type: 'string', enum: ['platform', 'ordinary'] })).toBe('platform');
@@ -119,7 +119,10 @@ describe('exampleNode', () => {
         labels: { type: 'object', additionalProperties: { type: 'object', properties: { color: { type: 'string' } } } },
       },
     };
-    expect(example(schema)).toEqual({ items: [{ id: 'example-id' }], labels: { example_key: { color: 'example-color' } } });
+    expect(example(schema)).toEqual({
+      items: [{ id: 'example-id' }],
+      labels: { example_key: { color: 'example-color' } },
+    });
   });
 
   it('keeps a field named "__proto__" as an ordinary member', () => {
@@ -129,12 +132,22 @@ describe('exampleNode', () => {
   });
 
   it('refuses, with E_UNSUPPORTED naming the field, what it cannot make an example for', () => {
-    const pattern = refusal({ type: 'object', properties: { code: { type: 'string', pattern: '^[0-9]{4}$', maxLength: 3 } } });
+    const pattern = refusal({
+      type: 'object',
+      properties: { code: { type: 'string', pattern: '^[0-9]{4}$', maxLength: 3 } },
+    });
     expect(pattern.code).toBe('E_UNSUPPORTED');
-    expect(pattern.message).toMatch(/^Field "code" in c\.contract\.json: no text generated for its pattern in 16 tries matched it/);
+    expect(pattern.message).toMatch(
+      /^Field "code" in c\.contract\.json: no text generated for its pattern in 16 tries matched it/,
+    );
     expect(pattern.hint).toMatch(/"examples"/);
-    expect(refusal({ type: 'object', properties: { n: { type: 'integer', minimum: 1, maximum: 2, multipleOf: 5 } } }).message).toMatch(/Field "n"/);
-    expect(refusal({ type: 'object', properties: { r: { $ref: '#/x' } } }).message).toMatch(/Field "r".*"\$ref" is not supported/);
+    expect(
+      refusal({ type: 'object', properties: { n: { type: 'integer', minimum: 1, maximum: 2, multipleOf: 5 } } })
+        .message,
+    ).toMatch(/Field "n"/);
+    expect(refusal({ type: 'object', properties: { r: { $ref: '#/x' } } }).message).toMatch(
+      /Field "r".*"\$ref" is not supported/,
+    );
   });
 });
 

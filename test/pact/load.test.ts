@@ -24,7 +24,9 @@ describe('loadPact', () => {
   });
 
   it('turns a broken install into E_CONFIG with the reason', async () => {
-    await expect(loadPact(() => Promise.reject(new Error('libpact_ffi.so: cannot open shared object file')))).rejects.toMatchObject({
+    await expect(
+      loadPact(() => Promise.reject(new Error('libpact_ffi.so: cannot open shared object file'))),
+    ).rejects.toMatchObject({
       code: 'E_CONFIG',
       message: expect.stringContaining('could not be loaded: libpact_ffi.so'),
     });

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { loadPactContract } from '../../src/run/pact.js';
 import type { JsonValue } from '../../src/contract/json-document.js';
-import { bodyMatchingRules, exampleNode, exampleTree, matchingRuleFor, pactTemplate, type BodyNode } from '../../src/pact/index.js';
+import {
+  bodyMatchingRules,
+  exampleNode,
+  exampleTree,
+  matchingRuleFor,
+  pactTemplate,
+  type BodyNode,
+} from '../../src/pact/index.js';
 import { escapeRegexLiteral, memberPath } from '../../src/pact/matchers.js';
 
 function node(schema: JsonValue): BodyNode {
@@ -9,10 +16,12 @@ function node(schema: JsonValue): BodyNode {
 }
 
 describe('matching rules of the shipped contract', () => {
-  it('matches every field by type and by the contract\'s ranges, enums, formats and lengths, keeps objects rule-free, and lets maps have any keys', async () => {
+  it("matches every field by type and by the contract's ranges, enums, formats and lengths, keeps objects rule-free, and lets maps have any keys", async () => {
     const tree = exampleTree(await loadPactContract('contracts/provision_request.contract.json'));
     const rules = bodyMatchingRules(tree);
-    const byPath = Object.fromEntries(Object.entries(rules).map(([path, list]) => [path, list.matchers.map((m) => m.match).join('+')]));
+    const byPath = Object.fromEntries(
+      Object.entries(rules).map(([path, list]) => [path, list.matchers.map((m) => m.match).join('+')]),
+    );
     expect(byPath).toEqual({
       '$.org_id': 'type+regex',
       '$.workspace_id': 'type+regex',
@@ -70,13 +79,21 @@ describe('bodyMatchingRules and pactTemplate', () => {
   const schema: JsonValue = {
     type: 'object',
     properties: {
-      items: { type: 'array', items: { type: 'object', properties: { id: { type: 'string' }, n: { type: 'integer' } } } },
+      items: {
+        type: 'array',
+        items: { type: 'object', properties: { id: { type: 'string' }, n: { type: 'integer' } } },
+      },
       'a-b': { type: 'string' },
     },
   };
 
   it('writes array item rules under [*] and non-identifier names in brackets, as Pact core does', () => {
-    expect(Object.keys(bodyMatchingRules(node(schema)))).toEqual(['$.items', '$.items[*].id', '$.items[*].n', "$['a-b']"]);
+    expect(Object.keys(bodyMatchingRules(node(schema)))).toEqual([
+      '$.items',
+      '$.items[*].id',
+      '$.items[*].n',
+      "$['a-b']",
+    ]);
     expect(memberPath('$', "it's")).toBe("$['it\\'s']");
     expect(memberPath('$', '_ok1')).toBe('$._ok1');
     expect(memberPath('$', '1st')).toBe("$['1st']");
@@ -84,7 +101,13 @@ describe('bodyMatchingRules and pactTemplate', () => {
 
   it('builds Pact JS integration JSON with the same rules', () => {
     expect(pactTemplate(node(schema))).toEqual({
-      items: { 'pact:matcher:type': 'type', min: 0, value: [{ id: { 'pact:matcher:type': 'type', value: 'example-id' }, n: { 'pact:matcher:type': 'integer', value: 1 } }] },
+      items: {
+        'pact:matcher:type': 'type',
+        min: 0,
+        value: [
+          { id: { 'pact:matcher:type': 'type', value: 'example-id' }, n: { 'pact:matcher:type': 'integer', value: 1 } },
+        ],
+      },
       'a-b': { 'pact:matcher:type': 'type', value: 'example-a-b' },
     });
     expect(pactTemplate(node({ type: 'object', additionalProperties: { type: 'integer' } }))).toEqual({

@@ -16,8 +16,14 @@ let io: CliIo;
 beforeAll(async () => {
   cwd = await mkdtemp(join(tmpdir(), 'wirepin-pact-command-'));
   await mkdir(join(cwd, 'contracts'));
-  await copyFile('contracts/provision_request.contract.json', join(cwd, 'contracts', 'provision_request.contract.json'));
-  await copyFile('contracts/provision_response.contract.json', join(cwd, 'contracts', 'provision_response.contract.json'));
+  await copyFile(
+    'contracts/provision_request.contract.json',
+    join(cwd, 'contracts', 'provision_request.contract.json'),
+  );
+  await copyFile(
+    'contracts/provision_response.contract.json',
+    join(cwd, 'contracts', 'provision_response.contract.json'),
+  );
   io = { stdout: () => undefined, stderr: () => undefined, env: {}, cwd, isTty: false };
 });
 
@@ -40,7 +46,10 @@ describe('runPact', () => {
     expect(contractInteractions(contract)).toHaveLength(4);
     const expected = renderPactFile(contract).text;
     expect(await readFile(join(cwd, 'pacts', 'core-cp.json'), 'utf8')).toBe(expected);
-    expect((await runPact(io, { contract: CONTRACT, out: 'pacts' })).report.notes).toEqual(['4 interactions: full; minimal; null env; null template_assets.*', 'unchanged pacts/core-cp.json']);
+    expect((await runPact(io, { contract: CONTRACT, out: 'pacts' })).report.notes).toEqual([
+      '4 interactions: full; minimal; null env; null template_assets.*',
+      'unchanged pacts/core-cp.json',
+    ]);
   });
 
   it('returns the lint findings of a broken contract and writes nothing', async () => {
@@ -54,7 +63,8 @@ describe('runPact', () => {
   });
 
   it('fails with E_CONFIG (exit 2 in the CLI) when Pact is not installed, writing nothing', async () => {
-    const missing = () => Promise.reject(Object.assign(new Error('Cannot find package'), { code: 'ERR_MODULE_NOT_FOUND' }));
+    const missing = () =>
+      Promise.reject(Object.assign(new Error('Cannot find package'), { code: 'ERR_MODULE_NOT_FOUND' }));
     await expect(runPact(io, { contract: CONTRACT, out: 'never', importPact: missing })).rejects.toMatchObject({
       code: 'E_CONFIG',
       message: '@pact-foundation/pact is not installed, and this command runs Pact.',
@@ -63,15 +73,21 @@ describe('runPact', () => {
   });
 
   it('fails with E_READ for a missing contract', async () => {
-    await expect(runPact(io, { contract: 'contracts/nope.contract.json', out: 'x' })).rejects.toMatchObject({ code: 'E_READ' });
+    await expect(runPact(io, { contract: 'contracts/nope.contract.json', out: 'x' })).rejects.toMatchObject({
+      code: 'E_READ',
+    });
   });
 });
 
 describe('registerCommands: pact', () => {
-  async function parse(args: readonly string[]): Promise<{ outcome: Outcome | undefined; format: string | undefined; error: unknown }> {
+  async function parse(
+    args: readonly string[],
+  ): Promise<{ outcome: Outcome | undefined; format: string | undefined; error: unknown }> {
     let outcome: Outcome | undefined;
     let format: string | undefined;
-    const program = new Command().exitOverride().configureOutput({ writeOut: () => undefined, writeErr: () => undefined });
+    const program = new Command()
+      .exitOverride()
+      .configureOutput({ writeOut: () => undefined, writeErr: () => undefined });
     registerCommands(program, io, (value, chosen) => {
       outcome = value;
       format = chosen;
@@ -107,7 +123,9 @@ describe('pact --out where nothing can be written', () => {
   it('/dev/full (a device, not a directory) is exit 2 with the path and the reason, not an internal error', async () => {
     const run = await runCli(['pact', '--contract', CONTRACT, '--out', '/dev/full'], { cwd });
     expect(run.exit).toBe(2);
-    expect(run.stderr).toMatch(/^error: Cannot write "[./]*dev\/full\/core-cp\.json" \([a-z ]+\): a part of the path is not a directory \(ENOTDIR\)\./u);
+    expect(run.stderr).toMatch(
+      /^error: Cannot write "[./]*dev\/full\/core-cp\.json" \([a-z ]+\): a part of the path is not a directory \(ENOTDIR\)\./u,
+    );
     expect(run.stderr).not.toMatch(/internal error|\n\s+at /u);
   });
 });

@@ -32,7 +32,10 @@ function keysSortedEverywhere(value: JsonValue): boolean {
   if (Array.isArray(value)) return value.every(keysSortedEverywhere);
   if (value === null || typeof value !== 'object') return true;
   const keys = Object.keys(value);
-  return keys.every((k, i) => i === 0 || (keys[i - 1] ?? '') < k) && keys.every((k) => keysSortedEverywhere(value[k] as JsonValue));
+  return (
+    keys.every((k, i) => i === 0 || (keys[i - 1] ?? '') < k) &&
+    keys.every((k) => keysSortedEverywhere(value[k] as JsonValue))
+  );
 }
 
 describe('the pact file wirepin writes for the shipped contract', () => {
@@ -68,11 +71,17 @@ describe('the pact file wirepin writes for the shipped contract', () => {
         method: 'POST',
         path: '/cp/workspaces/provision',
         headers: { 'Content-Type': ['application/json'], Authorization: ['Bearer example-token'] },
-        matchingRules: { header: { Authorization: { combine: 'AND', matchers: [{ match: 'regex', regex: '^Bearer \\S+$' }] } } },
+        matchingRules: {
+          header: { Authorization: { combine: 'AND', matchers: [{ match: 'regex', regex: '^Bearer \\S+$' }] } },
+        },
       },
       response: {
         status: 202,
-        body: { content: { status: 'accepted', workspace_id: 'ws-7f3a' }, contentType: 'application/json', encoded: false },
+        body: {
+          content: { status: 'accepted', workspace_id: 'ws-7f3a' },
+          contentType: 'application/json',
+          encoded: false,
+        },
         matchingRules: { status: { $: { combine: 'AND', matchers: [{ match: 'statusCode', status: [201, 202] }] } } },
       },
     });
@@ -82,16 +91,28 @@ describe('the pact file wirepin writes for the shipped contract', () => {
     const { PactV4 } = await loadPact();
     const interactions = contractInteractions(contract);
     for (const interaction of interactions) {
-      const pact = new PactV4({ consumer: interaction.pactConsumer, provider: interaction.pactProvider, dir: scratch, logLevel: 'error' });
+      const pact = new PactV4({
+        consumer: interaction.pactConsumer,
+        provider: interaction.pactProvider,
+        dir: scratch,
+        logLevel: 'error',
+      });
       const headers = Object.fromEntries(interaction.request.headers.map((h) => [h.name, h.example]));
       await addContractInteraction(pact, interaction).executeTest(async (mock) => {
-        const response = await fetch(`${mock.url}${interaction.request.path}`, { method: 'POST', headers, body: JSON.stringify(interactionExampleBody(interaction)) });
+        const response = await fetch(`${mock.url}${interaction.request.path}`, {
+          method: 'POST',
+          headers,
+          body: JSON.stringify(interactionExampleBody(interaction)),
+        });
         expect(response.status).toBe(202);
       });
     }
     const theirs = JSON.parse(await readFile(join(scratch, 'core-cp.json'), 'utf8')) as Record<string, unknown>;
     const ours = JSON.parse(renderPactFile(contract).text) as Record<string, unknown>;
-    expect((ours['metadata'] as Record<string, unknown>)['wirepin']).toEqual({ contract: 'contracts/provision_request.contract.json', interactions: interactions.length });
+    expect((ours['metadata'] as Record<string, unknown>)['wirepin']).toEqual({
+      contract: 'contracts/provision_request.contract.json',
+      interactions: interactions.length,
+    });
     expect((theirs['metadata'] as Record<string, unknown>)['pactSpecification']).toEqual({ version: '4.0' });
     delete ours['metadata'];
     delete theirs['metadata'];

@@ -7,7 +7,8 @@
 import fc from 'fast-check';
 
 /** A JSON value as the generators build it: objects are [key, value] lists, so key order is explicit. */
-export type Json = null | boolean | number | string | Json[] | { readonly entries: readonly (readonly [string, Json])[] };
+export type Json =
+  null | boolean | number | string | Json[] | { readonly entries: readonly (readonly [string, Json])[] };
 
 export function obj(...entries: (readonly [string, Json] | undefined)[]): Json {
   return { entries: entries.filter((e): e is readonly [string, Json] => e !== undefined) };
@@ -53,7 +54,9 @@ export function writeJson(value: Json, options: { shuffleSeed?: number; indent?:
     if (Array.isArray(v)) return v.length ? `[${v.map((x) => pad + write(x, depth + 1)).join(',')}${end}]` : '[]';
     if (isObj(v)) {
       const entries = random ? shuffled(v.entries, random) : v.entries;
-      return entries.length ? `{${entries.map(([k, x]) => `${pad}${JSON.stringify(k)}${sep}${write(x, depth + 1)}`).join(',')}${end}}` : '{}';
+      return entries.length
+        ? `{${entries.map(([k, x]) => `${pad}${JSON.stringify(k)}${sep}${write(x, depth + 1)}`).join(',')}${end}}`
+        : '{}';
     }
     return JSON.stringify(v);
   };
@@ -65,7 +68,23 @@ export const fieldName: fc.Arbitrary<string> = fc.oneof(
   { weight: 3, arbitrary: fc.stringMatching(/^[a-z][a-z0-9_]{0,10}$/) },
   {
     weight: 1,
-    arbitrary: fc.constantFrom('__proto__', 'constructor', 'toString', 'hasOwnProperty', 'a/b', 'x~y', '~1', 'größe', 'with space', '$ref', 'type', 'properties', 'required', '0', '*'),
+    arbitrary: fc.constantFrom(
+      '__proto__',
+      'constructor',
+      'toString',
+      'hasOwnProperty',
+      'a/b',
+      'x~y',
+      '~1',
+      'größe',
+      'with space',
+      '$ref',
+      'type',
+      'properties',
+      'required',
+      '0',
+      '*',
+    ),
   },
 );
 
@@ -96,9 +115,17 @@ const enumShape: fc.Arbitrary<FieldShape> = fc.record({
   values: fc.uniqueArray(fc.stringMatching(/^[a-z]{1,6}$/), { minLength: 1, maxLength: 4 }),
 });
 
-const description = fc.option(fc.constantFrom('The organisation that owns it.', 'Screen width in pixels.', 'Opaque id; "quoted" and \\ escaped.', 'ünïcödé ✓'), {
-  nil: undefined,
-});
+const description = fc.option(
+  fc.constantFrom(
+    'The organisation that owns it.',
+    'Screen width in pixels.',
+    'Opaque id; "quoted" and \\ escaped.',
+    'ünïcödé ✓',
+  ),
+  {
+    nil: undefined,
+  },
+);
 
 /** Unique names per object; `depth` bounds nesting (objects, arrays, maps). */
 function fieldsOf(depth: number): fc.Arbitrary<FieldNode[]> {
@@ -116,7 +143,14 @@ function shapeOf(depth: number): fc.Arbitrary<FieldShape> {
     { weight: 1, arbitrary: enumShape },
     { weight: 1, arbitrary: inner.map((items): FieldShape => ({ kind: 'array', items })) },
     { weight: 1, arbitrary: fc.oneof(scalar, enumShape).map((values): FieldShape => ({ kind: 'map', values })) },
-    { weight: 2, arbitrary: fc.record({ kind: fc.constant('object' as const), fields: fieldsOf(depth - 1), nullable: fc.boolean() }) },
+    {
+      weight: 2,
+      arbitrary: fc.record({
+        kind: fc.constant('object' as const),
+        fields: fieldsOf(depth - 1),
+        nullable: fc.boolean(),
+      }),
+    },
   );
 }
 

@@ -74,13 +74,18 @@ describe('wirepin diff', () => {
         const removed = spec.fields[pick % spec.fields.length];
         if (!removed) return;
         const head = { ...spec, fields: spec.fields.filter((f) => f !== removed) };
-        const changes = diffContracts(analyze(writeJson(contractJson(spec)), 'base.json'), analyze(writeJson(contractJson(head)), 'head.json'));
+        const changes = diffContracts(
+          analyze(writeJson(contractJson(spec)), 'base.json'),
+          analyze(writeJson(contractJson(head)), 'head.json'),
+        );
         const pointer = `/${removed.name.replaceAll('~', '~0').replaceAll('/', '~1')}`;
         const removals = changes.filter((c) => c.rule === 'FIELD_REMOVED');
         expect(removals.map((c) => c.data.pointer)).toEqual([pointer]);
         const nested = pointersOf({ title: spec.title, fields: [removed] }).length - 1;
         expect(removals[0]?.data.nested ?? 0).toBe(nested);
-        expect(changes.filter((c) => c.rule !== 'FIELD_REMOVED' && c.data.pointer.startsWith(`${pointer}/`))).toEqual([]);
+        expect(changes.filter((c) => c.rule !== 'FIELD_REMOVED' && c.data.pointer.startsWith(`${pointer}/`))).toEqual(
+          [],
+        );
       }),
       { seed: SEED, numRuns: 60 },
     );

@@ -58,7 +58,12 @@ function fields(c: Constraints): Record<string, Schema> {
     name: { type: 'string', ...c.name, cp_consumes: true },
     size: { type: 'number', ...c.size, cp_consumes: true },
     tags: { type: 'array', ...c.tags, items: { type: 'string', ...c.tagItems }, cp_consumes: true },
-    limits: { type: 'object', additionalProperties: { type: 'number', ...c.limits }, cp_consumes: false, note: 'Only the producer\'s audit log reads the limits.' },
+    limits: {
+      type: 'object',
+      additionalProperties: { type: 'number', ...c.limits },
+      cp_consumes: false,
+      note: "Only the producer's audit log reads the limits.",
+    },
   };
 }
 

@@ -10,7 +10,14 @@ import { describe, expect, it } from 'vitest';
 import { analyzeContractText } from '../../src/run/analyze.js';
 import type { ContractChange } from '../../src/diff/change.js';
 import { diffContracts } from '../../src/run/diff-engine.js';
-import { contractJson, contractSpec, writeJson, type ContractSpec, type FieldNode, type FieldShape } from './contract-arbitraries.js';
+import {
+  contractJson,
+  contractSpec,
+  writeJson,
+  type ContractSpec,
+  type FieldNode,
+  type FieldShape,
+} from './contract-arbitraries.js';
 
 const SEED = 5_150;
 const RUNS = process.env['STRYKER_MUTATOR_WORKER'] === undefined ? 60 : 25;
@@ -37,7 +44,12 @@ function objectFields(shape: FieldShape): { fields: readonly FieldNode[]; suffix
 
 function locate(spec: ContractSpec): Located[] {
   const out: Located[] = [];
-  const walk = (fields: readonly FieldNode[], prefix: string, path: readonly number[], parentsConsumed: boolean): void => {
+  const walk = (
+    fields: readonly FieldNode[],
+    prefix: string,
+    path: readonly number[],
+    parentsConsumed: boolean,
+  ): void => {
     fields.forEach((node, i) => {
       const pointer = `${prefix}/${escape(node.name)}`;
       out.push({ node, path: [...path, i], pointer, parentsConsumed });
@@ -65,11 +77,13 @@ function editAt(spec: ContractSpec, path: readonly number[], edit: (node: FieldN
 }
 
 function diff(base: ContractSpec, head: ContractSpec): ContractChange[] {
-  const analyze = (spec: ContractSpec, file: string) => analyzeContractText({ file, text: writeJson(contractJson(spec)) });
+  const analyze = (spec: ContractSpec, file: string) =>
+    analyzeContractText({ file, text: writeJson(contractJson(spec)) });
   return diffContracts(analyze(base, 'base.json'), analyze(head, 'head.json'));
 }
 
-const summary = (changes: readonly ContractChange[]): string[] => changes.map((c) => `${c.rule} ${c.data.class} ${c.data.kind} ${c.data.pointer}`);
+const summary = (changes: readonly ContractChange[]): string[] =>
+  changes.map((c) => `${c.rule} ${c.data.class} ${c.data.kind} ${c.data.pointer}`);
 
 const picked = fc.tuple(contractSpec, fc.nat()).map(([spec, pick]) => {
   const all = locate(spec);
@@ -82,10 +96,16 @@ describe('wirepin diff: one edit, one change', () => {
   it('flipping "required" is FIELD_REQUIRED_CHANGED: breaking when it becomes required, safe when optional', () => {
     fc.assert(
       fc.property(picked, ({ spec, at }) => {
-        const changes = diff(spec, editAt(spec, at.path, (n) => ({ ...n, required: !n.required })));
+        const changes = diff(
+          spec,
+          editAt(spec, at.path, (n) => ({ ...n, required: !n.required })),
+        );
         const became = at.node.required ? 'safe became-optional' : 'breaking became-required';
         expect(summary(changes)).toEqual([`FIELD_REQUIRED_CHANGED ${became} ${at.pointer}`]);
-        expect(changes[0]?.data).toMatchObject({ before: at.node.required ? 'required' : 'optional', after: at.node.required ? 'optional' : 'required' });
+        expect(changes[0]?.data).toMatchObject({
+          before: at.node.required ? 'required' : 'optional',
+          after: at.node.required ? 'optional' : 'required',
+        });
         expect(changes[0]?.severity).toBe(at.node.required ? 'notice' : 'error');
       }),
       { seed: SEED, numRuns: RUNS },
@@ -96,10 +116,17 @@ describe('wirepin diff: one edit, one change', () => {
     fc.assert(
       fc.property(picked, ({ spec, at }) => {
         if (!isLeaf(at.node) || !at.parentsConsumed) return;
-        const changes = diff(spec, editAt(spec, at.path, (n) => ({ ...n, consumes: !n.consumes })));
+        const changes = diff(
+          spec,
+          editAt(spec, at.path, (n) => ({ ...n, consumes: !n.consumes })),
+        );
         const expected = at.node.consumes ? 'breaking became-dead' : 'needs-both-sides became-alive';
         expect(summary(changes)).toEqual([`CONSUMES_FLIPPED ${expected} ${at.pointer}`]);
-        expect(changes[0]?.data).toMatchObject({ before: at.node.consumes ? 'consumed' : 'dead', after: at.node.consumes ? 'dead' : 'consumed', consumes: !at.node.consumes });
+        expect(changes[0]?.data).toMatchObject({
+          before: at.node.consumes ? 'consumed' : 'dead',
+          after: at.node.consumes ? 'dead' : 'consumed',
+          consumes: !at.node.consumes,
+        });
       }),
       { seed: SEED, numRuns: RUNS },
     );
@@ -109,7 +136,10 @@ describe('wirepin diff: one edit, one change', () => {
     fc.assert(
       fc.property(picked, fc.constantFrom('A new description.', undefined), ({ spec, at }, text) => {
         if (text === at.node.description) return;
-        const changes = diff(spec, editAt(spec, at.path, (n) => ({ ...n, description: text })));
+        const changes = diff(
+          spec,
+          editAt(spec, at.path, (n) => ({ ...n, description: text })),
+        );
         const kind = at.node.description === undefined ? 'added' : text === undefined ? 'removed' : 'changed';
         expect(summary(changes)).toEqual([`DESCRIPTION_CHANGED safe ${kind} ${at.pointer}`]);
         expect(changes[0]?.data).toMatchObject({ before: at.node.description ?? null, after: text ?? null });
@@ -120,20 +150,33 @@ describe('wirepin diff: one edit, one change', () => {
 
   it('retyping a scalar is FIELD_TYPE_CHANGED "changed"; adding or dropping null is became-nullable / became-non-nullable; all breaking', () => {
     fc.assert(
-      fc.property(picked, fc.constantFrom('string' as const, 'integer' as const, 'boolean' as const), fc.boolean(), ({ spec, at }, type, toggleNull) => {
-        const shape = at.node.shape;
-        if (shape.kind !== 'scalar') return;
-        if (toggleNull) {
-          const changes = diff(spec, editAt(spec, at.path, (n) => ({ ...n, shape: { ...shape, nullable: !shape.nullable } })));
-          expect(summary(changes)).toEqual([`FIELD_TYPE_CHANGED breaking ${shape.nullable ? 'became-non-nullable' : 'became-nullable'} ${at.pointer}`]);
-          return;
-        }
-        if (type === shape.type) return;
-        const changes = diff(spec, editAt(spec, at.path, (n) => ({ ...n, shape: { ...shape, type } })));
-        expect(summary(changes)).toEqual([`FIELD_TYPE_CHANGED breaking changed ${at.pointer}`]);
-        expect(changes[0]?.data.before).toBe(shape.nullable ? `${shape.type}|null` : shape.type);
-        expect(changes[0]?.data.after).toBe(shape.nullable ? `${type}|null` : type);
-      }),
+      fc.property(
+        picked,
+        fc.constantFrom('string' as const, 'integer' as const, 'boolean' as const),
+        fc.boolean(),
+        ({ spec, at }, type, toggleNull) => {
+          const shape = at.node.shape;
+          if (shape.kind !== 'scalar') return;
+          if (toggleNull) {
+            const changes = diff(
+              spec,
+              editAt(spec, at.path, (n) => ({ ...n, shape: { ...shape, nullable: !shape.nullable } })),
+            );
+            expect(summary(changes)).toEqual([
+              `FIELD_TYPE_CHANGED breaking ${shape.nullable ? 'became-non-nullable' : 'became-nullable'} ${at.pointer}`,
+            ]);
+            return;
+          }
+          if (type === shape.type) return;
+          const changes = diff(
+            spec,
+            editAt(spec, at.path, (n) => ({ ...n, shape: { ...shape, type } })),
+          );
+          expect(summary(changes)).toEqual([`FIELD_TYPE_CHANGED breaking changed ${at.pointer}`]);
+          expect(changes[0]?.data.before).toBe(shape.nullable ? `${shape.type}|null` : shape.type);
+          expect(changes[0]?.data.after).toBe(shape.nullable ? `${type}|null` : type);
+        },
+      ),
       { seed: SEED, numRuns: RUNS },
     );
   });
@@ -141,9 +184,17 @@ describe('wirepin diff: one edit, one change', () => {
   it('a new top-level field is FIELD_ADDED: needs-both-sides when consumed, a dead channel when dead', () => {
     fc.assert(
       fc.property(contractSpec, fc.boolean(), fc.boolean(), (spec, consumes, required) => {
-        const added: FieldNode = { name: 'zz_added', shape: { kind: 'scalar', type: 'string', nullable: false }, consumes, required, description: undefined };
+        const added: FieldNode = {
+          name: 'zz_added',
+          shape: { kind: 'scalar', type: 'string', nullable: false },
+          consumes,
+          required,
+          description: undefined,
+        };
         const changes = diff(spec, { ...spec, fields: [...spec.fields, added] });
-        expect(summary(changes)).toEqual([`FIELD_ADDED ${consumes ? 'needs-both-sides consumed' : 'dead-channel dead'} /zz_added`]);
+        expect(summary(changes)).toEqual([
+          `FIELD_ADDED ${consumes ? 'needs-both-sides consumed' : 'dead-channel dead'} /zz_added`,
+        ]);
         expect(changes[0]?.data).toMatchObject({ before: null, after: 'string', nested: 0, required });
         expect(changes[0]?.severity).toBe('warning');
       }),

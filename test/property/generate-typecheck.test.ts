@@ -38,7 +38,8 @@ function typeCheck(files: Readonly<Record<string, string>>): string[] {
   };
   host.fileExists = (name) => name in files || ts.sys.fileExists(name);
   host.readFile = (name) => files[name] ?? ts.sys.readFile(name);
-  host.directoryExists = (dir) => Object.keys(files).some((name) => name.startsWith(`${dir}/`)) || ts.sys.directoryExists(dir);
+  host.directoryExists = (dir) =>
+    Object.keys(files).some((name) => name.startsWith(`${dir}/`)) || ts.sys.directoryExists(dir);
   host.writeFile = () => undefined;
   const program = ts.createProgram(Object.keys(files), OPTIONS, host, previous);
   previous = program;
@@ -51,7 +52,10 @@ describe('generate', () => {
   it('writes types that type-check for every contract that lints clean', async () => {
     await fc.assert(
       fc.asyncProperty(contractSpec, async (spec) => {
-        const contract = analyzeContractText({ file: 'contracts/thing.contract.json', text: writeJson(contractJson(spec)) });
+        const contract = analyzeContractText({
+          file: 'contracts/thing.contract.json',
+          text: writeJson(contractJson(spec)),
+        });
         expect(contract.findings.filter((f) => f.severity === 'error')).toEqual([]);
         const generated = await planGeneratedFiles(contract, defaultGeneratedPaths(contract.file));
         expect(generated.map((f) => f.kind)).toEqual(['wire-schema', 'producer-types', 'consumer-types']);
@@ -69,7 +73,9 @@ describe('generate', () => {
           'export type Both = [P, C];',
           '',
         ].join('\n');
-        expect(typeCheck({ '/gen/producer.ts': producer, '/gen/consumer.ts': consumer, '/gen/use.ts': use })).toEqual([]);
+        expect(typeCheck({ '/gen/producer.ts': producer, '/gen/consumer.ts': consumer, '/gen/use.ts': use })).toEqual(
+          [],
+        );
       }),
       { seed: 424_242, numRuns: 15 },
     );
@@ -81,15 +87,25 @@ describe('generate', () => {
   // meta-schema only admits titles it keeps as they are: the title is the exported type's name.
   it('names the generated type exactly as the contract title, and refuses titles the generator would re-spell', async () => {
     await fc.assert(
-      fc.asyncProperty(contractSpec, fc.constantFrom('ProvisionRequest', 'Thing2', 'V2Thing', 'RequestV10'), async (spec, title) => {
-        const contract = analyzeContractText({ file: 'contracts/thing.contract.json', text: writeJson(contractJson({ ...spec, title })) });
-        const [, producer] = await planGeneratedFiles(contract, defaultGeneratedPaths(contract.file));
-        expect(producer?.content).toContain(`export interface ${title} `);
-      }),
+      fc.asyncProperty(
+        contractSpec,
+        fc.constantFrom('ProvisionRequest', 'Thing2', 'V2Thing', 'RequestV10'),
+        async (spec, title) => {
+          const contract = analyzeContractText({
+            file: 'contracts/thing.contract.json',
+            text: writeJson(contractJson({ ...spec, title })),
+          });
+          const [, producer] = await planGeneratedFiles(contract, defaultGeneratedPaths(contract.file));
+          expect(producer?.content).toContain(`export interface ${title} `);
+        },
+      ),
       { seed: 424_242, numRuns: 4 },
     );
     for (const title of ['A_a', 'provisionRequest', 'Thing_v2', 'Thing2a']) {
-      const contract = analyzeContractText({ file: 'contracts/thing.contract.json', text: writeJson(contractJson({ ...SPEC_FOR_TITLES, title })) });
+      const contract = analyzeContractText({
+        file: 'contracts/thing.contract.json',
+        text: writeJson(contractJson({ ...SPEC_FOR_TITLES, title })),
+      });
       expect(contract.findings.map((f) => [f.rule, f.path])).toContainEqual(['SCHEMA_INVALID', '/title']);
     }
   }, 60_000);

@@ -86,7 +86,9 @@ function isValidTag(name: string): boolean {
 /** parseTag: the name up to the first comma, then the comma-separated options. */
 function parseTag(tag: string): { name: string; options: string[] } {
   const comma = tag.indexOf(',');
-  return comma < 0 ? { name: tag, options: [] } : { name: tag.slice(0, comma), options: tag.slice(comma + 1).split(',') };
+  return comma < 0
+    ? { name: tag, options: [] }
+    : { name: tag.slice(0, comma), options: tag.slice(comma + 1).split(',') };
 }
 
 interface ModelField {
@@ -108,7 +110,9 @@ function compareIndex(a: readonly number[], b: readonly number[]): number {
 
 /** typeFields: breadth-first over embedded structs, then Go's dominance rules per JSON name. */
 function typeFields(structs: readonly GoStruct[], root: number, beforeDominance = false): ModelField[] {
-  let next: { struct: number; index: number[]; viaPointer: boolean }[] = [{ struct: root, index: [], viaPointer: false }];
+  let next: { struct: number; index: number[]; viaPointer: boolean }[] = [
+    { struct: root, index: [], viaPointer: false },
+  ];
   let nextCount = new Map<number, number>();
   const visited = new Set<number>();
   const fields: ModelField[] = [];
@@ -159,21 +163,36 @@ function typeFields(structs: readonly GoStruct[], root: number, beforeDominance 
   }
   if (beforeDominance) return fields;
   fields.sort(
-    (a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0) || a.index.length - b.index.length || Number(b.tagged) - Number(a.tagged) || compareIndex(a.index, b.index),
+    (a, b) =>
+      (a.name < b.name ? -1 : a.name > b.name ? 1 : 0) ||
+      a.index.length - b.index.length ||
+      Number(b.tagged) - Number(a.tagged) ||
+      compareIndex(a.index, b.index),
   );
   const out: ModelField[] = [];
-  for (let i = 0; i < fields.length; ) {
+  for (let i = 0; i < fields.length;) {
     let j = i + 1;
     while (j < fields.length && fields[j]?.name === fields[i]?.name) j++;
     const [first, second] = [fields[i] as ModelField, fields[i + 1]];
     // dominantField: two at the same depth with the same taggedness hide each other.
-    if (j - i === 1 || second === undefined || second.index.length > first.index.length || second.tagged !== first.tagged) out.push(first);
+    if (
+      j - i === 1 ||
+      second === undefined ||
+      second.index.length > first.index.length ||
+      second.tagged !== first.tagged
+    )
+      out.push(first);
     i = j;
   }
   return out.sort((a, b) => compareIndex(a.index, b.index));
 }
 
-const BASIC_KIND: Readonly<Record<Basic, string>> = { string: 'string', int: 'integer', bool: 'boolean', float64: 'number' };
+const BASIC_KIND: Readonly<Record<Basic, string>> = {
+  string: 'string',
+  int: 'integer',
+  bool: 'boolean',
+  float64: 'number',
+};
 
 /** "pointer kind[?] required|optional", pre-order, in encoding order: what the extractor must report. */
 function modelWire(structs: readonly GoStruct[], root: number, prefix = ''): string[] {
@@ -263,7 +282,9 @@ type RawField = typeof rawField extends fc.Arbitrary<infer T> ? T : never;
 
 function tagText(tag: NonNullable<RawField['tag']>): string {
   if (tag.name === '-' && tag.dashOnly) return '-';
-  const options = [tag.omitempty ? 'omitempty' : '', tag.omitzero ? 'omitzero' : '', tag.string ? 'string' : ''].filter(Boolean);
+  const options = [tag.omitempty ? 'omitempty' : '', tag.omitzero ? 'omitzero' : '', tag.string ? 'string' : ''].filter(
+    Boolean,
+  );
   return [tag.name, ...options].join(',') + (tag.name === '-' && options.length === 0 ? ',' : '');
 }
 
@@ -301,7 +322,10 @@ function buildPackage(raw: { exported: boolean; fields: RawField[] }[]): GoStruc
 }
 
 const goPackage: fc.Arbitrary<GoStruct[]> = fc
-  .array(fc.record({ exported: fc.boolean(), fields: fc.array(rawField, { minLength: 1, maxLength: 5 }) }), { minLength: 1, maxLength: 4 })
+  .array(fc.record({ exported: fc.boolean(), fields: fc.array(rawField, { minLength: 1, maxLength: 5 }) }), {
+    minLength: 1,
+    maxLength: 4,
+  })
   .map(buildPackage);
 
 // ---------------------------------------------------------------- the property
@@ -348,7 +372,10 @@ describe('the Go extractor against a model of encoding/json', () => {
               { goName: 'Value', embedded: false, type: { kind: 'pointer-basic', go: 'int' }, tag: 'v,string' },
             ],
           },
-          { name: 'base3', fields: [{ goName: 'X', embedded: false, type: { kind: 'basic', go: 'bool' }, tag: undefined }] },
+          {
+            name: 'base3',
+            fields: [{ goName: 'X', embedded: false, type: { kind: 'basic', go: 'bool' }, tag: undefined }],
+          },
         ],
         expected: ['/v string? optional', '/ID string optional'],
       },

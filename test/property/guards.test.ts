@@ -22,7 +22,14 @@ function analyze(spec: ContractSpec): AnalyzedContract {
 }
 
 function wireField(field: ContractField): WireField {
-  return { pointer: field.pointer, jsonName: field.name, type: field.type, required: field.required, location: LOCATION, sourceType: formatWireType(field.type) };
+  return {
+    pointer: field.pointer,
+    jsonName: field.name,
+    type: field.type,
+    required: field.required,
+    location: LOCATION,
+    sourceType: formatWireType(field.type),
+  };
 }
 
 function source(fields: readonly WireField[]): ExtractResult {
@@ -34,13 +41,19 @@ function fieldsOf(contract: AnalyzedContract): ContractField[] {
 }
 
 /** [rule, pointer] of each finding, sorted. */
-function summary(guard: 'pin' | 'consumes', contract: AnalyzedContract, fields: readonly WireField[], kind: SourceKind = 'go'): string[] {
+function summary(
+  guard: 'pin' | 'consumes',
+  contract: AnalyzedContract,
+  fields: readonly WireField[],
+  kind: SourceKind = 'go',
+): string[] {
   return runGuard(guard, contract, source(fields), kind)
     .map((f) => `${f.rule} ${String(f.data?.['pointer'])}`)
     .sort();
 }
 
-const under = (pointer: string) => (f: { pointer: string }) => f.pointer === pointer || f.pointer.startsWith(`${pointer}/`);
+const under = (pointer: string) => (f: { pointer: string }) =>
+  f.pointer === pointer || f.pointer.startsWith(`${pointer}/`);
 
 /** A contract plus a pick (an index into its fields). */
 const contractAndPick = fc.tuple(contractSpec, fc.nat()).map(([spec, pick]) => {
@@ -67,7 +80,9 @@ describe('the producer pin', () => {
         const sent = fields.filter((f) => !under(field.pointer)(f)).map(wireField);
         expect(summary('pin', contract, sent)).toEqual([`PRODUCER_FIELD_MISSING ${field.pointer}`]);
         // One JSON sample may omit an optional field: only a required one is missing.
-        expect(summary('pin', contract, sent, 'json')).toEqual(field.required ? [`PRODUCER_FIELD_MISSING ${field.pointer}`] : []);
+        expect(summary('pin', contract, sent, 'json')).toEqual(
+          field.required ? [`PRODUCER_FIELD_MISSING ${field.pointer}`] : [],
+        );
       }),
       { seed: SEED, numRuns: RUNS },
     );
@@ -77,9 +92,18 @@ describe('the producer pin', () => {
     fc.assert(
       fc.property(contractAndPick, fc.boolean(), ({ contract, fields, field }, topLevel) => {
         const parent = topLevel || field.type.kind !== 'object' ? '' : field.pointer;
-        const extra: WireField = { pointer: `${parent}/zz_extra`, jsonName: 'zz_extra', type: { kind: 'string', nullable: false }, required: true, location: LOCATION, sourceType: 'string' };
+        const extra: WireField = {
+          pointer: `${parent}/zz_extra`,
+          jsonName: 'zz_extra',
+          type: { kind: 'string', nullable: false },
+          required: true,
+          location: LOCATION,
+          sourceType: 'string',
+        };
         const findings = runGuard('pin', contract, source([...fields.map(wireField), extra]), 'go');
-        expect(findings.map((f) => `${f.rule} ${String(f.data?.['pointer'])}`)).toEqual([`PRODUCER_FIELD_UNDECLARED ${extra.pointer}`]);
+        expect(findings.map((f) => `${f.rule} ${String(f.data?.['pointer'])}`)).toEqual([
+          `PRODUCER_FIELD_UNDECLARED ${extra.pointer}`,
+        ]);
         expect(findings[0]?.path).toBe(parent === '' ? '/properties' : `${field.schemaPointer}/properties`);
         expect(findings[0]?.related).toMatchObject({ label: 'producer Thing', file: 'source.go', line: 3, column: 2 });
       }),
@@ -93,9 +117,15 @@ describe('the producer pin', () => {
         const sent = fields.map((f) => (f === field ? { ...wireField(f), required: !f.required } : wireField(f)));
         const findings = runGuard('pin', contract, source(sent), 'go');
         expect(findings.map((f) => f.rule)).toEqual(['PRODUCER_REQUIRED_MISMATCH']);
-        expect(findings[0]?.data).toMatchObject({ pointer: field.pointer, kind: field.required ? 'producer-may-omit' : 'producer-always-sends', contractRequired: field.required });
+        expect(findings[0]?.data).toMatchObject({
+          pointer: field.pointer,
+          kind: field.required ? 'producer-may-omit' : 'producer-always-sends',
+          contractRequired: field.required,
+        });
         expect(findings[0]?.message).toContain(`"${field.name}"`);
-        expect(summary('pin', contract, sent, 'json').filter((s) => s.startsWith('PRODUCER_REQUIRED_MISMATCH'))).toEqual([]);
+        expect(
+          summary('pin', contract, sent, 'json').filter((s) => s.startsWith('PRODUCER_REQUIRED_MISMATCH')),
+        ).toEqual([]);
       }),
       { seed: SEED, numRuns: RUNS },
     );
@@ -103,33 +133,49 @@ describe('the producer pin', () => {
 
   it('reports a different scalar kind, and null the contract does not allow, as PRODUCER_TYPE_MISMATCH', () => {
     fc.assert(
-      fc.property(contractAndPick, fc.constantFrom<WireType['kind']>('string', 'boolean', 'integer', 'number'), ({ contract, fields, field }, kind) => {
-        if (!SCALARS.has(field.type.kind)) return;
-        const retyped: WireType = { kind: kind as 'string', nullable: field.type.nullable };
-        const fits = retyped.kind === field.type.kind || (retyped.kind === 'integer' && field.type.kind === 'number');
-        const sent = fields.map((f) => (f === field ? { ...wireField(f), type: retyped } : wireField(f)));
-        const findings = runGuard('pin', contract, source(sent), 'go');
-        expect(findings.map((f) => `${f.rule} ${String(f.data?.['kind'])} ${String(f.data?.['pointer'])}`)).toEqual(fits ? [] : [`PRODUCER_TYPE_MISMATCH kind ${field.pointer}`]);
-        if (!fits) expect(findings[0]?.path).toBe(`${field.schemaPointer}/type`);
-        // A nullable source where the contract has no null.
-        const nullable = fields.map((f) => (f === field ? { ...wireField(f), type: { ...f.type, nullable: true } } : wireField(f)));
-        expect(summary('pin', contract, nullable)).toEqual(field.type.nullable ? [] : [`PRODUCER_TYPE_MISMATCH ${field.pointer}`]);
-      }),
+      fc.property(
+        contractAndPick,
+        fc.constantFrom<WireType['kind']>('string', 'boolean', 'integer', 'number'),
+        ({ contract, fields, field }, kind) => {
+          if (!SCALARS.has(field.type.kind)) return;
+          const retyped: WireType = { kind: kind as 'string', nullable: field.type.nullable };
+          const fits = retyped.kind === field.type.kind || (retyped.kind === 'integer' && field.type.kind === 'number');
+          const sent = fields.map((f) => (f === field ? { ...wireField(f), type: retyped } : wireField(f)));
+          const findings = runGuard('pin', contract, source(sent), 'go');
+          expect(findings.map((f) => `${f.rule} ${String(f.data?.['kind'])} ${String(f.data?.['pointer'])}`)).toEqual(
+            fits ? [] : [`PRODUCER_TYPE_MISMATCH kind ${field.pointer}`],
+          );
+          if (!fits) expect(findings[0]?.path).toBe(`${field.schemaPointer}/type`);
+          // A nullable source where the contract has no null.
+          const nullable = fields.map((f) =>
+            f === field ? { ...wireField(f), type: { ...f.type, nullable: true } } : wireField(f),
+          );
+          expect(summary('pin', contract, nullable)).toEqual(
+            field.type.nullable ? [] : [`PRODUCER_TYPE_MISMATCH ${field.pointer}`],
+          );
+        },
+      ),
       { seed: SEED, numRuns: RUNS },
     );
   });
 
   it('reports an opaque source type as SOURCE_TYPE_UNRESOLVED, and hides what is under it', () => {
     fc.assert(
-      fc.property(contractAndPick, fc.constantFrom<'pin' | 'consumes'>('pin', 'consumes'), ({ contract, fields, field }, guard) => {
-        const opaque: WireType = { kind: 'opaque', nullable: false, reason: 'declared in another package' };
-        const image = guard === 'pin' ? fields : fields.filter((f) => f.consumes === true);
-        if (!image.includes(field)) return;
-        const sent = image.map((f) => (f === field ? { ...wireField(f), type: opaque } : wireField(f)));
-        const findings = runGuard(guard, contract, source(sent), 'go');
-        expect(findings.map((f) => `${f.rule} ${String(f.data?.['pointer'])}`)).toEqual([`SOURCE_TYPE_UNRESOLVED ${field.pointer}`]);
-        expect(findings[0]?.message).toContain(guard === 'pin' ? '--json' : '--trace');
-      }),
+      fc.property(
+        contractAndPick,
+        fc.constantFrom<'pin' | 'consumes'>('pin', 'consumes'),
+        ({ contract, fields, field }, guard) => {
+          const opaque: WireType = { kind: 'opaque', nullable: false, reason: 'declared in another package' };
+          const image = guard === 'pin' ? fields : fields.filter((f) => f.consumes === true);
+          if (!image.includes(field)) return;
+          const sent = image.map((f) => (f === field ? { ...wireField(f), type: opaque } : wireField(f)));
+          const findings = runGuard(guard, contract, source(sent), 'go');
+          expect(findings.map((f) => `${f.rule} ${String(f.data?.['pointer'])}`)).toEqual([
+            `SOURCE_TYPE_UNRESOLVED ${field.pointer}`,
+          ]);
+          expect(findings[0]?.message).toContain(guard === 'pin' ? '--json' : '--trace');
+        },
+      ),
       { seed: SEED, numRuns: RUNS },
     );
   });
@@ -139,7 +185,9 @@ describe('consumer completeness', () => {
   it('passes a consumer that decodes exactly the consumed fields, from Go or TypeScript', () => {
     fc.assert(
       fc.property(contractAndPick, fc.constantFrom<SourceKind>('go', 'ts'), ({ contract, fields }, kind) => {
-        expect(summary('consumes', contract, fields.filter((f) => f.consumes === true).map(wireField), kind)).toEqual([]);
+        expect(summary('consumes', contract, fields.filter((f) => f.consumes === true).map(wireField), kind)).toEqual(
+          [],
+        );
       }),
       { seed: SEED, numRuns: RUNS },
     );
@@ -156,11 +204,22 @@ describe('consumer completeness', () => {
           // Decoding one dead field (its parent is decoded: a dead field's parent is consumed or it is top-level).
           const parentConsumed = field.parent === '' || contract.model?.fields.get(field.parent)?.consumes === true;
           if (parentConsumed) {
-            expect(summary('consumes', contract, [...consumed, field].map(wireField))).toEqual([`CONSUMER_READS_DEAD_FIELD ${field.pointer}`]);
+            expect(summary('consumes', contract, [...consumed, field].map(wireField))).toEqual([
+              `CONSUMER_READS_DEAD_FIELD ${field.pointer}`,
+            ]);
           }
         }
-        const unknown: WireField = { pointer: '/zz_unknown', jsonName: 'zz_unknown', type: { kind: 'integer', nullable: false }, required: false, location: LOCATION, sourceType: 'int' };
-        expect(summary('consumes', contract, [...consumed.map(wireField), unknown])).toEqual(['CONSUMER_FIELD_UNKNOWN /zz_unknown']);
+        const unknown: WireField = {
+          pointer: '/zz_unknown',
+          jsonName: 'zz_unknown',
+          type: { kind: 'integer', nullable: false },
+          required: false,
+          location: LOCATION,
+          sourceType: 'int',
+        };
+        expect(summary('consumes', contract, [...consumed.map(wireField), unknown])).toEqual([
+          'CONSUMER_FIELD_UNKNOWN /zz_unknown',
+        ]);
       }),
       { seed: SEED, numRuns: RUNS },
     );
@@ -170,7 +229,9 @@ describe('consumer completeness', () => {
     fc.assert(
       fc.property(contractAndPick, ({ contract, fields, field }) => {
         if (field.consumes !== true || !SCALARS.has(field.type.kind) || !field.type.nullable) return;
-        const decoded = fields.filter((f) => f.consumes === true).map((f) => (f === field ? { ...wireField(f), type: { ...f.type, nullable: false } } : wireField(f)));
+        const decoded = fields
+          .filter((f) => f.consumes === true)
+          .map((f) => (f === field ? { ...wireField(f), type: { ...f.type, nullable: false } } : wireField(f)));
         expect(summary('consumes', contract, decoded, 'go')).toEqual([]);
         expect(summary('consumes', contract, decoded, 'ts')).toEqual([`CONSUMER_TYPE_MISMATCH ${field.pointer}`]);
       }),

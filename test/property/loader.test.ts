@@ -23,7 +23,26 @@ const jsonish: fc.Arbitrary<string> = fc
     fc.jsonValue({ maxDepth: 4 }).map((v) => JSON.stringify(v, null, 1) ?? 'null'),
     fc.nat(),
     fc.nat(4),
-    fc.constantFrom('', '{', '}', '[', ']', '"', ',', ':', '\\', '\u0000', '\uFEFF', '\n', '"a":', '1e400', '-', 'tru', '\ud800', '/*x*/'),
+    fc.constantFrom(
+      '',
+      '{',
+      '}',
+      '[',
+      ']',
+      '"',
+      ',',
+      ':',
+      '\\',
+      '\u0000',
+      '\uFEFF',
+      '\n',
+      '"a":',
+      '1e400',
+      '-',
+      'tru',
+      '\ud800',
+      '/*x*/',
+    ),
   )
   .map(([text, at, drop, insert]) => {
     const i = text.length ? at % text.length : 0;
@@ -32,7 +51,20 @@ const jsonish: fc.Arbitrary<string> = fc
 
 /** Contract text that is valid JSON but possibly a broken contract: a generated contract with a splice. */
 const contractish: fc.Arbitrary<string> = fc
-  .tuple(contractSpec, fc.nat(), fc.nat(3), fc.constantFrom('', '"cp_consumes": "false", ', '"x": 1, ', '"type": "strin", ', '"anyOf": [], ', '{', '"note": "", '))
+  .tuple(
+    contractSpec,
+    fc.nat(),
+    fc.nat(3),
+    fc.constantFrom(
+      '',
+      '"cp_consumes": "false", ',
+      '"x": 1, ',
+      '"type": "strin", ',
+      '"anyOf": [], ',
+      '{',
+      '"note": "", ',
+    ),
+  )
   .map(([spec, at, drop, insert]) => {
     const text = writeJson(contractJson(spec));
     // Splice right after an opening brace so the result is often still JSON.
@@ -83,7 +115,9 @@ describe('the contract loader on arbitrary input', () => {
           if ('problem' in decoded) {
             expect(decoded.problem.kind).toBe('encoding');
             expectPlaced(decoded.problem.position);
-            expect(analyzeUnreadable('x.json', decoded.problem).findings.map((f) => f.rule)).toEqual(['CONTRACT_PARSE_ERROR']);
+            expect(analyzeUnreadable('x.json', decoded.problem).findings.map((f) => f.rule)).toEqual([
+              'CONTRACT_PARSE_ERROR',
+            ]);
             // Only bytes a strict decoder refuses get here.
             expect(() => new TextDecoder('utf-8', { fatal: true }).decode(bytes)).toThrow();
             return;
@@ -98,31 +132,44 @@ describe('the contract loader on arbitrary input', () => {
   });
 
   it('readJson agrees with JSON.parse on valid JSON, including "__proto__" keys, and maps every pointer', () => {
-    const withProtoKeys = fc.jsonValue({ maxDepth: 5 }).map((v) => JSON.stringify({ __proto__x: 1, v }).replace('"__proto__x"', '"__proto__"'));
+    const withProtoKeys = fc
+      .jsonValue({ maxDepth: 5 })
+      .map((v) => JSON.stringify({ __proto__x: 1, v }).replace('"__proto__x"', '"__proto__"'));
     fc.assert(
-      fc.property(fc.oneof(fc.jsonValue({ maxDepth: 5 }).map((v) => JSON.stringify(v)), withProtoKeys), (text) => {
-        const read = readJson(text);
-        expect(read.ok).toBe(true);
-        if (!read.ok) return;
-        expect(read.problems).toEqual([]);
-        expect(JSON.stringify(read.document.value)).toBe(JSON.stringify(JSON.parse(text)));
-        // Every value has a position, and the root is at 1:1.
-        expect(read.document.positions.get('')).toMatchObject({ value: { line: 1, column: 1, offset: 0 } });
-        const count = (v: JsonValue): number =>
-          1 + (Array.isArray(v) ? v.reduce((n: number, x) => n + count(x), 0) : v !== null && typeof v === 'object' ? Object.values(v).reduce((n: number, x) => n + count(x), 0) : 0);
-        expect(read.document.positions.size).toBe(count(read.document.value));
-        // "__proto__" stays an ordinary own key; nothing lands on a prototype.
-        const root = read.document.value;
-        if (text.startsWith('{"__proto__"') && root !== null && typeof root === 'object' && !Array.isArray(root)) {
-          expect(Object.hasOwn(root, '__proto__')).toBe(true);
-          // Nothing is inherited: the prototype is empty and has none of its own.
-          const prototype = Object.getPrototypeOf(root) as object;
-          expect(Object.getOwnPropertyNames(prototype)).toEqual([]);
-          expect(Object.getPrototypeOf(prototype)).toBeNull();
-          expect(Object.isFrozen(prototype)).toBe(true);
-          expect('constructor' in root || 'toString' in root || 'hasOwnProperty' in root).toBe(false);
-        }
-      }),
+      fc.property(
+        fc.oneof(
+          fc.jsonValue({ maxDepth: 5 }).map((v) => JSON.stringify(v)),
+          withProtoKeys,
+        ),
+        (text) => {
+          const read = readJson(text);
+          expect(read.ok).toBe(true);
+          if (!read.ok) return;
+          expect(read.problems).toEqual([]);
+          expect(JSON.stringify(read.document.value)).toBe(JSON.stringify(JSON.parse(text)));
+          // Every value has a position, and the root is at 1:1.
+          expect(read.document.positions.get('')).toMatchObject({ value: { line: 1, column: 1, offset: 0 } });
+          const count = (v: JsonValue): number =>
+            1 +
+            (Array.isArray(v)
+              ? v.reduce((n: number, x) => n + count(x), 0)
+              : v !== null && typeof v === 'object'
+                ? Object.values(v).reduce((n: number, x) => n + count(x), 0)
+                : 0);
+          expect(read.document.positions.size).toBe(count(read.document.value));
+          // "__proto__" stays an ordinary own key; nothing lands on a prototype.
+          const root = read.document.value;
+          if (text.startsWith('{"__proto__"') && root !== null && typeof root === 'object' && !Array.isArray(root)) {
+            expect(Object.hasOwn(root, '__proto__')).toBe(true);
+            // Nothing is inherited: the prototype is empty and has none of its own.
+            const prototype = Object.getPrototypeOf(root) as object;
+            expect(Object.getOwnPropertyNames(prototype)).toEqual([]);
+            expect(Object.getPrototypeOf(prototype)).toBeNull();
+            expect(Object.isFrozen(prototype)).toBe(true);
+            expect('constructor' in root || 'toString' in root || 'hasOwnProperty' in root).toBe(false);
+          }
+        },
+      ),
       { seed: SEED, numRuns: 200 },
     );
   });
@@ -143,7 +190,11 @@ describe('the contract loader on arbitrary input', () => {
         // The same nesting in text JSON.parse refuses (never closed) is refused the same way, before momoa reads it.
         const unclosed = readJson(open.repeat(depth) + '1');
         expect(unclosed.ok).toBe(false);
-        if (depth > MAX_JSON_DEPTH) expect(unclosed.problems[0]).toMatchObject({ kind: 'too-deep', position: { offset: MAX_JSON_DEPTH * open.length } });
+        if (depth > MAX_JSON_DEPTH)
+          expect(unclosed.problems[0]).toMatchObject({
+            kind: 'too-deep',
+            position: { offset: MAX_JSON_DEPTH * open.length },
+          });
         else expect(unclosed.problems[0]?.kind).toBe('syntax');
       }),
       { seed: SEED, numRuns: 60 },

@@ -16,7 +16,10 @@ const SEED = 20261122;
 /** Keys that need escaping in JSON text or in a pointer, or that look like array indexes. */
 const key = fc.oneof(
   { weight: 3, arbitrary: fc.string({ maxLength: 6 }) },
-  { weight: 2, arbitrary: fc.constantFrom('a/b', 'x~y', '~1', '0', '01', '-', '"q"', 'back\\slash', 'é', '\u2028', 'tab\tkey', '') },
+  {
+    weight: 2,
+    arbitrary: fc.constantFrom('a/b', 'x~y', '~1', '0', '01', '-', '"q"', 'back\\slash', 'é', '\u2028', 'tab\tkey', ''),
+  },
 );
 
 interface Tree {
@@ -27,14 +30,19 @@ interface Tree {
 }
 
 const scalar: fc.Arbitrary<Tree> = fc
-  .oneof(fc.constantFrom('null', 'true', 'false', '0', '-1.5e3', '12'), fc.string({ maxLength: 5 }).map((s) => JSON.stringify(s)))
+  .oneof(
+    fc.constantFrom('null', 'true', 'false', '0', '-1.5e3', '12'),
+    fc.string({ maxLength: 5 }).map((s) => JSON.stringify(s)),
+  )
   .map((text) => ({ kind: 'scalar', scalar: text }));
 
 const tree: fc.Arbitrary<Tree> = fc.letrec<{ node: Tree }>((tie) => ({
   node: fc.oneof(
     { depthSize: 'small', withCrossShrink: true },
     scalar,
-    fc.uniqueArray(fc.tuple(key, tie('node')), { maxLength: 4, selector: ([k]) => k }).map((entries): Tree => ({ kind: 'object', entries })),
+    fc
+      .uniqueArray(fc.tuple(key, tie('node')), { maxLength: 4, selector: ([k]) => k })
+      .map((entries): Tree => ({ kind: 'object', entries })),
     fc.array(tie('node'), { maxLength: 4 }).map((items): Tree => ({ kind: 'array', items })),
   ),
 })).node;
@@ -42,12 +50,16 @@ const tree: fc.Arbitrary<Tree> = fc.letrec<{ node: Tree }>((tie) => ({
 /** Writes the tree with whitespace drawn from `spaces` between every token. */
 function write(node: Tree, space: () => string): string {
   if (node.kind === 'scalar') return node.scalar ?? 'null';
-  if (node.kind === 'array') return `[${space()}${(node.items ?? []).map((item) => write(item, space)).join(`${space()},${space()}`)}${space()}]`;
+  if (node.kind === 'array')
+    return `[${space()}${(node.items ?? []).map((item) => write(item, space)).join(`${space()},${space()}`)}${space()}]`;
   const members = (node.entries ?? []).map(([k, v]) => `${JSON.stringify(k)}${space()}:${space()}${write(v, space)}`);
   return `{${space()}${members.join(`${space()},${space()}`)}${space()}}`;
 }
 
-const whitespace = fc.array(fc.constantFrom('', ' ', '\n', '\r\n', '\r', '\t', '  \n  '), { minLength: 1, maxLength: 50 });
+const whitespace = fc.array(fc.constantFrom('', ' ', '\n', '\r\n', '\r', '\t', '  \n  '), {
+  minLength: 1,
+  maxLength: 50,
+});
 
 const jsonText = fc.tuple(tree, whitespace).map(([root, spaces]) => {
   let i = 0;
@@ -99,7 +111,10 @@ describe('TextPositions', () => {
     const members = Array.from({ length: TextPositions.WALKS_BEFORE_SCAN + 2 }, (_, i) => `"k${i}": ${i}`);
     const text = `{\r\n  ${members.join(',\r\n  ')}\r\n}`;
     const positions = new TextPositions(text);
-    expect(positions.get('/k3')).toEqual({ key: { line: 5, column: 3, offset: text.indexOf('"k3"') }, value: { line: 5, column: 9, offset: text.indexOf('"k3"') + 6 } });
+    expect(positions.get('/k3')).toEqual({
+      key: { line: 5, column: 3, offset: text.indexOf('"k3"') },
+      value: { line: 5, column: 9, offset: text.indexOf('"k3"') + 6 },
+    });
     expect(positions.get('/k3/0')).toBeUndefined();
     expect(positions.get('')).toEqual({ value: { line: 1, column: 1, offset: 0 } });
     for (let i = 0; i < members.length; i++) expect(positions.get(`/k${i}`)?.value.line).toBe(i + 2);
@@ -110,7 +125,10 @@ describe('TextPositions', () => {
     const read = readJson('{"a": [1, {"b/c": true}]}');
     expect(read.ok && read.document.positions instanceof TextPositions).toBe(true);
     if (!read.ok) return;
-    expect(read.document.positions.get('/a/1/b~1c')).toEqual({ key: { line: 1, column: 12, offset: 11 }, value: { line: 1, column: 19, offset: 18 } });
+    expect(read.document.positions.get('/a/1/b~1c')).toEqual({
+      key: { line: 1, column: 12, offset: 11 },
+      value: { line: 1, column: 19, offset: 18 },
+    });
     let visited = 0;
     read.document.positions.forEach((_position, pointer, map) => {
       visited++;

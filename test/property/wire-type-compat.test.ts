@@ -15,19 +15,32 @@ import { opaqueReasonOf, whyIncompatible, type CompatOptions } from '../../src/g
 const SEED = 31_337;
 
 /** A wire value, with objects tagged: a struct (fields checked elsewhere) or a map with its values. */
-type Value = null | string | number | boolean | Value[] | { readonly struct: true } | { readonly map: readonly Value[] };
+type Value =
+  null | string | number | boolean | Value[] | { readonly struct: true } | { readonly map: readonly Value[] };
 
 const wireType: fc.Arbitrary<WireType> = fc.letrec<{ type: WireType }>((tie) => ({
   type: fc.oneof(
     { depthSize: 'small', withCrossShrink: true },
-    fc.record({ kind: fc.constantFrom('string' as const, 'integer' as const, 'number' as const, 'boolean' as const, 'object' as const), nullable: fc.boolean() }),
+    fc.record({
+      kind: fc.constantFrom(
+        'string' as const,
+        'integer' as const,
+        'number' as const,
+        'boolean' as const,
+        'object' as const,
+      ),
+      nullable: fc.boolean(),
+    }),
     fc.record({ kind: fc.constantFrom('any' as const, 'null' as const), nullable: fc.constant(true) }),
     fc.record({ kind: fc.constant('map' as const), values: tie('type'), nullable: fc.boolean() }),
     fc.record({ kind: fc.constant('array' as const), items: tie('type'), nullable: fc.boolean() }),
   ),
 })).type;
 
-const options: fc.Arbitrary<CompatOptions> = fc.record({ receiverToleratesNull: fc.boolean(), objectMayBeMap: fc.boolean() });
+const options: fc.Arbitrary<CompatOptions> = fc.record({
+  receiverToleratesNull: fc.boolean(),
+  objectMayBeMap: fc.boolean(),
+});
 
 /** Every value a sender of `type` may put on the wire (bounded sizes). */
 function valuesOf(type: WireType): fc.Arbitrary<Value> {
@@ -50,7 +63,13 @@ function valuesOf(type: WireType): fc.Arbitrary<Value> {
       case 'array':
         return fc.array(valuesOf(type.items), { maxLength: 3 });
       case 'any':
-        return fc.oneof(fc.constant(null), fc.string({ maxLength: 2 }), fc.double({ noNaN: true, min: -3, max: 3 }), fc.boolean(), fc.constant({ struct: true as const }));
+        return fc.oneof(
+          fc.constant(null),
+          fc.string({ maxLength: 2 }),
+          fc.double({ noNaN: true, min: -3, max: 3 }),
+          fc.boolean(),
+          fc.constant({ struct: true as const }),
+        );
       case 'opaque':
         return fc.constant(null);
     }
@@ -104,7 +123,9 @@ describe('whyIncompatible against a model over values', () => {
       fc.property(wireType, wireType, options, (sent, received, opts) => {
         const reason = whyIncompatible(sent, received, opts);
         if (reason === undefined) return;
-        const refused = fc.sample(valuesOf(sent), { seed: SEED, numRuns: 300 }).filter((v) => !accepts(received, v, opts));
+        const refused = fc
+          .sample(valuesOf(sent), { seed: SEED, numRuns: 300 })
+          .filter((v) => !accepts(received, v, opts));
         expect(refused.length, JSON.stringify({ sent, received, opts, reason })).toBeGreaterThan(0);
         switch (reason) {
           case 'nullable':
@@ -129,16 +150,26 @@ describe('whyIncompatible against a model over values', () => {
 
   it('never compares an opaque side, and finds the opaque reason at any depth', () => {
     fc.assert(
-      fc.property(wireType, fc.string({ minLength: 1, maxLength: 8 }), fc.nat(3), options, (other, reason, depth, opts) => {
-        let opaque: WireType = { kind: 'opaque', nullable: false, reason };
-        for (let i = 0; i < depth; i++) opaque = i % 2 ? { kind: 'map', values: opaque, nullable: false } : { kind: 'array', items: opaque, nullable: false };
-        expect(opaqueReasonOf(opaque)).toBe(reason);
-        if (depth === 0) {
-          expect(whyIncompatible(opaque, other, opts)).toBeUndefined();
-          expect(whyIncompatible(other, opaque, opts)).toBeUndefined();
-        }
-        expect(opaqueReasonOf({ kind: 'string', nullable: false })).toBeUndefined();
-      }),
+      fc.property(
+        wireType,
+        fc.string({ minLength: 1, maxLength: 8 }),
+        fc.nat(3),
+        options,
+        (other, reason, depth, opts) => {
+          let opaque: WireType = { kind: 'opaque', nullable: false, reason };
+          for (let i = 0; i < depth; i++)
+            opaque =
+              i % 2
+                ? { kind: 'map', values: opaque, nullable: false }
+                : { kind: 'array', items: opaque, nullable: false };
+          expect(opaqueReasonOf(opaque)).toBe(reason);
+          if (depth === 0) {
+            expect(whyIncompatible(opaque, other, opts)).toBeUndefined();
+            expect(whyIncompatible(other, opaque, opts)).toBeUndefined();
+          }
+          expect(opaqueReasonOf({ kind: 'string', nullable: false })).toBeUndefined();
+        },
+      ),
       { seed: SEED, numRuns: 100 },
     );
   });
@@ -158,7 +189,16 @@ describe('sameWireType', () => {
   const anyType: fc.Arbitrary<WireType> = fc.letrec<{ type: WireType }>((tie) => ({
     type: fc.oneof(
       { depthSize: 'small', withCrossShrink: true },
-      fc.record({ kind: fc.constantFrom('string' as const, 'integer' as const, 'any' as const, 'null' as const, 'object' as const), nullable: fc.boolean() }),
+      fc.record({
+        kind: fc.constantFrom(
+          'string' as const,
+          'integer' as const,
+          'any' as const,
+          'null' as const,
+          'object' as const,
+        ),
+        nullable: fc.boolean(),
+      }),
       fc.record({ kind: fc.constant('opaque' as const), nullable: fc.boolean(), reason: fc.constantFrom('a', 'b') }),
       fc.record({ kind: fc.constant('map' as const), values: tie('type'), nullable: fc.boolean() }),
       fc.record({ kind: fc.constant('array' as const), items: tie('type'), nullable: fc.boolean() }),

@@ -12,12 +12,14 @@ import { runCli, runCliJson, scratchCopy } from '../support/run-cli.js';
  * not listed, the hand-off is an escape the warning names.
  */
 const GO_MOD = 'module example.com/shop\n\ngo 1.19\n';
-const API = 'package api\n\n// Display is how the workspace is shown.\ntype Display struct {\n\tMode  string `json:"mode"`\n\tWidth int    `json:"width"`\n}\n';
+const API =
+  'package api\n\n// Display is how the workspace is shown.\ntype Display struct {\n\tMode  string `json:"mode"`\n\tWidth int    `json:"width"`\n}\n';
 const SERVER =
   'package main\n\nimport (\n\t"encoding/json"\n\t"os"\n\n\t"example.com/shop/api"\n\t"example.com/shop/render"\n)\n\n' +
   'type request struct {\n\tName    string      `json:"name"`\n\tDisplay api.Display `json:"display"`\n}\n\n' +
   'func main() {\n\tvar req request\n\tif err := json.NewDecoder(os.Stdin).Decode(&req); err != nil {\n\t\tos.Exit(2)\n\t}\n\tprintln(req.Name, req.Display.Width)\n\tprintln(render.Apply(req.Display))\n}\n';
-const RENDER = 'package render\n\nimport "example.com/shop/api"\n\n// Apply renders a display.\nfunc Apply(d api.Display) string {\n\treturn "mode=" + d.Mode\n}\n';
+const RENDER =
+  'package render\n\nimport "example.com/shop/api"\n\n// Apply renders a display.\nfunc Apply(d api.Display) string {\n\treturn "mode=" + d.Mode\n}\n';
 
 const CONTRACT = {
   title: 'ShowRequest',
@@ -47,7 +49,10 @@ function config(consumerExtra: string): string {
     '    consumer:',
     '      go: server',
     '      type: request',
-    ...consumerExtra.split('\n').filter((l) => l !== '').map((l) => `      ${l}`),
+    ...consumerExtra
+      .split('\n')
+      .filter((l) => l !== '')
+      .map((l) => `      ${l}`),
     '    generate:',
     '      schema: false',
     '      producerTypes: false',
@@ -75,8 +80,9 @@ function shop(consumerExtra: string) {
   return copy;
 }
 
-const shape = (findings: readonly { rule: string; severity: string; field?: string; path: string; data?: Record<string, unknown> }[]) =>
-  findings.map((f) => [f.rule, f.severity, f.field, f.path, f.data?.kind]);
+const shape = (
+  findings: readonly { rule: string; severity: string; field?: string; path: string; data?: Record<string, unknown> }[],
+) => findings.map((f) => [f.rule, f.severity, f.field, f.path, f.data?.kind]);
 
 describe('packages listed with the consumer in wirepin.yaml', () => {
   it('a value handed to a function of a listed package that reads the field: passes', async () => {
@@ -89,10 +95,22 @@ describe('packages listed with the consumer in wirepin.yaml', () => {
   it('the same hand-off with the package not listed: the CONSUMER_READ_UNPROVABLE warning names the escape, at mode only', async () => {
     scratch = shop('');
     const run = await runCliJson(['check', '--format', 'json'], { cwd: scratch.dir });
-    expect(shape(run.findings)).toEqual([['CONSUMER_READ_UNPROVABLE', 'warning', 'display.mode', '/properties/display/properties/mode/cp_consumes', 'escape']]);
+    expect(shape(run.findings)).toEqual([
+      [
+        'CONSUMER_READ_UNPROVABLE',
+        'warning',
+        'display.mode',
+        '/properties/display/properties/mode/cp_consumes',
+        'escape',
+      ],
+    ]);
     expect(run.findings[0]).toMatchObject({
       related: { file: 'server/main.go', line: 22, column: 23 },
-      data: { pointer: '/display/mode', escapedAt: 'server/main.go:22:23', escape: 'req.Display passed to render.Apply' },
+      data: {
+        pointer: '/display/mode',
+        escapedAt: 'server/main.go:22:23',
+        escape: 'req.Display passed to render.Apply',
+      },
     });
     expect(run.exit).toBe(0);
   });
@@ -100,7 +118,15 @@ describe('packages listed with the consumer in wirepin.yaml', () => {
   it('not listed and strict (reads: strict): the same finding is an error and check fails', async () => {
     scratch = shop('reads: strict');
     const run = await runCliJson(['check', '--format', 'json'], { cwd: scratch.dir });
-    expect(shape(run.findings)).toEqual([['CONSUMER_READ_UNPROVABLE', 'error', 'display.mode', '/properties/display/properties/mode/cp_consumes', 'escape']]);
+    expect(shape(run.findings)).toEqual([
+      [
+        'CONSUMER_READ_UNPROVABLE',
+        'error',
+        'display.mode',
+        '/properties/display/properties/mode/cp_consumes',
+        'escape',
+      ],
+    ]);
     expect(run.exit).toBe(1);
   });
 
@@ -108,7 +134,9 @@ describe('packages listed with the consumer in wirepin.yaml', () => {
     scratch = shop('packages: [render]');
     scratch.edit('render/render.go', 'return "mode=" + d.Mode', 'return "mode"');
     const run = await runCliJson(['check', '--format', 'json'], { cwd: scratch.dir });
-    expect(shape(run.findings)).toEqual([['CONSUMER_FIELD_UNREAD', 'error', 'display.mode', '/properties/display/properties/mode/cp_consumes', 'static']]);
+    expect(shape(run.findings)).toEqual([
+      ['CONSUMER_FIELD_UNREAD', 'error', 'display.mode', '/properties/display/properties/mode/cp_consumes', 'static'],
+    ]);
     expect(run.exit).toBe(1);
   });
 
@@ -127,7 +155,9 @@ describe('packages listed with the consumer in wirepin.yaml', () => {
     scratch.write('tools/tools.go', 'package tools\n');
     const run = await runCli(['check'], { cwd: scratch.dir });
     expect(run.exit).toBe(2);
-    expect(run.stderr).toContain('"tools" listed with the consumer is not in the consumer\'s Go module example.com/shop');
+    expect(run.stderr).toContain(
+      '"tools" listed with the consumer is not in the consumer\'s Go module example.com/shop',
+    );
   });
 
   it('packages that is not a list: refused at its place', async () => {

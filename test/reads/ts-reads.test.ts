@@ -22,7 +22,16 @@ const CONTRACT = {
   properties: {
     id: { type: 'string', cp_consumes: true },
     total: { type: 'integer', cp_consumes: true },
-    lines: { type: 'array', cp_consumes: true, items: { type: 'object', additionalProperties: false, required: ['sku'], properties: { sku: { type: 'string', cp_consumes: true } } } },
+    lines: {
+      type: 'array',
+      cp_consumes: true,
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['sku'],
+        properties: { sku: { type: 'string', cp_consumes: true } },
+      },
+    },
   },
 };
 const TYPES = 'export interface Order {\n  id: string;\n  total: number;\n  lines: { sku: string }[];\n}\n';
@@ -40,14 +49,25 @@ async function consumes(files: Readonly<Record<string, string>>, setup?: (billin
   writeFileSync(join(dir, 'billing', 'order.ts'), TYPES);
   for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, 'billing', name), text);
   setup?.(join(dir, 'billing'));
-  return runCliJson(['consumes', '--contract', 'order.contract.json', '--ts', 'billing/order.ts', '--type', 'Order'], { cwd: dir });
+  return runCliJson(['consumes', '--contract', 'order.contract.json', '--ts', 'billing/order.ts', '--type', 'Order'], {
+    cwd: dir,
+  });
 }
 
-const HANDLER = "import type { Order } from './order.js';\n\nexport function bill(body: string): string {\n  const order = JSON.parse(body) as Order;\n  const { id } = order;\n  return `${id}:${order.total}:${order.lines.map((l) => l.sku).join(',')}`;\n}\n";
+const HANDLER =
+  "import type { Order } from './order.js';\n\nexport function bill(body: string): string {\n  const order = JSON.parse(body) as Order;\n  const { id } = order;\n  return `${id}:${order.total}:${order.lines.map((l) => l.sku).join(',')}`;\n}\n";
 
 describe('the TypeScript read analysis', () => {
   it('passes on the shipped reference handler (consumer/), every consumed field read', async () => {
-    const run = await runCliJson(['consumes', '--contract', 'contracts/provision_request.contract.json', '--ts', 'consumer/provision_request.types.ts', '--type', 'ProvisionRequest']);
+    const run = await runCliJson([
+      'consumes',
+      '--contract',
+      'contracts/provision_request.contract.json',
+      '--ts',
+      'consumer/provision_request.types.ts',
+      '--type',
+      'ProvisionRequest',
+    ]);
     expect(run.findings).toEqual([]);
     const reads = (JSON.parse(run.stdout) as { reads: { pointer: string; status: string; sites?: string[] }[] }).reads;
     expect(reads.length).toBe(18);
@@ -62,12 +82,17 @@ describe('the TypeScript read analysis', () => {
 
   it('fails on a field nobody reads, naming where the value gets its type', async () => {
     const run = await consumes({ 'bill.ts': HANDLER.replace('${order.total}', 'x') });
-    expect(run.findings.map((f) => [f.rule, f.field, f.data?.kind, f.data?.decodedAt])).toEqual([['CONSUMER_FIELD_UNREAD', 'total', 'static', 'billing/bill.ts:4:37']]);
+    expect(run.findings.map((f) => [f.rule, f.field, f.data?.kind, f.data?.decodedAt])).toEqual([
+      ['CONSUMER_FIELD_UNREAD', 'total', 'static', 'billing/bill.ts:4:37'],
+    ]);
     expect(run.exit).toBe(1);
   });
 
   it('a read only in a test file does not count', async () => {
-    const run = await consumes({ 'bill.ts': HANDLER.replace('${order.total}', 'x'), 'bill.test.ts': "import type { Order } from './order.js';\nexport const t = (o: Order) => o.total;\n" });
+    const run = await consumes({
+      'bill.ts': HANDLER.replace('${order.total}', 'x'),
+      'bill.test.ts': "import type { Order } from './order.js';\nexport const t = (o: Order) => o.total;\n",
+    });
     expect(run.findings.map((f) => [f.rule, f.field])).toEqual([['CONSUMER_FIELD_UNREAD', 'total']]);
   });
 
@@ -82,10 +107,18 @@ describe('the TypeScript read analysis', () => {
     const outside = mkdtempSync(join(tmpdir(), 'wirepin-ts-reads-outside-'));
     try {
       writeFileSync(join(outside, 'same.ts'), 'export function same<T>(value: T): T {\n  return value;\n}\n');
-      const handler = HANDLER.replace("import type { Order } from './order.js';", "import type { Order } from './order.js';\nimport { same } from './same.js';").replace('const order = JSON.parse(body) as Order;', 'const order = same(JSON.parse(body) as Order);');
-      const inside = await consumes({ 'bill.ts': handler, 'same.ts': 'export function same<T>(value: T): T {\n  return value;\n}\n' });
+      const handler = HANDLER.replace(
+        "import type { Order } from './order.js';",
+        "import type { Order } from './order.js';\nimport { same } from './same.js';",
+      ).replace('const order = JSON.parse(body) as Order;', 'const order = same(JSON.parse(body) as Order);');
+      const inside = await consumes({
+        'bill.ts': handler,
+        'same.ts': 'export function same<T>(value: T): T {\n  return value;\n}\n',
+      });
       expect(inside.findings).toEqual([]);
-      const run = await consumes({ 'bill.ts': handler }, (billing) => symlinkSync(join(outside, 'same.ts'), join(billing, 'same.ts')));
+      const run = await consumes({ 'bill.ts': handler }, (billing) =>
+        symlinkSync(join(outside, 'same.ts'), join(billing, 'same.ts')),
+      );
       expect(run.findings.map((f) => [f.rule, f.field])).toEqual([
         ['CONSUMER_FIELD_UNREAD', 'id'],
         ['CONSUMER_FIELD_UNREAD', 'total'],
@@ -98,8 +131,13 @@ describe('the TypeScript read analysis', () => {
   });
 
   it('a spread of the request is an escape: a warning for the field no code reads', async () => {
-    const run = await consumes({ 'bill.ts': HANDLER.replace('${order.total}', 'x').replace('return ', 'send({ ...order });\n  return '), 'send.ts': 'export function send(value: object): void {\n  void value;\n}\n' });
-    expect(run.findings.map((f) => [f.rule, f.field, f.severity, f.data?.kind])).toEqual([['CONSUMER_READ_UNPROVABLE', 'total', 'warning', 'escape']]);
+    const run = await consumes({
+      'bill.ts': HANDLER.replace('${order.total}', 'x').replace('return ', 'send({ ...order });\n  return '),
+      'send.ts': 'export function send(value: object): void {\n  void value;\n}\n',
+    });
+    expect(run.findings.map((f) => [f.rule, f.field, f.severity, f.data?.kind])).toEqual([
+      ['CONSUMER_READ_UNPROVABLE', 'total', 'warning', 'escape'],
+    ]);
     expect(run.exit).toBe(0);
   });
 });

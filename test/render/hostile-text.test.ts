@@ -130,7 +130,10 @@ describe('stderr', () => {
   }
 
   it('a type name with a newline and a workflow command in wirepin.yaml stays inert', async () => {
-    writeFileSync(join(dir, 'wirepin.yaml'), 'version: 1\ncontracts:\n  - contract: missing.contract.json\n    producer:\n      go: .\n      type: "T\\n::add-mask::x"\n    bogus: 1\n');
+    writeFileSync(
+      join(dir, 'wirepin.yaml'),
+      'version: 1\ncontracts:\n  - contract: missing.contract.json\n    producer:\n      go: .\n      type: "T\\n::add-mask::x"\n    bogus: 1\n',
+    );
     const run = await runCli(['check'], { cwd: dir });
     expect(run.exit).toBe(2);
     for (const line of run.stderr.split('\n')) expect(line).not.toMatch(/^\s*::/u);

@@ -38,7 +38,8 @@ const FINDINGS: readonly Finding[] = [
     column: 5,
     path: '/properties/disk_gb',
     field: 'disk_gb',
-    message: 'Field "disk_gb" is 100% sure to overflow: core sends an int64, the contract says int32.\nWiden the contract, or narrow cpProvisionRequest.DiskGB.',
+    message:
+      'Field "disk_gb" is 100% sure to overflow: core sends an int64, the contract says int32.\nWiden the contract, or narrow cpProvisionRequest.DiskGB.',
     related: { label: 'producer cpProvisionRequest', file: 'producer/go/cp_provision_request.go', line: 31, column: 2 },
     data: { contract: 'integer', producer: 'int64' },
   },
@@ -76,7 +77,10 @@ describe.each(Object.keys(EXTENSION).map((f) => [f as Format]))('the %s renderer
   });
 
   it('is a pure function: same output twice, input untouched, no colour unless asked', () => {
-    const frozen: Report = Object.freeze({ ...REPORT, findings: Object.freeze(REPORT.findings.map((f) => Object.freeze({ ...f }))) });
+    const frozen: Report = Object.freeze({
+      ...REPORT,
+      findings: Object.freeze(REPORT.findings.map((f) => Object.freeze({ ...f }))),
+    });
     const once = RENDERERS[format](frozen, { color: false, docsBase: 'docs/rules' });
     expect(RENDERERS[format](frozen, { color: false, docsBase: 'docs/rules' })).toBe(once);
     expect(frozen.findings).toEqual(REPORT.findings);
@@ -89,20 +93,30 @@ describe('the github renderer', () => {
     const lines = RENDERERS.github(REPORT, { color: false, docsBase: 'docs/rules' }).trimEnd().split('\n');
     expect(lines).toHaveLength(3);
     const warning = lines.find((l) => l.startsWith('::warning '));
-    expect(warning).toContain('::Field "disk_gb" is 100%25 sure to overflow: core sends an int64, the contract says int32.%0AWiden');
-    expect(lines.find((l) => l.startsWith('::notice '))).toMatch(/^::notice file=schemas\/a%2Cb%3Ac\.schema\.json,line=3,col=1,/u);
+    expect(warning).toContain(
+      '::Field "disk_gb" is 100%25 sure to overflow: core sends an int64, the contract says int32.%0AWiden',
+    );
+    expect(lines.find((l) => l.startsWith('::notice '))).toMatch(
+      /^::notice file=schemas\/a%2Cb%3Ac\.schema\.json,line=3,col=1,/u,
+    );
   });
 });
 
 describe('the text renderer', () => {
   it('keeps every line of a multi-line message inside the finding block', () => {
     const text = RENDERERS.text(REPORT, { color: false, docsBase: 'docs/rules' });
-    expect(text).toContain('  Field "disk_gb" is 100% sure to overflow: core sends an int64, the contract says int32.\n  Widen the contract,');
+    expect(text).toContain(
+      '  Field "disk_gb" is 100% sure to overflow: core sends an int64, the contract says int32.\n  Widen the contract,',
+    );
   });
 });
 
 describe('colour in the CLI', () => {
-  async function lintText(isTty: boolean, env: Record<string, string>, format: Format = 'text'): Promise<{ code: number; out: string }> {
+  async function lintText(
+    isTty: boolean,
+    env: Record<string, string>,
+    format: Format = 'text',
+  ): Promise<{ code: number; out: string }> {
     let out = '';
     const io: CliIo = {
       stdout: (t) => {
@@ -115,7 +129,10 @@ describe('colour in the CLI', () => {
       cwd: REPO_ROOT,
       isTty,
     };
-    const code = await main(['lint', '--format', format, `${RULE_FIXTURES}/DEAD_FIELD_NOTE_MISSING/bad-note-todo.contract.json`], io);
+    const code = await main(
+      ['lint', '--format', format, `${RULE_FIXTURES}/DEAD_FIELD_NOTE_MISSING/bad-note-todo.contract.json`],
+      io,
+    );
     return { code, out };
   }
   const ESC = '\u001b[';
@@ -139,6 +156,7 @@ describe('colour in the CLI', () => {
   });
 
   it('is never used by the machine formats', async () => {
-    for (const format of ['json', 'markdown', 'github'] as const) expect((await lintText(true, {}, format)).out, format).not.toContain(ESC);
+    for (const format of ['json', 'markdown', 'github'] as const)
+      expect((await lintText(true, {}, format)).out, format).not.toContain(ESC);
   });
 });

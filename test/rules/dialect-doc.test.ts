@@ -8,7 +8,10 @@ import { REPO_ROOT } from './rule-tester.js';
 export function dialectTable(): string {
   const header = `| keyword | role | ${SCHEMA_POSITIONS.join(' | ')} | why |`;
   const rule = `|---|---|${SCHEMA_POSITIONS.map(() => '---').join('|')}|---|`;
-  const rows = DIALECT.map((k) => `| \`${k.keyword}\` | ${k.role} | ${SCHEMA_POSITIONS.map((p) => (k.positions.includes(p) ? 'yes' : '')).join(' | ')} | ${k.why} |`);
+  const rows = DIALECT.map(
+    (k) =>
+      `| \`${k.keyword}\` | ${k.role} | ${SCHEMA_POSITIONS.map((p) => (k.positions.includes(p) ? 'yes' : '')).join(' | ')} | ${k.why} |`,
+  );
   return [header, rule, ...rows].join('\n');
 }
 
@@ -29,7 +32,11 @@ describe('the dialect in docs/rules/UNSUPPORTED_SCHEMA.md', () => {
 
   it('names every keyword refused on purpose', () => {
     const refused = between(doc, '<!-- refused:start -->', '<!-- refused:end -->');
-    expect(refused).toBe(Object.keys(REFUSED_REASONS).map((k) => `\`${k}\``).join(', '));
+    expect(refused).toBe(
+      Object.keys(REFUSED_REASONS)
+        .map((k) => `\`${k}\``)
+        .join(', '),
+    );
   });
 
   it('lists each keyword once, and refuses none it also allows', () => {

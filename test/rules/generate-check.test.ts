@@ -15,11 +15,21 @@ const cmp = (path: string, expected: string, actual: string | undefined): Genera
 });
 
 /** A message that names this generated file and, when stale, the first line that differs; not the sentence. */
-const naming = (path: string, line?: number): unknown => expect.stringMatching(new RegExp(`^${path.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')}\\b${line === undefined ? '' : `[\\s\\S]*\\b${line}\\b`}`, 'u'));
+const naming = (path: string, line?: number): unknown =>
+  expect.stringMatching(
+    new RegExp(
+      `^${path.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')}\\b${line === undefined ? '' : `[\\s\\S]*\\b${line}\\b`}`,
+      'u',
+    ),
+  );
 
 describe('GENERATED_FILE_STALE', () => {
   it('declares itself as a generate-stage error', () => {
-    expect({ id: GENERATED_FILE_STALE.id, stage: GENERATED_FILE_STALE.stage, severity: GENERATED_FILE_STALE.severity }).toEqual({
+    expect({
+      id: GENERATED_FILE_STALE.id,
+      stage: GENERATED_FILE_STALE.stage,
+      severity: GENERATED_FILE_STALE.severity,
+    }).toEqual({
       id: 'GENERATED_FILE_STALE',
       stage: 'generate',
       severity: 'error',
@@ -61,9 +71,18 @@ describe('GENERATED_FILE_STALE', () => {
   });
 
   it('reports only the files that differ, in the order given, placed at their line', () => {
-    const drafts = GENERATED_FILE_STALE.check([cmp('one.ts', 'a\n', 'a\n'), cmp('two.ts', 'a\nb\n', 'a\nc\n'), cmp('three.ts', 'q', undefined)]);
+    const drafts = GENERATED_FILE_STALE.check([
+      cmp('one.ts', 'a\n', 'a\n'),
+      cmp('two.ts', 'a\nb\n', 'a\nc\n'),
+      cmp('three.ts', 'q', undefined),
+    ]);
     const findings = placeDrafts(GENERATED_FILE_STALE, drafts, 'gen', undefined);
-    expect(findings.map((f) => `${f.rule} ${f.severity} ${f.file}:${f.line}:${f.column} ${String(f.data?.['generated'])} ${String(f.data?.['state'])}`)).toEqual([
+    expect(
+      findings.map(
+        (f) =>
+          `${f.rule} ${f.severity} ${f.file}:${f.line}:${f.column} ${String(f.data?.['generated'])} ${String(f.data?.['state'])}`,
+      ),
+    ).toEqual([
       'GENERATED_FILE_STALE error gen:2:1 two.ts stale',
       'GENERATED_FILE_STALE error gen:1:1 three.ts missing',
     ]);

@@ -118,13 +118,16 @@ describe.each(GUARD_RULES.map((r) => [r.id, r] as const))('docs/rules/%s.md', (i
   it.each([
     ['failing', failing],
     ['passing', passing],
-  ] as const)('has a %s example whose Go file declares the struct the contract names, in that side\'s package', (_which, example) => {
-    if (example?.go === undefined) return;
-    const type = sideTypeOf(example.contract, command);
-    expect(type).not.toBe('');
-    expect(example.go).toMatch(new RegExp(`^package ${command === 'pin' ? 'core' : 'cp'}$`, 'mu'));
-    expect(example.go).toMatch(new RegExp(`^type ${type} struct \\{`, 'mu'));
-  });
+  ] as const)(
+    "has a %s example whose Go file declares the struct the contract names, in that side's package",
+    (_which, example) => {
+      if (example?.go === undefined) return;
+      const type = sideTypeOf(example.contract, command);
+      expect(type).not.toBe('');
+      expect(example.go).toMatch(new RegExp(`^package ${command === 'pin' ? 'core' : 'cp'}$`, 'mu'));
+      expect(example.go).toMatch(new RegExp(`^type ${type} struct \\{`, 'mu'));
+    },
+  );
 
   it(`has a failing example that \`wirepin ${command}\` reports as ${id}, and as nothing else`, async () => {
     if (failing === null) throw new Error(`docs/rules/${id}.md has no runnable failing example`);
@@ -137,7 +140,10 @@ describe.each(GUARD_RULES.map((r) => [r.id, r] as const))('docs/rules/%s.md', (i
   it(`has a passing example that \`wirepin ${command}\` reports nothing for`, async () => {
     if (passing === null) throw new Error(`docs/rules/${id}.md has no runnable passing example`);
     const run = await runExample(rule, passing);
-    expect(run.findings.map((f) => `${f.rule} ${f.path}`), run.stderr).toEqual([]);
+    expect(
+      run.findings.map((f) => `${f.rule} ${f.path}`),
+      run.stderr,
+    ).toEqual([]);
     expect(run.exit, run.stderr).toBe(0);
   });
 });

@@ -9,7 +9,12 @@ import type { MetaSchemaError } from '../../src/contract/meta-validate.js';
 import { notePlaceholderKind } from '../../src/rules/lint/DEAD_FIELD_NOTE_MISSING.js';
 import { SCHEMA_INVALID } from '../../src/rules/lint/SCHEMA_INVALID.js';
 import { UNSUPPORTED_SCHEMA } from '../../src/rules/lint/UNSUPPORTED_SCHEMA.js';
-import { fieldNameOfSchemaPointer, isFieldNotObject, ledgerFieldPointer, ledgerKeywordOf } from '../../src/rules/lint/context.js';
+import {
+  fieldNameOfSchemaPointer,
+  isFieldNotObject,
+  ledgerFieldPointer,
+  ledgerKeywordOf,
+} from '../../src/rules/lint/context.js';
 import { expectTableEntry, findingFacts, type FindingFacts } from '../support/facts.js';
 
 describe('notePlaceholderKind', () => {
@@ -69,8 +74,33 @@ function contract(properties: Record<string, unknown>, extra: Record<string, unk
 
 describe('every placeholder note', () => {
   it.each([
-    'todo', 'tbd', 'tba', 'fixme', 'xxx', 'n/a', 'na', 'none', 'null', 'unknown', 'later', 'wip', 'note', 'placeholder',
-    'unused', 'ignored', 'dead', 'not used', 'not consumed', 'legacy', 'deprecated', 'see above', 'same as above', '?', '-', '.', '...',
+    'todo',
+    'tbd',
+    'tba',
+    'fixme',
+    'xxx',
+    'n/a',
+    'na',
+    'none',
+    'null',
+    'unknown',
+    'later',
+    'wip',
+    'note',
+    'placeholder',
+    'unused',
+    'ignored',
+    'dead',
+    'not used',
+    'not consumed',
+    'legacy',
+    'deprecated',
+    'see above',
+    'same as above',
+    '?',
+    '-',
+    '.',
+    '...',
   ])('%j is a placeholder, in any case and with punctuation around it', (note) => {
     expect(notePlaceholderKind(note)).toBe('placeholder');
     expect(notePlaceholderKind(` ${note.toUpperCase()} `)).toBe('placeholder');
@@ -84,9 +114,26 @@ describe('DEAD_FIELD_NOTE_MISSING', () => {
     ['blank', { a: { type: 'string', cp_consumes: false, note: '' } }],
     ['too short', { a: { type: 'string', cp_consumes: false, note: 'kept  ' } }],
     ['a placeholder', { a: { type: 'string', cp_consumes: false, note: '  TODO.  ' } }],
-    ['nested', { o: { type: 'object', additionalProperties: false, cp_consumes: false, note: 'cp ignores the whole object', properties: { b: { type: 'string', cp_consumes: false, note: 'tbd' } } } }],
+    [
+      'nested',
+      {
+        o: {
+          type: 'object',
+          additionalProperties: false,
+          cp_consumes: false,
+          note: 'cp ignores the whole object',
+          properties: { b: { type: 'string', cp_consumes: false, note: 'tbd' } },
+        },
+      },
+    ],
     ['blank, on a field named notes', { notes: { type: 'string', cp_consumes: false, note: '' } }],
-    ['fine', { a: { type: 'string', cp_consumes: false, note: 'cp ignores it' }, b: { type: 'string', cp_consumes: true, note: 'x' } }],
+    [
+      'fine',
+      {
+        a: { type: 'string', cp_consumes: false, note: 'cp ignores it' },
+        b: { type: 'string', cp_consumes: true, note: 'x' },
+      },
+    ],
   ])('a dead field whose note is %s', (name, properties) => {
     expectTableEntry(`note ${name}`, lint(contract(properties)), 'test/rules/tables/lint-variations.json');
   });
@@ -96,29 +143,98 @@ describe('dialect rules on variations of one contract', () => {
   const S = { type: 'string', cp_consumes: true };
   it.each<[string, Record<string, unknown>]>([
     ['an unknown top-level keyword', contract({ a: S }, { colour: 'red' })],
-    ['an unknown key in the producer', { ...contract({ a: S }), producer: { name: 'core', repo: 'core', type: 'P', lang: 'go' } }],
+    [
+      'an unknown key in the producer',
+      { ...contract({ a: S }), producer: { name: 'core', repo: 'core', type: 'P', lang: 'go' } },
+    ],
     ['an empty consumer name', { ...contract({ a: S }), consumer: { name: '', repo: 'cp', type: 'C' } }],
     ['a top-level array', { ...contract({ a: S }), type: 'array' }],
-    ['producer missing', (() => { const c = contract({ a: S }); delete c['producer']; return c; })()],
+    [
+      'producer missing',
+      (() => {
+        const c = contract({ a: S });
+        delete c['producer'];
+        return c;
+      })(),
+    ],
     ['a type typo', contract({ a: { type: 'strng', cp_consumes: true } })],
     ['a type that is a number', contract({ a: { type: 5, cp_consumes: true } })],
     ['a minimum that is a string', contract({ a: { type: 'integer', minimum: '3', cp_consumes: true } })],
     ['a top-level object left open', { ...contract({ a: S }), additionalProperties: true }],
-    ['a top-level object without additionalProperties', (() => { const c = contract({ a: S }); delete c['additionalProperties']; return c; })()],
+    [
+      'a top-level object without additionalProperties',
+      (() => {
+        const c = contract({ a: S });
+        delete c['additionalProperties'];
+        return c;
+      })(),
+    ],
     ['a nested object left open', contract({ o: { type: 'object', cp_consumes: true, properties: { b: S } } })],
-    ['array items left open', contract({ l: { type: 'array', cp_consumes: true, items: { type: 'object', additionalProperties: true, properties: { b: S } } } })],
-    ['map values left open', contract({ m: { type: 'object', cp_consumes: true, additionalProperties: { type: 'object', properties: { b: S } } } })],
+    [
+      'array items left open',
+      contract({
+        l: {
+          type: 'array',
+          cp_consumes: true,
+          items: { type: 'object', additionalProperties: true, properties: { b: S } },
+        },
+      }),
+    ],
+    [
+      'map values left open',
+      contract({
+        m: { type: 'object', cp_consumes: true, additionalProperties: { type: 'object', properties: { b: S } } },
+      }),
+    ],
     ['a map (fine)', contract({ m: { type: 'object', cp_consumes: true, additionalProperties: { type: 'string' } } })],
-    ['required names that are not declared', contract({ a: S, o: { type: 'object', additionalProperties: false, cp_consumes: true, required: ['b', 'zz'], properties: { b: S } } }, { required: ['a', 'nope'] })],
+    [
+      'required names that are not declared',
+      contract(
+        {
+          a: S,
+          o: {
+            type: 'object',
+            additionalProperties: false,
+            cp_consumes: true,
+            required: ['b', 'zz'],
+            properties: { b: S },
+          },
+        },
+        { required: ['a', 'nope'] },
+      ),
+    ],
     ['a required entry that is not a string', contract({ a: S }, { required: ['a', 5] })],
-    ['required on an object without properties', contract({ m: { type: 'object', cp_consumes: true, required: ['k'], additionalProperties: { type: 'string' } } })],
+    [
+      'required on an object without properties',
+      contract({ m: { type: 'object', cp_consumes: true, required: ['k'], additionalProperties: { type: 'string' } } }),
+    ],
     ['two types', contract({ a: { type: ['string', 'integer'], cp_consumes: true } })],
     ['a oneOf', contract({ a: { oneOf: [{ type: 'string' }, { type: 'integer' }], cp_consumes: true } })],
     ['cp_consumes missing', contract({ a: { type: 'string' } })],
     ['cp_consumes as a string', contract({ a: { type: 'string', cp_consumes: 'false' } })],
     ['a bare boolean field', contract({ a: true })],
-    ['cp_consumes missing deep inside', contract({ l: { type: 'array', cp_consumes: true, items: { type: 'object', additionalProperties: false, properties: { 'a/b~c': { type: 'string' } } } } })],
-    ['a consumed field under a dead parent', contract({ o: { type: 'object', additionalProperties: false, cp_consumes: false, note: 'cp ignores the whole object', properties: { b: S } } })],
+    [
+      'cp_consumes missing deep inside',
+      contract({
+        l: {
+          type: 'array',
+          cp_consumes: true,
+          items: { type: 'object', additionalProperties: false, properties: { 'a/b~c': { type: 'string' } } },
+        },
+      }),
+    ],
+    [
+      'a consumed field under a dead parent',
+      contract({
+        o: {
+          type: 'object',
+          additionalProperties: false,
+          cp_consumes: false,
+          note: 'cp ignores the whole object',
+          properties: { b: S },
+        },
+      }),
+    ],
   ])('%s', (name, value) => {
     expectTableEntry(name, lint(value), 'test/rules/tables/lint-variations.json');
   });
@@ -142,22 +258,132 @@ describe('lint context helpers', () => {
     expect(fieldNameOfSchemaPointer(pointer)).toBe(name);
   });
 
-  const error = (over: Partial<MetaSchemaError>): MetaSchemaError => ({ instancePath: '', keyword: 'required', schemaPath: '#/required', message: 'm', params: {}, ...over });
+  const error = (over: Partial<MetaSchemaError>): MetaSchemaError => ({
+    instancePath: '',
+    keyword: 'required',
+    schemaPath: '#/required',
+    message: 'm',
+    params: {},
+    ...over,
+  });
 
   it.each<[string, MetaSchemaError, ReturnType<typeof ledgerKeywordOf>, string, boolean]>([
-    ['cp_consumes missing', error({ instancePath: '/properties/a', params: { missingProperty: 'cp_consumes' } }), 'cp_consumes', '/properties/a', false],
-    ['note missing', error({ instancePath: '/properties/a', params: { missingProperty: 'note' } }), 'note', '/properties/a', false],
-    ['another property missing', error({ instancePath: '/properties/a', params: { missingProperty: 'type' } }), undefined, '/properties/a', false],
-    ['cp_consumes of the wrong type', error({ instancePath: '/properties/a/cp_consumes', keyword: 'type', schemaPath: '#/properties/cp_consumes/type', params: { type: 'boolean' } }), 'cp_consumes', '/properties/a', false],
-    ['note of the wrong type', error({ instancePath: '/properties/a/note', keyword: 'type', schemaPath: '#/properties/note/type', params: { type: 'string' } }), 'note', '/properties/a', false],
-    ['a note too short', error({ instancePath: '/properties/o/properties/b/note', keyword: 'minLength', params: { limit: 1 } }), 'note', '/properties/o/properties/b', false],
-    ['a field that is a bare boolean', error({ instancePath: '/properties/a', keyword: 'type', schemaPath: '#/type', params: { type: 'object' } }), 'cp_consumes', '/properties/a', true],
-    ['a nested bare boolean', error({ instancePath: '/properties/o/properties/b', keyword: 'type', schemaPath: '#/type', params: { type: 'object' } }), 'cp_consumes', '/properties/o/properties/b', true],
-    ['a subschema check of 2020-12', error({ instancePath: '/properties/a', keyword: 'type', schemaPath: '#/type', params: { type: 'object,boolean' } }), undefined, '', false],
-    ['a type error elsewhere in the meta-schema', error({ instancePath: '/properties/a', keyword: 'type', schemaPath: '#/$defs/x/type', params: { type: 'object' } }), undefined, '', false],
-    ['an object expected at the properties member', error({ instancePath: '/properties', keyword: 'type', schemaPath: '#/type', params: { type: 'object' } }), undefined, '', false],
-    ['an object expected below a field', error({ instancePath: '/properties/a/items', keyword: 'type', schemaPath: '#/type', params: { type: 'object' } }), undefined, '/properties/a', false],
-    ['an enum error', error({ instancePath: '/properties/a/type', keyword: 'enum', params: { type: 'object' } }), undefined, '/properties/a', false],
+    [
+      'cp_consumes missing',
+      error({ instancePath: '/properties/a', params: { missingProperty: 'cp_consumes' } }),
+      'cp_consumes',
+      '/properties/a',
+      false,
+    ],
+    [
+      'note missing',
+      error({ instancePath: '/properties/a', params: { missingProperty: 'note' } }),
+      'note',
+      '/properties/a',
+      false,
+    ],
+    [
+      'another property missing',
+      error({ instancePath: '/properties/a', params: { missingProperty: 'type' } }),
+      undefined,
+      '/properties/a',
+      false,
+    ],
+    [
+      'cp_consumes of the wrong type',
+      error({
+        instancePath: '/properties/a/cp_consumes',
+        keyword: 'type',
+        schemaPath: '#/properties/cp_consumes/type',
+        params: { type: 'boolean' },
+      }),
+      'cp_consumes',
+      '/properties/a',
+      false,
+    ],
+    [
+      'note of the wrong type',
+      error({
+        instancePath: '/properties/a/note',
+        keyword: 'type',
+        schemaPath: '#/properties/note/type',
+        params: { type: 'string' },
+      }),
+      'note',
+      '/properties/a',
+      false,
+    ],
+    [
+      'a note too short',
+      error({ instancePath: '/properties/o/properties/b/note', keyword: 'minLength', params: { limit: 1 } }),
+      'note',
+      '/properties/o/properties/b',
+      false,
+    ],
+    [
+      'a field that is a bare boolean',
+      error({ instancePath: '/properties/a', keyword: 'type', schemaPath: '#/type', params: { type: 'object' } }),
+      'cp_consumes',
+      '/properties/a',
+      true,
+    ],
+    [
+      'a nested bare boolean',
+      error({
+        instancePath: '/properties/o/properties/b',
+        keyword: 'type',
+        schemaPath: '#/type',
+        params: { type: 'object' },
+      }),
+      'cp_consumes',
+      '/properties/o/properties/b',
+      true,
+    ],
+    [
+      'a subschema check of 2020-12',
+      error({
+        instancePath: '/properties/a',
+        keyword: 'type',
+        schemaPath: '#/type',
+        params: { type: 'object,boolean' },
+      }),
+      undefined,
+      '',
+      false,
+    ],
+    [
+      'a type error elsewhere in the meta-schema',
+      error({
+        instancePath: '/properties/a',
+        keyword: 'type',
+        schemaPath: '#/$defs/x/type',
+        params: { type: 'object' },
+      }),
+      undefined,
+      '',
+      false,
+    ],
+    [
+      'an object expected at the properties member',
+      error({ instancePath: '/properties', keyword: 'type', schemaPath: '#/type', params: { type: 'object' } }),
+      undefined,
+      '',
+      false,
+    ],
+    [
+      'an object expected below a field',
+      error({ instancePath: '/properties/a/items', keyword: 'type', schemaPath: '#/type', params: { type: 'object' } }),
+      undefined,
+      '/properties/a',
+      false,
+    ],
+    [
+      'an enum error',
+      error({ instancePath: '/properties/a/type', keyword: 'enum', params: { type: 'object' } }),
+      undefined,
+      '/properties/a',
+      false,
+    ],
   ])('%s', (_name, e, keyword, pointer, bare) => {
     expect(ledgerKeywordOf(e)).toBe(keyword);
     expect(isFieldNotObject(e)).toBe(bare);
@@ -166,14 +392,24 @@ describe('lint context helpers', () => {
 });
 
 describe('SCHEMA_INVALID and UNSUPPORTED_SCHEMA on given meta-schema errors', () => {
-  const e = (instancePath: string, keyword: string, params: Record<string, unknown> = {}, message = `fails ${keyword}`): MetaSchemaError => ({
+  const e = (
+    instancePath: string,
+    keyword: string,
+    params: Record<string, unknown> = {},
+    message = `fails ${keyword}`,
+  ): MetaSchemaError => ({
     instancePath,
     keyword,
     schemaPath: `#/${keyword}`,
     message,
     params,
   });
-  const check = (metaErrors: MetaSchemaError[]): unknown[] => SCHEMA_INVALID.check({ problems: [], value: {}, metaErrors, model: undefined }).map((d) => [d.path, d.message, d.data]);
+  const check = (metaErrors: MetaSchemaError[]): unknown[] =>
+    SCHEMA_INVALID.check({ problems: [], value: {}, metaErrors, model: undefined }).map((d) => [
+      d.path,
+      d.message,
+      d.data,
+    ]);
 
   it('keeps the enum of a branching error, else the anyOf or oneOf, and every error elsewhere', () => {
     expect(
@@ -191,18 +427,46 @@ describe('SCHEMA_INVALID and UNSUPPORTED_SCHEMA on given meta-schema errors', ()
         e('/properties/f', 'required', { missingProperty: 'note' }),
       ]),
     ).toEqual([
-      ['/a', '"/a" must be one of "x", 1 (JSON Schema keyword "enum"). See schemas/contract.schema.json for the dialect.', { keyword: 'enum', params: { allowedValues: ['x', 1] } }],
-      ['/b', '"/b" fails anyOf (JSON Schema keyword "anyOf"). See schemas/contract.schema.json for the dialect.', { keyword: 'anyOf', params: {} }],
-      ['/c', '"/c" fails oneOf (JSON Schema keyword "oneOf"). See schemas/contract.schema.json for the dialect.', { keyword: 'oneOf', params: {} }],
-      ['', 'The contract must NOT have additional properties ("colour") (JSON Schema keyword "additionalProperties"). See schemas/contract.schema.json for the dialect.', { keyword: 'additionalProperties', params: { additionalProperty: 'colour' } }],
-      ['/d', '"/d" must be equal to one of the allowed values (JSON Schema keyword "enum"). See schemas/contract.schema.json for the dialect.', { keyword: 'enum', params: { allowedValues: 'x' } }],
+      [
+        '/a',
+        '"/a" must be one of "x", 1 (JSON Schema keyword "enum"). See schemas/contract.schema.json for the dialect.',
+        { keyword: 'enum', params: { allowedValues: ['x', 1] } },
+      ],
+      [
+        '/b',
+        '"/b" fails anyOf (JSON Schema keyword "anyOf"). See schemas/contract.schema.json for the dialect.',
+        { keyword: 'anyOf', params: {} },
+      ],
+      [
+        '/c',
+        '"/c" fails oneOf (JSON Schema keyword "oneOf"). See schemas/contract.schema.json for the dialect.',
+        { keyword: 'oneOf', params: {} },
+      ],
+      [
+        '',
+        'The contract must NOT have additional properties ("colour") (JSON Schema keyword "additionalProperties"). See schemas/contract.schema.json for the dialect.',
+        { keyword: 'additionalProperties', params: { additionalProperty: 'colour' } },
+      ],
+      [
+        '/d',
+        '"/d" must be equal to one of the allowed values (JSON Schema keyword "enum"). See schemas/contract.schema.json for the dialect.',
+        { keyword: 'enum', params: { allowedValues: 'x' } },
+      ],
     ]);
   });
 
   it('leaves a field whose schema is invalid to SCHEMA_INVALID', () => {
-    const analyzed = analyzeContractText({ file: 't.contract.json', text: JSON.stringify(contract({ a: { type: ['string', 'integer'], cp_consumes: true } })) });
+    const analyzed = analyzeContractText({
+      file: 't.contract.json',
+      text: JSON.stringify(contract({ a: { type: ['string', 'integer'], cp_consumes: true } })),
+    });
     const run = (paths: string[]): string[] =>
-      UNSUPPORTED_SCHEMA.check({ problems: [], value: analyzed.document?.value, metaErrors: paths.map((p) => e(p, 'type')), model: analyzed.model }).map((d) => `${d.path} ${String(d.field)}`);
+      UNSUPPORTED_SCHEMA.check({
+        problems: [],
+        value: analyzed.document?.value,
+        metaErrors: paths.map((p) => e(p, 'type')),
+        model: analyzed.model,
+      }).map((d) => `${d.path} ${String(d.field)}`);
     expect(run([])).toEqual(['/properties/a a']);
     expect(run(['/properties/a'])).toEqual([]);
     expect(run(['/properties/a/type/1'])).toEqual([]);

@@ -25,15 +25,32 @@ ruleTester(CONSUMED_UNDER_DEAD_PARENT, {
     {
       // Inside a definition the parent is looked up in the definition's own table; pointers are relative to it.
       fixture: 'bad-consumed-child-in-definition.contract.json',
-      expect: [{ path: '/$defs/Node/properties/meta/properties/tag/cp_consumes', line: 21, column: 176, field: '$defs.Node.meta.tag', data: { parent: '/meta' } }],
+      expect: [
+        {
+          path: '/$defs/Node/properties/meta/properties/tag/cp_consumes',
+          line: 21,
+          column: 176,
+          field: '$defs.Node.meta.tag',
+          data: { parent: '/meta' },
+        },
+      ],
     },
     {
       fixture: 'bad-consumed-child.contract.json',
-      expect: [{ path: '/properties/display/properties/mode/cp_consumes', line: 18, column: 37, data: { parent: '/display' } }],
+      expect: [
+        { path: '/properties/display/properties/mode/cp_consumes', line: 18, column: 37, data: { parent: '/display' } },
+      ],
     },
     {
       fixture: 'bad-consumed-item-under-dead-array.contract.json',
-      expect: [{ path: '/properties/mounts/items/properties/path/cp_consumes', line: 20, column: 39, data: { parent: '/mounts' } }],
+      expect: [
+        {
+          path: '/properties/mounts/items/properties/path/cp_consumes',
+          line: 20,
+          column: 39,
+          data: { parent: '/mounts' },
+        },
+      ],
     },
   ],
 });
@@ -43,7 +60,15 @@ ruleTester(CONSUMES_FLAG_MISSING, {
   invalid: [
     {
       fixture: 'bad-missing-in-definition.contract.json',
-      expect: [{ path: '/$defs/Node/properties/owner', line: 21, column: 9, field: '$defs.Node.owner', data: { kind: 'missing' } }],
+      expect: [
+        {
+          path: '/$defs/Node/properties/owner',
+          line: 21,
+          column: 9,
+          field: '$defs.Node.owner',
+          data: { kind: 'missing' },
+        },
+      ],
     },
     {
       fixture: 'bad-string-false.contract.json',
@@ -55,15 +80,33 @@ ruleTester(CONSUMES_FLAG_MISSING, {
     },
     {
       fixture: 'bad-missing-nested-display.contract.json',
-      expect: [{ path: '/properties/display/properties/protocol', line: 18, column: 9, data: { kind: 'missing' }, field: 'display.protocol' }],
+      expect: [
+        {
+          path: '/properties/display/properties/protocol',
+          line: 18,
+          column: 9,
+          data: { kind: 'missing' },
+          field: 'display.protocol',
+        },
+      ],
     },
     {
       fixture: 'bad-missing-in-array-items.contract.json',
-      expect: [{ path: '/properties/mounts/items/properties/path', line: 19, column: 11, data: { kind: 'missing' }, field: 'mounts.*.path' }],
+      expect: [
+        {
+          path: '/properties/mounts/items/properties/path',
+          line: 19,
+          column: 11,
+          data: { kind: 'missing' },
+          field: 'mounts.*.path',
+        },
+      ],
     },
     {
       fixture: 'bad-missing-on-constructor.contract.json',
-      expect: [{ path: '/properties/constructor', line: 12, column: 5, data: { kind: 'missing' }, field: 'constructor' }],
+      expect: [
+        { path: '/properties/constructor', line: 12, column: 5, data: { kind: 'missing' }, field: 'constructor' },
+      ],
     },
     {
       // `"template_assets": true` is a valid JSON Schema that accepts anything,
@@ -79,28 +122,64 @@ ruleTester(CONTRACT_PARSE_ERROR, {
   invalid: [
     { fixture: 'bad-truncated.contract.json', expect: [{ path: '', line: 11, column: 42, data: { kind: 'syntax' } }] },
     { fixture: 'bad-empty.contract.json', expect: [{ path: '', line: 1, column: 1, data: { kind: 'empty' } }] },
-    { fixture: 'bad-whitespace-only.contract.json', expect: [{ path: '', line: 1, column: 1, data: { kind: 'empty' } }] },
+    {
+      fixture: 'bad-whitespace-only.contract.json',
+      expect: [{ path: '', line: 1, column: 1, data: { kind: 'empty' } }],
+    },
     // The comma ends line 11; the parser stops at the "}" that follows it.
-    { fixture: 'bad-trailing-comma.contract.json', expect: [{ path: '', line: 12, column: 3, data: { kind: 'syntax' } }] },
+    {
+      fixture: 'bad-trailing-comma.contract.json',
+      expect: [{ path: '', line: 12, column: 3, data: { kind: 'syntax' } }],
+    },
     { fixture: 'bad-comment.contract.json', expect: [{ path: '', line: 11, column: 5, data: { kind: 'syntax' } }] },
-    { fixture: 'bad-root-array.contract.json', expect: [{ path: '', line: 1, column: 1, data: { kind: 'not-an-object' } }] },
+    {
+      fixture: 'bad-root-array.contract.json',
+      expect: [{ path: '', line: 1, column: 1, data: { kind: 'not-an-object' } }],
+    },
     // A raw TAB between "raw" and "tab" in a description.
-    { fixture: 'bad-control-character.contract.json', expect: [{ path: '', line: 11, column: 54, data: { kind: 'control-character' } }] },
+    {
+      fixture: 'bad-control-character.contract.json',
+      expect: [{ path: '', line: 11, column: 54, data: { kind: 'control-character' } }],
+    },
     // 130 nested arrays at depth 3: the 126th "[" is the first one past MAX_JSON_DEPTH (asserted below).
-    { fixture: 'bad-too-deep.contract.json', expect: [{ path: '', line: 11, column: 193, data: { kind: 'too-deep' } }] },
+    {
+      fixture: 'bad-too-deep.contract.json',
+      expect: [{ path: '', line: 11, column: 193, data: { kind: 'too-deep' } }],
+    },
   ],
 });
 
 ruleTester(DEAD_FIELD_NOTE_MISSING, {
-  valid: ['good.contract.json', 'good-three-word-note.contract.json', 'good-consumed-without-note.contract.json', 'good-note-with-tabs-and-zero-width.contract.json'],
+  valid: [
+    'good.contract.json',
+    'good-three-word-note.contract.json',
+    'good-consumed-without-note.contract.json',
+    'good-note-with-tabs-and-zero-width.contract.json',
+  ],
   invalid: [
     {
       fixture: 'bad-note-missing-in-definition.contract.json',
-      expect: [{ path: '/$defs/Node/properties/owner', line: 21, column: 9, field: '$defs.Node.owner', data: { kind: 'missing' } }],
+      expect: [
+        {
+          path: '/$defs/Node/properties/owner',
+          line: 21,
+          column: 9,
+          field: '$defs.Node.owner',
+          data: { kind: 'missing' },
+        },
+      ],
     },
     {
       fixture: 'bad-note-placeholder-in-definition.contract.json',
-      expect: [{ path: '/$defs/Node/properties/name/note', line: 19, column: 59, field: '$defs.Node.name', data: { kind: 'placeholder' } }],
+      expect: [
+        {
+          path: '/$defs/Node/properties/name/note',
+          line: 19,
+          column: 59,
+          field: '$defs.Node.name',
+          data: { kind: 'placeholder' },
+        },
+      ],
     },
     // Judged after NFKC, with zero-width and control characters removed and whitespace collapsed.
     ...(
@@ -112,25 +191,56 @@ ruleTester(DEAD_FIELD_NOTE_MISSING, {
         ['bad-note-fullwidth-todo.contract.json', 'placeholder'],
         ['bad-note-control-split.contract.json', 'placeholder'],
       ] as const
-    ).map(([fixture, kind]) => ({ fixture, expect: [{ path: '/properties/template_assets/note', line: 16, column: 7, data: { kind } }] })),
-    { fixture: 'bad-note-missing.contract.json', expect: [{ path: '/properties/template_assets', line: 12, column: 5, data: { kind: 'missing' } }] },
-    { fixture: 'bad-note-blank.contract.json', expect: [{ path: '/properties/template_assets/note', line: 16, column: 7, data: { kind: 'blank' } }] },
-    { fixture: 'bad-note-todo.contract.json', expect: [{ path: '/properties/template_assets/note', line: 16, column: 7, data: { kind: 'placeholder' } }] },
-    { fixture: 'bad-note-tbd.contract.json', expect: [{ path: '/properties/template_assets/note', line: 16, column: 7, data: { kind: 'placeholder' } }] },
+    ).map(([fixture, kind]) => ({
+      fixture,
+      expect: [{ path: '/properties/template_assets/note', line: 16, column: 7, data: { kind } }],
+    })),
+    {
+      fixture: 'bad-note-missing.contract.json',
+      expect: [{ path: '/properties/template_assets', line: 12, column: 5, data: { kind: 'missing' } }],
+    },
+    {
+      fixture: 'bad-note-blank.contract.json',
+      expect: [{ path: '/properties/template_assets/note', line: 16, column: 7, data: { kind: 'blank' } }],
+    },
+    {
+      fixture: 'bad-note-todo.contract.json',
+      expect: [{ path: '/properties/template_assets/note', line: 16, column: 7, data: { kind: 'placeholder' } }],
+    },
+    {
+      fixture: 'bad-note-tbd.contract.json',
+      expect: [{ path: '/properties/template_assets/note', line: 16, column: 7, data: { kind: 'placeholder' } }],
+    },
     {
       fixture: 'bad-note-todo-prefix.contract.json',
       expect: [{ path: '/properties/template_assets/note', line: 16, column: 7, data: { kind: 'placeholder' } }],
     },
-    { fixture: 'bad-note-too-short.contract.json', expect: [{ path: '/properties/template_assets/note', line: 16, column: 7, data: { kind: 'too-short' } }] },
-    { fixture: 'bad-note-not-string.contract.json', expect: [{ path: '/properties/template_assets/note', line: 16, column: 7, data: { kind: 'not-string' } }] },
+    {
+      fixture: 'bad-note-too-short.contract.json',
+      expect: [{ path: '/properties/template_assets/note', line: 16, column: 7, data: { kind: 'too-short' } }],
+    },
+    {
+      fixture: 'bad-note-not-string.contract.json',
+      expect: [{ path: '/properties/template_assets/note', line: 16, column: 7, data: { kind: 'not-string' } }],
+    },
     {
       fixture: 'bad-note-missing-nested.contract.json',
-      expect: [{ path: '/properties/display/properties/legacy_dpi', line: 17, column: 9, data: { kind: 'missing' }, field: 'display.legacy_dpi' }],
+      expect: [
+        {
+          path: '/properties/display/properties/legacy_dpi',
+          line: 17,
+          column: 9,
+          data: { kind: 'missing' },
+          field: 'display.legacy_dpi',
+        },
+      ],
     },
     {
       // The pointer escapes "/" as "~1"; the wire field name must not.
       fixture: 'bad-note-placeholder-escaped-name.contract.json',
-      expect: [{ path: '/properties/assets~1v1/note', line: 16, column: 7, data: { kind: 'placeholder' }, field: 'assets/v1' }],
+      expect: [
+        { path: '/properties/assets~1v1/note', line: 16, column: 7, data: { kind: 'placeholder' }, field: 'assets/v1' },
+      ],
     },
   ],
 });
@@ -156,7 +266,9 @@ ruleTester(DUPLICATE_KEY, {
     },
     {
       fixture: 'bad-duplicate-keyword.contract.json',
-      expect: [{ path: '/properties/tier', line: 15, column: 7, data: { key: 'cp_consumes', firstLine: 14, firstColumn: 7 } }],
+      expect: [
+        { path: '/properties/tier', line: 15, column: 7, data: { key: 'cp_consumes', firstLine: 14, firstColumn: 7 } },
+      ],
     },
     {
       // "\u0074ier" is "tier" once decoded.
@@ -172,15 +284,21 @@ ruleTester(PATTERN_UNSAFE, {
   invalid: [
     {
       fixture: 'bad-nested-plus.contract.json',
-      expect: [{ path: '/properties/org_id/pattern', line: 11, column: 35, data: { kind: 'undecided', pattern: '(x+x+)+y' } }],
+      expect: [
+        { path: '/properties/org_id/pattern', line: 11, column: 35, data: { kind: 'undecided', pattern: '(x+x+)+y' } },
+      ],
     },
     {
       fixture: 'bad-alternation.contract.json',
-      expect: [{ path: '/properties/org_id/pattern', line: 11, column: 35, data: { kind: 'undecided', pattern: '(a|a)*b' } }],
+      expect: [
+        { path: '/properties/org_id/pattern', line: 11, column: 35, data: { kind: 'undecided', pattern: '(a|a)*b' } },
+      ],
     },
     {
       fixture: 'bad-star-star.contract.json',
-      expect: [{ path: '/properties/org_id/pattern', line: 11, column: 35, data: { kind: 'backtracking', pattern: '(a*)*b' } }],
+      expect: [
+        { path: '/properties/org_id/pattern', line: 11, column: 35, data: { kind: 'backtracking', pattern: '(a*)*b' } },
+      ],
     },
   ],
 });
@@ -188,21 +306,45 @@ ruleTester(PATTERN_UNSAFE, {
 ruleTester(OBJECT_NOT_CLOSED, {
   valid: ['good.contract.json', 'good-maps.contract.json'],
   invalid: [
-    { fixture: 'bad-open-definition.contract.json', expect: [{ path: '/$defs/Node', line: 14, column: 5, field: '$defs.Node', data: { additionalProperties: null } }] },
-    { fixture: 'bad-root-open.contract.json', expect: [{ path: '', line: 1, column: 1, data: { additionalProperties: null } }] },
-    { fixture: 'bad-root-additional-true.contract.json', expect: [{ path: '', line: 1, column: 1, data: { additionalProperties: true } }] },
+    {
+      fixture: 'bad-open-definition.contract.json',
+      expect: [{ path: '/$defs/Node', line: 14, column: 5, field: '$defs.Node', data: { additionalProperties: null } }],
+    },
+    {
+      fixture: 'bad-root-open.contract.json',
+      expect: [{ path: '', line: 1, column: 1, data: { additionalProperties: null } }],
+    },
+    {
+      fixture: 'bad-root-additional-true.contract.json',
+      expect: [{ path: '', line: 1, column: 1, data: { additionalProperties: true } }],
+    },
     {
       fixture: 'bad-nested-open.contract.json',
-      expect: [{ path: '/properties/display', line: 12, column: 5, data: { additionalProperties: null }, field: 'display' }],
+      expect: [
+        { path: '/properties/display', line: 12, column: 5, data: { additionalProperties: null }, field: 'display' },
+      ],
     },
     {
       fixture: 'bad-nested-open-escaped-name.contract.json',
-      expect: [{ path: '/properties/display~1v2', line: 12, column: 5, data: { additionalProperties: null }, field: 'display/v2' }],
+      expect: [
+        {
+          path: '/properties/display~1v2',
+          line: 12,
+          column: 5,
+          data: { additionalProperties: null },
+          field: 'display/v2',
+        },
+      ],
     },
-    { fixture: 'bad-array-items-open.contract.json', expect: [{ path: '/properties/mounts/items', line: 15, column: 7, data: { additionalProperties: null } }] },
+    {
+      fixture: 'bad-array-items-open.contract.json',
+      expect: [{ path: '/properties/mounts/items', line: 15, column: 7, data: { additionalProperties: null } }],
+    },
     {
       fixture: 'bad-map-values-open.contract.json',
-      expect: [{ path: '/properties/mounts/additionalProperties', line: 15, column: 7, data: { additionalProperties: null } }],
+      expect: [
+        { path: '/properties/mounts/additionalProperties', line: 15, column: 7, data: { additionalProperties: null } },
+      ],
     },
   ],
 });
@@ -210,8 +352,14 @@ ruleTester(OBJECT_NOT_CLOSED, {
 ruleTester(REQUIRED_NOT_DECLARED, {
   valid: ['good.contract.json'],
   invalid: [
-    { fixture: 'bad-required-in-definition.contract.json', expect: [{ path: '/$defs/Node/required/1', line: 17, column: 28, data: { name: 'nam' } }] },
-    { fixture: 'bad-root-required-undeclared.contract.json', expect: [{ path: '/required/1', line: 9, column: 26, data: { name: 'workspace_id' } }] },
+    {
+      fixture: 'bad-required-in-definition.contract.json',
+      expect: [{ path: '/$defs/Node/required/1', line: 17, column: 28, data: { name: 'nam' } }],
+    },
+    {
+      fixture: 'bad-root-required-undeclared.contract.json',
+      expect: [{ path: '/required/1', line: 9, column: 26, data: { name: 'workspace_id' } }],
+    },
     {
       fixture: 'bad-nested-required-undeclared.contract.json',
       expect: [{ path: '/properties/display/required/1', line: 16, column: 28, data: { name: 'protocl' } }],
@@ -225,19 +373,42 @@ ruleTester(SCHEMA_INVALID, {
     {
       // "reads" on the consumer takes one value, "strict" (the read analysis' strict mode).
       fixture: 'bad-consumer-reads.contract.json',
-      expect: [{ path: '/consumer/reads', line: 6, column: 75, data: { keyword: 'enum', params: { allowedValues: ['strict'] } } }],
+      expect: [
+        {
+          path: '/consumer/reads',
+          line: 6,
+          column: 75,
+          data: { keyword: 'enum', params: { allowedValues: ['strict'] } },
+        },
+      ],
     },
     {
       fixture: 'bad-endpoint-without-method.contract.json',
-      expect: [{ path: '/endpoint', line: 4, column: 3, data: { keyword: 'pattern', params: { pattern: '^(GET|POST|PUT|PATCH|DELETE) /\\S*$' } } }],
+      expect: [
+        {
+          path: '/endpoint',
+          line: 4,
+          column: 3,
+          data: { keyword: 'pattern', params: { pattern: '^(GET|POST|PUT|PATCH|DELETE) /\\S*$' } },
+        },
+      ],
     },
     {
       fixture: 'bad-producer-missing.contract.json',
-      expect: [{ path: '', line: 1, column: 1, data: { keyword: 'required', params: { missingProperty: 'producer' } } }],
+      expect: [
+        { path: '', line: 1, column: 1, data: { keyword: 'required', params: { missingProperty: 'producer' } } },
+      ],
     },
     {
       fixture: 'bad-minimum-not-number.contract.json',
-      expect: [{ path: '/properties/tier/minimum', line: 12, column: 34, data: { keyword: 'type', params: { type: 'number' } } }],
+      expect: [
+        {
+          path: '/properties/tier/minimum',
+          line: 12,
+          column: 34,
+          data: { keyword: 'type', params: { type: 'number' } },
+        },
+      ],
     },
     {
       // One typo, one finding: the enum of JSON types. The meta-schema's
@@ -249,7 +420,10 @@ ruleTester(SCHEMA_INVALID, {
           path: '/properties/runtime/type',
           line: 12,
           column: 18,
-          data: { keyword: 'enum', params: { allowedValues: ['array', 'boolean', 'integer', 'null', 'number', 'object', 'string'] } },
+          data: {
+            keyword: 'enum',
+            params: { allowedValues: ['array', 'boolean', 'integer', 'null', 'number', 'object', 'string'] },
+          },
         },
       ],
     },
@@ -262,24 +436,154 @@ ruleTester(UNSUPPORTED_SCHEMA, {
   // Shared, recursive (directly and through Owner <-> Team), nullable, in array items and in map values.
   valid: ['good.contract.json', 'good-constraints.contract.json', 'good-defs.contract.json'],
   invalid: [
-    { fixture: 'bad-anyof.contract.json', expect: [{ path: '/properties/tier/anyOf', line: 12, column: 15, data: { kind: 'refused-keyword', keyword: 'anyOf', position: 'field' } }] },
-    { fixture: 'bad-oneof-in-array-items.contract.json', expect: [{ path: '/properties/ports/items/oneOf', line: 12, column: 65, data: { kind: 'refused-keyword', keyword: 'oneOf', position: 'items' } }] },
-    { fixture: 'bad-map-values-contains.contract.json', expect: [{ path: '/properties/env/additionalProperties/contains', line: 15, column: 96, data: { kind: 'refused-keyword', keyword: 'contains', position: 'values' } }] },
-    { fixture: 'bad-field-default.contract.json', expect: [{ path: '/properties/tier/default', line: 12, column: 34, data: { kind: 'refused-keyword', keyword: 'default', position: 'field' } }] },
-    { fixture: 'bad-field-title.contract.json', expect: [{ path: '/properties/tier/title', line: 12, column: 34, data: { kind: 'misplaced-keyword', keyword: 'title', position: 'field' } }] },
-    { fixture: 'bad-field-unknown-keyword.contract.json', expect: [{ path: '/properties/tier/maximun', line: 12, column: 34, data: { kind: 'unknown-keyword', keyword: 'maximun', position: 'field' } }] },
-    { fixture: 'bad-items-ledger.contract.json', expect: [{ path: '/properties/ports/items/cp_consumes', line: 16, column: 84, data: { kind: 'misplaced-keyword', keyword: 'cp_consumes', position: 'items' } }] },
-    { fixture: 'bad-root-not.contract.json', expect: [{ path: '/not', line: 8, column: 3, data: { kind: 'refused-keyword', keyword: 'not', position: 'root' } }] },
-    { fixture: 'bad-root-const.contract.json', expect: [{ path: '/const', line: 8, column: 3, data: { kind: 'misplaced-keyword', keyword: 'const', position: 'root' } }] },
-    { fixture: 'bad-root-minproperties.contract.json', expect: [{ path: '/minProperties', line: 8, column: 3, data: { kind: 'refused-keyword', keyword: 'minProperties', position: 'root' } }] },
-    { fixture: 'bad-root-dependentschemas.contract.json', expect: [{ path: '/dependentSchemas', line: 8, column: 3, data: { kind: 'refused-keyword', keyword: 'dependentSchemas', position: 'root' } }] },
-    { fixture: 'bad-root-ref.contract.json', expect: [{ path: '/$ref', line: 8, column: 3, data: { kind: 'misplaced-keyword', keyword: '$ref', position: 'root' } }] },
-    { fixture: 'bad-root-allof.contract.json', expect: [{ path: '/allOf', line: 8, column: 3, data: { kind: 'refused-keyword', keyword: 'allOf', position: 'root' } }] },
-    { fixture: 'bad-root-if.contract.json', expect: [{ path: '/if', line: 8, column: 3, data: { kind: 'refused-keyword', keyword: 'if', position: 'root' } }] },
-    { fixture: 'bad-root-patternproperties.contract.json', expect: [{ path: '/patternProperties', line: 8, column: 3, data: { kind: 'refused-keyword', keyword: 'patternProperties', position: 'root' } }] },
+    {
+      fixture: 'bad-anyof.contract.json',
+      expect: [
+        {
+          path: '/properties/tier/anyOf',
+          line: 12,
+          column: 15,
+          data: { kind: 'refused-keyword', keyword: 'anyOf', position: 'field' },
+        },
+      ],
+    },
+    {
+      fixture: 'bad-oneof-in-array-items.contract.json',
+      expect: [
+        {
+          path: '/properties/ports/items/oneOf',
+          line: 12,
+          column: 65,
+          data: { kind: 'refused-keyword', keyword: 'oneOf', position: 'items' },
+        },
+      ],
+    },
+    {
+      fixture: 'bad-map-values-contains.contract.json',
+      expect: [
+        {
+          path: '/properties/env/additionalProperties/contains',
+          line: 15,
+          column: 96,
+          data: { kind: 'refused-keyword', keyword: 'contains', position: 'values' },
+        },
+      ],
+    },
+    {
+      fixture: 'bad-field-default.contract.json',
+      expect: [
+        {
+          path: '/properties/tier/default',
+          line: 12,
+          column: 34,
+          data: { kind: 'refused-keyword', keyword: 'default', position: 'field' },
+        },
+      ],
+    },
+    {
+      fixture: 'bad-field-title.contract.json',
+      expect: [
+        {
+          path: '/properties/tier/title',
+          line: 12,
+          column: 34,
+          data: { kind: 'misplaced-keyword', keyword: 'title', position: 'field' },
+        },
+      ],
+    },
+    {
+      fixture: 'bad-field-unknown-keyword.contract.json',
+      expect: [
+        {
+          path: '/properties/tier/maximun',
+          line: 12,
+          column: 34,
+          data: { kind: 'unknown-keyword', keyword: 'maximun', position: 'field' },
+        },
+      ],
+    },
+    {
+      fixture: 'bad-items-ledger.contract.json',
+      expect: [
+        {
+          path: '/properties/ports/items/cp_consumes',
+          line: 16,
+          column: 84,
+          data: { kind: 'misplaced-keyword', keyword: 'cp_consumes', position: 'items' },
+        },
+      ],
+    },
+    {
+      fixture: 'bad-root-not.contract.json',
+      expect: [
+        { path: '/not', line: 8, column: 3, data: { kind: 'refused-keyword', keyword: 'not', position: 'root' } },
+      ],
+    },
+    {
+      fixture: 'bad-root-const.contract.json',
+      expect: [
+        { path: '/const', line: 8, column: 3, data: { kind: 'misplaced-keyword', keyword: 'const', position: 'root' } },
+      ],
+    },
+    {
+      fixture: 'bad-root-minproperties.contract.json',
+      expect: [
+        {
+          path: '/minProperties',
+          line: 8,
+          column: 3,
+          data: { kind: 'refused-keyword', keyword: 'minProperties', position: 'root' },
+        },
+      ],
+    },
+    {
+      fixture: 'bad-root-dependentschemas.contract.json',
+      expect: [
+        {
+          path: '/dependentSchemas',
+          line: 8,
+          column: 3,
+          data: { kind: 'refused-keyword', keyword: 'dependentSchemas', position: 'root' },
+        },
+      ],
+    },
+    {
+      fixture: 'bad-root-ref.contract.json',
+      expect: [
+        { path: '/$ref', line: 8, column: 3, data: { kind: 'misplaced-keyword', keyword: '$ref', position: 'root' } },
+      ],
+    },
+    {
+      fixture: 'bad-root-allof.contract.json',
+      expect: [
+        { path: '/allOf', line: 8, column: 3, data: { kind: 'refused-keyword', keyword: 'allOf', position: 'root' } },
+      ],
+    },
+    {
+      fixture: 'bad-root-if.contract.json',
+      expect: [{ path: '/if', line: 8, column: 3, data: { kind: 'refused-keyword', keyword: 'if', position: 'root' } }],
+    },
+    {
+      fixture: 'bad-root-patternproperties.contract.json',
+      expect: [
+        {
+          path: '/patternProperties',
+          line: 8,
+          column: 3,
+          data: { kind: 'refused-keyword', keyword: 'patternProperties', position: 'root' },
+        },
+      ],
+    },
     {
       fixture: 'bad-multiple-types.contract.json',
-      expect: [{ path: '/properties/tier', line: 12, column: 5, data: { kind: 'type', reason: 'a field of several types (integer, string) is not supported' } }],
+      expect: [
+        {
+          path: '/properties/tier',
+          line: 12,
+          column: 5,
+          data: { kind: 'type', reason: 'a field of several types (integer, string) is not supported' },
+        },
+      ],
     },
     ...(
       [
@@ -288,12 +592,33 @@ ruleTester(UNSUPPORTED_SCHEMA, {
       ] as const
     ).map(([fixture, ref]) => ({
       fixture,
-      expect: [{ path: '/properties/root', line: 11, column: 5, field: 'root', data: { kind: 'type', reason: `"$ref" is not supported for "${ref}": a reference names a definition of this contract, "#/$defs/Name"` } }],
+      expect: [
+        {
+          path: '/properties/root',
+          line: 11,
+          column: 5,
+          field: 'root',
+          data: {
+            kind: 'type',
+            reason: `"$ref" is not supported for "${ref}": a reference names a definition of this contract, "#/$defs/Name"`,
+          },
+        },
+      ],
     })),
     {
       fixture: 'bad-ref-not-a-definition.contract.json',
       expect: [
-        { path: '/properties/copy', line: 12, column: 5, field: 'copy', data: { kind: 'type', reason: '"$ref" is not supported for "#/properties/root": a reference names a definition of this contract, "#/$defs/Name"' } },
+        {
+          path: '/properties/copy',
+          line: 12,
+          column: 5,
+          field: 'copy',
+          data: {
+            kind: 'type',
+            reason:
+              '"$ref" is not supported for "#/properties/root": a reference names a definition of this contract, "#/$defs/Name"',
+          },
+        },
       ],
     },
     {
@@ -304,7 +629,10 @@ ruleTester(UNSUPPORTED_SCHEMA, {
           line: 20,
           column: 9,
           field: '$defs.Node.children',
-          data: { kind: 'type', reason: '"$ref": "#/$defs/Nod" names no entry of the root "$defs"; add the definition or fix the name' },
+          data: {
+            kind: 'type',
+            reason: '"$ref": "#/$defs/Nod" names no entry of the root "$defs"; add the definition or fix the name',
+          },
         },
       ],
     },
@@ -316,18 +644,38 @@ ruleTester(UNSUPPORTED_SCHEMA, {
           line: 11,
           column: 5,
           field: 'root',
-          data: { kind: 'type', reason: '"type" beside "$ref" is not supported; only "cp_consumes", "description" and "note" may stand beside a reference (a nullable one is "anyOf": [{"$ref": ...}, {"type": "null"}])' },
+          data: {
+            kind: 'type',
+            reason:
+              '"type" beside "$ref" is not supported; only "cp_consumes", "description" and "note" may stand beside a reference (a nullable one is "anyOf": [{"$ref": ...}, {"type": "null"}])',
+          },
         },
       ],
     },
     {
       // Only [{"$ref"}, {"type": "null"}] in that order is the nullable reference; anything else stays an unsupported anyOf.
       fixture: 'bad-anyof-ref-not-exact.contract.json',
-      expect: [{ path: '/properties/spare/anyOf', line: 12, column: 16, field: 'spare', data: { kind: 'refused-keyword', keyword: 'anyOf', position: 'field' } }],
+      expect: [
+        {
+          path: '/properties/spare/anyOf',
+          line: 12,
+          column: 16,
+          field: 'spare',
+          data: { kind: 'refused-keyword', keyword: 'anyOf', position: 'field' },
+        },
+      ],
     },
     {
       fixture: 'bad-defs-not-at-root.contract.json',
-      expect: [{ path: '/properties/extra/$defs', line: 12, column: 34, field: 'extra', data: { kind: 'misplaced-keyword', keyword: '$defs', position: 'field' } }],
+      expect: [
+        {
+          path: '/properties/extra/$defs',
+          line: 12,
+          column: 34,
+          field: 'extra',
+          data: { kind: 'misplaced-keyword', keyword: '$defs', position: 'field' },
+        },
+      ],
     },
     {
       fixture: 'bad-def-not-an-object.contract.json',
@@ -338,7 +686,8 @@ ruleTester(UNSUPPORTED_SCHEMA, {
           column: 5,
           data: {
             kind: 'definition',
-            reason: 'a definition is an object schema with named fields ({"type": "object", "properties": {...}}); a nullable use says "anyOf": [{"$ref": ...}, {"type": "null"}]',
+            reason:
+              'a definition is an object schema with named fields ({"type": "object", "properties": {...}}); a nullable use says "anyOf": [{"$ref": ...}, {"type": "null"}]',
           },
         },
       ],
@@ -417,20 +766,35 @@ describe('fields named like Object.prototype members', () => {
 });
 
 describe('every bad fixture of a lint rule', () => {
-  const lintRules = [CONSUMED_UNDER_DEAD_PARENT, CONSUMES_FLAG_MISSING, CONTRACT_PARSE_ERROR, DEAD_FIELD_NOTE_MISSING, DUPLICATE_KEY, OBJECT_NOT_CLOSED, REQUIRED_NOT_DECLARED, SCHEMA_INVALID, UNSUPPORTED_SCHEMA];
-  const bad = lintRules.map((r) => r.id).flatMap((rule) =>
-    readdirSync(join(REPO_ROOT, RULE_FIXTURES, rule))
-      .filter((name) => name.startsWith('bad-'))
-      .map((name) => `${RULE_FIXTURES}/${rule}/${name}`),
-  );
+  const lintRules = [
+    CONSUMED_UNDER_DEAD_PARENT,
+    CONSUMES_FLAG_MISSING,
+    CONTRACT_PARSE_ERROR,
+    DEAD_FIELD_NOTE_MISSING,
+    DUPLICATE_KEY,
+    OBJECT_NOT_CLOSED,
+    REQUIRED_NOT_DECLARED,
+    SCHEMA_INVALID,
+    UNSUPPORTED_SCHEMA,
+  ];
+  const bad = lintRules
+    .map((r) => r.id)
+    .flatMap((rule) =>
+      readdirSync(join(REPO_ROOT, RULE_FIXTURES, rule))
+        .filter((name) => name.startsWith('bad-'))
+        .map((name) => `${RULE_FIXTURES}/${rule}/${name}`),
+    );
 
-  it.each(bad.map((f) => [f]))('%s: every message is one or more whole sentences ending in a single period', async (fixture) => {
-    const analyzed = await lintFile(fixture);
-    expect(analyzed.findings.length).toBeGreaterThan(0);
-    for (const f of analyzed.findings) {
-      expect(f.message, `${f.rule} at ${f.line}:${f.column}`).toMatch(/^[A-Z"].*[^.]\.$/su);
-      expect(f.line).toBeGreaterThanOrEqual(1);
-      expect(f.column).toBeGreaterThanOrEqual(1);
-    }
-  });
+  it.each(bad.map((f) => [f]))(
+    '%s: every message is one or more whole sentences ending in a single period',
+    async (fixture) => {
+      const analyzed = await lintFile(fixture);
+      expect(analyzed.findings.length).toBeGreaterThan(0);
+      for (const f of analyzed.findings) {
+        expect(f.message, `${f.rule} at ${f.line}:${f.column}`).toMatch(/^[A-Z"].*[^.]\.$/su);
+        expect(f.line).toBeGreaterThanOrEqual(1);
+        expect(f.column).toBeGreaterThanOrEqual(1);
+      }
+    },
+  );
 });

@@ -70,15 +70,33 @@ describe('the rule fixtures', () => {
   // Good and bad cases are contracts (lint, diff, sync), Go packages or traces (guards), or small repositories (generate).
   it.each(rules.map((r) => [r.id]))('%s has valid and invalid cases', (id) => {
     const entries = readdirSync(join(REPO_ROOT, RULE_FIXTURES, id));
-    expect(entries.some((f) => /^good[\w.-]*$/u.test(f)), `${id}: no good* case`).toBe(true);
-    expect(entries.some((f) => /^bad-[\w.-]+$/u.test(f)), `${id}: no bad-* case`).toBe(true);
-    const stray = entries.filter((f) => !/^(?:good|bad-)/u.test(f) && !['wire.contract.json', 'base.contract.json', 'source.contract.json'].includes(f));
+    expect(
+      entries.some((f) => /^good[\w.-]*$/u.test(f)),
+      `${id}: no good* case`,
+    ).toBe(true);
+    expect(
+      entries.some((f) => /^bad-[\w.-]+$/u.test(f)),
+      `${id}: no bad-* case`,
+    ).toBe(true);
+    const stray = entries.filter(
+      (f) =>
+        !/^(?:good|bad-)/u.test(f) && !['wire.contract.json', 'base.contract.json', 'source.contract.json'].includes(f),
+    );
     expect(stray, `${id}: files that are neither a case nor the shared input`).toEqual([]);
   });
 
   it('are each tested by the family test file that names the rule', () => {
-    const tests = ['lint', 'pin', 'consumes', 'diff', 'sync', 'generate'].map((family) => readFileSync(join(REPO_ROOT, 'test', 'rules', `${family}.test.ts`), 'utf8')).join('\n');
-    const untested = rules.filter((r) => !new RegExp(`(?:ruleTester|guardRuleTester|diffRuleTester|generateRuleTester)\\(\\s*${r.id}\\b`, 'u').test(tests)).map((r) => r.id);
+    const tests = ['lint', 'pin', 'consumes', 'diff', 'sync', 'generate']
+      .map((family) => readFileSync(join(REPO_ROOT, 'test', 'rules', `${family}.test.ts`), 'utf8'))
+      .join('\n');
+    const untested = rules
+      .filter(
+        (r) =>
+          !new RegExp(`(?:ruleTester|guardRuleTester|diffRuleTester|generateRuleTester)\\(\\s*${r.id}\\b`, 'u').test(
+            tests,
+          ),
+      )
+      .map((r) => r.id);
     expect(untested).toEqual([]);
   });
 });
@@ -86,7 +104,11 @@ describe('the rule fixtures', () => {
 describe('the rule files', () => {
   const ruleFiles = (dir: string): string[] =>
     readdirSync(join(REPO_ROOT, dir), { withFileTypes: true }).flatMap((entry) =>
-      entry.isDirectory() ? ruleFiles(`${dir}/${entry.name}`) : /^[A-Z][A-Z0-9_]*\.ts$/u.test(entry.name) ? [`${dir}/${entry.name}`] : [],
+      entry.isDirectory()
+        ? ruleFiles(`${dir}/${entry.name}`)
+        : /^[A-Z][A-Z0-9_]*\.ts$/u.test(entry.name)
+          ? [`${dir}/${entry.name}`]
+          : [],
     );
   const files = ruleFiles('src/rules');
 
@@ -122,6 +144,11 @@ describe('the README', () => {
 describe('the exit code', () => {
   it('treats exactly the rules declared blocksInput as "could not run"', async () => {
     const { INPUT_BLOCKING_RULES } = await import('../../src/run/exit-code.js');
-    expect([...INPUT_BLOCKING_RULES].sort()).toEqual(allRules().filter((r) => r.blocksInput).map((r) => r.id).sort());
+    expect([...INPUT_BLOCKING_RULES].sort()).toEqual(
+      allRules()
+        .filter((r) => r.blocksInput)
+        .map((r) => r.id)
+        .sort(),
+    );
   });
 });

@@ -12,7 +12,8 @@ import { jsonBlocks, parseRuleDoc, REPO_ROOT } from './rule-tester.js';
  */
 describe.each(LINT_RULES.map((r) => [r.id] as const))('docs/rules/%s.md', (id) => {
   const doc = parseRuleDoc(readFileSync(join(REPO_ROOT, 'docs', 'rules', `${id}.md`), 'utf8'));
-  const blocksOf = (heading: string): string[] => jsonBlocks(doc.sections.find((s) => s.heading === heading)?.body ?? '');
+  const blocksOf = (heading: string): string[] =>
+    jsonBlocks(doc.sections.find((s) => s.heading === heading)?.body ?? '');
 
   it('has exactly one json contract under each example heading', () => {
     expect(blocksOf('Failing example')).toHaveLength(1);

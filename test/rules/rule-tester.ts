@@ -97,7 +97,12 @@ function expectCase(
 }
 
 /** The table lists every entry of the rule's fixture folder, and proves the rule both ways. */
-function expectTableCoversFolder(folder: string, cases: RuleCases, shared: readonly string[], names: { good: RegExp; bad: RegExp }): void {
+function expectTableCoversFolder(
+  folder: string,
+  cases: RuleCases,
+  shared: readonly string[],
+  names: { good: RegExp; bad: RegExp },
+): void {
   expect(cases.valid.length).toBeGreaterThan(0);
   expect(cases.invalid.length).toBeGreaterThan(0);
   for (const name of cases.valid) expect(name).toMatch(names.good);
@@ -151,12 +156,17 @@ export function guardRuleTester(rule: RuleMeta, guard: 'pin' | 'consumes', cases
   const folder = `${RULE_FIXTURES}/${rule.id}`;
   const contract = `${folder}/wire.contract.json`;
   const run = (name: string): ReturnType<typeof runCliJson> => {
-    const source = name.endsWith('.trace.json') ? ['--trace', `${folder}/${name}`] : ['--go', `${folder}/${name}/request.go`, '--type', 'Request'];
+    const source = name.endsWith('.trace.json')
+      ? ['--trace', `${folder}/${name}`]
+      : ['--go', `${folder}/${name}/request.go`, '--type', 'Request'];
     return runCliJson([guard, '--contract', contract, ...source], { cwd: REPO_ROOT });
   };
   describe(`${rule.id} (${guard})`, () => {
     it('is proven both ways, and its table lists every case in its folder', () => {
-      expectTableCoversFolder(folder, cases, ['wire.contract.json'], { good: /^good[\w-]*(?:\.trace\.json)?$/u, bad: /^bad-[\w-]+(?:\.trace\.json)?$/u });
+      expectTableCoversFolder(folder, cases, ['wire.contract.json'], {
+        good: /^good[\w-]*(?:\.trace\.json)?$/u,
+        bad: /^bad-[\w-]+(?:\.trace\.json)?$/u,
+      });
     });
 
     it.each(cases.valid.map((name) => [name]))('passes %s', async (name) => {
@@ -241,7 +251,11 @@ export function parseRuleDoc(markdown: string): RuleDoc {
   const [head = '', ...rest] = markdown.split(/^## /mu);
   const headLines = head.split('\n');
   const title = (headLines[0] ?? '').replace(/^# /u, '');
-  const summary = headLines.slice(1).join('\n').replace(/<!--[\s\S]*?-->/gu, '').trim();
+  const summary = headLines
+    .slice(1)
+    .join('\n')
+    .replace(/<!--[\s\S]*?-->/gu, '')
+    .trim();
   const sections = rest.map((chunk) => {
     const newline = chunk.indexOf('\n');
     return { heading: chunk.slice(0, newline).trim(), body: chunk.slice(newline + 1) };
@@ -262,7 +276,8 @@ export function jsonBlocks(body: string): string[] {
  */
 export function generateRuleTester(rule: RuleMeta, cases: RuleCases): void {
   const folder = `${RULE_FIXTURES}/${rule.id}`;
-  const run = (name: string): ReturnType<typeof runCliJson> => runCliJson(['generate', '--check'], { cwd: join(REPO_ROOT, folder, name) });
+  const run = (name: string): ReturnType<typeof runCliJson> =>
+    runCliJson(['generate', '--check'], { cwd: join(REPO_ROOT, folder, name) });
   describe(`${rule.id} (generate --check)`, () => {
     it('is proven both ways, and its table lists every case in its folder', () => {
       expectTableCoversFolder(folder, cases, [], { good: /^good[\w-]*$/u, bad: /^bad-[\w-]+$/u });

@@ -9,21 +9,32 @@ import { MAX_DRIFT_FINDINGS, SYNC_DRIFT } from '../../src/rules/diff/SYNC_DRIFT.
 import type { ValueDifference } from '../../src/sync/value-diff.js';
 
 /** A message that quotes these values in this order, whatever the words around them. */
-const quoting = (...values: string[]): unknown => expect.stringMatching(new RegExp(values.map((v) => v.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')).join('[\\s\\S]*'), 'u'));
+const quoting = (...values: string[]): unknown =>
+  expect.stringMatching(
+    new RegExp(values.map((v) => v.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')).join('[\\s\\S]*'), 'u'),
+  );
 
 /** A string whose canonical JSON (with its quotes) is exactly n characters. */
 const ofLength = (n: number): string => 'x'.repeat(n - 2);
 
 describe('SYNC_DRIFT', () => {
   it('is an error of the diff stage', () => {
-    expect([SYNC_DRIFT.id, SYNC_DRIFT.stage, SYNC_DRIFT.severity, MAX_DRIFT_FINDINGS]).toEqual(['SYNC_DRIFT', 'diff', 'error', 25]);
+    expect([SYNC_DRIFT.id, SYNC_DRIFT.stage, SYNC_DRIFT.severity, MAX_DRIFT_FINDINGS]).toEqual([
+      'SYNC_DRIFT',
+      'diff',
+      'error',
+      25,
+    ]);
   });
 
   it.each<[string, ValueDifference, { message: unknown; data: Record<string, unknown> }]>([
     [
       'missing',
       { pointer: '/$id', kind: 'missing', source: 'urn:x', mirror: undefined },
-      { message: quoting('"/$id"', '"urn:x"'), data: { kind: 'missing', pointer: '/$id', before: '"urn:x"', after: null } },
+      {
+        message: quoting('"/$id"', '"urn:x"'),
+        data: { kind: 'missing', pointer: '/$id', before: '"urn:x"', after: null },
+      },
     ],
     [
       'extra',
@@ -36,7 +47,10 @@ describe('SYNC_DRIFT', () => {
     [
       'changed',
       { pointer: '/title', kind: 'changed', source: 'A', mirror: 2 },
-      { message: quoting('"/title"', ' 2 ', '"A"'), data: { kind: 'changed', pointer: '/title', before: '"A"', after: '2' } },
+      {
+        message: quoting('"/title"', ' 2 ', '"A"'),
+        data: { kind: 'changed', pointer: '/title', before: '"A"', after: '2' },
+      },
     ],
     [
       'the whole document',
@@ -64,7 +78,10 @@ describe('SYNC_DRIFT', () => {
   });
 
   const many = (n: number): ValueDifference[] =>
-    Array.from({ length: n }, (_, i) => ({ pointer: `/k${i}`, kind: 'extra', source: undefined, mirror: i }) satisfies ValueDifference);
+    Array.from(
+      { length: n },
+      (_, i) => ({ pointer: `/k${i}`, kind: 'extra', source: undefined, mirror: i }) satisfies ValueDifference,
+    );
 
   it('reports up to 25 differences one by one', () => {
     const drafts = SYNC_DRIFT.check({ unexplained: many(25) });

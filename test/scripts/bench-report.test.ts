@@ -8,8 +8,11 @@ describe('keepSections', () => {
   const rendered = '# Benchmarks\n\n## Targets\n\nnew targets\n\n## How measured\n\n- how\n';
 
   it('keeps a hand-run section of the previous file, before "How measured", and replaces the rendered ones', () => {
-    const previous = '# Benchmarks\n\n## Targets\n\nold targets\n\n## Read analysis (issue 16)\n\nfigures\n\n## How measured\n\n- old how\n';
-    expect(keep(rendered, previous)).toBe('# Benchmarks\n\n## Targets\n\nnew targets\n\n## Read analysis (issue 16)\n\nfigures\n\n## How measured\n\n- how\n');
+    const previous =
+      '# Benchmarks\n\n## Targets\n\nold targets\n\n## Read analysis (issue 16)\n\nfigures\n\n## How measured\n\n- old how\n';
+    expect(keep(rendered, previous)).toBe(
+      '# Benchmarks\n\n## Targets\n\nnew targets\n\n## Read analysis (issue 16)\n\nfigures\n\n## How measured\n\n- how\n',
+    );
   });
 
   it('changes nothing when there is no previous file or nothing to keep', () => {

@@ -58,13 +58,24 @@ export function findingFacts(f: Finding | JsonFinding): FindingFacts {
  * `undefined`, `NaN` or `[object Object]`, and it names the field it is about.
  * A broken or emptied message template fails here without a sentence pinned.
  */
-export function expectMessageSpeaks(f: { readonly rule?: string; readonly message?: unknown; readonly field?: unknown; readonly path?: unknown }): void {
+export function expectMessageSpeaks(f: {
+  readonly rule?: string;
+  readonly message?: unknown;
+  readonly field?: unknown;
+  readonly path?: unknown;
+}): void {
   const where = `${String(f.rule)} at ${String(f.path)}`;
   expect(typeof f.message, where).toBe('string');
   const message = String(f.message);
   expect(message.trim(), where).not.toBe('');
   expect(message, where).not.toMatch(/undefined|\[object Object\]|NaN/u);
-  const last = typeof f.field === 'string' ? f.field.split('.').filter((part) => part !== '*' && part !== '').at(-1) : undefined;
+  const last =
+    typeof f.field === 'string'
+      ? f.field
+          .split('.')
+          .filter((part) => part !== '*' && part !== '')
+          .at(-1)
+      : undefined;
   if (last !== undefined) expect(message, `${where} names ${last}`).toContain(last);
 }
 
@@ -82,7 +93,11 @@ export function quotedNames(text: string): string[] {
 /** An error as data: its class, code and place, the names its message quotes, and whether it says what to do. */
 export function errorFacts(error: unknown): Record<string, unknown> {
   if (!(error instanceof Error)) return { thrown: String(error) };
-  const e = error as Error & { code?: string; location?: { file: string; line: number; column: number }; hint?: string };
+  const e = error as Error & {
+    code?: string;
+    location?: { file: string; line: number; column: number };
+    hint?: string;
+  };
   return {
     error: e.name,
     ...(e.code !== undefined ? { code: e.code } : {}),
@@ -108,7 +123,11 @@ const WORDING_KEYS = new Set(['message', 'label', 'hint', 'subject']);
 export function withoutWording(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(withoutWording);
   if (value === null || typeof value !== 'object') return value;
-  return Object.fromEntries(Object.entries(value).filter(([key]) => !WORDING_KEYS.has(key)).map(([key, v]) => [key, withoutWording(v)]));
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([key]) => !WORDING_KEYS.has(key))
+      .map(([key, v]) => [key, withoutWording(v)]),
+  );
 }
 
 /** Where each `file:line:col: error:` line of stderr points, and the names it quotes; no sentence. */
@@ -166,7 +185,10 @@ export function extractionRows(result: ExtractResult): string[] {
   const at = (l: { file: string; line: number; column: number }): string => `${l.file}:${l.line}:${l.column}`;
   return [
     `root ${result.root.name} ${at(result.root.location)}`,
-    ...result.fields.map((f) => `${f.pointer} [${f.jsonName}] ${JSON.stringify(f.type)} ${f.required ? 'required' : 'optional'} ${at(f.location)} "${f.sourceType}"`),
+    ...result.fields.map(
+      (f) =>
+        `${f.pointer} [${f.jsonName}] ${JSON.stringify(f.type)} ${f.required ? 'required' : 'optional'} ${at(f.location)} "${f.sourceType}"`,
+    ),
     ...result.opaque.map((o) => `opaque ${o.pointer} "${o.typeName}" ${at(o.location)}: ${o.reason}`),
   ];
 }

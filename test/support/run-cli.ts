@@ -28,7 +28,10 @@ export interface JsonFinding {
 }
 
 /** Runs the CLI in-process with captured output; never touches the real stdout. */
-export async function runCli(args: readonly string[], options: { cwd?: string; env?: Record<string, string> } = {}): Promise<CliRun> {
+export async function runCli(
+  args: readonly string[],
+  options: { cwd?: string; env?: Record<string, string> } = {},
+): Promise<CliRun> {
   let stdout = '';
   let stderr = '';
   const exit = await main(args, {
@@ -46,14 +49,26 @@ export async function runCli(args: readonly string[], options: { cwd?: string; e
 }
 
 /** Runs with --format json and returns the findings. */
-export async function runCliJson(args: readonly string[], options: { cwd?: string; env?: Record<string, string> } = {}): Promise<CliRun & { findings: JsonFinding[] }> {
+export async function runCliJson(
+  args: readonly string[],
+  options: { cwd?: string; env?: Record<string, string> } = {},
+): Promise<CliRun & { findings: JsonFinding[] }> {
   const run = await runCli([...args, '--format', 'json'], options);
   const findings = run.stdout ? (JSON.parse(run.stdout) as { findings: JsonFinding[] }).findings : [];
   return { ...run, findings };
 }
 
 /** A scratch copy of some repository paths, to mutate freely. */
-export function scratchCopy(paths: readonly string[], from: string = process.cwd()): { dir: string; edit: (file: string, from: string | RegExp, to: string) => void; write: (file: string, text: string) => void; read: (file: string) => string; cleanup: () => void } {
+export function scratchCopy(
+  paths: readonly string[],
+  from: string = process.cwd(),
+): {
+  dir: string;
+  edit: (file: string, from: string | RegExp, to: string) => void;
+  write: (file: string, text: string) => void;
+  read: (file: string) => string;
+  cleanup: () => void;
+} {
   const dir = mkdtempSync(join(tmpdir(), 'wirepin-test-'));
   for (const p of paths) cpSync(join(from, p), join(dir, p), { recursive: true });
   return {
@@ -75,7 +90,11 @@ export function scratchCopy(paths: readonly string[], from: string = process.cwd
 }
 
 /** Edits a contract's JSON structurally (no string surgery on JSON). */
-export function editContract(scratch: ReturnType<typeof scratchCopy>, file: string, change: (contract: Record<string, any>) => void): void {
+export function editContract(
+  scratch: ReturnType<typeof scratchCopy>,
+  file: string,
+  change: (contract: Record<string, any>) => void,
+): void {
   const value = JSON.parse(scratch.read(file)) as Record<string, any>;
   change(value);
   scratch.write(file, `${JSON.stringify(value, null, 2)}\n`);

@@ -7,7 +7,11 @@ export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 /** "map<string | null>": a wire type as tests spell it. */
 export function spellWireType(type: WireType): string {
   const base =
-    type.kind === 'array' ? `array<${spellWireType(type.items)}>` : type.kind === 'map' ? `map<${spellWireType(type.values)}>` : type.kind;
+    type.kind === 'array'
+      ? `array<${spellWireType(type.items)}>`
+      : type.kind === 'map'
+        ? `map<${spellWireType(type.values)}>`
+        : type.kind;
   return type.nullable && type.kind !== 'null' ? `${base} | null` : base;
 }
 

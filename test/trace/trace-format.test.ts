@@ -3,7 +3,11 @@ import { canonicalPointers, formatTrace, TRACE_FORMAT_VERSION } from '../../src/
 
 describe('trace format', () => {
   it('writes version 1 with keys in the documented order, sorted unique pointers and a trailing newline', () => {
-    const text = formatTrace({ endpoint: 'POST /cp/workspaces/provision', requests: 2, read: ['/org_id', '/display/mode', '/display', '/org_id'] });
+    const text = formatTrace({
+      endpoint: 'POST /cp/workspaces/provision',
+      requests: 2,
+      read: ['/org_id', '/display/mode', '/display', '/org_id'],
+    });
     expect(text).toBe(
       '{\n  "wirepin_trace": 1,\n  "endpoint": "POST /cp/workspaces/provision",\n  "requests": 2,\n' +
         '  "read": [\n    "/display",\n    "/display/mode",\n    "/org_id"\n  ]\n}\n',

@@ -19,20 +19,36 @@ describe('unreadConsumedFields', () => {
   it('lists consumed fields never read, in contract order, leaving dead ones out', async () => {
     const model = await shippedModel();
     expect(unreadConsumedFields(model, [])).toEqual([
-      '/org_id', '/workspace_id', '/runtime', '/template', '/tier', '/instance_type', '/disk_gb', '/provider', '/data_persistence',
-      '/kind', '/display', '/platform_url', '/env', '/config_files',
+      '/org_id',
+      '/workspace_id',
+      '/runtime',
+      '/template',
+      '/tier',
+      '/instance_type',
+      '/disk_gb',
+      '/provider',
+      '/data_persistence',
+      '/kind',
+      '/display',
+      '/platform_url',
+      '/env',
+      '/config_files',
     ]);
   });
 
   it('reports a nested field when its parent was read but it was not', async () => {
     const model = await shippedModel();
-    const read = [...model.fields.values()].filter((f) => f.consumes === true && f.pointer !== '/display/width').map((f) => f.pointer);
+    const read = [...model.fields.values()]
+      .filter((f) => f.consumes === true && f.pointer !== '/display/width')
+      .map((f) => f.pointer);
     expect(unreadConsumedFields(model, read)).toEqual(['/display/width']);
   });
 
   it('does not repeat the children of an unread parent', async () => {
     const model = await shippedModel();
-    const read = [...model.fields.values()].filter((f) => f.consumes === true && !f.pointer.startsWith('/display')).map((f) => f.pointer);
+    const read = [...model.fields.values()]
+      .filter((f) => f.consumes === true && !f.pointer.startsWith('/display'))
+      .map((f) => f.pointer);
     expect(unreadConsumedFields(model, read)).toEqual(['/display']);
   });
 
@@ -40,7 +56,12 @@ describe('unreadConsumedFields', () => {
     const model = await shippedModel();
     const flipped: ContractModel = {
       ...model,
-      fields: new Map([...model.fields].map(([pointer, f]) => [pointer, pointer === '/template_assets' ? { ...f, consumes: true, note: undefined } : f])),
+      fields: new Map(
+        [...model.fields].map(([pointer, f]) => [
+          pointer,
+          pointer === '/template_assets' ? { ...f, consumes: true, note: undefined } : f,
+        ]),
+      ),
     };
     const read = [...model.fields.values()].filter((f) => f.consumes === true).map((f) => f.pointer);
     expect(unreadConsumedFields(flipped, read)).toEqual(['/template_assets']);
@@ -50,8 +71,17 @@ describe('unreadConsumedFields', () => {
     const model = buildContractModel({
       type: 'object',
       properties: {
-        items: { type: 'array', cp_consumes: true, items: { type: 'object', properties: { id: { type: 'string', cp_consumes: true } } } },
-        legacy: { type: 'object', cp_consumes: false, note: 'gone', properties: { still: { type: 'string', cp_consumes: true } } },
+        items: {
+          type: 'array',
+          cp_consumes: true,
+          items: { type: 'object', properties: { id: { type: 'string', cp_consumes: true } } },
+        },
+        legacy: {
+          type: 'object',
+          cp_consumes: false,
+          note: 'gone',
+          properties: { still: { type: 'string', cp_consumes: true } },
+        },
       },
     });
     expect(unreadConsumedFields(model, ['/items'])).toEqual(['/items/*/id', '/legacy/still']);

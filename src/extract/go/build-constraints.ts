@@ -15,19 +15,68 @@ export const DEFAULT_GO_TARGET: GoTarget = { goos: 'linux', goarch: 'amd64' };
 
 /** go/build's knownOS (syslist.go), plus wasip1 from Go 1.21. */
 export const KNOWN_GOOS: ReadonlySet<string> = new Set([
-  'aix', 'android', 'darwin', 'dragonfly', 'freebsd', 'hurd', 'illumos', 'ios', 'js', 'linux', 'nacl', 'netbsd',
-  'openbsd', 'plan9', 'solaris', 'wasip1', 'windows', 'zos',
+  'aix',
+  'android',
+  'darwin',
+  'dragonfly',
+  'freebsd',
+  'hurd',
+  'illumos',
+  'ios',
+  'js',
+  'linux',
+  'nacl',
+  'netbsd',
+  'openbsd',
+  'plan9',
+  'solaris',
+  'wasip1',
+  'windows',
+  'zos',
 ]);
 
 /** go/build's unixOS: the systems the `unix` constraint matches. */
 const UNIX_GOOS: ReadonlySet<string> = new Set([
-  'aix', 'android', 'darwin', 'dragonfly', 'freebsd', 'hurd', 'illumos', 'ios', 'linux', 'netbsd', 'openbsd', 'solaris',
+  'aix',
+  'android',
+  'darwin',
+  'dragonfly',
+  'freebsd',
+  'hurd',
+  'illumos',
+  'ios',
+  'linux',
+  'netbsd',
+  'openbsd',
+  'solaris',
 ]);
 
 /** go/build's knownArch (syslist.go). */
 export const KNOWN_GOARCH: ReadonlySet<string> = new Set([
-  '386', 'amd64', 'amd64p32', 'arm', 'armbe', 'arm64', 'arm64be', 'loong64', 'mips', 'mipsle', 'mips64', 'mips64le',
-  'mips64p32', 'mips64p32le', 'ppc', 'ppc64', 'ppc64le', 'riscv', 'riscv64', 's390', 's390x', 'sparc', 'sparc64', 'wasm',
+  '386',
+  'amd64',
+  'amd64p32',
+  'arm',
+  'armbe',
+  'arm64',
+  'arm64be',
+  'loong64',
+  'mips',
+  'mipsle',
+  'mips64',
+  'mips64le',
+  'mips64p32',
+  'mips64p32le',
+  'ppc',
+  'ppc64',
+  'ppc64le',
+  'riscv',
+  'riscv64',
+  's390',
+  's390x',
+  'sparc',
+  'sparc64',
+  'wasm',
 ]);
 
 /** Release tags go1.1 … go1.24: a toolchain of 1.24 satisfies every earlier one. */
@@ -55,7 +104,8 @@ export function matchTag(tag: string, target: GoTarget): boolean {
  * the reason a file is left out, or undefined when its name allows it.
  */
 export function excludedByName(fileName: string, target: GoTarget): string | undefined {
-  if (fileName.startsWith('_') || fileName.startsWith('.')) return 'go build ignores files whose names start with "_" or "."';
+  if (fileName.startsWith('_') || fileName.startsWith('.'))
+    return 'go build ignores files whose names start with "_" or "."';
   if (fileName.endsWith('_test.go')) return 'it is a test file (_test.go)';
   // goodOSArchFile: everything before the first "." and before the first "_" is ignored.
   const stem = fileName.split('.')[0] ?? '';

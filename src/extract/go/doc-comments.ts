@@ -57,7 +57,10 @@ function asDescription(lines: readonly string[]): string | undefined {
  * no descriptions (the extractor has read them already; a description is an
  * aid, never a check).
  */
-export async function goDocComments(locations: readonly SourceLocation[], cwd: string): Promise<Map<SourceLocation, string>> {
+export async function goDocComments(
+  locations: readonly SourceLocation[],
+  cwd: string,
+): Promise<Map<SourceLocation, string>> {
   const byFile = new Map<string, SourceLocation[]>();
   for (const location of locations) {
     const list = byFile.get(location.file) ?? [];

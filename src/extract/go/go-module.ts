@@ -54,7 +54,8 @@ async function readModule(start: string, env: GoEnv): Promise<GoModule | undefin
       const localReplaces = new Map<string, string>();
       for (const [from, to] of parsed.replaces) {
         // A replacement that is a file path (./x, ../x, /x) names a directory; any other names a module version.
-        if (to.startsWith('./') || to.startsWith('../') || path.isAbsolute(to)) localReplaces.set(from, path.resolve(dir, to));
+        if (to.startsWith('./') || to.startsWith('../') || path.isAbsolute(to))
+          localReplaces.set(from, path.resolve(dir, to));
       }
       return {
         root: dir,
@@ -73,7 +74,8 @@ async function readModule(start: string, env: GoEnv): Promise<GoModule | undefin
 async function moduleCache(env: GoEnv): Promise<string | undefined> {
   const gopath = env['GOPATH']?.split(path.delimiter).find((entry) => entry !== '');
   const home = env['HOME'] ?? os.homedir();
-  const candidate = env['GOMODCACHE'] || (gopath !== undefined ? path.join(gopath, 'pkg', 'mod') : path.join(home, 'go', 'pkg', 'mod'));
+  const candidate =
+    env['GOMODCACHE'] || (gopath !== undefined ? path.join(gopath, 'pkg', 'mod') : path.join(home, 'go', 'pkg', 'mod'));
   return (await isDirectory(candidate)) ? candidate : undefined;
 }
 
@@ -91,7 +93,9 @@ export async function locatePackage(module: GoModule, importPath: string): Promi
     return { missing: `it is in module "${module.path}", but ${dir} does not exist` };
   }
   if (!importPath.split('/')[0]?.includes('.')) {
-    return { missing: `it is a standard-library package outside wirepin's table of known encodings (time.Time, net/netip.Addr, math/big.Int, ...)` };
+    return {
+      missing: `it is a standard-library package outside wirepin's table of known encodings (time.Time, net/netip.Addr, math/big.Int, ...)`,
+    };
   }
   if (module.vendored) {
     const dir = path.join(module.root, 'vendor', ...importPath.split('/'));
@@ -99,7 +103,8 @@ export async function locatePackage(module: GoModule, importPath: string): Promi
     return { missing: `the module is vendored and ${dir} does not exist; run go mod vendor` };
   }
   const owner = longestPrefix([...module.localReplaces.keys(), ...module.requires.keys()], importPath);
-  if (owner === undefined) return { missing: `no module in ${path.join(module.root, 'go.mod')} provides it; add it with go get` };
+  if (owner === undefined)
+    return { missing: `no module in ${path.join(module.root, 'go.mod')} provides it; add it with go get` };
   const rest = below(owner, importPath) ?? [];
   const replaced = module.localReplaces.get(owner);
   if (replaced !== undefined) {
@@ -116,7 +121,9 @@ export async function locatePackage(module: GoModule, importPath: string): Promi
       looked.push('the module cache (GOMODCACHE, $GOPATH/pkg/mod, ~/go/pkg/mod: none exists)');
     }
   }
-  return { missing: `wirepin looked in ${looked.join(', ')}; run go mod download (or go mod vendor) so its source is there` };
+  return {
+    missing: `wirepin looked in ${looked.join(', ')}; run go mod download (or go mod vendor) so its source is there`,
+  };
 }
 
 /** The path elements of `importPath` below module path `prefix`, or undefined when it is not inside. */
@@ -129,7 +136,8 @@ function below(prefix: string, importPath: string): string[] | undefined {
 function longestPrefix(candidates: readonly string[], importPath: string): string | undefined {
   let best: string | undefined;
   for (const candidate of candidates) {
-    if (below(candidate, importPath) !== undefined && (best === undefined || candidate.length > best.length)) best = candidate;
+    if (below(candidate, importPath) !== undefined && (best === undefined || candidate.length > best.length))
+      best = candidate;
   }
   return best;
 }
@@ -192,7 +200,9 @@ export function parseGoMod(text: string): GoModFile {
 
 /** Whitespace-separated words; Go-quoted module paths ("a b") lose their quotes. */
 function tokens(line: string): string[] {
-  return (line.match(/"(?:[^"\\]|\\.)*"|`[^`]*`|\S+/g) ?? []).map((word) => (word.startsWith('"') || word.startsWith('`') ? word.slice(1, -1) : word));
+  return (line.match(/"(?:[^"\\]|\\.)*"|`[^`]*`|\S+/g) ?? []).map((word) =>
+    word.startsWith('"') || word.startsWith('`') ? word.slice(1, -1) : word,
+  );
 }
 
 /**
@@ -205,7 +215,10 @@ function tokens(line: string): string[] {
 async function readGoMod(file: string): Promise<string | undefined> {
   const info = await stat(file).catch(() => undefined);
   if (info === undefined || info.isDirectory()) return undefined;
-  return readSourceText(file, file, { what: 'go.mod', hint: 'Check that the go.mod is a readable regular file saved as UTF-8.' });
+  return readSourceText(file, file, {
+    what: 'go.mod',
+    hint: 'Check that the go.mod is a readable regular file saved as UTF-8.',
+  });
 }
 
 async function isDirectory(dir: string): Promise<boolean> {

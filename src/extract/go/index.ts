@@ -35,7 +35,10 @@ export async function extractGoGraph(request: ExtractRequest): Promise<SourceGra
   return extractWith(request, extractGraphOf);
 }
 
-async function extractWith<T>(request: ExtractRequest, extractOne: (pkg: GoPackage, typeName: string, resolver: TypeResolver, limits: ExpansionLimits) => T): Promise<T> {
+async function extractWith<T>(
+  request: ExtractRequest,
+  extractOne: (pkg: GoPackage, typeName: string, resolver: TypeResolver, limits: ExpansionLimits) => T,
+): Promise<T> {
   const typeName = request.typeName;
   if (typeName === undefined || typeName === '') {
     throw new WirepinError('E_USAGE', 'The Go extractor needs the name of the struct type to read.', {
@@ -84,7 +87,12 @@ function importsOf(pkg: GoPackage): LoadedImports {
   return imports;
 }
 
-async function loadImport(module: GoModule, importPath: string, cwd: string, target: GoTarget): Promise<{ readonly pkg: GoPackage } | { readonly missing: string }> {
+async function loadImport(
+  module: GoModule,
+  importPath: string,
+  cwd: string,
+  target: GoTarget,
+): Promise<{ readonly pkg: GoPackage } | { readonly missing: string }> {
   const located = await locatePackage(module, importPath);
   if ('missing' in located) return located;
   try {
@@ -107,7 +115,12 @@ function packageDirectory(pkg: GoPackage, cwd: string): string {
  */
 const resolvers = new WeakMap<GoPackage, Map<string, TypeResolver>>();
 
-function resolverFor(pkg: GoPackage, direction: 'encode' | 'decode', wordBits: 32 | 64, imports: LoadedImports | undefined): TypeResolver {
+function resolverFor(
+  pkg: GoPackage,
+  direction: 'encode' | 'decode',
+  wordBits: 32 | 64,
+  imports: LoadedImports | undefined,
+): TypeResolver {
   let perPackage = resolvers.get(pkg);
   if (perPackage === undefined) resolvers.set(pkg, (perPackage = new Map()));
   // A resolver's memos may hold answers given before an import was loaded: a new import set gets a new resolver.
@@ -118,33 +131,68 @@ function resolverFor(pkg: GoPackage, direction: 'encode' | 'decode', wordBits: 3
 }
 
 /** GOARCH values whose int, uint and uintptr are 32 bits wide (go/types' sizes). */
-const WORD_32_GOARCH: ReadonlySet<string> = new Set(['386', 'amd64p32', 'arm', 'armbe', 'mips', 'mipsle', 'mips64p32', 'mips64p32le', 'ppc', 'riscv', 's390', 'sparc']);
+const WORD_32_GOARCH: ReadonlySet<string> = new Set([
+  '386',
+  'amd64p32',
+  'arm',
+  'armbe',
+  'mips',
+  'mipsle',
+  'mips64p32',
+  'mips64p32le',
+  'ppc',
+  'riscv',
+  's390',
+  'sparc',
+]);
 
 function checkTarget(target: GoTarget): void {
   if (!KNOWN_GOOS.has(target.goos)) {
-    throw new WirepinError('E_USAGE', `Unknown GOOS "${target.goos}".`, { hint: `Use one of Go's operating systems: ${[...KNOWN_GOOS].join(', ')}.` });
+    throw new WirepinError('E_USAGE', `Unknown GOOS "${target.goos}".`, {
+      hint: `Use one of Go's operating systems: ${[...KNOWN_GOOS].join(', ')}.`,
+    });
   }
   if (!KNOWN_GOARCH.has(target.goarch)) {
-    throw new WirepinError('E_USAGE', `Unknown GOARCH "${target.goarch}".`, { hint: `Use one of Go's architectures: ${[...KNOWN_GOARCH].join(', ')}.` });
+    throw new WirepinError('E_USAGE', `Unknown GOARCH "${target.goarch}".`, {
+      hint: `Use one of Go's architectures: ${[...KNOWN_GOARCH].join(', ')}.`,
+    });
   }
 }
 
-function extractGraphOf(pkg: GoPackage, typeName: string, resolver: TypeResolver, limits: ExpansionLimits): SourceGraph {
+function extractGraphOf(
+  pkg: GoPackage,
+  typeName: string,
+  resolver: TypeResolver,
+  limits: ExpansionLimits,
+): SourceGraph {
   const { resolved, root } = rootStruct(pkg, typeName, resolver);
   const notes = pkg.notes.length > 0 ? { notes: pkg.notes } : {};
   const custom = resolver.customMarshaler(resolved);
   if (custom !== undefined) {
-    const only = { name: typeName, location: root.location, fields: [], opaque: [{ pointer: '', typeName, reason: custom, location: root.location }], links: new Map<string, string>() };
+    const only = {
+      name: typeName,
+      location: root.location,
+      fields: [],
+      opaque: [{ pointer: '', typeName, reason: custom, location: root.location }],
+      links: new Map<string, string>(),
+    };
     return { root, rootType: typeName, types: new Map([[typeName, only]]), ...notes };
   }
   return { root, ...collectWireGraph(resolved, resolver, root, limits), ...notes };
 }
 
-function rootStruct(pkg: GoPackage, typeName: string, resolver: TypeResolver): { resolved: ResolvedStruct; root: { name: string; location: SourceLocation } } {
+function rootStruct(
+  pkg: GoPackage,
+  typeName: string,
+  resolver: TypeResolver,
+): { resolved: ResolvedStruct; root: { name: string; location: SourceLocation } } {
   const decl = pkg.lookupType(typeName);
   if (decl === undefined) throw unknownType(pkg, typeName);
   const file = decl.location.file;
-  const resolved = resolver.resolve({ expr: { kind: 'named', name: typeName, typeArgs: [], text: typeName, file }, env: EMPTY_ENV });
+  const resolved = resolver.resolve({
+    expr: { kind: 'named', name: typeName, typeArgs: [], text: typeName, file },
+    env: EMPTY_ENV,
+  });
   const where = `${file}:${decl.location.line}:${decl.location.column}`;
   if (resolved.kind !== 'struct') {
     throw new WirepinError('E_UNKNOWN_TYPE', `Type "${typeName}" (${where}) is ${describe(resolved)}, not a struct.`, {
@@ -155,7 +203,12 @@ function rootStruct(pkg: GoPackage, typeName: string, resolver: TypeResolver): {
   return { resolved, root: { name: typeName, location: decl.location } };
 }
 
-function extractStruct(pkg: GoPackage, typeName: string, resolver: TypeResolver, limits: ExpansionLimits): ExtractResult {
+function extractStruct(
+  pkg: GoPackage,
+  typeName: string,
+  resolver: TypeResolver,
+  limits: ExpansionLimits,
+): ExtractResult {
   const { resolved, root } = rootStruct(pkg, typeName, resolver);
   const notes = pkg.notes.length > 0 ? { notes: pkg.notes } : {};
   const custom = resolver.customMarshaler(resolved);

@@ -159,13 +159,14 @@ function dominantFields(fields: readonly JsonField[]): JsonField[] {
       compareIndex(a.index, b.index),
   );
   const out: JsonField[] = [];
-  for (let i = 0; i < sorted.length; ) {
+  for (let i = 0; i < sorted.length;) {
     const first = sorted[i] as JsonField;
     let end = i + 1;
     while (end < sorted.length && (sorted[end] as JsonField).name === first.name) end++;
     const second = end - i > 1 ? sorted[i + 1] : undefined;
     // dominantField: two fields at the same depth with the same taggedness cancel each other.
-    if (second === undefined || second.index.length !== first.index.length || second.tagged !== first.tagged) out.push(first);
+    if (second === undefined || second.index.length !== first.index.length || second.tagged !== first.tagged)
+      out.push(first);
     i = end;
   }
   // byIndex: encoding/json writes fields in field index order.

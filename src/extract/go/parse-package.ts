@@ -129,17 +129,25 @@ async function parseListing(listing: PackageListing, source: PackageSource, targ
     const constraint = fileConstraint(text, target);
     if (!constraint.ok) {
       const shown = displayPath(file, source.cwd);
-      throw new WirepinError('E_PARSE', `Go build constraint in "${shown}" cannot be parsed: ${constraint.problem.reason}.`, {
-        location: { file: shown, line: constraint.problem.line, column: 1 },
-        hint: 'Fix the //go:build line (go vet reports the same); only one //go:build line is allowed, before the package clause.',
-      });
+      throw new WirepinError(
+        'E_PARSE',
+        `Go build constraint in "${shown}" cannot be parsed: ${constraint.problem.reason}.`,
+        {
+          location: { file: shown, line: constraint.problem.line, column: 1 },
+          hint: 'Fix the //go:build line (go vet reports the same); only one //go:build line is allowed, before the package clause.',
+        },
+      );
     }
     if (constraint.built || file === listing.primary) kept.push({ file, text });
   });
   if (kept.length === 0) {
-    throw new WirepinError('E_READ', `No Go file in "${source.path}" is compiled for ${target.goos}/${target.goarch}: build constraints exclude all of them.`, {
-      hint: 'Set the target with --goos/--goarch (or go: { goos, goarch } in wirepin.yaml), or point the path at the package that is built.',
-    });
+    throw new WirepinError(
+      'E_READ',
+      `No Go file in "${source.path}" is compiled for ${target.goos}/${target.goarch}: build constraints exclude all of them.`,
+      {
+        hint: 'Set the target with --goos/--goarch (or go: { goos, goarch } in wirepin.yaml), or point the path at the package that is built.',
+      },
+    );
   }
   const grammar = await loadGoGrammar();
   const parsed: ParsedFile[] = [];
@@ -147,7 +155,10 @@ async function parseListing(listing: PackageListing, source: PackageSource, targ
     for (const { file, text } of kept) {
       const tree = grammar.parser.parse(text);
       if (tree === null) {
-        throw new WirepinError('E_PARSE', `tree-sitter returned no syntax tree for "${displayPath(file, source.cwd)}".`);
+        throw new WirepinError(
+          'E_PARSE',
+          `tree-sitter returned no syntax tree for "${displayPath(file, source.cwd)}".`,
+        );
       }
       // Every pattern is rooted at source_file: a max start depth of 0 keeps the cursor out of function bodies.
       const captures = grammar.declarations.captures(tree.rootNode, { maxStartDepth: 0 });
@@ -167,7 +178,12 @@ interface PackageListing {
   readonly notes: readonly string[];
 }
 
-async function listPackageFiles(absolute: string, requested: string, target: GoTarget, cwd: string): Promise<PackageListing> {
+async function listPackageFiles(
+  absolute: string,
+  requested: string,
+  target: GoTarget,
+  cwd: string,
+): Promise<PackageListing> {
   const info = await stat(absolute).catch((error: unknown) => {
     throw readError(requested, error);
   });
@@ -193,9 +209,13 @@ async function listPackageFiles(absolute: string, requested: string, target: GoT
   }
   if (info.isDirectory()) {
     if (siblings.length === 0) {
-      throw new WirepinError('E_READ', `Directory "${requested}" contains no Go source files that go build compiles for ${target.goos}/${target.goarch}.`, {
-        hint: 'Point the path at a Go package directory or a .go file (files starting with "_" or ".", _test.go files and other platforms\' files are not compiled).',
-      });
+      throw new WirepinError(
+        'E_READ',
+        `Directory "${requested}" contains no Go source files that go build compiles for ${target.goos}/${target.goarch}.`,
+        {
+          hint: 'Point the path at a Go package directory or a .go file (files starting with "_" or ".", _test.go files and other platforms\' files are not compiled).',
+        },
+      );
     }
     return { files: siblings, primary: undefined, notes };
   }
@@ -218,7 +238,6 @@ async function readSource(file: string, shown: string): Promise<string> {
   // Go ignores a leading byte order mark; a space keeps every column where it was.
   return text.startsWith('\uFEFF') ? ` ${text.slice(1)}` : text;
 }
-
 
 function indexFile(
   absolute: string,
@@ -271,10 +290,16 @@ function defaultPackageName(importPath: string): string {
  * whose package clause is unreadable stays in, so its syntax error is
  * reported.
  */
-function selectPackage(all: readonly ParsedFile[], primary: string | undefined, preferDeclaring: string | undefined): ParsedFile[] {
+function selectPackage(
+  all: readonly ParsedFile[],
+  primary: string | undefined,
+  preferDeclaring: string | undefined,
+): ParsedFile[] {
   const primaryFile = all.find((file) => file.absolute === primary);
   if (primaryFile !== undefined) {
-    return all.filter((file) => file === primaryFile || file.packageName === undefined || file.packageName === primaryFile.packageName);
+    return all.filter(
+      (file) => file === primaryFile || file.packageName === undefined || file.packageName === primaryFile.packageName,
+    );
   }
   const names = [...new Set(all.map((file) => file.packageName).filter((name) => name !== undefined))];
   if (names.length <= 1) return [...all];
@@ -321,7 +346,8 @@ function buildPackage(files: readonly ParsedFile[], notes: readonly string[]): G
   for (const file of files) {
     if (file.dotImport) dotImportFiles.add(file.scope.file);
     // The compiler rejects a name declared twice in one package ("redeclared in this block"); so does wirepin, rather than pick one.
-    for (const node of file.duplicates) throwRedeclared(node, file.scope, { node: file.types.get(nameOf(node)) as Node, scope: file.scope });
+    for (const node of file.duplicates)
+      throwRedeclared(node, file.scope, { node: file.types.get(nameOf(node)) as Node, scope: file.scope });
     for (const [name, node] of file.types) {
       const earlier = declarations.get(name);
       if (earlier !== undefined) throwRedeclared(node, file.scope, earlier);

@@ -63,24 +63,96 @@ export interface KnownEncoding {
 
 export const KNOWN_TYPES: ReadonlyMap<KnownType, KnownEncoding> = new Map<KnownType, KnownEncoding>([
   // time/time.go: func (t Time) MarshalJSON, func (t *Time) UnmarshalJSON (RFC 3339 strings).
-  ['time.Time', { encodeMethod: { name: 'MarshalJSON', receiver: 'value' }, decodeMethod: 'UnmarshalJSON', struct: true, exportedFields: false }],
+  [
+    'time.Time',
+    {
+      encodeMethod: { name: 'MarshalJSON', receiver: 'value' },
+      decodeMethod: 'UnmarshalJSON',
+      struct: true,
+      exportedFields: false,
+    },
+  ],
   // time.Duration is an int64 without methods encoding/json uses.
   ['time.Duration', { encodeMethod: undefined, decodeMethod: undefined, struct: false, exportedFields: false }],
   // encode.go stringEncoder: a Number is written as its number literal ("" as 0); decode.go literalStore takes a number, or a string holding a valid number.
   ['encoding/json.Number', { encodeMethod: undefined, decodeMethod: undefined, struct: false, exportedFields: false }],
   // stream.go: func (m RawMessage) MarshalJSON (copied verbatim, nil → null), func (m *RawMessage) UnmarshalJSON.
-  ['encoding/json.RawMessage', { encodeMethod: { name: 'MarshalJSON', receiver: 'value' }, decodeMethod: 'UnmarshalJSON', struct: false, exportedFields: false }],
+  [
+    'encoding/json.RawMessage',
+    {
+      encodeMethod: { name: 'MarshalJSON', receiver: 'value' },
+      decodeMethod: 'UnmarshalJSON',
+      struct: false,
+      exportedFields: false,
+    },
+  ],
   // net/netip/netip.go: func (ip Addr) MarshalText ("" for the zero Addr), func (ip *Addr) UnmarshalText; AddrPort and Prefix alike.
-  ['net/netip.Addr', { encodeMethod: { name: 'MarshalText', receiver: 'value' }, decodeMethod: 'UnmarshalText', struct: true, exportedFields: false }],
-  ['net/netip.AddrPort', { encodeMethod: { name: 'MarshalText', receiver: 'value' }, decodeMethod: 'UnmarshalText', struct: true, exportedFields: false }],
-  ['net/netip.Prefix', { encodeMethod: { name: 'MarshalText', receiver: 'value' }, decodeMethod: 'UnmarshalText', struct: true, exportedFields: false }],
+  [
+    'net/netip.Addr',
+    {
+      encodeMethod: { name: 'MarshalText', receiver: 'value' },
+      decodeMethod: 'UnmarshalText',
+      struct: true,
+      exportedFields: false,
+    },
+  ],
+  [
+    'net/netip.AddrPort',
+    {
+      encodeMethod: { name: 'MarshalText', receiver: 'value' },
+      decodeMethod: 'UnmarshalText',
+      struct: true,
+      exportedFields: false,
+    },
+  ],
+  [
+    'net/netip.Prefix',
+    {
+      encodeMethod: { name: 'MarshalText', receiver: 'value' },
+      decodeMethod: 'UnmarshalText',
+      struct: true,
+      exportedFields: false,
+    },
+  ],
   // net/ip.go: func (ip IP) MarshalText ("" when empty, so a nil IP is "", not null), func (ip *IP) UnmarshalText.
-  ['net.IP', { encodeMethod: { name: 'MarshalText', receiver: 'value' }, decodeMethod: 'UnmarshalText', struct: false, exportedFields: false }],
+  [
+    'net.IP',
+    {
+      encodeMethod: { name: 'MarshalText', receiver: 'value' },
+      decodeMethod: 'UnmarshalText',
+      struct: false,
+      exportedFields: false,
+    },
+  ],
   // math/big/intmarsh.go: func (x *Int) MarshalJSON (a number literal, nil → null), func (z *Int) UnmarshalJSON (a number; null ignored).
-  ['math/big.Int', { encodeMethod: { name: 'MarshalJSON', receiver: 'pointer' }, decodeMethod: 'UnmarshalJSON', struct: true, exportedFields: false }],
+  [
+    'math/big.Int',
+    {
+      encodeMethod: { name: 'MarshalJSON', receiver: 'pointer' },
+      decodeMethod: 'UnmarshalJSON',
+      struct: true,
+      exportedFields: false,
+    },
+  ],
   // math/big/floatmarsh.go, ratmarsh.go: func (x *Float) MarshalText, func (x *Rat) MarshalText: strings, decoded from strings only.
-  ['math/big.Float', { encodeMethod: { name: 'MarshalText', receiver: 'pointer' }, decodeMethod: 'UnmarshalText', struct: true, exportedFields: false }],
-  ['math/big.Rat', { encodeMethod: { name: 'MarshalText', receiver: 'pointer' }, decodeMethod: 'UnmarshalText', struct: true, exportedFields: false }],
+  [
+    'math/big.Float',
+    {
+      encodeMethod: { name: 'MarshalText', receiver: 'pointer' },
+      decodeMethod: 'UnmarshalText',
+      struct: true,
+      exportedFields: false,
+    },
+  ],
+  [
+    'math/big.Rat',
+    {
+      encodeMethod: { name: 'MarshalText', receiver: 'pointer' },
+      decodeMethod: 'UnmarshalText',
+      struct: true,
+      exportedFields: false,
+    },
+  ],
   // net/url/url.go: URL has only MarshalBinary, so encoding/json writes its exported fields (Scheme, Opaque, User, Host, ...).
   ['net/url.URL', { encodeMethod: undefined, decodeMethod: undefined, struct: true, exportedFields: true }],
 ]);
@@ -102,9 +174,19 @@ interface Structural<E extends GoTypeExpr> {
 
 /** A type followed through names, aliases and type parameters to its underlying shape. */
 export type ResolvedType =
-  | { readonly kind: 'basic'; readonly basic: BasicKind; readonly name: string; readonly defined: DefinedType | undefined }
+  | {
+      readonly kind: 'basic';
+      readonly basic: BasicKind;
+      readonly name: string;
+      readonly defined: DefinedType | undefined;
+    }
   | { readonly kind: 'known'; readonly known: KnownType; readonly defined: undefined }
-  | { readonly kind: 'unresolved'; readonly typeName: string; readonly reason: string; readonly defined: DefinedType | undefined }
+  | {
+      readonly kind: 'unresolved';
+      readonly typeName: string;
+      readonly reason: string;
+      readonly defined: DefinedType | undefined;
+    }
   | Structural<GoPointerType>
   | Structural<GoSliceType>
   | Structural<GoArrayType>
@@ -165,7 +247,11 @@ interface CodecMethods {
 const CODEC_METHODS: Readonly<Record<CodecDirection, CodecMethods>> = {
   encode: {
     methods: ['MarshalJSON', 'MarshalText'],
-    known: new Map([...KNOWN_TYPES].flatMap(([known, encoding]) => (encoding.encodeMethod === undefined ? [] : [[known, encoding.encodeMethod.name] as const]))),
+    known: new Map(
+      [...KNOWN_TYPES].flatMap(([known, encoding]) =>
+        encoding.encodeMethod === undefined ? [] : [[known, encoding.encodeMethod.name] as const],
+      ),
+    ),
     interfaces: new Map([
       ['encoding/json.Marshaler', 'MarshalJSON'],
       ['encoding.TextMarshaler', 'MarshalText'],
@@ -175,7 +261,11 @@ const CODEC_METHODS: Readonly<Record<CodecDirection, CodecMethods>> = {
   // decode.go's indirect: a named, addressable value is looked at through its address, so pointer-receiver methods count too.
   decode: {
     methods: ['UnmarshalJSON', 'UnmarshalText'],
-    known: new Map([...KNOWN_TYPES].flatMap(([known, encoding]) => (encoding.decodeMethod === undefined ? [] : [[known, encoding.decodeMethod] as const]))),
+    known: new Map(
+      [...KNOWN_TYPES].flatMap(([known, encoding]) =>
+        encoding.decodeMethod === undefined ? [] : [[known, encoding.decodeMethod] as const],
+      ),
+    ),
     interfaces: new Map([
       ['encoding/json.Unmarshaler', 'UnmarshalJSON'],
       ['encoding.TextUnmarshaler', 'UnmarshalText'],
@@ -242,7 +332,8 @@ export class TypeResolver {
     }
     // Only exported names are visible to another package.
     const decl = isExportedGoName(name) ? found.pkg.lookupType(name) : undefined;
-    if (decl === undefined) return { reason: `package "${importPath}" (${found.pkg.files[0] ?? ''}) declares no exported type "${name}"` };
+    if (decl === undefined)
+      return { reason: `package "${importPath}" (${found.pkg.files[0] ?? ''}) declares no exported type "${name}"` };
     return { decl };
   }
 
@@ -270,7 +361,8 @@ export class TypeResolver {
           if (decl !== undefined) {
             const declEnv = bindTypeParams(decl, expr.typeArgs, env);
             // A defined type has its own method set; an alias shares the aliased type's.
-            if (!decl.alias && defined === undefined) defined = { decl, env: declEnv, identity: this.identityOf(decl, declEnv) };
+            if (!decl.alias && defined === undefined)
+              defined = { decl, env: declEnv, identity: this.identityOf(decl, declEnv) };
             ({ expr, env } = { expr: decl.type, env: declEnv });
             continue;
           }
@@ -293,11 +385,18 @@ export class TypeResolver {
             if (imported !== undefined && 'decl' in imported) {
               const decl = imported.decl;
               const declEnv = bindTypeParams(decl, expr.typeArgs, env);
-              if (!decl.alias && defined === undefined) defined = { decl, env: declEnv, identity: this.identityOf(decl, declEnv) };
+              if (!decl.alias && defined === undefined)
+                defined = { decl, env: declEnv, identity: this.identityOf(decl, declEnv) };
               ({ expr, env } = { expr: decl.type, env: declEnv });
               continue;
             }
-            if (imported !== undefined) return { kind: 'unresolved', typeName: expr.text, reason: `"${expr.text}" cannot be resolved: ${imported.reason}`, defined };
+            if (imported !== undefined)
+              return {
+                kind: 'unresolved',
+                typeName: expr.text,
+                reason: `"${expr.text}" cannot be resolved: ${imported.reason}`,
+                defined,
+              };
           }
           if (known === undefined) {
             return {
@@ -326,7 +425,12 @@ export class TypeResolver {
           return { kind: 'unsupported', expr, env, defined };
       }
     }
-    return { kind: 'unresolved', typeName: start.expr.text, reason: `"${start.expr.text}" is an invalid recursive type`, defined };
+    return {
+      kind: 'unresolved',
+      typeName: start.expr.text,
+      reason: `"${start.expr.text}" is an invalid recursive type`,
+      defined,
+    };
   }
 
   /** Type identity as encoding/json compares reflect.Types: the defined type with its type arguments, else the spelling. */
@@ -397,7 +501,10 @@ export class TypeResolver {
       suppliers++;
       if (embedded.kind !== 'known') continue;
       const encoding = KNOWN_TYPES.get(embedded.known);
-      const usable = this.direction === 'decode' ? encoding?.decodeMethod !== undefined : encoding?.encodeMethod?.receiver === 'value';
+      const usable =
+        this.direction === 'decode'
+          ? encoding?.decodeMethod !== undefined
+          : encoding?.encodeMethod?.receiver === 'value';
       if (usable) found = embedded.known;
     }
     // Two embedded fields supplying the method at one depth make it ambiguous (neither is promoted): wirepin does not decide that.

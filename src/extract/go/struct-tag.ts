@@ -80,7 +80,10 @@ export function unquoteGoString(literal: string): Unquoted {
       const digits = escape === 'u' ? 4 : 8;
       const value = parseDigits(body, i + 2, digits, 16);
       if (value === undefined || value > 0x10ffff || (value >= 0xd800 && value <= 0xdfff)) {
-        return { ok: false, reason: `escape \\${escape}${body.slice(i + 2, i + 2 + digits)} is not a valid Unicode code point` };
+        return {
+          ok: false,
+          reason: `escape \\${escape}${body.slice(i + 2, i + 2 + digits)} is not a valid Unicode code point`,
+        };
       }
       for (const byte of utf8Encoder.encode(String.fromCodePoint(value))) bytes.push(byte);
       i += 2 + digits;

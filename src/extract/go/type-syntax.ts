@@ -62,7 +62,12 @@ function convertTypeNode(node: Node, scope: FileScope): GoTypeExpr {
         text,
       };
     case 'implicit_length_array_type':
-      return { kind: 'array', length: undefined, elem: convertType(requiredChild(node, 'element', scope), scope), text };
+      return {
+        kind: 'array',
+        length: undefined,
+        elem: convertType(requiredChild(node, 'element', scope), scope),
+        text,
+      };
     case 'map_type':
       return {
         kind: 'map',
@@ -125,10 +130,14 @@ export function convertNamedType(typeNode: Node, fieldName: string | undefined, 
     return convertType(typeNode, scope);
   } catch (error) {
     if (!(error instanceof TypeNestingError)) throw error;
-    throw new WirepinError('E_UNSUPPORTED', `The type of ${fieldName ? `"${fieldName}"` : 'an embedded field'} in "${scope.file}" nests deeper than ${MAX_TYPE_NESTING} levels.`, {
-      location: locationOf(typeNode, scope.file),
-      hint: 'Give the inner types names; wirepin does not follow type expressions this deep.',
-    });
+    throw new WirepinError(
+      'E_UNSUPPORTED',
+      `The type of ${fieldName ? `"${fieldName}"` : 'an embedded field'} in "${scope.file}" nests deeper than ${MAX_TYPE_NESTING} levels.`,
+      {
+        location: locationOf(typeNode, scope.file),
+        hint: 'Give the inner types names; wirepin does not follow type expressions this deep.',
+      },
+    );
   }
 }
 

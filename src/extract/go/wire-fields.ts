@@ -114,11 +114,17 @@ function walkWireFields(
       }
       const shape = wireShapeOf({ expr: field.type, env: jsonField.env }, encoding, resolver);
       // omitzero drops any zero value; omitempty drops empty values, which a struct never is.
-      const omittable = encoding.omitZero || (encoding.omitEmpty && shape.canBeEmpty === true) || jsonField.behindEmbeddedPointer;
+      const omittable =
+        encoding.omitZero || (encoding.omitEmpty && shape.canBeEmpty === true) || jsonField.behindEmbeddedPointer;
       // omitempty on a type wirepin cannot see: it may be a struct, which encoding/json never omits, so neither answer is known.
       const unknown = !omittable && encoding.omitEmpty && shape.canBeEmpty === 'unknown';
-      const requiredUnknown = unknown ? 'omitempty on a type wirepin cannot see says nothing: encoding/json never omits a struct' : undefined;
-      const type = requiredUnknown !== undefined && shape.type.kind === 'opaque' ? { ...shape.type, reason: `${shape.type.reason}; ${requiredUnknown}` } : shape.type;
+      const requiredUnknown = unknown
+        ? 'omitempty on a type wirepin cannot see says nothing: encoding/json never omits a struct'
+        : undefined;
+      const type =
+        requiredUnknown !== undefined && shape.type.kind === 'opaque'
+          ? { ...shape.type, reason: `${shape.type.reason}; ${requiredUnknown}` }
+          : shape.type;
       fields.push({
         pointer,
         jsonName: jsonField.name,
@@ -193,18 +199,26 @@ export function collectWireGraph(
 ): { readonly rootType: string; readonly types: ReadonlyMap<string, SourceTypeFields> } {
   const rootType = root.defined?.identity ?? rootInfo.name;
   const types = new Map<string, SourceTypeFields>();
-  const queue: Array<{ struct: ResolvedStruct; identity: string; info: { name: string; location: SourceLocation } }> = [{ struct: root, identity: rootType, info: rootInfo }];
+  const queue: Array<{ struct: ResolvedStruct; identity: string; info: { name: string; location: SourceLocation } }> = [
+    { struct: root, identity: rootType, info: rootInfo },
+  ];
   const queued = new Set([rootType]);
   let total = 0;
   for (let next = queue.shift(); next !== undefined; next = queue.shift()) {
     const links = new Map<string, string>();
-    const { fields, opaque } = walkWireFields(next.struct, resolver, next.info, limits, (sitePointer, struct, identity) => {
-      links.set(sitePointer, identity);
-      if (queued.has(identity)) return;
-      queued.add(identity);
-      const decl = struct.defined?.decl;
-      queue.push({ struct, identity, info: { name: identity, location: decl?.location ?? next.info.location } });
-    });
+    const { fields, opaque } = walkWireFields(
+      next.struct,
+      resolver,
+      next.info,
+      limits,
+      (sitePointer, struct, identity) => {
+        links.set(sitePointer, identity);
+        if (queued.has(identity)) return;
+        queued.add(identity);
+        const decl = struct.defined?.decl;
+        queue.push({ struct, identity, info: { name: identity, location: decl?.location ?? next.info.location } });
+      },
+    );
     total += fields.length + opaque.length;
     if (total > limits.maxEntries || types.size >= MAX_GRAPH_TYPES) {
       throw new WirepinError(
@@ -248,7 +262,8 @@ function expansionRefused(
     if (repeated === undefined || entry[1] > repeated[1]) repeated = entry;
   }
   const shownChain = chain.length > 12 ? [...chain.slice(0, 6), '…', ...chain.slice(-5)] : chain;
-  const most = repeated === undefined ? '' : ` "${repeated[0]}" alone was unrolled ${repeated[1].toLocaleString('en-US')} times.`;
+  const most =
+    repeated === undefined ? '' : ` "${repeated[0]}" alone was unrolled ${repeated[1].toLocaleString('en-US')} times.`;
   return new WirepinError(
     'E_UNSUPPORTED',
     `The type graph under "${root.name}" expands to more than ${maxEntries.toLocaleString('en-US')} fields along its paths; ` +
@@ -259,4 +274,3 @@ function expansionRefused(
     },
   );
 }
-

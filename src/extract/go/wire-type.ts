@@ -55,7 +55,8 @@ function shapeOf(
   if (custom !== undefined) {
     // A (Un)MarshalJSON/Text promoted from an embedded known type (`struct{ time.Time }`) encodes as that type does.
     const promoted = resolver.promotedKnown(resolved);
-    if (promoted !== undefined) return shapeOf(scoped, { kind: 'known', known: promoted, defined: undefined }, omitted, quoted, suffix, resolver);
+    if (promoted !== undefined)
+      return shapeOf(scoped, { kind: 'known', known: promoted, defined: undefined }, omitted, quoted, suffix, resolver);
     return opaque(typeName, custom, suffix);
   }
   const decoding = resolver.direction === 'decode';
@@ -72,12 +73,18 @@ function shapeOf(
         case 'byte': {
           // literalStore: a number outside the kind's range (v.OverflowInt/OverflowUint) fails the decode.
           const range = decoding ? integerRange(resolved.name, resolver.wordBits) : undefined;
-          return range === undefined ? leaf('integer', false) : { type: { kind: 'integer', nullable: false, range }, nested: [] };
+          return range === undefined
+            ? leaf('integer', false)
+            : { type: { kind: 'integer', nullable: false, range }, nested: [] };
         }
         case 'float':
           return leaf('number', false);
         case 'complex':
-          return opaque(typeName, `encoding/json cannot ${decoding ? 'decode into' : 'encode'} complex numbers (json.${decoding ? 'Unmarshal' : 'Marshal'} fails)`, suffix);
+          return opaque(
+            typeName,
+            `encoding/json cannot ${decoding ? 'decode into' : 'encode'} complex numbers (json.${decoding ? 'Unmarshal' : 'Marshal'} fails)`,
+            suffix,
+          );
       }
       break;
     case 'known':
@@ -88,7 +95,9 @@ function shapeOf(
         case 'time.Duration': {
           if (quoted) return leaf('string', false);
           const range = decoding ? integerRange('int64', resolver.wordBits) : undefined;
-          return range === undefined ? leaf('integer', false) : { type: { kind: 'integer', nullable: false, range }, nested: [] };
+          return range === undefined
+            ? leaf('integer', false)
+            : { type: { kind: 'integer', nullable: false, range }, nested: [] };
         }
         // json.Number is written as a JSON number literal.
         case 'encoding/json.Number':
@@ -114,7 +123,11 @@ function shapeOf(
             suffix,
           );
         case 'net/url.URL':
-          return opaque(typeName, 'net/url.URL has no JSON or text marshaller, so encoding/json writes its exported fields (Scheme, Host, Path, ...), which wirepin does not model; send url.String() in a string field instead', suffix);
+          return opaque(
+            typeName,
+            'net/url.URL has no JSON or text marshaller, so encoding/json writes its exported fields (Scheme, Host, Path, ...), which wirepin does not model; send url.String() in a string field instead',
+            suffix,
+          );
       }
       break;
     case 'pointer': {
@@ -122,7 +135,10 @@ function shapeOf(
       const elem = { expr: resolved.expr.elem, env: resolved.env };
       const elemType = resolver.resolve(elem);
       // *big.Int, *big.Float, *big.Rat: the pointer has the methods (MarshalJSON writes null for nil).
-      if (elemType.kind === 'known' && (elemType.known === 'math/big.Int' || elemType.known === 'math/big.Float' || elemType.known === 'math/big.Rat')) {
+      if (
+        elemType.kind === 'known' &&
+        (elemType.known === 'math/big.Int' || elemType.known === 'math/big.Float' || elemType.known === 'math/big.Rat')
+      ) {
         return leaf(elemType.known === 'math/big.Int' ? 'integer' : 'string', !omitted);
       }
       const inner = shapeOf(elem, elemType, false, quoted, suffix, resolver);
@@ -144,8 +160,14 @@ function shapeOf(
       const items = shapeOf(elem, resolver.resolve(elem), false, false, `${suffix}/*`, resolver);
       const length = resolved.expr.length;
       // decode.go's array: items past N are dropped, missing ones are zeroed.
-      if (decoding && length !== undefined) return { type: { kind: 'array', items: items.type, nullable: false, length }, nested: items.nested };
-      if (decoding) return opaque(typeName, `the length of ${typeName} is a constant expression wirepin does not evaluate, and a Go array drops items past it`, suffix);
+      if (decoding && length !== undefined)
+        return { type: { kind: 'array', items: items.type, nullable: false, length }, nested: items.nested };
+      if (decoding)
+        return opaque(
+          typeName,
+          `the length of ${typeName} is a constant expression wirepin does not evaluate, and a Go array drops items past it`,
+          suffix,
+        );
       return { type: { kind: 'array', items: items.type, nullable: false }, nested: items.nested };
     }
     case 'map': {
@@ -158,17 +180,28 @@ function shapeOf(
       return { type: { kind: 'map', values: values.type, nullable: !omitted }, nested: values.nested };
     }
     case 'struct':
-      return { type: { kind: 'object', nullable: false }, nested: [{ kind: 'struct', suffix, struct: resolved, typeName }] };
+      return {
+        type: { kind: 'object', nullable: false },
+        nested: [{ kind: 'struct', suffix, struct: resolved, typeName }],
+      };
     case 'interface':
       // decode.go: only an empty interface receives a decoded value; any other (non-nil) interface fails with UnmarshalTypeError.
       if (decoding && (resolved.expr.methods.length > 0 || resolved.expr.embeds.length > 0)) {
-        return opaque(typeName, `encoding/json cannot decode into the non-empty interface ${typeName} (json.Unmarshal fails)`, suffix);
+        return opaque(
+          typeName,
+          `encoding/json cannot decode into the non-empty interface ${typeName} (json.Unmarshal fails)`,
+          suffix,
+        );
       }
       // An interface encodes its dynamic value: any JSON, null when nil.
       return leaf('any', true);
     case 'unsupported':
       return decoding
-        ? opaque(typeName, `encoding/json cannot decode into ${resolved.expr.what} values (json.Unmarshal fails)`, suffix)
+        ? opaque(
+            typeName,
+            `encoding/json cannot decode into ${resolved.expr.what} values (json.Unmarshal fails)`,
+            suffix,
+          )
         : opaque(typeName, `encoding/json cannot encode ${resolved.expr.what} values (json.Marshal fails)`, suffix);
     case 'unresolved':
       return opaque(resolved.typeName, resolved.reason, suffix);
@@ -190,11 +223,17 @@ function opaque(typeName: string, reason: string, suffix: string): Shape {
  */
 function mapKeyProblem(key: ScopedType, resolver: TypeResolver): string | undefined {
   const resolved = resolver.resolve(key);
-  if (resolved.kind === 'basic' && resolved.basic !== 'bool' && resolved.basic !== 'float' && resolved.basic !== 'complex') {
+  if (
+    resolved.kind === 'basic' &&
+    resolved.basic !== 'bool' &&
+    resolved.basic !== 'float' &&
+    resolved.basic !== 'complex'
+  ) {
     return undefined;
   }
   // encode.go's newMapEncoder: string and integer kinds (Duration, Number), or a key type implementing encoding.TextMarshaler.
-  if (resolved.kind === 'known' && (resolved.known === 'time.Duration' || resolved.known === 'encoding/json.Number')) return undefined;
+  if (resolved.kind === 'known' && (resolved.known === 'time.Duration' || resolved.known === 'encoding/json.Number'))
+    return undefined;
   if (resolver.implementsTextMarshaler(resolved)) return undefined;
   if (resolved.kind === 'unresolved') return `the map key type is unknown: ${resolved.reason}`;
   return `encoding/json cannot encode map key type "${key.expr.text}" (not a string, an integer or an encoding.TextMarshaler)`;
@@ -228,7 +267,14 @@ function mapKeyDecodeProblem(key: ScopedType, resolver: TypeResolver): string | 
 /** The values a Go integer type holds; int, uint and uintptr follow the target's word size. */
 export function integerRange(name: string, wordBits: 32 | 64): IntegerRange | undefined {
   const signedBits: Readonly<Record<string, number>> = { int8: 8, int16: 16, int32: 32, int64: 64, int: wordBits };
-  const unsignedBits: Readonly<Record<string, number>> = { uint8: 8, uint16: 16, uint32: 32, uint64: 64, uint: wordBits, uintptr: wordBits };
+  const unsignedBits: Readonly<Record<string, number>> = {
+    uint8: 8,
+    uint16: 16,
+    uint32: 32,
+    uint64: 64,
+    uint: wordBits,
+    uintptr: wordBits,
+  };
   const signed = signedBits[name];
   if (signed !== undefined) {
     const half = 2n ** BigInt(signed - 1);

@@ -32,7 +32,10 @@ async function extractJsonSample(request: ExtractRequest): Promise<ExtractResult
   const absolutePath = path.resolve(cwd, request.path);
   const file = path.relative(cwd, absolutePath).split(path.sep).join('/');
 
-  let text = await readSourceText(absolutePath, file, { what: 'JSON sample', hint: 'Check the path; it is resolved against the working directory.' });
+  let text = await readSourceText(absolutePath, file, {
+    what: 'JSON sample',
+    hint: 'Check the path; it is resolved against the working directory.',
+  });
   // A byte order mark is not JSON, but editors write it; positions below count from after it.
   if (text.startsWith('\uFEFF')) text = text.slice(1);
   const tooDeep = findExcessiveNesting(text, MAX_DEPTH);
@@ -84,13 +87,21 @@ class SampleReader {
       if (first !== undefined) {
         const firstAt = `${first.name.loc.start.line}:${first.name.loc.start.column}`;
         const againAt = `${member.name.loc.start.line}:${member.name.loc.start.column}`;
-        throw new WirepinError('E_PARSE', `Key "${key}" appears twice in one object of "${this.file}": first at ${firstAt}, again at ${againAt}.`, {
-          location: this.locate(member.name.loc.start),
-          hint: 'JSON.parse would keep only the last value; remove one of the two keys from the sample.',
-        });
+        throw new WirepinError(
+          'E_PARSE',
+          `Key "${key}" appears twice in one object of "${this.file}": first at ${firstAt}, again at ${againAt}.`,
+          {
+            location: this.locate(member.name.loc.start),
+            hint: 'JSON.parse would keep only the last value; remove one of the two keys from the sample.',
+          },
+        );
       }
       firstByKey.set(key, member);
-      members.set(key, { location: this.locate(member.name.loc.start), shape: this.readValue(member.value, depth + 1), seen: 1 });
+      members.set(key, {
+        location: this.locate(member.name.loc.start),
+        shape: this.readValue(member.value, depth + 1),
+        seen: 1,
+      });
     }
     return { kind: 'object', nullable: false, members, instances: 1 };
   }
@@ -137,10 +148,14 @@ class SampleReader {
       if (code >= 0x20) continue;
       // The first raw control character is on the string's first line: an earlier raw line break would be one.
       const hex = code.toString(16).toUpperCase().padStart(4, '0');
-      throw new WirepinError('E_PARSE', `JSON sample "${this.file}" has a raw control character U+${hex} inside a string.`, {
-        location: { file: this.file, line: node.loc.start.line, column: node.loc.start.column + index },
-        hint: `Escape it in the sample (\\u${hex.toLowerCase()}), as a JSON encoder would.`,
-      });
+      throw new WirepinError(
+        'E_PARSE',
+        `JSON sample "${this.file}" has a raw control character U+${hex} inside a string.`,
+        {
+          location: { file: this.file, line: node.loc.start.line, column: node.loc.start.column + index },
+          hint: `Escape it in the sample (\\u${hex.toLowerCase()}), as a JSON encoder would.`,
+        },
+      );
     }
   }
 
@@ -165,7 +180,9 @@ function syntaxError(file: string, error: unknown): WirepinError {
   const line = numberProperty(error, 'line');
   const column = numberProperty(error, 'column');
   const detail = (error instanceof Error ? error.message : String(error)).replace(/\s*\(\d+:\d+\)\s*$/, '');
-  const options: { location?: SourceLocation; hint: string } = { hint: 'Fix the sample so that it is valid JSON (RFC 8259).' };
+  const options: { location?: SourceLocation; hint: string } = {
+    hint: 'Fix the sample so that it is valid JSON (RFC 8259).',
+  };
   if (line !== undefined && column !== undefined) options.location = { file, line, column };
   return new WirepinError('E_PARSE', `JSON sample "${file}" is not valid JSON: ${detail}`, options);
 }
@@ -192,4 +209,3 @@ function describeNode(node: ValueNode): string {
       return node.type;
   }
 }
-

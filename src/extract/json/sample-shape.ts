@@ -70,7 +70,9 @@ function mergeObjects(a: ObjectShape, b: ObjectShape, nullable: boolean): Object
     const known = members.get(name);
     members.set(
       name,
-      known === undefined ? member : { location: known.location, shape: mergeShapes(known.shape, member.shape), seen: known.seen + member.seen },
+      known === undefined
+        ? member
+        : { location: known.location, shape: mergeShapes(known.shape, member.shape), seen: known.seen + member.seen },
     );
   }
   return { kind: 'object', nullable, members, instances: a.instances + b.instances };
@@ -150,4 +152,3 @@ function spell(shape: SampleShape): string {
 function nullableSuffix(text: string, nullable: boolean): string {
   return nullable ? `${text} | null` : text;
 }
-

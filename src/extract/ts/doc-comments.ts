@@ -11,7 +11,10 @@ import { loadTypeScript } from './load-compiler.js';
  * `cwd` resolves the locations' display paths; a file that cannot be read
  * gives no descriptions (a description is an aid, never a check).
  */
-export async function tsDocComments(locations: readonly SourceLocation[], cwd: string): Promise<Map<SourceLocation, string>> {
+export async function tsDocComments(
+  locations: readonly SourceLocation[],
+  cwd: string,
+): Promise<Map<SourceLocation, string>> {
   const out = new Map<SourceLocation, string>();
   if (locations.length === 0) return out;
   // The optional peer: when it is missing, loadTypeScript's E_CONFIG names it and the command exits 2.
@@ -28,7 +31,14 @@ export async function tsDocComments(locations: readonly SourceLocation[], cwd: s
     const docs = new Map<string, string>();
     const visit = (node: ts.Node): void => {
       const name = (node as { name?: ts.Node }).name;
-      if (name !== undefined && (tsApi.isPropertySignature(node) || tsApi.isPropertyDeclaration(node) || tsApi.isInterfaceDeclaration(node) || tsApi.isTypeAliasDeclaration(node) || tsApi.isClassDeclaration(node))) {
+      if (
+        name !== undefined &&
+        (tsApi.isPropertySignature(node) ||
+          tsApi.isPropertyDeclaration(node) ||
+          tsApi.isInterfaceDeclaration(node) ||
+          tsApi.isTypeAliasDeclaration(node) ||
+          tsApi.isClassDeclaration(node))
+      ) {
         const at = source.getLineAndCharacterOfPosition(name.getStart(source));
         const comment = tsApi
           .getJSDocCommentsAndTags(node)

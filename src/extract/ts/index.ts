@@ -53,18 +53,30 @@ async function extractTs(request: ExtractRequest): Promise<ExtractResult> {
   } catch (error) {
     // The compiler recurses per nesting level; a hostile file can exhaust the stack inside it.
     if (error instanceof RangeError) {
-      throw new WirepinError('E_UNSUPPORTED', `"${shownPath}" nests types too deeply for the TypeScript compiler (${error.message}).`, {
-        location: { file: shownPath, line: 1, column: 1 },
-        hint: 'Give the inner object types names.',
-      });
+      throw new WirepinError(
+        'E_UNSUPPORTED',
+        `"${shownPath}" nests types too deeply for the TypeScript compiler (${error.message}).`,
+        {
+          location: { file: shownPath, line: 1, column: 1 },
+          hint: 'Give the inner object types names.',
+        },
+      );
     }
     throw error;
   }
 }
 
-async function extractTsFrom(request: ExtractRequest, absolutePath: string, shownPath: string, cwd: string): Promise<ExtractResult> {
+async function extractTsFrom(
+  request: ExtractRequest,
+  absolutePath: string,
+  shownPath: string,
+  cwd: string,
+): Promise<ExtractResult> {
   // Strict UTF-8, like every source wirepin reads; the compiler re-reads the file itself.
-  await readSourceText(absolutePath, shownPath, { what: 'TypeScript file', hint: 'Check the path; it is resolved against the working directory.' });
+  await readSourceText(absolutePath, shownPath, {
+    what: 'TypeScript file',
+    hint: 'Check the path; it is resolved against the working directory.',
+  });
   const typeName = request.typeName;
   if (typeName === undefined || typeName === '') {
     throw new WirepinError('E_USAGE', `No type name given for "${shownPath}".`, {
@@ -79,9 +91,13 @@ async function extractTsFrom(request: ExtractRequest, absolutePath: string, show
   const sourceFile = program.getSourceFile(absolutePath);
   if (sourceFile === undefined) {
     const why = confined.refused.get(absolutePath);
-    throw new WirepinError('E_READ', `The TypeScript compiler did not load "${shownPath}"${why === undefined ? '' : `: ${why}`}.`, {
-      hint: 'Give a .ts, .mts, .cts or .d.ts file.',
-    });
+    throw new WirepinError(
+      'E_READ',
+      `The TypeScript compiler did not load "${shownPath}"${why === undefined ? '' : `: ${why}`}.`,
+      {
+        hint: 'Give a .ts, .mts, .cts or .d.ts file.',
+      },
+    );
   }
 
   const locate = (node: ts.Node): SourceLocation => {
@@ -105,7 +121,10 @@ async function extractTsFrom(request: ExtractRequest, absolutePath: string, show
   const declaration = findRootDeclaration(tsApi, checker, sourceFile, typeName);
   if (declaration === undefined) {
     const names = declaredTypeNames(tsApi, checker, sourceFile);
-    const found = names.length === 0 ? 'It declares no interfaces, type aliases or classes.' : `Declared types: ${names.join(', ')}.`;
+    const found =
+      names.length === 0
+        ? 'It declares no interfaces, type aliases or classes.'
+        : `Declared types: ${names.join(', ')}.`;
     throw new WirepinError('E_UNKNOWN_TYPE', `Type "${typeName}" is not declared in "${shownPath}". ${found}`, {
       hint: 'Pass the name of an interface, type alias or class that this file declares or exports.',
     });
@@ -116,22 +135,37 @@ async function extractTsFrom(request: ExtractRequest, absolutePath: string, show
   const rootNode = tsApi.isTypeAliasDeclaration(declaration) ? declaration.type : undefined;
   // A root that may be null or undefined is not an object contract: JSON.stringify sends "null" or nothing at all.
   const emptyRoot = rootType.isUnion()
-    ? rootType.types.filter((member) => (member.flags & (tsApi.TypeFlags.Null | tsApi.TypeFlags.Undefined | tsApi.TypeFlags.Void)) !== 0)
+    ? rootType.types.filter(
+        (member) => (member.flags & (tsApi.TypeFlags.Null | tsApi.TypeFlags.Undefined | tsApi.TypeFlags.Void)) !== 0,
+      )
     : [];
   if (emptyRoot.length > 0) {
     const which = emptyRoot.map((member) => checker.typeToString(member)).join(' or ');
-    throw new WirepinError('E_UNSUPPORTED', `Type "${typeName}" in "${shownPath}" may be ${which}, and a body that may be ${which} is not an object contract.`, {
-      location: rootLocation,
-      hint: `Point wirepin at the object type itself, without "| ${which.replace(' or ', ' | ')}".`,
-    });
+    throw new WirepinError(
+      'E_UNSUPPORTED',
+      `Type "${typeName}" in "${shownPath}" may be ${which}, and a body that may be ${which} is not an object contract.`,
+      {
+        location: rootLocation,
+        hint: `Point wirepin at the object type itself, without "| ${which.replace(' or ', ' | ')}".`,
+      },
+    );
   }
-  const shape = readShape({ ts: tsApi, program, checker, locate, unresolvedWhy: (node) => confined.unresolvedWhy(node, checker) }, rootType, rootNode, rootLocation);
+  const shape = readShape(
+    { ts: tsApi, program, checker, locate, unresolvedWhy: (node) => confined.unresolvedWhy(node, checker) },
+    rootType,
+    rootNode,
+    rootLocation,
+  );
   if (shape.type.kind !== 'object') {
     const what = shape.type.kind === 'opaque' ? `opaque (${shape.type.reason})` : withArticle(shape.type.kind);
-    throw new WirepinError('E_UNSUPPORTED', `Type "${typeName}" in "${shownPath}" is ${what}, not an object with named fields.`, {
-      location: rootLocation,
-      hint: 'Point wirepin at the object type that is sent on the wire.',
-    });
+    throw new WirepinError(
+      'E_UNSUPPORTED',
+      `Type "${typeName}" in "${shownPath}" is ${what}, not an object with named fields.`,
+      {
+        location: rootLocation,
+        hint: 'Point wirepin at the object type that is sent on the wire.',
+      },
+    );
   }
   return { root: { name: typeName, location: rootLocation }, fields: shape.fields, opaque: shape.opaque };
 }
@@ -141,15 +175,23 @@ function isRootDeclaration(tsApi: typeof ts, node: ts.Node): node is RootDeclara
 }
 
 /** A type declared at the top of the file, or exported from it (`export type { X } from './x.js'`). */
-function findRootDeclaration(tsApi: typeof ts, checker: ts.TypeChecker, sourceFile: ts.SourceFile, typeName: string): RootDeclaration | undefined {
+function findRootDeclaration(
+  tsApi: typeof ts,
+  checker: ts.TypeChecker,
+  sourceFile: ts.SourceFile,
+  typeName: string,
+): RootDeclaration | undefined {
   const local = sourceFile.statements.find(
-    (statement): statement is RootDeclaration => isRootDeclaration(tsApi, statement) && statement.name?.text === typeName,
+    (statement): statement is RootDeclaration =>
+      isRootDeclaration(tsApi, statement) && statement.name?.text === typeName,
   );
   if (local !== undefined) return local;
   const exported = moduleExports(checker, sourceFile).find((symbol) => symbol.getName() === typeName);
   if (exported === undefined) return undefined;
   const target = (exported.flags & tsApi.SymbolFlags.Alias) !== 0 ? checker.getAliasedSymbol(exported) : exported;
-  return target.declarations?.find((declaration): declaration is RootDeclaration => isRootDeclaration(tsApi, declaration));
+  return target.declarations?.find((declaration): declaration is RootDeclaration =>
+    isRootDeclaration(tsApi, declaration),
+  );
 }
 
 /** Names for the "not declared" message: local declarations first, then further exports, each once. */
@@ -160,7 +202,8 @@ function declaredTypeNames(tsApi: typeof ts, checker: ts.TypeChecker, sourceFile
   }
   for (const symbol of moduleExports(checker, sourceFile)) {
     const target = (symbol.flags & tsApi.SymbolFlags.Alias) !== 0 ? checker.getAliasedSymbol(symbol) : symbol;
-    if (target.declarations?.some((declaration) => isRootDeclaration(tsApi, declaration)) === true) names.add(symbol.getName());
+    if (target.declarations?.some((declaration) => isRootDeclaration(tsApi, declaration)) === true)
+      names.add(symbol.getName());
   }
   return [...names];
 }
@@ -169,5 +212,3 @@ function moduleExports(checker: ts.TypeChecker, sourceFile: ts.SourceFile): ts.S
   const moduleSymbol = checker.getSymbolAtLocation(sourceFile);
   return moduleSymbol === undefined ? [] : checker.getExportsOfModule(moduleSymbol);
 }
-
-

@@ -29,9 +29,13 @@ export async function loadTypeScript(importer: TypeScriptImporter = importTypeSc
       return (await importer()).default;
     } catch (error) {
       if (!isModuleNotFound(error)) throw error;
-      throw new WirepinError('E_CONFIG', `${TYPESCRIPT_PACKAGE} is not installed, and reading a TypeScript source needs its compiler.`, {
-        hint: `Install it next to wirepin (npm install --save-dev ${TYPESCRIPT_PACKAGE}@6), then run the command again.`,
-      });
+      throw new WirepinError(
+        'E_CONFIG',
+        `${TYPESCRIPT_PACKAGE} is not installed, and reading a TypeScript source needs its compiler.`,
+        {
+          hint: `Install it next to wirepin (npm install --save-dev ${TYPESCRIPT_PACKAGE}@6), then run the command again.`,
+        },
+      );
     }
   };
   if (importer !== importTypeScript) return load();

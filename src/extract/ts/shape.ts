@@ -55,12 +55,20 @@ interface Sink {
   readonly opaque: OpaqueRef[];
 }
 
-
-export function readShape(context: ShapeContext, type: ts.Type, node: ts.TypeNode | undefined, location: SourceLocation): Shape {
+export function readShape(
+  context: ShapeContext,
+  type: ts.Type,
+  node: ts.TypeNode | undefined,
+  location: SourceLocation,
+): Shape {
   const walker = new ShapeWalker(context);
   const sink: Sink = { fields: [], opaque: [] };
   const text = node !== undefined ? spelledType(node) : context.checker.typeToString(type);
-  const wireType = walker.convert(type, { pointer: '', node, text, location, integerTag: false, undefinedMeans: 'omitted' }, sink);
+  const wireType = walker.convert(
+    type,
+    { pointer: '', node, text, location, integerTag: false, undefinedMeans: 'omitted' },
+    sink,
+  );
   return { type: wireType, fields: sink.fields, opaque: sink.opaque };
 }
 
@@ -88,11 +96,14 @@ class ShapeWalker {
     const members = type.types;
     const nullable =
       members.some((member) => (member.flags & flags.Null) !== 0) ||
-      (site.undefinedMeans === 'null' && members.some((member) => (member.flags & (flags.Undefined | flags.Void)) !== 0));
+      (site.undefinedMeans === 'null' &&
+        members.some((member) => (member.flags & (flags.Undefined | flags.Void)) !== 0));
     const rest = members.filter((member) => (member.flags & (flags.Null | flags.Undefined | flags.Void)) === 0);
     const first = rest[0];
     if (first === undefined) {
-      return nullable ? { kind: 'null', nullable: true } : this.opaque(site, sink, 'the type only admits undefined, which is never sent');
+      return nullable
+        ? { kind: 'null', nullable: true }
+        : this.opaque(site, sink, 'the type only admits undefined, which is never sent');
     }
     if (rest.length === 1) return this.convertSingle(first, site, sink, nullable);
     if (rest.every((member) => (member.flags & flags.StringLike) !== 0)) return { kind: 'string', nullable };
@@ -116,14 +127,23 @@ class ShapeWalker {
     if ((type.flags & flags.NumberLike) !== 0) return this.numberType(site, nullable);
     if ((type.flags & flags.BooleanLike) !== 0) return { kind: 'boolean', nullable };
     if ((type.flags & flags.Null) !== 0) return { kind: 'null', nullable: true };
-    if ((type.flags & flags.BigIntLike) !== 0) return this.opaque(site, sink, 'JSON.stringify throws on bigint values', nullable);
-    if ((type.flags & flags.ESSymbolLike) !== 0) return this.opaque(site, sink, 'JSON.stringify drops symbol values', nullable);
+    if ((type.flags & flags.BigIntLike) !== 0)
+      return this.opaque(site, sink, 'JSON.stringify throws on bigint values', nullable);
+    if ((type.flags & flags.ESSymbolLike) !== 0)
+      return this.opaque(site, sink, 'JSON.stringify drops symbol values', nullable);
     if ((type.flags & flags.TypeParameter) !== 0) {
-      return this.opaque(site, sink, `the type parameter ${this.checker.typeToString(type)} is not instantiated here`, nullable);
+      return this.opaque(
+        site,
+        sink,
+        `the type parameter ${this.checker.typeToString(type)} is not instantiated here`,
+        nullable,
+      );
     }
     if (type.isIntersection()) {
       // A branded primitive (`string & { __brand: 'Id' }`) is sent as the primitive.
-      const primitive = type.types.find((member) => (member.flags & (flags.StringLike | flags.NumberLike | flags.BooleanLike)) !== 0);
+      const primitive = type.types.find(
+        (member) => (member.flags & (flags.StringLike | flags.NumberLike | flags.BooleanLike)) !== 0,
+      );
       if (primitive !== undefined) return this.convertSingle(primitive, site, sink, nullable);
       return this.convertObject(type, site, sink, nullable);
     }
@@ -139,7 +159,12 @@ class ShapeWalker {
   private convertObject(type: ts.Type, site: Site, sink: Sink, nullable: boolean): WireType {
     const checker = this.checker;
     if (this.expanding.includes(type)) {
-      return this.opaque(site, sink, `the type "${checker.typeToString(type)}" refers to itself; wirepin stops at the cycle`, nullable);
+      return this.opaque(
+        site,
+        sink,
+        `the type "${checker.typeToString(type)}" refers to itself; wirepin stops at the cycle`,
+        nullable,
+      );
     }
     if (this.expanding.length >= MAX_DEPTH) {
       return this.opaque(site, sink, `objects nest deeper than ${MAX_DEPTH} levels here; wirepin stops`, nullable);
@@ -163,11 +188,17 @@ class ShapeWalker {
         text: element === undefined ? 'unknown' : checker.typeToString(element),
         undefinedMeans: 'null',
       };
-      const items: WireType = element === undefined ? { kind: 'any', nullable: false } : this.convert(element, itemSite, sink);
+      const items: WireType =
+        element === undefined ? { kind: 'any', nullable: false } : this.convert(element, itemSite, sink);
       return { kind: 'array', items, nullable };
     }
     if (checker.isTupleType(type)) {
-      return this.opaque(site, sink, 'a tuple has a type per position, which a wire array type cannot express', nullable);
+      return this.opaque(
+        site,
+        sink,
+        'a tuple has a type per position, which a wire array type cannot express',
+        nullable,
+      );
     }
     if (type.getCallSignatures().length > 0 || type.getConstructSignatures().length > 0) {
       return this.opaque(site, sink, 'functions are not sent by JSON.stringify', nullable);
@@ -184,7 +215,12 @@ class ShapeWalker {
       const isInterface = (symbol.flags & this.ts.SymbolFlags.Interface) !== 0;
       if ((origin === 'lib' && (isClass || isInterface)) || (origin === 'node_modules' && isClass)) {
         const where = origin === 'lib' ? 'the standard library' : 'node_modules';
-        return this.opaque(site, sink, `"${symbol.getName()}" is declared in ${where}; wirepin does not guess how its instances are sent`, nullable);
+        return this.opaque(
+          site,
+          sink,
+          `"${symbol.getName()}" is declared in ${where}; wirepin does not guess how its instances are sent`,
+          nullable,
+        );
       }
     }
 
@@ -206,7 +242,12 @@ class ShapeWalker {
       return { kind: 'map', values: this.convert(stringIndex.type, valueSite, sink), nullable };
     }
     if (properties.length === 0 && indexInfos.length > 0) {
-      return this.opaque(site, sink, 'only number or symbol keys are declared, which JSON objects do not have', nullable);
+      return this.opaque(
+        site,
+        sink,
+        'only number or symbol keys are declared, which JSON objects do not have',
+        nullable,
+      );
     }
 
     this.unresolvedBases(type, site, sink);
@@ -287,7 +328,9 @@ class ShapeWalker {
     const node = declaration.type;
     if (node === undefined) return undefined;
     const written = this.checker.getTypeFromTypeNode(node);
-    return this.checker.getNonNullableType(written) === this.checker.getNonNullableType(propertyType) ? node : undefined;
+    return this.checker.getNonNullableType(written) === this.checker.getNonNullableType(propertyType)
+      ? node
+      : undefined;
   }
 
   /**
@@ -337,11 +380,16 @@ class ShapeWalker {
   /** A type whose every non-null member can only be called: JSON.stringify leaves the key out for any of them. */
   private isFunctionOnly(type: ts.Type): boolean {
     const flags = this.ts.TypeFlags;
-    const members = (type.isUnion() ? type.types : [type]).filter((member) => (member.flags & (flags.Undefined | flags.Void)) === 0);
+    const members = (type.isUnion() ? type.types : [type]).filter(
+      (member) => (member.flags & (flags.Undefined | flags.Void)) === 0,
+    );
     return (
       members.length > 0 &&
       members.every(
-        (member) => (member.flags & flags.Object) !== 0 && member.getCallSignatures().length > 0 && member.getProperties().length === 0,
+        (member) =>
+          (member.flags & flags.Object) !== 0 &&
+          member.getCallSignatures().length > 0 &&
+          member.getProperties().length === 0,
       )
     );
   }

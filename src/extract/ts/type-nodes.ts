@@ -105,7 +105,11 @@ export function createTypeNodeReader(tsApi: typeof ts, checker: ts.TypeChecker):
     mapValueNode(node) {
       if (node === undefined) return undefined;
       const current = expand(node);
-      if (tsApi.isTypeReferenceNode(current) && referenceName(current) === 'Record' && current.typeArguments?.length === 2) {
+      if (
+        tsApi.isTypeReferenceNode(current) &&
+        referenceName(current) === 'Record' &&
+        current.typeArguments?.length === 2
+      ) {
         return current.typeArguments[1];
       }
       if (tsApi.isTypeLiteralNode(current) && current.members.length === 1) {

@@ -27,10 +27,17 @@ function findingJson(f: Finding): Record<string, unknown> {
     ...(isContractChange(f) && f.data.required !== undefined ? { required: f.data.required } : {}),
     ...(isContractChange(f) && f.data.possibleRename !== undefined ? { possibleRename: f.data.possibleRename } : {}),
     ...(isContractChange(f) && f.data.def !== undefined
-      ? { def: f.data.def, uses: f.data.uses ?? [], moreUses: f.data.moreUses ?? 0, usesComplete: f.data.usesComplete ?? true }
+      ? {
+          def: f.data.def,
+          uses: f.data.uses ?? [],
+          moreUses: f.data.moreUses ?? 0,
+          usesComplete: f.data.usesComplete ?? true,
+        }
       : {}),
     message: f.message,
-    related: f.related ? { label: f.related.label, file: f.related.file, line: f.related.line, column: f.related.column } : null,
+    related: f.related
+      ? { label: f.related.label, file: f.related.file, line: f.related.line, column: f.related.column }
+      : null,
   };
 }
 

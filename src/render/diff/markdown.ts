@@ -3,7 +3,15 @@ import type { Finding } from '../../finding.js';
 import { markdownCode as codeCell, markdownText as cell } from '../escape.js';
 import { CHANGE_CLASSES, countByClass, type ChangeClass } from '../../diff/change.js';
 import { changesOf, failingClasses, reportFails, type DiffReport } from '../../run/diff-report.js';
-import { changeLabel, CLASS_LABEL, classMeaning, hasProseValues, rowFacts, rowSubject, type DiffRenderer } from './rows.js';
+import {
+  changeLabel,
+  CLASS_LABEL,
+  classMeaning,
+  hasProseValues,
+  rowFacts,
+  rowSubject,
+  type DiffRenderer,
+} from './rows.js';
 import { plural } from '../../wording.js';
 
 const ICON: Readonly<Record<ChangeClass | 'drift', string>> = {
@@ -38,7 +46,12 @@ function status(report: DiffReport, changeCount: number, contractCount: number):
   }
   const flag = `\`--fail-on ${report.failOn}\``;
   if (changeCount === 0) return `✅ Nothing changed (${compared}: ${cell(report.subject)}).`;
-  const failing = report.failOn === 'any' ? 'any change' : failingClasses(report.failOn).map((c) => CLASS_LABEL[c]).join(' or ');
+  const failing =
+    report.failOn === 'any'
+      ? 'any change'
+      : failingClasses(report.failOn)
+          .map((c) => CLASS_LABEL[c])
+          .join(' or ');
   return reportFails(report)
     ? `❌ Fails ${flag}: a change is ${failing} (${compared}).`
     : `✅ Passes ${flag}: no change is ${failing}; review the changes below (${compared}).`;
@@ -94,8 +107,13 @@ export const renderDiffMarkdown: DiffRenderer = (report, options) => {
     }
     lines.push('', `#### ${report.framing}: ${codeCell(contract.file)}`, '');
     if (contract.base === undefined) lines.push(`New contract; there is no ${report.sides.base} version.`, '');
-    else if (contract.head === undefined) lines.push(`Deleted; the ${report.sides.base} version is ${codeCell(contract.base)}.`, '');
-    else lines.push(`${capitalized(report.sides.base)}: ${codeCell(contract.base)} · ${report.sides.head}: ${codeCell(contract.head)}`, '');
+    else if (contract.head === undefined)
+      lines.push(`Deleted; the ${report.sides.base} version is ${codeCell(contract.base)}.`, '');
+    else
+      lines.push(
+        `${capitalized(report.sides.base)}: ${codeCell(contract.base)} · ${report.sides.head}: ${codeCell(contract.head)}`,
+        '',
+      );
     lines.push(
       `| Field | Change | ${capitalized(report.sides.base)} | ${capitalized(report.sides.head)} | Consumed | Note | Impact |`,
       '| --- | --- | --- | --- | --- | --- | --- |',
@@ -103,10 +121,16 @@ export const renderDiffMarkdown: DiffRenderer = (report, options) => {
     for (const finding of findings) lines.push(row(finding, options.docsBase));
   }
   if (unchanged.length > 0 && report.findings.length > 0) {
-    lines.push('', `Unchanged: ${unchanged.length <= 10 ? unchanged.map(codeCell).join(', ') : `${unchanged.length} contracts`}.`);
+    lines.push(
+      '',
+      `Unchanged: ${unchanged.length <= 10 ? unchanged.map(codeCell).join(', ') : `${unchanged.length} contracts`}.`,
+    );
   }
   for (const note of report.notes ?? []) lines.push('', cell(note));
   const guide = options.docsBase.replace(/\/rules$/u, '');
-  lines.push('', `<sub>How wirepin classifies changes: [${guide === options.docsBase ? 'diff.md' : 'docs/diff.md'}](${guide}/diff.md)</sub>`);
+  lines.push(
+    '',
+    `<sub>How wirepin classifies changes: [${guide === options.docsBase ? 'diff.md' : 'docs/diff.md'}](${guide}/diff.md)</sub>`,
+  );
   return `${lines.join('\n')}\n`;
 };

@@ -52,7 +52,14 @@ export function rowFacts(finding: Finding): RowFacts {
   if (isContractChange(finding)) return finding.data;
   const data = finding.data ?? {};
   const text = (key: string): string | null => (typeof data[key] === 'string' ? (data[key] as string) : null);
-  return { class: undefined, kind: text('kind') ?? '', before: text('before'), after: text('after'), consumes: null, note: null };
+  return {
+    class: undefined,
+    kind: text('kind') ?? '',
+    before: text('before'),
+    after: text('after'),
+    consumes: null,
+    note: null,
+  };
 }
 
 /** What a row is about: the field ("display.mode"), a header member ("endpoint"), "(contract)", or for drift the JSON pointer. */

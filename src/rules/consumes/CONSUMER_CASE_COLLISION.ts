@@ -7,7 +7,8 @@ export const CONSUMER_CASE_COLLISION: GuardRule = {
   id: 'CONSUMER_CASE_COLLISION',
   stage: 'consumes',
   severity: 'error',
-  summary: 'No two contract fields decode into one consumer field (Go matches JSON keys to fields case-insensitively, so "name" and "NAME" both fill a field tagged "name").',
+  summary:
+    'No two contract fields decode into one consumer field (Go matches JSON keys to fields case-insensitively, so "name" and "NAME" both fill a field tagged "name").',
   why: "Go's decoder puts every key that equals a field's name up to case into that field, so two contract fields land in one and whichever comes last in the body wins; the other is lost without an error.",
   onSource(context) {
     const drafts: FindingDraft[] = [];

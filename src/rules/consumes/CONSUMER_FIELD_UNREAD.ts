@@ -4,7 +4,8 @@ export const CONSUMER_FIELD_UNREAD: GuardRule<'static'> = {
   id: 'CONSUMER_FIELD_UNREAD',
   stage: 'consumes',
   severity: 'error',
-  summary: 'The consumer reads every field the contract marks "cp_consumes": true: its code has a read of it (static read analysis), or its handler read it in a consumption trace.',
+  summary:
+    'The consumer reads every field the contract marks "cp_consumes": true: its code has a read of it (static read analysis), or its handler read it in a consumption trace.',
   why: 'Decoding a field is not using it. A handler that never reads a consumed field passes Pact verification all the same; only the code (or a trace of what it read) shows the gap.',
   messages: {
     // A trace finding carries no kind; the static read analysis' does.

@@ -4,7 +4,8 @@ export const CONSUMER_READ_UNPROVABLE: GuardRule<'escape'> = {
   id: 'CONSUMER_READ_UNPROVABLE',
   stage: 'consumes',
   severity: 'warning',
-  summary: 'The static read analysis can prove whether the consumer reads each consumed field: no value holding it escapes to code the analysis cannot follow (another package, interface{}, reflection, fmt, a logger).',
+  summary:
+    'The static read analysis can prove whether the consumer reads each consumed field: no value holding it escapes to code the analysis cannot follow (another package, interface{}, reflection, fmt, a logger).',
   why: 'A field read only inside a logger, json.Marshal or another package may be read or not; wirepin says so, with the place the value escaped, instead of guessing either way. Strict mode ("reads": "strict" on the contract\'s consumer, reads: strict in wirepin.yaml, or --strict-reads) makes it an error.',
   messages: {
     escape: 'escaped, read not provable',

@@ -7,7 +7,8 @@ export const CONSUMER_TYPE_MISMATCH: GuardRule<TypeMismatchKind | 'range' | 'len
   id: 'CONSUMER_TYPE_MISMATCH',
   stage: 'consumes',
   severity: 'error',
-  summary: "The consumer's type for a field accepts every value the contract allows (a number field accepts an integer; a Go field accepts null; a Go integer holds the contract's whole range; a Go array [N]T gets exactly N items).",
+  summary:
+    "The consumer's type for a field accepts every value the contract allows (a number field accepts an integer; a Go field accepts null; a Go integer holds the contract's whole range; a Go array [N]T gets exactly N items).",
   why: 'A value the consumer cannot decode fails the whole request, or in Go decodes to a zero value that looks like data.',
   messages: {
     kind: 'kind differs',
@@ -20,7 +21,10 @@ export const CONSUMER_TYPE_MISMATCH: GuardRule<TypeMismatchKind | 'range' | 'len
   onPair(p, context) {
     if (context.mode !== 'static' || !p.contract || !p.source) return undefined;
     // Go's decoder turns null into the zero value; TS code has to handle it.
-    const reason = whyIncompatible(p.contract.type, p.source.type, { receiverToleratesNull: context.sourceKind === 'go', objectMayBeMap: false });
+    const reason = whyIncompatible(p.contract.type, p.source.type, {
+      receiverToleratesNull: context.sourceKind === 'go',
+      objectMayBeMap: false,
+    });
     if (!reason) {
       // Kinds agree; a Go integer or fixed-size array may still be too small for what the contract allows.
       const problem = receivingRangeProblem(p.contract.schema, p.source.type);
@@ -36,7 +40,13 @@ export const CONSUMER_TYPE_MISMATCH: GuardRule<TypeMismatchKind | 'range' | 'len
         field: name(p),
         message: `The contract allows ${what} to be ${allows}, but ${context.source.root.name} decodes it into ${problem.received}, ${consequence}. Widen the type in ${serviceName(context, 'consumer')}, or bound the field in the contract (and in ${serviceName(context, 'producer')}).`,
         related: sourceAt(context, 'consumer', p),
-        data: { pointer: p.pointer, kind: problem.kind, declared: problem.declared, received: problem.received, sourceType: p.source.sourceType },
+        data: {
+          pointer: p.pointer,
+          kind: problem.kind,
+          declared: problem.declared,
+          received: problem.received,
+          sourceType: p.source.sourceType,
+        },
       };
     }
     const declared = formatWireType(p.contract.type);

@@ -27,7 +27,11 @@ export interface RangeProblem {
  * array items and map values, and returns the first place the consumer's
  * integer range or fixed array length cannot hold what the contract allows.
  */
-export function receivingRangeProblem(schema: JsonValue | undefined, received: WireType, suffix = ''): RangeProblem | undefined {
+export function receivingRangeProblem(
+  schema: JsonValue | undefined,
+  received: WireType,
+  suffix = '',
+): RangeProblem | undefined {
   if (!isJsonObject(schema)) return undefined;
   if (received.kind === 'integer' && received.range !== undefined) {
     const allowed = contractIntegerRange(schema);
@@ -59,7 +63,11 @@ export function receivingRangeProblem(schema: JsonValue | undefined, received: W
     return receivingRangeProblem(member(schema, 'items'), received.items, `${suffix}/items`);
   }
   if (received.kind === 'map') {
-    return receivingRangeProblem(member(schema, 'additionalProperties'), received.values, `${suffix}/additionalProperties`);
+    return receivingRangeProblem(
+      member(schema, 'additionalProperties'),
+      received.values,
+      `${suffix}/additionalProperties`,
+    );
   }
   return undefined;
 }

@@ -4,7 +4,8 @@ export const CONSUMES_FLIPPED: DiffRule<'became-dead' | 'became-alive'> = {
   id: 'CONSUMES_FLIPPED',
   stage: 'diff',
   severity: 'error',
-  summary: '"cp_consumes" flips: true → false (field became dead) is breaking, false → true (field became alive) needs both sides.',
+  summary:
+    '"cp_consumes" flips: true → false (field became dead) is breaking, false → true (field became alive) needs both sides.',
   why: 'The ledger is the record of what the consumer reads: a field that became dead is one the consumer no longer reads, and a field that became alive is only alive once the consumer ships the code that reads it.',
   messages: { 'became-dead': 'became dead', 'became-alive': 'became alive' },
   onKept(pair, sides) {

@@ -5,7 +5,8 @@ export const CONTRACT_ADDED: DiffRule<'added'> = {
   id: 'CONTRACT_ADDED',
   stage: 'diff',
   severity: 'warning',
-  summary: 'A contract exists in the head but not in the base: a new wire shape, which needs both sides. Its fields are counted, not reported one by one.',
+  summary:
+    'A contract exists in the head but not in the base: a new wire shape, which needs both sides. Its fields are counted, not reported one by one.',
   why: 'A new body is only done when the producer sends it and the consumer reads every field marked consumed.',
   messages: { added: 'contract added' },
   onContract(pairing) {

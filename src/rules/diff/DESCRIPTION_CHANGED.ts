@@ -17,7 +17,13 @@ export const DESCRIPTION_CHANGED: DiffRule<'added' | 'changed' | 'removed'> = {
       field: name,
       message: `The description of field "${name}" was ${kind}.`,
       related: inBase(sides.base, `${base.schemaPointer}/description`),
-      data: { class: 'safe', kind, ...fieldFacts(head), before: base.description ?? null, after: head.description ?? null },
+      data: {
+        class: 'safe',
+        kind,
+        ...fieldFacts(head),
+        before: base.description ?? null,
+        after: head.description ?? null,
+      },
     };
   },
   explains: (_change, schemaPointers) => schemaPointers.map((sp) => `${sp}/description`),

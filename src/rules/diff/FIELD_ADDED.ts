@@ -5,7 +5,8 @@ export const FIELD_ADDED: DiffRule<'consumed' | 'dead' | 'definition'> = {
   id: 'FIELD_ADDED',
   stage: 'diff',
   severity: 'warning',
-  summary: 'A field is new in the head contract: consumed (needs both sides) or dead (opens a dead channel). Fields inside a new field are counted, not reported again.',
+  summary:
+    'A field is new in the head contract: consumed (needs both sides) or dead (opens a dead channel). Fields inside a new field are counted, not reported again.',
   why: 'A new consumed field is only done when the producer sends it and the consumer reads it; a new dead field is one more value on the wire that nobody reads.',
   messages: { consumed: 'added (consumed)', dead: 'added (dead)', definition: 'definition added' },
   onAdded({ field, type, nested }, sides) {
@@ -38,9 +39,20 @@ export const FIELD_ADDED: DiffRule<'consumed' | 'dead' | 'definition'> = {
       path: def.schemaPointer,
       field: name,
       message: `Definition "${name}" is new, with ${plural(fields, 'field')}. By itself it changes nothing on the wire: each field that refers to it is reported where it changed.`,
-      data: { class: 'safe', kind: 'definition', pointer: '', consumes: null, note: null, before: null, after: name, nested: fields },
+      data: {
+        class: 'safe',
+        kind: 'definition',
+        pointer: '',
+        consumes: null,
+        note: null,
+        before: null,
+        after: name,
+        nested: fields,
+      },
     };
   },
   explains: (change, schemaPointers) =>
-    change.kind === 'definition' ? schemaPointers : [...schemaPointers, ...schemaPointers.map((sp) => `${holderOf(sp)}/required`)],
+    change.kind === 'definition'
+      ? schemaPointers
+      : [...schemaPointers, ...schemaPointers.map((sp) => `${holderOf(sp)}/required`)],
 };

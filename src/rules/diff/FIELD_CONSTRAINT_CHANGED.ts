@@ -1,12 +1,34 @@
 import { isJsonObject, member, type JsonObject, type JsonValue } from '../../contract/json-document.js';
 import type { ChangeClass } from '../../diff/change.js';
 import { canonicalJson } from '../../sync/value-diff.js';
-import { atStart, fieldFacts, fieldName, firstExisting, inBase, services, sideNames, type ChangeDraft, type DiffRule } from './context.js';
+import {
+  atStart,
+  fieldFacts,
+  fieldName,
+  firstExisting,
+  inBase,
+  services,
+  sideNames,
+  type ChangeDraft,
+  type DiffRule,
+} from './context.js';
 
 /** The value constraints diff compares: the `constraint` keywords of the dialect (src/contract/dialect.ts); a test holds the two equal. */
 export const CONSTRAINTS_COMPARED = [
-  'enum', 'const', 'pattern', 'format', 'contentEncoding', 'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum',
-  'multipleOf', 'minLength', 'maxLength', 'minItems', 'maxItems',
+  'enum',
+  'const',
+  'pattern',
+  'format',
+  'contentEncoding',
+  'minimum',
+  'maximum',
+  'exclusiveMinimum',
+  'exclusiveMaximum',
+  'multipleOf',
+  'minLength',
+  'maxLength',
+  'minItems',
+  'maxItems',
 ] as const;
 type Keyword = (typeof CONSTRAINTS_COMPARED)[number];
 const KEYWORDS = CONSTRAINTS_COMPARED;
@@ -69,7 +91,11 @@ interface Constraint {
  * values, all the way down; not those of its own fields (each is a field of
  * its own, paired separately).
  */
-function constraintsOf(schema: JsonValue | undefined, at = '', out: Map<string, Constraint> = new Map()): Map<string, Constraint> {
+function constraintsOf(
+  schema: JsonValue | undefined,
+  at = '',
+  out: Map<string, Constraint> = new Map(),
+): Map<string, Constraint> {
   if (!isJsonObject(schema ?? null)) return out;
   const node = schema as JsonObject;
   for (const keyword of KEYWORDS) {
@@ -77,7 +103,8 @@ function constraintsOf(schema: JsonValue | undefined, at = '', out: Map<string, 
     if (value !== undefined) out.set(`${at}/${keyword}`, { at, keyword, value });
   }
   constraintsOf(member(node, 'items'), `${at}/items`, out);
-  if (member(node, 'properties') === undefined) constraintsOf(member(node, 'additionalProperties'), `${at}/additionalProperties`, out);
+  if (member(node, 'properties') === undefined)
+    constraintsOf(member(node, 'additionalProperties'), `${at}/additionalProperties`, out);
   return out;
 }
 
@@ -92,7 +119,9 @@ const LABELS: Readonly<Record<Direction, string>> = {
   reordered: 'reordered',
 };
 
-const MESSAGES = Object.fromEntries(KEYWORDS.flatMap((k) => DIRECTIONS.map((d) => [`${k}-${d}`, `${k} ${LABELS[d]}`]))) as Record<Kind, string>;
+const MESSAGES = Object.fromEntries(
+  KEYWORDS.flatMap((k) => DIRECTIONS.map((d) => [`${k}-${d}`, `${k} ${LABELS[d]}`])),
+) as Record<Kind, string>;
 
 export const FIELD_CONSTRAINT_CHANGED: DiffRule<Kind> = {
   id: 'FIELD_CONSTRAINT_CHANGED',
@@ -118,7 +147,15 @@ export const FIELD_CONSTRAINT_CHANGED: DiffRule<Kind> = {
       const constraint = (now ?? was) as Constraint;
       if (was && now && canonicalJson(was.value) === canonicalJson(now.value)) continue;
       const direction = directionOf(constraint.keyword, was?.value, now?.value);
-      const where = constraint.at === '' ? '' : ` (on its ${constraint.at.slice(1).split('/').map((s) => (s === 'items' ? 'items' : 'map values')).reverse().join(' of ')})`;
+      const where =
+        constraint.at === ''
+          ? ''
+          : ` (on its ${constraint.at
+              .slice(1)
+              .split('/')
+              .map((s) => (s === 'items' ? 'items' : 'map values'))
+              .reverse()
+              .join(' of ')})`;
       const change = `Field "${name}": "${constraint.keyword}"${where} ${was === undefined ? `added (${spell(now?.value)})` : now === undefined ? `removed (was ${spell(was.value)})` : `${LABELS[direction]} from ${spell(was.value)} to ${spell(now.value)}`}.`;
       const consequence =
         direction === 'tightened'
@@ -129,7 +166,11 @@ export const FIELD_CONSTRAINT_CHANGED: DiffRule<Kind> = {
               ? `Values accepted before are rejected now and new ones are allowed, so no deploy order keeps ${producer} and ${consumer} agreeing: change ${names.producer} and ${names.consumer} together, or add a new field and retire this one.`
               : 'The same values are accepted; nothing on the wire changes.';
       drafts.push({
-        path: firstExisting(sides.head, [`${pair.head.schemaPointer}${key}`, `${pair.head.schemaPointer}${constraint.at}`, pair.head.schemaPointer]),
+        path: firstExisting(sides.head, [
+          `${pair.head.schemaPointer}${key}`,
+          `${pair.head.schemaPointer}${constraint.at}`,
+          pair.head.schemaPointer,
+        ]),
         field: name,
         message: `${change} ${consequence}`,
         related: inBase(sides.base, `${pair.base.schemaPointer}${was ? key : constraint.at}`),
@@ -145,5 +186,6 @@ export const FIELD_CONSTRAINT_CHANGED: DiffRule<Kind> = {
     }
     return drafts;
   },
-  explains: (change, schemaPointers) => (change.keyword === undefined ? [] : schemaPointers.map((sp) => `${sp}/${change.keyword}`)),
+  explains: (change, schemaPointers) =>
+    change.keyword === undefined ? [] : schemaPointers.map((sp) => `${sp}/${change.keyword}`),
 };

@@ -1,12 +1,23 @@
 import { dottedName } from '../../json-pointer.js';
 import { plural } from '../../wording.js';
-import { definitionName, fieldFacts, fieldName, firstExisting, holderOf, inBase, services, sideNames, type DiffRule } from './context.js';
+import {
+  definitionName,
+  fieldFacts,
+  fieldName,
+  firstExisting,
+  holderOf,
+  inBase,
+  services,
+  sideNames,
+  type DiffRule,
+} from './context.js';
 
 export const FIELD_REMOVED: DiffRule<'consumed' | 'dead' | 'definition'> = {
   id: 'FIELD_REMOVED',
   stage: 'diff',
   severity: 'error',
-  summary: 'A field of the base contract is gone from the head: breaking when the consumer read it. A removed object is reported once, not once per nested field.',
+  summary:
+    'A field of the base contract is gone from the head: breaking when the consumer read it. A removed object is reported once, not once per nested field.',
   why: 'The consumer still decodes the fields it reads; when the producer stops sending one, the consumer gets a zero value or rejects the body.',
   messages: { consumed: 'removed (was consumed)', dead: 'removed (was dead)', definition: 'definition removed' },
   onRemoved({ field, type, nested, possibleRename, removedFrom }, { base }) {
@@ -50,9 +61,20 @@ export const FIELD_REMOVED: DiffRule<'consumed' | 'dead' | 'definition'> = {
       field: name,
       message: `Definition "${name}" was removed, with ${plural(fields, 'field')}. By itself it changes nothing on the wire: each field that referred to it is reported where it changed.`,
       related: inBase(base, def.schemaPointer),
-      data: { class: 'safe', kind: 'definition', pointer: '', consumes: null, note: null, before: name, after: null, nested: fields },
+      data: {
+        class: 'safe',
+        kind: 'definition',
+        pointer: '',
+        consumes: null,
+        note: null,
+        before: name,
+        after: null,
+        nested: fields,
+      },
     };
   },
   explains: (change, schemaPointers) =>
-    change.kind === 'definition' ? schemaPointers : [...schemaPointers, ...schemaPointers.map((sp) => `${holderOf(sp)}/required`)],
+    change.kind === 'definition'
+      ? schemaPointers
+      : [...schemaPointers, ...schemaPointers.map((sp) => `${holderOf(sp)}/required`)],
 };

@@ -21,7 +21,8 @@ export const FIELD_REQUIRED_CHANGED: DiffRule<'became-required' | 'became-option
   id: 'FIELD_REQUIRED_CHANGED',
   stage: 'diff',
   severity: 'error',
-  summary: 'A field moves into or out of its parent\'s "required": becoming required is breaking, becoming optional is safe.',
+  summary:
+    'A field moves into or out of its parent\'s "required": becoming required is breaking, becoming optional is safe.',
   why: 'A consumer that validates with the new contract rejects every body from a producer that still omits a newly required field.',
   messages: { 'became-required': 'became required', 'became-optional': 'became optional' },
   onKept(pair, sides) {
@@ -37,7 +38,10 @@ export const FIELD_REQUIRED_CHANGED: DiffRule<'became-required' | 'became-option
       message: becameRequired
         ? `Field "${name}" became required: ${producer} must now always send it, and ${aConsumer(consumer)} validating with this contract rejects bodies from ${producer === 'the producer' ? 'a producer' : `a ${producer}`} that still omits it. Ship ${producer} first, then the contract to ${consumer}.`
         : `Field "${name}" became optional: ${producer} may now omit it.${pair.head.consumes === false ? '' : ` ${atStart(consumer)} reads it, so check that ${consumer} copes with it being absent.`}`,
-      related: inBase(sides.base, becameRequired ? `${holderOf(pair.base.schemaPointer)}/required` : requiredEntry(sides.base, pair.base)),
+      related: inBase(
+        sides.base,
+        becameRequired ? `${holderOf(pair.base.schemaPointer)}/required` : requiredEntry(sides.base, pair.base),
+      ),
       data: {
         class: becameRequired ? 'breaking' : 'safe',
         kind: becameRequired ? 'became-required' : 'became-optional',

@@ -1,5 +1,14 @@
 import { plural } from '../../wording.js';
-import { atStart, fieldFacts, fieldName, firstExisting, inBase, services, sideNames, type DiffRule } from './context.js';
+import {
+  atStart,
+  fieldFacts,
+  fieldName,
+  firstExisting,
+  inBase,
+  services,
+  sideNames,
+  type DiffRule,
+} from './context.js';
 
 const NULLABLE = '|null';
 
@@ -20,7 +29,8 @@ export const FIELD_TYPE_CHANGED: DiffRule<'changed' | 'became-nullable' | 'becam
   id: 'FIELD_TYPE_CHANGED',
   stage: 'diff',
   severity: 'error',
-  summary: 'A field keeps its name but changes its wire type, including becoming or ceasing to be nullable. Always breaking; a field whose object only moved (inline to a `$defs` reference, or to another definition) is a safe shape move.',
+  summary:
+    'A field keeps its name but changes its wire type, including becoming or ceasing to be nullable. Always breaking; a field whose object only moved (inline to a `$defs` reference, or to another definition) is a safe shape move.',
   why: 'A decoder built for the old type fails on the new one (Go rejects a string where it expects an int), or meets a null it never handled.',
   messages: {
     changed: 'type changed',
@@ -60,9 +70,18 @@ export const FIELD_TYPE_CHANGED: DiffRule<'changed' | 'became-nullable' | 'becam
       field: name,
       message: `${change} ${consequence}`,
       related: inBase(sides.base, `${pair.base.schemaPointer}/type`),
-      data: { class: 'breaking', kind, ...fieldFacts(pair.head), before: pair.baseType, after: pair.headType, nested: pair.nested },
+      data: {
+        class: 'breaking',
+        kind,
+        ...fieldFacts(pair.head),
+        before: pair.baseType,
+        after: pair.headType,
+        nested: pair.nested,
+      },
     };
   },
   explains: (change, schemaPointers) =>
-    schemaPointers.flatMap((sp) => (change.kind === 'shape-moved' ? SHAPE_KEYWORDS : TYPE_KEYWORDS).map((k) => `${sp}/${k}`)),
+    schemaPointers.flatMap((sp) =>
+      (change.kind === 'shape-moved' ? SHAPE_KEYWORDS : TYPE_KEYWORDS).map((k) => `${sp}/${k}`),
+    ),
 };

@@ -4,7 +4,8 @@ export const NOTE_CHANGED: DiffRule<'added' | 'changed' | 'removed'> = {
   id: 'NOTE_CHANGED',
   stage: 'diff',
   severity: 'notice',
-  summary: 'A field\'s "note" is added, changed or removed (not counting the note that comes or goes with a "cp_consumes" flip). Safe.',
+  summary:
+    'A field\'s "note" is added, changed or removed (not counting the note that comes or goes with a "cp_consumes" flip). Safe.',
   why: 'The note is the recorded reason a dead field is still sent; a reviewer should see when that reason changes, though nothing on the wire does.',
   messages: { added: 'note added', changed: 'note changed', removed: 'note removed' },
   proseValues: true,

@@ -21,7 +21,8 @@ export const SYNC_DRIFT: Rule<SyncDriftContext, 'missing' | 'extra' | 'changed' 
   id: 'SYNC_DRIFT',
   stage: 'diff',
   severity: 'error',
-  summary: 'A mirrored contract equals its source of truth under canonical JSON (RFC 8785); this reports each difference that no field-level change explains, such as a top-level "description" or "$id".',
+  summary:
+    'A mirrored contract equals its source of truth under canonical JSON (RFC 8785); this reports each difference that no field-level change explains, such as a top-level "description" or "$id".',
   why: 'A mirror exists so both repositories build from the same contract; any difference, even one that does not touch a wire field, means one side reads a contract the other does not.',
   messages: { missing: 'missing in mirror', extra: 'only in mirror', changed: 'differs', more: 'differs' },
   check({ unexplained }) {

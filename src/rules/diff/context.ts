@@ -1,6 +1,14 @@
 import { fieldLabel, type ContractDef, type ContractField } from '../../contract/field-table.js';
 import type { ChangeData } from '../../diff/change.js';
-import type { AddedField, ContractPairing, DefinitionOnOneSide, DefinitionUses, FieldPair, PairedSide, RemovedField } from '../../diff/pair.js';
+import type {
+  AddedField,
+  ContractPairing,
+  DefinitionOnOneSide,
+  DefinitionUses,
+  FieldPair,
+  PairedSide,
+  RemovedField,
+} from '../../diff/pair.js';
 import { serviceNamesOf, type ServiceNames } from '../../contract/service-names.js';
 import type { RelatedLocation } from '../../finding.js';
 import { positionOfPointer, type FindingDraft, type RuleMeta } from '../../rule.js';
@@ -72,7 +80,10 @@ export function usesSentence(uses: DefinitionUses, past = false): string {
   }
   const named = uses.paths.map((p) => `"${usePathName(p)}"`);
   const more = uses.more > 0 || !uses.complete ? ` and ${uses.complete ? '' : 'at least '}${uses.more} more` : '';
-  const list = more === '' && named.length > 1 ? `${named.slice(0, -1).join(', ')} and ${named[named.length - 1] ?? ''}` : `${named.join(', ')}${more}`;
+  const list =
+    more === '' && named.length > 1
+      ? `${named.slice(0, -1).join(', ')} and ${named[named.length - 1] ?? ''}`
+      : `${named.join(', ')}${more}`;
   return `${past ? 'Was used' : 'Used'} at ${list}.`;
 }
 
@@ -121,4 +132,3 @@ export function holderOf(schemaPointer: string): string {
 export function fieldFacts(field: ContractField): Pick<ChangeData, 'pointer' | 'consumes' | 'note'> {
   return { pointer: field.pointer, consumes: field.consumes ?? null, note: field.note ?? null };
 }
-

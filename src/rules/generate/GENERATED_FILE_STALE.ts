@@ -20,7 +20,8 @@ export const GENERATED_FILE_STALE: Rule<readonly GeneratedComparison[]> = {
   id: 'GENERATED_FILE_STALE',
   stage: 'generate',
   severity: 'error',
-  summary: 'Generated schemas and types are byte-identical to what `wirepin generate` would write from the contracts now.',
+  summary:
+    'Generated schemas and types are byte-identical to what `wirepin generate` would write from the contracts now.',
   why: 'A hand-edited or stale generated file means the two sides compile against a shape the contract no longer describes.',
   check(comparisons) {
     return comparisons

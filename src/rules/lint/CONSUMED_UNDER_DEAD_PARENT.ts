@@ -13,7 +13,10 @@ export const CONSUMED_UNDER_DEAD_PARENT: LintRule = {
     const model = context.model;
     if (!model) return drafts;
     // Each field table on its own: a definition's fields have their parents in the definition.
-    const tables: ReadonlyArray<ReadonlyMap<string, ContractField>> = [model.fields, ...[...model.defs.values()].map((d) => d.fields)];
+    const tables: ReadonlyArray<ReadonlyMap<string, ContractField>> = [
+      model.fields,
+      ...[...model.defs.values()].map((d) => d.fields),
+    ];
     for (const fields of tables) {
       for (const field of fields.values()) {
         if (field.consumes !== true) continue;

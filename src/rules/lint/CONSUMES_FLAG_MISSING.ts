@@ -1,10 +1,17 @@
-import { fieldNameOfSchemaPointer, isFieldNotObject, ledgerFieldPointer, ledgerKeywordOf, type LintRule } from './context.js';
+import {
+  fieldNameOfSchemaPointer,
+  isFieldNotObject,
+  ledgerFieldPointer,
+  ledgerKeywordOf,
+  type LintRule,
+} from './context.js';
 
 export const CONSUMES_FLAG_MISSING: LintRule<'missing' | 'not-boolean'> = {
   id: 'CONSUMES_FLAG_MISSING',
   stage: 'lint',
   severity: 'error',
-  summary: 'Every property, at every depth, says whether the consumer reads it: "cp_consumes": true or false (a JSON boolean).',
+  summary:
+    'Every property, at every depth, says whether the consumer reads it: "cp_consumes": true or false (a JSON boolean).',
   why: 'The ledger is the point of the contract: a field with no decision is exactly how a sent-but-ignored field goes unnoticed.',
   messages: { missing: 'flag missing', 'not-boolean': 'flag not a boolean' },
   check(context) {

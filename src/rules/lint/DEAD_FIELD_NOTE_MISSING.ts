@@ -3,8 +3,33 @@ import { fieldNameOfSchemaPointer, ledgerFieldPointer, ledgerKeywordOf, type Lin
 
 /** Notes that hold a place instead of a reason. Compared lower-case, trimmed of punctuation. */
 const PLACEHOLDERS = new Set([
-  'todo', 'tbd', 'tba', 'fixme', 'xxx', 'n/a', 'na', 'none', 'null', 'unknown', 'later', 'wip', 'note', 'placeholder',
-  'unused', 'ignored', 'dead', 'not used', 'not consumed', 'legacy', 'deprecated', 'see above', 'same as above', '?', '-', '.', '...',
+  'todo',
+  'tbd',
+  'tba',
+  'fixme',
+  'xxx',
+  'n/a',
+  'na',
+  'none',
+  'null',
+  'unknown',
+  'later',
+  'wip',
+  'note',
+  'placeholder',
+  'unused',
+  'ignored',
+  'dead',
+  'not used',
+  'not consumed',
+  'legacy',
+  'deprecated',
+  'see above',
+  'same as above',
+  '?',
+  '-',
+  '.',
+  '...',
 ]);
 
 /** A justification is a sentence: at least this many words, and not a placeholder or a TODO. */
@@ -38,9 +63,13 @@ export function notePlaceholderKind(note: string): 'blank' | 'placeholder' | 'to
   if (text === '') return 'blank';
   const lower = text.toLowerCase();
   const bare = lower.replace(EDGE_PUNCTUATION, '');
-  if (bare === '' || PLACEHOLDERS.has(bare) || PLACEHOLDERS.has(lower) || /^(todo|tbd|fixme|xxx)\b/iu.test(bare)) return 'placeholder';
+  if (bare === '' || PLACEHOLDERS.has(bare) || PLACEHOLDERS.has(lower) || /^(todo|tbd|fixme|xxx)\b/iu.test(bare))
+    return 'placeholder';
   // A placeholder said several times is still a placeholder: "n/a n/a n/a", "TODO, TODO", "not used not used".
-  const words = bare.split(' ').map((word) => word.replace(EDGE_PUNCTUATION, '')).filter((word) => word !== '');
+  const words = bare
+    .split(' ')
+    .map((word) => word.replace(EDGE_PUNCTUATION, ''))
+    .filter((word) => word !== '');
   if (words.length > 0 && words.every((word) => PLACEHOLDERS.has(word))) return 'placeholder';
   if (REPEATED_PHRASES.some((phrase) => phrase.test(bare))) return 'placeholder';
   if (text.split(' ').length < MIN_NOTE_WORDS) return 'too-short';
@@ -51,9 +80,16 @@ export const DEAD_FIELD_NOTE_MISSING: LintRule<'missing' | 'not-string' | 'blank
   id: 'DEAD_FIELD_NOTE_MISSING',
   stage: 'lint',
   severity: 'error',
-  summary: 'A field with "cp_consumes": false carries a "note" that really justifies sending it: not blank, not a placeholder like "TODO" (also repeated, or hidden behind invisible characters), at least three words.',
+  summary:
+    'A field with "cp_consumes": false carries a "note" that really justifies sending it: not blank, not a placeholder like "TODO" (also repeated, or hidden behind invisible characters), at least three words.',
   why: 'A sent-but-ignored field is either a bug waiting to be found or a decision; the note is what proves it is a decision.',
-  messages: { missing: 'note missing', 'not-string': 'note not a string', blank: 'note blank', placeholder: 'note a placeholder', 'too-short': 'note too short' },
+  messages: {
+    missing: 'note missing',
+    'not-string': 'note not a string',
+    blank: 'note blank',
+    placeholder: 'note a placeholder',
+    'too-short': 'note too short',
+  },
   check(context) {
     const drafts = context.metaErrors
       .filter((e) => ledgerKeywordOf(e) === 'note')
@@ -80,8 +116,8 @@ export const DEAD_FIELD_NOTE_MISSING: LintRule<'missing' | 'not-string' | 'blank
           kind === 'blank'
             ? `Field "${field.name}" is marked dead but its note is blank once invisible and control characters are removed. Say why the producer sends it and what the consumer does instead.`
             : kind === 'too-short'
-            ? `Field "${field.name}" is marked dead but its note "${normalizeNote(field.note)}" is too short to justify it (fewer than ${MIN_NOTE_WORDS} words). Say why the producer sends it and what the consumer does instead.`
-            : `Field "${field.name}" is marked dead but its note "${normalizeNote(field.note)}" is a placeholder, not a reason. Say why the producer sends it and what the consumer does instead.`,
+              ? `Field "${field.name}" is marked dead but its note "${normalizeNote(field.note)}" is too short to justify it (fewer than ${MIN_NOTE_WORDS} words). Say why the producer sends it and what the consumer does instead.`
+              : `Field "${field.name}" is marked dead but its note "${normalizeNote(field.note)}" is a placeholder, not a reason. Say why the producer sends it and what the consumer does instead.`,
         data: { kind },
       });
     }

@@ -13,7 +13,12 @@ export const DUPLICATE_KEY: LintRule<'normalization'> = {
   check(context) {
     const drafts: FindingDraft[] = context.problems
       .filter((p) => p.kind === 'duplicate-key')
-      .map((p) => ({ path: p.pointer ?? '', position: p.position, message: `${p.message} Remove or rename one of them.`, data: p.data ?? {} }));
+      .map((p) => ({
+        path: p.pointer ?? '',
+        position: p.position,
+        message: `${p.message} Remove or rename one of them.`,
+        data: p.data ?? {},
+      }));
     if (context.value !== undefined) drafts.push(...normalizationTwins(context.value, ''));
     return drafts;
   },
@@ -47,5 +52,8 @@ function normalizationTwins(value: JsonValue, pointer: string): FindingDraft[] {
 
 /** A key as a JSON string with every non-ASCII code unit escaped, so two spellings of "café" look different. */
 function spelled(key: string): string {
-  return JSON.stringify(key).replace(/[^\x20-\x7e]/gu, (c) => `\\u${(c.codePointAt(0) as number).toString(16).padStart(4, '0')}`);
+  return JSON.stringify(key).replace(
+    /[^\x20-\x7e]/gu,
+    (c) => `\\u${(c.codePointAt(0) as number).toString(16).padStart(4, '0')}`,
+  );
 }

@@ -25,7 +25,8 @@ function patternsIn(value: JsonValue, pointer: string[], out: Array<{ pointer: s
   if (!isJsonObject(value)) return;
   for (const [key, child] of Object.entries(value)) {
     // Under "properties" a key named "pattern" is a field name, not the keyword.
-    if (key === 'pattern' && typeof child === 'string' && pointer.at(-1) !== 'properties') out.push({ pointer: [...pointer, key], pattern: child });
+    if (key === 'pattern' && typeof child === 'string' && pointer.at(-1) !== 'properties')
+      out.push({ pointer: [...pointer, key], pattern: child });
     patternsIn(child, [...pointer, key], out);
   }
 }
@@ -35,12 +36,25 @@ function verdict(pattern: string): { kind: Kind; reason: string } | undefined {
   let result;
   try {
     // JSON Schema patterns are ECMA-262 regular expressions; ajv compiles them with the "u" flag.
-    result = isSafePattern(pattern, { unicode: true, maxSteps: PATTERN_MAX_STEPS, timeout: PATTERN_CHECK_TIMEOUT_MS, maxScore: PATTERN_MAX_SCORE, downgradePattern: true });
+    result = isSafePattern(pattern, {
+      unicode: true,
+      maxSteps: PATTERN_MAX_STEPS,
+      timeout: PATTERN_CHECK_TIMEOUT_MS,
+      maxScore: PATTERN_MAX_SCORE,
+      downgradePattern: true,
+    });
   } catch (error) {
-    return { kind: 'undecided', reason: `the detector cannot analyze it (${error instanceof Error ? error.message : String(error)})` };
+    return {
+      kind: 'undecided',
+      reason: `the detector cannot analyze it (${error instanceof Error ? error.message : String(error)})`,
+    };
   }
   if (result.safe) return undefined;
-  if (result.error === 'hitMaxScore') return { kind: 'backtracking', reason: 'a failing input can make a backtracking matcher try exponentially or polynomially many paths' };
+  if (result.error === 'hitMaxScore')
+    return {
+      kind: 'backtracking',
+      reason: 'a failing input can make a backtracking matcher try exponentially or polynomially many paths',
+    };
   return { kind: 'undecided', reason: `the detector could not prove it safe (${result.error})` };
 }
 

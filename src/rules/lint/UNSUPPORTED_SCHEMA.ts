@@ -26,14 +26,30 @@ function judgeKeywords(schema: JsonObject, pointer: string, position: SchemaPosi
   for (const keyword of Object.keys(schema)) {
     const known = dialectKeyword(keyword);
     if (known?.positions.includes(position)) continue;
-    if (keyword === 'anyOf' && position !== 'root' && position !== 'def' && nullableRefForm(schema, member(schema, 'anyOf') ?? null)) continue;
+    if (
+      keyword === 'anyOf' &&
+      position !== 'root' &&
+      position !== 'def' &&
+      nullableRefForm(schema, member(schema, 'anyOf') ?? null)
+    )
+      continue;
     const name = fieldNameOfSchemaPointer(pointer);
     const where = position === 'root' ? POSITION_WORDS.root : `${POSITION_WORDS[position]} ("${name}")`;
     const fix =
       (Object.hasOwn(REFUSED_REASONS, keyword) ? REFUSED_REASONS[keyword] : undefined) ??
-      (known ? `it may stand ${known.positions.map((p) => POSITION_WORDS[p]).join(', ')}` : 'remove it, or say what it means in the description');
-    const kind = known ? 'misplaced-keyword' : Object.hasOwn(REFUSED_REASONS, keyword) ? 'refused-keyword' : 'unknown-keyword';
-    const verdict = { 'misplaced-keyword': 'is not allowed', 'refused-keyword': 'is not supported', 'unknown-keyword': 'is not one wirepin understands' }[kind];
+      (known
+        ? `it may stand ${known.positions.map((p) => POSITION_WORDS[p]).join(', ')}`
+        : 'remove it, or say what it means in the description');
+    const kind = known
+      ? 'misplaced-keyword'
+      : Object.hasOwn(REFUSED_REASONS, keyword)
+        ? 'refused-keyword'
+        : 'unknown-keyword';
+    const verdict = {
+      'misplaced-keyword': 'is not allowed',
+      'refused-keyword': 'is not supported',
+      'unknown-keyword': 'is not one wirepin understands',
+    }[kind];
     out.push({
       path: `${pointer}/${escapeSegment(keyword)}`,
       ...(position === 'root' ? {} : { field: name }),
@@ -45,13 +61,16 @@ function judgeKeywords(schema: JsonObject, pointer: string, position: SchemaPosi
   if (isJsonObject(properties ?? null)) {
     for (const name of Object.keys(properties as JsonObject)) {
       const field = member(properties as JsonObject, name);
-      if (isJsonObject(field ?? null)) judgeKeywords(field as JsonObject, `${pointer}/properties/${escapeSegment(name)}`, 'field', out);
+      if (isJsonObject(field ?? null))
+        judgeKeywords(field as JsonObject, `${pointer}/properties/${escapeSegment(name)}`, 'field', out);
     }
   }
   const items: JsonValue | undefined = member(schema, 'items');
-  if (position !== 'root' && position !== 'def' && isJsonObject(items ?? null)) judgeKeywords(items as JsonObject, `${pointer}/items`, 'items', out);
+  if (position !== 'root' && position !== 'def' && isJsonObject(items ?? null))
+    judgeKeywords(items as JsonObject, `${pointer}/items`, 'items', out);
   const values: JsonValue | undefined = member(schema, 'additionalProperties');
-  if (isJsonObject(values ?? null)) judgeKeywords(values as JsonObject, `${pointer}/additionalProperties`, 'values', out);
+  if (isJsonObject(values ?? null))
+    judgeKeywords(values as JsonObject, `${pointer}/additionalProperties`, 'values', out);
   const defs: JsonValue | undefined = position === 'root' ? member(schema, '$defs') : undefined;
   if (isJsonObject(defs ?? null)) {
     for (const name of Object.keys(defs as JsonObject)) {
@@ -61,7 +80,9 @@ function judgeKeywords(schema: JsonObject, pointer: string, position: SchemaPosi
   }
 }
 
-export const UNSUPPORTED_SCHEMA: LintRule<'refused-keyword' | 'unknown-keyword' | 'misplaced-keyword' | 'type' | 'definition'> = {
+export const UNSUPPORTED_SCHEMA: LintRule<
+  'refused-keyword' | 'unknown-keyword' | 'misplaced-keyword' | 'type' | 'definition'
+> = {
   id: 'UNSUPPORTED_SCHEMA',
   stage: 'lint',
   severity: 'error',
@@ -84,8 +105,9 @@ export const UNSUPPORTED_SCHEMA: LintRule<'refused-keyword' | 'unknown-keyword' 
     // An invalid schema (a typo in "type") is SCHEMA_INVALID's to report, once;
     // a refused keyword inside a schema (anyOf, $dynamicRef, ...) was reported above, once, where it stands.
     const reportedElsewhere = (schemaPointer: string): boolean =>
-      context.metaErrors.some((e) => e.instancePath === schemaPointer || e.instancePath.startsWith(`${schemaPointer}/`)) ||
-      refused.some((p) => p.startsWith(`${schemaPointer}/`));
+      context.metaErrors.some(
+        (e) => e.instancePath === schemaPointer || e.instancePath.startsWith(`${schemaPointer}/`),
+      ) || refused.some((p) => p.startsWith(`${schemaPointer}/`));
     for (const def of model.defs.values()) {
       if (def.problem === undefined || reportedElsewhere(def.schemaPointer)) continue;
       drafts.push({

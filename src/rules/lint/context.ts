@@ -1,5 +1,11 @@
 import { allContractFields, fieldLabel, type ContractField, type ContractModel } from '../../contract/field-table.js';
-import { isJsonObject, member, type JsonObject, type JsonProblem, type JsonValue } from '../../contract/json-document.js';
+import {
+  isJsonObject,
+  member,
+  type JsonObject,
+  type JsonProblem,
+  type JsonValue,
+} from '../../contract/json-document.js';
 import type { MetaSchemaError } from '../../contract/meta-validate.js';
 import type { Rule } from '../../rule.js';
 import { parentPointer, splitPointer } from '../../json-pointer.js';
@@ -29,7 +35,12 @@ export function ledgerKeywordOf(error: MetaSchemaError): 'cp_consumes' | 'note' 
 export function isFieldNotObject(error: MetaSchemaError): boolean {
   // ajv compiles the field rule as its own function, so its schemaPath is just "#/type";
   // 2020-12's own check of a subschema says "object,boolean" instead.
-  return error.keyword === 'type' && error.params['type'] === 'object' && error.schemaPath === '#/type' && /\/properties\/[^/]+$/u.test(error.instancePath);
+  return (
+    error.keyword === 'type' &&
+    error.params['type'] === 'object' &&
+    error.schemaPath === '#/type' &&
+    /\/properties\/[^/]+$/u.test(error.instancePath)
+  );
 }
 
 /** The schema pointer of the field a ledger error is about. */
@@ -82,7 +93,8 @@ export function objectSchemaSites(context: LintContext): readonly ObjectSchemaSi
     sites.push({ pointer: '', field: undefined, part: 'self', schema: context.value as JsonObject });
     // A definition's own node is an object like the root: it holds "properties" and "required".
     for (const def of context.model.defs.values()) {
-      if (def.problem === undefined && isJsonObject(def.schema)) sites.push({ pointer: def.schemaPointer, field: `$defs.${def.name}`, part: 'self', schema: def.schema });
+      if (def.problem === undefined && isJsonObject(def.schema))
+        sites.push({ pointer: def.schemaPointer, field: `$defs.${def.name}`, part: 'self', schema: def.schema });
     }
     for (const field of allContractFields(context.model)) {
       if (!isJsonObject(field.schema ?? null)) continue;
@@ -90,7 +102,8 @@ export function objectSchemaSites(context: LintContext): readonly ObjectSchemaSi
       sites.push(new FieldSite(field.schemaPointer, field, 'self', schema));
       for (const part of ['items', 'additionalProperties'] as const) {
         const sub = member(schema, part);
-        if (isJsonObject(sub ?? null)) sites.push(new FieldSite(`${field.schemaPointer}/${part}`, field, part, sub as JsonObject));
+        if (isJsonObject(sub ?? null))
+          sites.push(new FieldSite(`${field.schemaPointer}/${part}`, field, part, sub as JsonObject));
       }
     }
   }

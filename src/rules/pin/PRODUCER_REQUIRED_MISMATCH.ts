@@ -4,7 +4,8 @@ export const PRODUCER_REQUIRED_MISMATCH: GuardRule<'producer-may-omit' | 'produc
   id: 'PRODUCER_REQUIRED_MISMATCH',
   stage: 'pin',
   severity: 'error',
-  summary: 'A field is "required" in the contract exactly when the producer always sends it (Go: no omitempty or omitzero; a struct value is sent even with omitempty).',
+  summary:
+    'A field is "required" in the contract exactly when the producer always sends it (Go: no omitempty or omitzero; a struct value is sent even with omitempty).',
   why: 'The consumer trusts "required": if the producer may omit the field, the consumer reads a zero value it mistakes for data; if it is always sent, the contract should say so.',
   messages: { 'producer-may-omit': 'producer may omit it', 'producer-always-sends': 'producer always sends it' },
   onPair(p, context) {
@@ -21,7 +22,11 @@ export const PRODUCER_REQUIRED_MISMATCH: GuardRule<'producer-may-omit' | 'produc
         ? `The contract requires "${name(p)}", but ${context.source.root.name} may omit it (${p.source.sourceType}, omitempty or optional). Drop omitempty on the producer side, or remove "${p.contract.name}" from "required" in the contract.`
         : `${context.source.root.name} always sends "${name(p)}", but the contract marks it optional. Add "${p.contract.name}" to "required" in the contract, or add omitempty on the producer side if it is really optional.`,
       related: sourceAt(context, 'producer', p),
-      data: { pointer: p.pointer, kind: omitted ? 'producer-may-omit' : 'producer-always-sends', contractRequired: p.contract.required },
+      data: {
+        pointer: p.pointer,
+        kind: omitted ? 'producer-may-omit' : 'producer-always-sends',
+        contractRequired: p.contract.required,
+      },
     };
   },
 };

@@ -6,12 +6,21 @@ export const PRODUCER_TYPE_MISMATCH: GuardRule<TypeMismatchKind> = {
   id: 'PRODUCER_TYPE_MISMATCH',
   stage: 'pin',
   severity: 'error',
-  summary: "Every value the producer can send for a field fits the contract's type (an integer fits a number; null fits only a nullable type).",
+  summary:
+    "Every value the producer can send for a field fits the contract's type (an integer fits a number; null fits only a nullable type).",
   why: 'A type the contract does not allow fails validation at the consumer, or worse, decodes into a zero value without an error.',
-  messages: { kind: 'kind differs', nullable: 'null not allowed', values: 'map values differ', items: 'array items differ' },
+  messages: {
+    kind: 'kind differs',
+    nullable: 'null not allowed',
+    values: 'map values differ',
+    items: 'array items differ',
+  },
   onPair(p, context) {
     if (!p.contract || !p.source) return undefined;
-    const reason = whyIncompatible(p.source.type, p.contract.type, { receiverToleratesNull: false, objectMayBeMap: context.sourceKind === 'json' });
+    const reason = whyIncompatible(p.source.type, p.contract.type, {
+      receiverToleratesNull: false,
+      objectMayBeMap: context.sourceKind === 'json',
+    });
     if (!reason) return undefined;
     const sent = formatWireType(p.source.type);
     const declared = formatWireType(p.contract.type);

@@ -8,14 +8,17 @@ import { opaqueReasonOf } from '../../guards/wire-type-compat.js';
  * payload checks a producer, a run-time trace a consumer.
  */
 function instead(context: GuardContext): string {
-  return context.guard === 'pin' ? 'Until wirepin can read it, check the producer by a JSON sample it sent (--json)' : 'Until wirepin can read it, check the consumer by a consumption trace (--trace)';
+  return context.guard === 'pin'
+    ? 'Until wirepin can read it, check the producer by a JSON sample it sent (--json)'
+    : 'Until wirepin can read it, check the consumer by a consumption trace (--trace)';
 }
 
 export const SOURCE_TYPE_UNRESOLVED: GuardRule = {
   id: 'SOURCE_TYPE_UNRESOLVED',
   stage: 'source',
   severity: 'error',
-  summary: 'Every field of the checked source has a type wirepin can see into; an unresolved type (another package, a custom marshaller) is reported, never guessed.',
+  summary:
+    'Every field of the checked source has a type wirepin can see into; an unresolved type (another package, a custom marshaller) is reported, never guessed.',
   why: 'Guessing the wire shape of a type wirepin cannot read would make the guard pass on exactly the fields it did not check.',
   onPair(p, context) {
     if (!p.source) return undefined;
@@ -31,7 +34,9 @@ export const SOURCE_TYPE_UNRESOLVED: GuardRule = {
   },
   onSource(context) {
     // Places the extractor could not resolve that are not already reported at their field above.
-    const seen = new Set(context.pairs.filter((p) => p.source && opaqueReasonOf(p.source.type) !== undefined).map((p) => p.pointer));
+    const seen = new Set(
+      context.pairs.filter((p) => p.source && opaqueReasonOf(p.source.type) !== undefined).map((p) => p.pointer),
+    );
     return context.source.opaque
       .filter((o) => !seen.has(o.pointer))
       .map((o) => ({

@@ -29,7 +29,8 @@ function packageDir(files: Record<string, string>): string {
 
 /** The real declaration sorts last, so a file go build skips would win under "first file by name". */
 const REAL = 'package wire\n\ntype Req struct {\n\tA string `json:"a"`\n}\n';
-const decoy = (header = ''): string => `${header}package wire\n\ntype Req struct {\n\tWrong string \`json:"wrong"\`\n}\n`;
+const decoy = (header = ''): string =>
+  `${header}package wire\n\ntype Req struct {\n\tWrong string \`json:"wrong"\`\n}\n`;
 
 async function pointers(dir: string, extra: Partial<ExtractRequest> = {}): Promise<string[]> {
   const result = await goExtractor.extract({ path: dir, typeName: 'Req', cwd: dir, ...extra });
@@ -132,7 +133,10 @@ describe('build constraints', () => {
 
   test('a package whose files are all excluded is an error naming the target', async () => {
     const dir = packageDir({ 'a.go': decoy('//go:build windows\n\n') });
-    await expect(pointers(dir)).rejects.toMatchObject({ code: 'E_READ', message: expect.stringContaining('linux/amd64') });
+    await expect(pointers(dir)).rejects.toMatchObject({
+      code: 'E_READ',
+      message: expect.stringContaining('linux/amd64'),
+    });
   });
 
   test('the expression grammar: precedence, negation, parentheses', () => {
@@ -154,8 +158,14 @@ describe('build constraints', () => {
 
   test('an unknown GOOS or GOARCH is a usage error', async () => {
     const dir = packageDir({ 'zreq.go': REAL });
-    await expect(pointers(dir, { goTarget: { goos: 'linx', goarch: 'amd64' } })).rejects.toMatchObject({ code: 'E_USAGE', message: 'Unknown GOOS "linx".' });
-    await expect(pointers(dir, { goTarget: { goos: 'linux', goarch: 'amd46' } })).rejects.toMatchObject({ code: 'E_USAGE', message: 'Unknown GOARCH "amd46".' });
+    await expect(pointers(dir, { goTarget: { goos: 'linx', goarch: 'amd64' } })).rejects.toMatchObject({
+      code: 'E_USAGE',
+      message: 'Unknown GOOS "linx".',
+    });
+    await expect(pointers(dir, { goTarget: { goos: 'linux', goarch: 'amd46' } })).rejects.toMatchObject({
+      code: 'E_USAGE',
+      message: 'Unknown GOARCH "amd46".',
+    });
   });
 });
 
@@ -177,7 +187,9 @@ describe('symlinks and other non-regular files', () => {
     const dir = packageDir({ 'zreq.go': REAL });
     mkdirSync(path.join(dir, 'dir.go'));
     const result = await goExtractor.extract({ path: dir, typeName: 'Req', cwd: dir });
-    expect(result.notes).toEqual(['note: skipped "dir.go": it is not a regular file, so wirepin does not read it as Go source.']);
+    expect(result.notes).toEqual([
+      'note: skipped "dir.go": it is not a regular file, so wirepin does not read it as Go source.',
+    ]);
   });
 
   test('a package without links has no notes', async () => {
@@ -198,7 +210,10 @@ describe('a type declared twice', () => {
 
   test('in one file: an error naming both places', async () => {
     const dir = packageDir({ 'a.go': `${REAL}\ntype Req struct{}\n` });
-    await expect(pointers(dir)).rejects.toMatchObject({ code: 'E_PARSE', message: expect.stringContaining('a.go:3:6 and a.go:7:6') });
+    await expect(pointers(dir)).rejects.toMatchObject({
+      code: 'E_PARSE',
+      message: expect.stringContaining('a.go:3:6 and a.go:7:6'),
+    });
   });
 
   test('in files for different platforms: no error, the target picks one', async () => {
@@ -211,19 +226,34 @@ describe('a type declared twice', () => {
 describe('methods on alias receivers count for the aliased type', () => {
   test.each([
     ['MarshalJSON on a value receiver', 'func (ReqAlias) MarshalJSON() ([]byte, error) { return nil, nil }', 'encode'],
-    ['MarshalText on a pointer receiver', 'func (*ReqAlias) MarshalText() ([]byte, error) { return nil, nil }', 'encode'],
-    ['UnmarshalJSON through two aliases', 'type Inner = ReqAlias\n\nfunc (*Inner) UnmarshalJSON([]byte) error { return nil }', 'decode'],
+    [
+      'MarshalText on a pointer receiver',
+      'func (*ReqAlias) MarshalText() ([]byte, error) { return nil, nil }',
+      'encode',
+    ],
+    [
+      'UnmarshalJSON through two aliases',
+      'type Inner = ReqAlias\n\nfunc (*Inner) UnmarshalJSON([]byte) error { return nil }',
+      'decode',
+    ],
   ] as const)('%s', async (_name, method, direction) => {
     const dir = packageDir({ 'zreq.go': `${REAL}\ntype ReqAlias = Req\n\n${method}\n` });
     const result = await goExtractor.extract({ path: dir, typeName: 'Req', cwd: dir, direction });
     expect(result.fields).toEqual([]);
     expect(result.opaque).toEqual([
-      { pointer: '', typeName: 'Req', reason: expect.stringMatching(/^type "Req" has a custom (un)?marshaller/), location: { file: 'zreq.go', line: 3, column: 6 } },
+      {
+        pointer: '',
+        typeName: 'Req',
+        reason: expect.stringMatching(/^type "Req" has a custom (un)?marshaller/),
+        location: { file: 'zreq.go', line: 3, column: 6 },
+      },
     ]);
   });
 
   test('an alias of another package type does not take the method', async () => {
-    const dir = packageDir({ 'zreq.go': `${REAL}\ntype T = Req\n\ntype Other struct{}\n\nfunc (Other) MarshalJSON() ([]byte, error) { return nil, nil }\n` });
+    const dir = packageDir({
+      'zreq.go': `${REAL}\ntype T = Req\n\ntype Other struct{}\n\nfunc (Other) MarshalJSON() ([]byte, error) { return nil, nil }\n`,
+    });
     expect(await pointers(dir)).toEqual(['/a']);
   });
 });

@@ -56,8 +56,17 @@ describe('producer/go cpProvisionRequest', () => {
       location: { file, line: 6, column: 2 },
       sourceType: 'string',
     });
-    expect(fields.get('/tier')).toMatchObject({ type: { kind: 'integer', nullable: false }, required: true, location: { line: 10 } });
-    expect(fields.get('/disk_gb')).toMatchObject({ type: { kind: 'integer' }, required: false, sourceType: 'int32', location: { line: 12 } });
+    expect(fields.get('/tier')).toMatchObject({
+      type: { kind: 'integer', nullable: false },
+      required: true,
+      location: { line: 10 },
+    });
+    expect(fields.get('/disk_gb')).toMatchObject({
+      type: { kind: 'integer' },
+      required: false,
+      sourceType: 'int32',
+      location: { line: 12 },
+    });
     expect(fields.get('/provider')).toMatchObject({ required: false, location: { line: 14 } });
     // encoding/json never omits a struct, even with omitempty.
     expect(fields.get('/display')).toMatchObject({
@@ -92,12 +101,21 @@ describe('consumer/go wsProvisionRequest', () => {
   test('every producer field except template_assets, with the same names and types', async () => {
     const [producer, consumer] = await Promise.all([
       goExtractor.extract({ path: 'producer/go', typeName: 'cpProvisionRequest', cwd: repoRoot }),
-      goExtractor.extract({ path: 'consumer/go/ws_provision_request.go', typeName: 'wsProvisionRequest', cwd: repoRoot }),
+      goExtractor.extract({
+        path: 'consumer/go/ws_provision_request.go',
+        typeName: 'wsProvisionRequest',
+        cwd: repoRoot,
+      }),
     ]);
     const shape = (fields: readonly WireField[]) => fields.map((field) => [field.pointer, field.type, field.required]);
-    expect(shape(consumer.fields)).toEqual(shape(producer.fields.filter((field) => field.pointer !== '/template_assets')));
+    expect(shape(consumer.fields)).toEqual(
+      shape(producer.fields.filter((field) => field.pointer !== '/template_assets')),
+    );
     const fields = byPointer(consumer.fields);
-    expect(fields.get('/display')).toMatchObject({ sourceType: 'wsDisplay', location: { file: 'consumer/go/ws_provision_request.go', line: 24 } });
+    expect(fields.get('/display')).toMatchObject({
+      sourceType: 'wsDisplay',
+      location: { file: 'consumer/go/ws_provision_request.go', line: 24 },
+    });
     expect(fields.get('/display/mode')?.location.line).toBe(32);
     expect(fields.get('/config_files')?.location.line).toBe(27);
   });

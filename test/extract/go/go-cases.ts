@@ -61,14 +61,21 @@ export async function extractionRows(cwd: string, path: string, typeName: string
     for (const f of result.fields) {
       const where = `${f.location.file}:${f.location.line}:${f.location.column}`;
       const name = f.jsonName === f.pointer.split('/').at(-1) ? '' : ` name=${JSON.stringify(f.jsonName)}`;
-      lines.push(`${f.pointer}${name} ${typeText(f.type)} ${f.required ? 'required' : 'optional'} ${where} ${JSON.stringify(f.sourceType)}`);
+      lines.push(
+        `${f.pointer}${name} ${typeText(f.type)} ${f.required ? 'required' : 'optional'} ${where} ${JSON.stringify(f.sourceType)}`,
+      );
     }
     for (const o of result.opaque) {
       const where = `${o.location.file}:${o.location.line}:${o.location.column}`;
       lines.push(`opaque ${JSON.stringify(o.pointer)} ${o.typeName} ${where}: ${o.reason}`);
     }
   } catch (error) {
-    lines.push(...JSON.stringify(errorFacts(error)).trim().split('\n').map((line) => line.trim()));
+    lines.push(
+      ...JSON.stringify(errorFacts(error))
+        .trim()
+        .split('\n')
+        .map((line) => line.trim()),
+    );
   }
   return lines;
 }

@@ -48,7 +48,12 @@ const rows: readonly Row[] = [
     rule: 'json tag names are the keys; "/" and "~" are escaped in pointers',
     fixture: 'tag-name',
     typeName: 'TagName',
-    fields: ['/id string required 5:2', '/org_name string required 6:2', '/a~1b~0c string required 7:2', '/UPPER integer required 8:2'],
+    fields: [
+      '/id string required 5:2',
+      '/org_name string required 6:2',
+      '/a~1b~0c string required 7:2',
+      '/UPPER integer required 8:2',
+    ],
   },
   {
     rule: 'omitempty makes a field optional; a struct or non-empty array is never empty',
@@ -158,7 +163,12 @@ const rows: readonly Row[] = [
     rule: 'an embedded exported non-struct is a field named after its type',
     fixture: 'embedded-non-struct',
     typeName: 'Outer',
-    fields: ['/Label string required 5:2', '/Count integer? required 6:3', '/Tags string[]? required 7:2', '/name string required 8:2'],
+    fields: [
+      '/Label string required 5:2',
+      '/Count integer? required 6:3',
+      '/Tags string[]? required 7:2',
+      '/name string required 8:2',
+    ],
   },
   {
     rule: 'conflicts: the field at minimum depth wins',
@@ -335,7 +345,14 @@ const rows: readonly Row[] = [
       '/keyed opaque required 16:2',
       '/when string required 17:2',
     ],
-    opaque: [' money.Base', '/amount money.Amount', '/optional money.Amount', '/history/* money.Amount', '/by_code/* money.Amount', '/keyed map[money.Code]int'],
+    opaque: [
+      ' money.Base',
+      '/amount money.Amount',
+      '/optional money.Amount',
+      '/history/* money.Amount',
+      '/by_code/* money.Amount',
+      '/keyed map[money.Code]int',
+    ],
   },
   {
     rule: 'values json.Marshal rejects (float map keys, func, chan, complex) are opaque',
@@ -431,7 +448,10 @@ describe('field details', () => {
     const lookup = result.fields.find((field) => field.pointer === '/lookup');
     expect(lookup?.sourceType).toBe('map[string]Item');
     expect(lookup?.location.file).toBe('test/fixtures/go/nested-other-file/request.go');
-    expect(result.root).toEqual({ name: 'Request', location: { file: 'test/fixtures/go/nested-other-file/request.go', line: 4, column: 6 } });
+    expect(result.root).toEqual({
+      name: 'Request',
+      location: { file: 'test/fixtures/go/nested-other-file/request.go', line: 4, column: 6 },
+    });
   });
 
   test('sourceType of an embedded pointer is written with its star; the type is the location', async () => {
@@ -451,13 +471,19 @@ describe('field details', () => {
     expect(embedded?.location.line).toBe(11);
     const foreign = await extract('embedded-foreign', 'Stamp');
     expect(foreign.fields).toEqual([]);
-    expect(foreign.opaque.map((ref) => [ref.pointer, ref.reason])).toEqual([['', expect.stringMatching(/time\.Time has MarshalJSON/)]]);
+    expect(foreign.opaque.map((ref) => [ref.pointer, ref.reason])).toEqual([
+      ['', expect.stringMatching(/time\.Time has MarshalJSON/)],
+    ]);
   });
 
   test('the type of a map with an unsupported key is opaque with the reason', async () => {
     const result = await extract('unsupported-types', 'Unsupported');
     const byRatio = result.fields.find((field) => field.pointer === '/by_ratio');
-    expect(byRatio?.type).toEqual({ kind: 'opaque', nullable: false, reason: expect.stringMatching(/map key type "float64"/) });
+    expect(byRatio?.type).toEqual({
+      kind: 'opaque',
+      nullable: false,
+      reason: expect.stringMatching(/map key type "float64"/),
+    });
   });
 
   test('two extractions give identical results', async () => {

@@ -10,7 +10,11 @@ afterAll(() => {
   for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
 });
 
-async function extract(source: string, typeName: string, direction: 'encode' | 'decode' = 'encode'): Promise<ExtractResult> {
+async function extract(
+  source: string,
+  typeName: string,
+  direction: 'encode' | 'decode' = 'encode',
+): Promise<ExtractResult> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'wirepin-go-known-'));
   dirs.push(dir);
   writeFileSync(path.join(dir, 'a.go'), source);
@@ -103,7 +107,9 @@ describe('the table of standard-library types (checked against go1.19 src/)', ()
       'W',
     );
     expect(shapes(result)).toEqual({ '/ip': 'string? required', '/addr': 'opaque required' });
-    expect(result.opaque.find((ref) => ref.pointer === '/addr')?.reason).toBe('"MyAddr" is defined over net/netip.Addr, which drops its methods and leaves its unexported fields');
+    expect(result.opaque.find((ref) => ref.pointer === '/addr')?.reason).toBe(
+      '"MyAddr" is defined over net/netip.Addr, which drops its methods and leaves its unexported fields',
+    );
   });
 });
 
@@ -169,7 +175,11 @@ describe('omitempty on a type wirepin cannot see', () => {
     });
     const metadata = result.fields.find((field) => field.pointer === '/metadata');
     expect(metadata?.required).toBe(false);
-    expect(metadata?.requiredUnknown).toBe('omitempty on a type wirepin cannot see says nothing: encoding/json never omits a struct');
-    expect(metadata?.type.kind === 'opaque' && metadata.type.reason).toMatch(/which wirepin does not read; omitempty on a type wirepin cannot see/);
+    expect(metadata?.requiredUnknown).toBe(
+      'omitempty on a type wirepin cannot see says nothing: encoding/json never omits a struct',
+    );
+    expect(metadata?.type.kind === 'opaque' && metadata.type.reason).toMatch(
+      /which wirepin does not read; omitempty on a type wirepin cannot see/,
+    );
   });
 });

@@ -26,7 +26,13 @@ beforeAll(() => {
         out.push(`\tField${f} ${type} \`json:"field_${f},omitempty"\``);
       }
       out.push(`\tNext *S${(i + 1) % STRUCTS} \`json:"next,omitempty"\``, '}', '');
-      out.push(`// Base${i} is embedded by S${i + 1}.`, `type Base${i} struct {`, `\tID${i} string \`json:"id_${i}"\``, '}', '');
+      out.push(
+        `// Base${i} is embedded by S${i + 1}.`,
+        `type Base${i} struct {`,
+        `\tID${i} string \`json:"id_${i}"\``,
+        '}',
+        '',
+      );
     }
     lines += out.length;
     writeFileSync(path.join(dir, `gen_${file}.go`), out.join('\n'));
@@ -41,5 +47,5 @@ test('extracts from a 2,000-struct, 50,000-line package, cutting the Next chain 
   const result = await goExtractor.extract({ path: dir, typeName: 'S1999', cwd: dir });
   // Next-pointers chain every struct; nesting stops after 32 levels (reported as opaque).
   expect(result.fields.length).toBeGreaterThan(500);
-  expect(result.opaque.some((ref) => ref.reason.includes("deeper than 32"))).toBe(true);
+  expect(result.opaque.some((ref) => ref.reason.includes('deeper than 32'))).toBe(true);
 });

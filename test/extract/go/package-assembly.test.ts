@@ -39,13 +39,19 @@ const CASES: readonly { name: string; files: Record<string, string>; typeName: s
   ...CONSTRAINTS.map(([name, header]) => ({
     name: `constraint ${name}`,
     typeName: 'Root',
-    files: { 'main.go': MAIN, 'dep.go': `${header}${header.startsWith('package') ? '' : 'package wire\n'}\ntype Dep struct {\n\tX string \`json:"x"\`\n}\n` },
+    files: {
+      'main.go': MAIN,
+      'dep.go': `${header}${header.startsWith('package') ? '' : 'package wire\n'}\ntype Dep struct {\n\tX string \`json:"x"\`\n}\n`,
+    },
   })),
   {
     name: 'a build-ignored file named explicitly',
     typeName: 'Tool',
     path: 'tool.go',
-    files: { 'main.go': MAIN.replace('Dep', 'string'), 'tool.go': '//go:build ignore\n\npackage main\n\ntype Tool struct {\n\tName string `json:"name"`\n}\n' },
+    files: {
+      'main.go': MAIN.replace('Dep', 'string'),
+      'tool.go': '//go:build ignore\n\npackage main\n\ntype Tool struct {\n\tName string `json:"name"`\n}\n',
+    },
   },
   {
     name: 'a byte order mark keeps columns',
@@ -141,12 +147,18 @@ const CASES: readonly { name: string; files: Record<string, string>; typeName: s
   {
     name: 'a directory with two packages: the one declaring the type',
     typeName: 'Other',
-    files: { 'a.go': MAIN.replace('Dep', 'string'), 'b.go': 'package other\n\ntype Other struct {\n\tO int `json:"o"`\n}\n' },
+    files: {
+      'a.go': MAIN.replace('Dep', 'string'),
+      'b.go': 'package other\n\ntype Other struct {\n\tO int `json:"o"`\n}\n',
+    },
   },
   {
     name: 'a directory with two packages, neither declaring the type',
     typeName: 'Missing',
-    files: { 'a.go': MAIN.replace('Dep', 'string'), 'b.go': 'package other\n\ntype Other struct {\n\tO int `json:"o"`\n}\n' },
+    files: {
+      'a.go': MAIN.replace('Dep', 'string'),
+      'b.go': 'package other\n\ntype Other struct {\n\tO int `json:"o"`\n}\n',
+    },
   },
   {
     name: 'a file whose package clause is broken stays in and its error is reported',
@@ -161,7 +173,9 @@ const CASES: readonly { name: string; files: Record<string, string>; typeName: s
   {
     name: 'many files: the message lists five and counts the rest',
     typeName: 'Nope',
-    files: Object.fromEntries(Array.from({ length: 7 }, (_, i) => [`f${i}.go`, `package wire\n\ntype T${i} struct{}\n`])),
+    files: Object.fromEntries(
+      Array.from({ length: 7 }, (_, i) => [`f${i}.go`, `package wire\n\ntype T${i} struct{}\n`]),
+    ),
   },
   {
     name: 'a path that is not a .go file',
@@ -216,8 +230,13 @@ async function extractCase(index: number): Promise<string> {
   const lines = [`# ${c.name}`];
   try {
     const result = await goExtractor.extract({ path: c.path ?? '.', typeName: c.typeName, cwd: dir });
-    lines.push(`  root ${result.root.name} ${result.root.location.file}:${result.root.location.line}:${result.root.location.column}`);
-    for (const f of result.fields) lines.push(`  ${f.pointer} ${JSON.stringify(f.type)} ${f.required ? 'required' : 'optional'} ${f.location.file}:${f.location.line}:${f.location.column} "${f.sourceType}"`);
+    lines.push(
+      `  root ${result.root.name} ${result.root.location.file}:${result.root.location.line}:${result.root.location.column}`,
+    );
+    for (const f of result.fields)
+      lines.push(
+        `  ${f.pointer} ${JSON.stringify(f.type)} ${f.required ? 'required' : 'optional'} ${f.location.file}:${f.location.line}:${f.location.column} "${f.sourceType}"`,
+      );
     for (const o of result.opaque) lines.push(`  opaque ${o.pointer} ${o.typeName}: ${o.reason}`);
   } catch (error) {
     lines.push(JSON.stringify(errorFacts(error)));

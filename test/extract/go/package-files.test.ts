@@ -27,7 +27,12 @@ describe('package files', () => {
     ['an absolute path', fixture],
   ])('%s', async (_case, requestPath) => {
     const result = await goExtractor.extract({ path: requestPath, typeName: 'Request', cwd: repoRoot });
-    expect(result.fields.map((field) => field.pointer).slice(0, 4)).toEqual(['/name', '/display', '/display/mode', '/display/width']);
+    expect(result.fields.map((field) => field.pointer).slice(0, 4)).toEqual([
+      '/name',
+      '/display',
+      '/display/mode',
+      '/display/width',
+    ]);
   });
 
   test('a //go:build ignore file of another package is not part of the package', async () => {
@@ -37,7 +42,11 @@ describe('package files', () => {
   });
 
   test('a build-ignored file named explicitly is read', async () => {
-    const result = await goExtractor.extract({ path: path.join(fixture, 'aaa_tool.go'), typeName: 'Display', cwd: repoRoot });
+    const result = await goExtractor.extract({
+      path: path.join(fixture, 'aaa_tool.go'),
+      typeName: 'Display',
+      cwd: repoRoot,
+    });
     expect(result.fields.map((field) => field.pointer)).toEqual(['/wrong']);
   });
 
@@ -54,7 +63,8 @@ describe('package files', () => {
   test('in a directory with two packages, the one declaring the type is used', async () => {
     const dir = packageDir('two-packages', {
       'a.go': 'package alpha\n\ntype Shared struct {\n\tA int `json:"a"`\n}\n',
-      'b.go': 'package beta\n\ntype Only struct {\n\tS Shared `json:"s"`\n}\n\ntype Shared struct {\n\tB int `json:"b"`\n}\n',
+      'b.go':
+        'package beta\n\ntype Only struct {\n\tS Shared `json:"s"`\n}\n\ntype Shared struct {\n\tB int `json:"b"`\n}\n',
     });
     const result = await goExtractor.extract({ path: dir, typeName: 'Only', cwd: dir });
     expect(result.fields.map((field) => field.pointer)).toEqual(['/s', '/s/b']);
@@ -65,26 +75,37 @@ describe('package files', () => {
       'a.go': 'package alpha\n\ntype T struct {\n\tA int `json:"a"`\n}\n',
       'a_test.go': 'package alpha\n\ntype Fixture struct {\n\tB int `json:"b"`\n}\n',
     });
-    await expect(goExtractor.extract({ path: dir, typeName: 'Fixture', cwd: dir })).rejects.toMatchObject({ code: 'E_UNKNOWN_TYPE' });
+    await expect(goExtractor.extract({ path: dir, typeName: 'Fixture', cwd: dir })).rejects.toMatchObject({
+      code: 'E_UNKNOWN_TYPE',
+    });
   });
 
   test('types declared inside function bodies are not package-level types', async () => {
     const dir = packageDir('local-type', {
-      'a.go': 'package alpha\n\nfunc f() {\n\ttype Local struct{ A int }\n\t_ = Local{}\n}\n\ntype T struct {\n\tA int `json:"a"`\n}\n',
+      'a.go':
+        'package alpha\n\nfunc f() {\n\ttype Local struct{ A int }\n\t_ = Local{}\n}\n\ntype T struct {\n\tA int `json:"a"`\n}\n',
     });
-    await expect(goExtractor.extract({ path: dir, typeName: 'Local', cwd: dir })).rejects.toMatchObject({ code: 'E_UNKNOWN_TYPE' });
+    await expect(goExtractor.extract({ path: dir, typeName: 'Local', cwd: dir })).rejects.toMatchObject({
+      code: 'E_UNKNOWN_TYPE',
+    });
   });
 });
 
 describe('locations', () => {
   test('files are relative to cwd, with forward slashes', async () => {
-    const result = await goExtractor.extract({ path: 'nested-other-file', typeName: 'Request', cwd: path.join(repoRoot, 'test/fixtures/go') });
+    const result = await goExtractor.extract({
+      path: 'nested-other-file',
+      typeName: 'Request',
+      cwd: path.join(repoRoot, 'test/fixtures/go'),
+    });
     expect(result.root.location).toEqual({ file: 'nested-other-file/request.go', line: 4, column: 6 });
   });
 
   test('cwd defaults to process.cwd()', async () => {
     const result = await goExtractor.extract({ path: fixture, typeName: 'Request' });
-    expect(result.root.location.file).toBe(path.relative(process.cwd(), path.join(fixture, 'request.go')).split(path.sep).join('/'));
+    expect(result.root.location.file).toBe(
+      path.relative(process.cwd(), path.join(fixture, 'request.go')).split(path.sep).join('/'),
+    );
   });
 
   test('columns are 1-based UTF-16 units; a leading byte order mark keeps them', async () => {

@@ -69,7 +69,11 @@ const CASES: readonly GoCase[] = [
     name: 'a symbolic link to a Go file is a file of the package',
     typeName: 'Root',
     path: 'pkg',
-    files: { 'pkg/a.go': pkg('type Root struct {\n\tB Other `json:"b"`\n}'), 'lib/other.go': pkg('type Other struct {\n\tO int `json:"o"`\n}'), 'pkg/link.go': { symlink: '../lib/other.go' } },
+    files: {
+      'pkg/a.go': pkg('type Root struct {\n\tB Other `json:"b"`\n}'),
+      'lib/other.go': pkg('type Other struct {\n\tO int `json:"o"`\n}'),
+      'pkg/link.go': { symlink: '../lib/other.go' },
+    },
   },
   {
     name: 'a test file named explicitly is read with its package siblings',
@@ -99,7 +103,10 @@ const CASES: readonly GoCase[] = [
     name: 'a file named explicitly and a sibling both declare a type: an error naming both places',
     typeName: 'Root',
     path: 'b_test.go',
-    files: { 'b_test.go': pkg('type Root struct {\n\tD Dup `json:"d"`\n}\n\ntype Dup struct{ T int `json:"t"` }'), 'c.go': pkg('type Dup struct{ C int `json:"c"` }') },
+    files: {
+      'b_test.go': pkg('type Root struct {\n\tD Dup `json:"d"`\n}\n\ntype Dup struct{ T int `json:"t"` }'),
+      'c.go': pkg('type Dup struct{ C int `json:"c"` }'),
+    },
   },
   {
     name: 'an empty file (no package clause) sorted first does not name the package',
@@ -110,7 +117,11 @@ const CASES: readonly GoCase[] = [
     name: 'a file without a package clause stays in when a file is named',
     typeName: 'Root',
     path: 'a.go',
-    files: { 'a.go': pkg('type Root struct {\n\tB B `json:"b"`\n}'), 'b.go': 'type B struct{ Y int `json:"y"` }\n', 'c.go': pkg('type B struct{ Z int `json:"z"` }', 'other') },
+    files: {
+      'a.go': pkg('type Root struct {\n\tB B `json:"b"`\n}'),
+      'b.go': 'type B struct{ Y int `json:"y"` }\n',
+      'c.go': pkg('type B struct{ Z int `json:"z"` }', 'other'),
+    },
   },
   {
     name: 'a file whose package clause is broken stays in a directory of two packages',
@@ -143,7 +154,9 @@ const CASES: readonly GoCase[] = [
     name: 'every method of a type counts, not only the last declared',
     typeName: 'Root',
     files: {
-      'a.go': pkg('type Root struct {\n\tT T3 `json:"t"`\n}\n\ntype T3 string\n\nfunc (T3) MarshalJSON() ([]byte, error) { return nil, nil }\n\nfunc (T3) String() string { return "" }'),
+      'a.go': pkg(
+        'type Root struct {\n\tT T3 `json:"t"`\n}\n\ntype T3 string\n\nfunc (T3) MarshalJSON() ([]byte, error) { return nil, nil }\n\nfunc (T3) String() string { return "" }',
+      ),
     },
   },
   {
@@ -152,15 +165,27 @@ const CASES: readonly GoCase[] = [
     files: { 'a.go': pkg('import _ "example.com/blank"\n\ntype Root struct {\n\tB blank.T `json:"b"`\n}') },
   },
   { name: 'a file that is not Go', typeName: 'Root', path: 'a.txt', files: { 'a.go': OK, 'a.txt': OK } },
-  { name: 'exactly five files are all listed', typeName: 'Nope', files: Object.fromEntries([1, 2, 3, 4, 5].map((i) => [`f${i}.go`, pkg(`type T${i} struct{}`)])) },
-  { name: 'six files: five listed and one more', typeName: 'Nope', files: Object.fromEntries([1, 2, 3, 4, 5, 6].map((i) => [`f${i}.go`, pkg(`type T${i} struct{}`)])) },
+  {
+    name: 'exactly five files are all listed',
+    typeName: 'Nope',
+    files: Object.fromEntries([1, 2, 3, 4, 5].map((i) => [`f${i}.go`, pkg(`type T${i} struct{}`)])),
+  },
+  {
+    name: 'six files: five listed and one more',
+    typeName: 'Nope',
+    files: Object.fromEntries([1, 2, 3, 4, 5, 6].map((i) => [`f${i}.go`, pkg(`type T${i} struct{}`)])),
+  },
   { name: 'no type differs only in case', typeName: 'ROOTS', files: { 'a.go': OK } },
   { name: 'a type that differs in case', typeName: 'ROOT', files: { 'a.go': OK } },
   ...NOT_STRUCT.map(([name, body]) => ({ name: `not a struct: ${name}`, typeName: 'X', files: { 'x.go': pkg(body) } })),
   {
     name: 'a struct with its own marshaller lists no fields',
     typeName: 'Root',
-    files: { 'a.go': pkg('type Root struct {\n\tA string `json:"a"`\n}\n\nfunc (r *Root) MarshalText() ([]byte, error) { return nil, nil }') },
+    files: {
+      'a.go': pkg(
+        'type Root struct {\n\tA string `json:"a"`\n}\n\nfunc (r *Root) MarshalText() ([]byte, error) { return nil, nil }',
+      ),
+    },
   },
   {
     name: 'a struct embedding time.Time takes its marshaller',
@@ -168,12 +193,23 @@ const CASES: readonly GoCase[] = [
     files: { 'a.go': pkg('import "time"\n\ntype Root struct {\n\ttime.Time\n\tA string `json:"a"`\n}') },
   },
   // Syntax errors.
-  { name: 'a missing closing brace', typeName: 'Root', files: { 'a.go': 'package wire\n\ntype Root struct {\n\tA string `json:"a"`\n' } },
-  { name: 'an unexpected token', typeName: 'Root', files: { 'a.go': 'package wire\n\ntype Root struct {\n\tA string `json:"a"`\n\t) B int\n}\n' } },
+  {
+    name: 'a missing closing brace',
+    typeName: 'Root',
+    files: { 'a.go': 'package wire\n\ntype Root struct {\n\tA string `json:"a"`\n' },
+  },
+  {
+    name: 'an unexpected token',
+    typeName: 'Root',
+    files: { 'a.go': 'package wire\n\ntype Root struct {\n\tA string `json:"a"`\n\t) B int\n}\n' },
+  },
   {
     name: 'a long unexpected line is cut at 40 characters',
     typeName: 'Root',
-    files: { 'a.go': 'package wire\n\ntype Root struct {\n\tA int\n}\n\n%%%% abcdefghij abcdefghij abcdefghij abcdefghij abcdefghij\n' },
+    files: {
+      'a.go':
+        'package wire\n\ntype Root struct {\n\tA int\n}\n\n%%%% abcdefghij abcdefghij abcdefghij abcdefghij abcdefghij\n',
+    },
   },
   {
     name: 'an unexpected line of exactly 40 characters is not cut',
@@ -190,7 +226,11 @@ const CASES: readonly GoCase[] = [
     typeName: 'Root',
     files: { 'a.go': 'package wire\n\ntype Root struct {\n\tA int\n}\n\nvar x = [\n1,\n2\n' },
   },
-  { name: 'a missing token is named', typeName: 'Root', files: { 'a.go': 'package wire\n\ntype Root struct {\n\tA func(\n}\n' } },
+  {
+    name: 'a missing token is named',
+    typeName: 'Root',
+    files: { 'a.go': 'package wire\n\ntype Root struct {\n\tA func(\n}\n' },
+  },
   {
     name: 'a missing token inside a function body is reported too',
     typeName: 'Root',
@@ -204,7 +244,11 @@ const CASES: readonly GoCase[] = [
   {
     name: 'a syntax error in a file of another package in the directory is not reported',
     typeName: 'Root',
-    files: { 'a.go': OK, 'b.go': 'package other\n\ntype Root2 struct { ) }\n', 'c.go': pkg('type C struct{}', 'other') },
+    files: {
+      'a.go': OK,
+      'b.go': 'package other\n\ntype Root2 struct { ) }\n',
+      'c.go': pkg('type C struct{}', 'other'),
+    },
   },
   {
     name: 'a syntax error in a build-ignored sibling is not reported',

@@ -42,20 +42,31 @@ describe('the bound on the flat field list', () => {
     const full = await goExtractor.extract({ path: dir, typeName: 'T0', cwd: dir });
     const entries = full.fields.length + full.opaque.length;
     expect(entries).toBeGreaterThan(50);
-    const exact = await goExtractor.extract({ path: dir, typeName: 'T0', cwd: dir, expansion: { maxEntries: entries } });
+    const exact = await goExtractor.extract({
+      path: dir,
+      typeName: 'T0',
+      cwd: dir,
+      expansion: { maxEntries: entries },
+    });
     expect(exact.fields).toHaveLength(full.fields.length);
-    const error = await rejectionOf(goExtractor.extract({ path: dir, typeName: 'T0', cwd: dir, expansion: { maxEntries: entries - 1 } }));
+    const error = await rejectionOf(
+      goExtractor.extract({ path: dir, typeName: 'T0', cwd: dir, expansion: { maxEntries: entries - 1 } }),
+    );
     expect(error.message).toContain(`more than ${entries - 1} fields`);
   });
 
   test('raising a bound above the default is ignored, and a lower depth cuts nesting to opaque', async () => {
     const dir = writePackage(fibonacciGraph(32));
-    const error = await rejectionOf(goExtractor.extract({ path: dir, typeName: 'T0', cwd: dir, expansion: { maxEntries: 10_000_000 } }));
+    const error = await rejectionOf(
+      goExtractor.extract({ path: dir, typeName: 'T0', cwd: dir, expansion: { maxEntries: 10_000_000 } }),
+    );
     expect(error.message).toContain('more than 200,000 fields');
     const shallow = await goExtractor.extract({ path: dir, typeName: 'T0', cwd: dir, expansion: { maxDepth: 3 } });
     expect(shallow.fields.map((field) => field.pointer)).toContain('/a/b/name');
     expect(shallow.fields.some((field) => field.pointer.split('/').length > 4)).toBe(false);
-    expect(shallow.opaque.find((ref) => ref.pointer === '/a/a/a')?.reason).toBe('struct nesting deeper than 3 levels is not unrolled');
+    expect(shallow.opaque.find((ref) => ref.pointer === '/a/a/a')?.reason).toBe(
+      'struct nesting deeper than 3 levels is not unrolled',
+    );
   });
 });
 
@@ -79,7 +90,10 @@ describe('a package is parsed once per process', () => {
     const dir = writePackage({ 'a.go': 'package a\n\ntype A struct {\n\tX string `json:"x"`\n}\n' });
     const before = await goExtractor.extract({ path: dir, typeName: 'A', cwd: dir });
     expect(before.fields.map((field) => field.jsonName)).toEqual(['x']);
-    writeFileSync(path.join(dir, 'a.go'), 'package a\n\ntype A struct {\n\tX string `json:"x"`\n\tYy int `json:"yy"`\n}\n');
+    writeFileSync(
+      path.join(dir, 'a.go'),
+      'package a\n\ntype A struct {\n\tX string `json:"x"`\n\tYy int `json:"yy"`\n}\n',
+    );
     const after = await goExtractor.extract({ path: dir, typeName: 'A', cwd: dir });
     expect(after.fields.map((field) => field.jsonName)).toEqual(['x', 'yy']);
   });

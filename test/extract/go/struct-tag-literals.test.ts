@@ -5,7 +5,13 @@
  * \U, and malformed tags.
  */
 import { describe, expect, it } from 'vitest';
-import { isExportedGoName, isValidJsonTagName, lookupStructTag, parseJsonTag, unquoteGoString } from '../../../src/extract/go/struct-tag.js';
+import {
+  isExportedGoName,
+  isValidJsonTagName,
+  lookupStructTag,
+  parseJsonTag,
+  unquoteGoString,
+} from '../../../src/extract/go/struct-tag.js';
 
 const ok = (value: string) => ({ ok: true, value });
 const bad = (reason: string) => ({ ok: false, reason });
@@ -52,7 +58,7 @@ describe('unquoteGoString (strconv.Unquote)', () => {
     ['"a\nb"', bad('newline inside an interpreted string literal')],
     ['"abc\\"', bad('string literal ends inside an escape sequence')],
     ['"\\q"', bad('unknown escape sequence \\q')],
-    ["\"\\'\"", bad("unknown escape sequence \\'")],
+    ['"\\\'"', bad("unknown escape sequence \\'")],
   ];
   for (const [literal, expected] of cases) {
     it(`${JSON.stringify(literal)} → ${JSON.stringify(expected)}`, () => {
@@ -96,7 +102,12 @@ describe('lookupStructTag (reflect.StructTag.Lookup)', () => {
 });
 
 describe('parseJsonTag (encoding/json parseTag)', () => {
-  const tag = (name: string, omitEmpty = false, omitZero = false, asString = false) => ({ name, omitEmpty, omitZero, asString });
+  const tag = (name: string, omitEmpty = false, omitZero = false, asString = false) => ({
+    name,
+    omitEmpty,
+    omitZero,
+    asString,
+  });
   const cases: readonly [string, ReturnType<typeof tag>][] = [
     ['', tag('')],
     ['name', tag('name')],
@@ -125,10 +136,43 @@ describe('parseJsonTag (encoding/json parseTag)', () => {
 });
 
 describe('isValidJsonTagName (encoding/json isValidTag)', () => {
-  const valid = ['a', 'A1', 'snake_case', 'kebab-case', 'dot.ted', 'with space', '!#$%&()*+-./:;<=>?@[]^_{|}~', 'é', '名前', '٣', 'x٣', '٣x', 'Ωmega'];
-  const invalid = ['', '"', "'", '\\', ',', '`', 'a"b', "a'b", 'a\\', 'tab\there', 'new\nline', '😀', 'a😀', '😀a', '\u00a0', '\u2160', '²'];
+  const valid = [
+    'a',
+    'A1',
+    'snake_case',
+    'kebab-case',
+    'dot.ted',
+    'with space',
+    '!#$%&()*+-./:;<=>?@[]^_{|}~',
+    'é',
+    '名前',
+    '٣',
+    'x٣',
+    '٣x',
+    'Ωmega',
+  ];
+  const invalid = [
+    '',
+    '"',
+    "'",
+    '\\',
+    ',',
+    '`',
+    'a"b',
+    "a'b",
+    'a\\',
+    'tab\there',
+    'new\nline',
+    '😀',
+    'a😀',
+    '😀a',
+    '\u00a0',
+    '\u2160',
+    '²',
+  ];
   for (const name of valid) it(`${JSON.stringify(name)} is valid`, () => expect(isValidJsonTagName(name)).toBe(true));
-  for (const name of invalid) it(`${JSON.stringify(name)} is invalid`, () => expect(isValidJsonTagName(name)).toBe(false));
+  for (const name of invalid)
+    it(`${JSON.stringify(name)} is invalid`, () => expect(isValidJsonTagName(name)).toBe(false));
 });
 
 describe('isExportedGoName (token.IsExported)', () => {
@@ -147,5 +191,6 @@ describe('isExportedGoName (token.IsExported)', () => {
     ['1A', false],
     ['aB', false],
   ];
-  for (const [name, expected] of cases) it(`${JSON.stringify(name)} → ${expected}`, () => expect(isExportedGoName(name)).toBe(expected));
+  for (const [name, expected] of cases)
+    it(`${JSON.stringify(name)} → ${expected}`, () => expect(isExportedGoName(name)).toBe(expected));
 });

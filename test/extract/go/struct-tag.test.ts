@@ -29,7 +29,7 @@ describe('unquoteGoString (strconv.Unquote)', () => {
 
   test.each([
     ['"\\q"', /unknown escape/],
-    ["\"\\'\"", /unknown escape/],
+    ['"\\\'"', /unknown escape/],
     ['"\\x1"', /invalid escape/],
     ['"\\400"', /octal/],
     ['"\\ud800"', /Unicode code point/],
@@ -81,7 +81,7 @@ describe('parseJsonTag', () => {
 });
 
 describe('isValidJsonTagName (isValidTag)', () => {
-  test.each(['id', 'org_id', 'a b', 'bad name!', 'a/b~c', 'größe', '名前', '٣', '-', "!#$%&()*+-./:;<=>?@[]^_{|}~ "])(
+  test.each(['id', 'org_id', 'a b', 'bad name!', 'a/b~c', 'größe', '名前', '٣', '-', '!#$%&()*+-./:;<=>?@[]^_{|}~ '])(
     '%j is valid',
     (name) => expect(isValidJsonTagName(name)).toBe(true),
   );

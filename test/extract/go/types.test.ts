@@ -19,7 +19,9 @@ afterAll(() => scratch.dispose());
 /** A one-file package `wire` with the given declarations and a struct Root of the given field lines. */
 function root(fields: readonly string[], decls = '', imports: readonly string[] = []): Record<string, string> {
   const importBlock = imports.length === 0 ? '' : `import (\n${imports.map((i) => `\t${i}`).join('\n')}\n)\n\n`;
-  return { 'a.go': `package wire\n\n${importBlock}${decls}${decls ? '\n\n' : ''}type Root struct {\n${fields.map((f) => `\t${f}`).join('\n')}\n}\n` };
+  return {
+    'a.go': `package wire\n\n${importBlock}${decls}${decls ? '\n\n' : ''}type Root struct {\n${fields.map((f) => `\t${f}`).join('\n')}\n}\n`,
+  };
 }
 
 const CASES: readonly GoCase[] = [
@@ -312,7 +314,11 @@ const CASES: readonly GoCase[] = [
     name: 'recursion: a struct that contains itself is listed once',
     typeName: 'Root',
     files: root(
-      ['Self *Root `json:"self"`', 'Kids []Node `json:"kids"`', 'Anon struct{ Back *Root `json:"back"` } `json:"anon"`'],
+      [
+        'Self *Root `json:"self"`',
+        'Kids []Node `json:"kids"`',
+        'Anon struct{ Back *Root `json:"back"` } `json:"anon"`',
+      ],
       'type Node struct {\n\tName string `json:"name"`\n\tChildren []Node `json:"children"`\n\tParent *Node `json:"parent"`\n}',
     ),
   },
@@ -345,7 +351,10 @@ const CASES: readonly GoCase[] = [
   {
     name: 'generic roots: extracting a generic type leaves its parameters open',
     typeName: 'Page',
-    files: root([], 'type Page[A, B any] struct {\n\tX A `json:"x"`\n\tY []B `json:"y"`\n\tZ map[string]A `json:"z"`\n}'),
+    files: root(
+      [],
+      'type Page[A, B any] struct {\n\tX A `json:"x"`\n\tY []B `json:"y"`\n\tZ map[string]A `json:"z"`\n}',
+    ),
   },
   {
     name: 'aliases and defined types over known types',
@@ -456,7 +465,15 @@ const CASES: readonly GoCase[] = [
     name: 'method receivers: generic, parenthesised, unnamed and of undeclared types',
     typeName: 'Root',
     files: root(
-      ['A G1[int] `json:"a"`', 'B G2[int, string] `json:"b"`', 'C P1 `json:"c"`', 'D P2 `json:"d"`', 'E V1 `json:"e"`', 'F map[K1]int `json:"f"`', 'G map[K2]int `json:"g"`'],
+      [
+        'A G1[int] `json:"a"`',
+        'B G2[int, string] `json:"b"`',
+        'C P1 `json:"c"`',
+        'D P2 `json:"d"`',
+        'E V1 `json:"e"`',
+        'F map[K1]int `json:"f"`',
+        'G map[K2]int `json:"g"`',
+      ],
       [
         'type G1[T any] struct{ X T }',
         'func (g G1[T]) MarshalJSON() ([]byte, error) { return nil, nil }',
@@ -514,7 +531,8 @@ const CASES: readonly GoCase[] = [
     name: 'a dot import makes undeclared names possibly imported',
     typeName: 'Root',
     files: {
-      'a.go': 'package wire\n\nimport . "example.com/dot"\n\ntype Root struct {\n\tA Thing `json:"a"`\n\tB B `json:"b"`\n}\n',
+      'a.go':
+        'package wire\n\nimport . "example.com/dot"\n\ntype Root struct {\n\tA Thing `json:"a"`\n\tB B `json:"b"`\n}\n',
       'b.go': 'package wire\n\ntype B struct {\n\tC Other `json:"c"`\n}\n',
     },
   },
@@ -535,15 +553,20 @@ const CASES: readonly GoCase[] = [
     name: 'packages over several files: a type declared in two of them is an error naming both',
     typeName: 'Root',
     files: {
-      'a.go': 'package wire\n\ntype Root struct {\n\tA Dup `json:"a"`\n}\n\ntype Dup struct{ X int `json:"x"` }\n\ntype Dup struct{ Y int `json:"y"` }\n',
-      'b.go': 'package wire\n\ntype Dup struct{ Z int `json:"z"` }\n\ntype (\n\tG1 struct{ G int `json:"g"` }\n\tG2 = G1\n)\n',
+      'a.go':
+        'package wire\n\ntype Root struct {\n\tA Dup `json:"a"`\n}\n\ntype Dup struct{ X int `json:"x"` }\n\ntype Dup struct{ Y int `json:"y"` }\n',
+      'b.go':
+        'package wire\n\ntype Dup struct{ Z int `json:"z"` }\n\ntype (\n\tG1 struct{ G int `json:"g"` }\n\tG2 = G1\n)\n',
       '0.go': 'package wire\n\nfunc f() {\n\ttype Root struct{ Local int }\n\ttype Dup struct{ Local int }\n}\n',
     },
   },
   {
     name: 'grouped type declarations',
     typeName: 'Root',
-    files: { 'a.go': 'package wire\n\ntype (\n\tRoot struct {\n\t\tA G2 `json:"a"`\n\t}\n\tG1 struct{ G int `json:"g"` }\n\tG2 = G1\n)\n' },
+    files: {
+      'a.go':
+        'package wire\n\ntype (\n\tRoot struct {\n\t\tA G2 `json:"a"`\n\t}\n\tG1 struct{ G int `json:"g"` }\n\tG2 = G1\n)\n',
+    },
   },
   {
     name: 'a directory of two packages where both declare the type: sorted first name wins',
@@ -604,12 +627,18 @@ const CASES: readonly GoCase[] = [
   {
     name: 'generic instantiations that grow at every level stop after 32 levels',
     typeName: 'Root',
-    files: root(['R Grow[int] `json:"r"`'], 'type Grow[T any] struct{ Next *Grow[Box[T]] `json:"next"` }\n\ntype Box[T any] struct{ V T }'),
+    files: root(
+      ['R Grow[int] `json:"r"`'],
+      'type Grow[T any] struct{ Next *Grow[Box[T]] `json:"next"` }\n\ntype Box[T any] struct{ V T }',
+    ),
   },
   {
     name: 'embedding cycles through pointers',
     typeName: 'Root',
-    files: root(['A', 'Own int `json:"own"`'], 'type A struct {\n\t*B\n\tX int `json:"x"`\n}\n\ntype B struct {\n\t*A\n\tY int `json:"y"`\n}'),
+    files: root(
+      ['A', 'Own int `json:"own"`'],
+      'type A struct {\n\t*B\n\tX int `json:"x"`\n}\n\ntype B struct {\n\t*A\n\tY int `json:"y"`\n}',
+    ),
   },
   {
     name: 'embedded aliases of anonymous structs',
@@ -673,7 +702,10 @@ const CASES: readonly GoCase[] = [
 
 /** Build constraints in a header before the package clause of dep.go, which declares Dep. */
 const HEADERS: readonly [string, string][] = [
-  ['a comment mentioning the package keyword before the constraint', '// this package is generated\n//go:build ignore\n\n'],
+  [
+    'a comment mentioning the package keyword before the constraint',
+    '// this package is generated\n//go:build ignore\n\n',
+  ],
   ['a constraint quoted inside a comment', '// do not add //go:build ignore here\n\n'],
   ['go:build with two spaces', '//go:build  ignore\n\n'],
   ['go:build with a tab', '//go:build\tignore\n\n'],

@@ -16,12 +16,21 @@ const dir = mkdtempSync(join(tmpdir(), 'wirepin-json-merge-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const SAMPLES: readonly [string, string][] = [
-  ['numbers as written', '{"int": 3, "neg": -0, "frac": 3.0, "exp": 3e0, "upper": 3E2, "negexp": 2e-3, "big": 12345678901234567890}'],
+  [
+    'numbers as written',
+    '{"int": 3, "neg": -0, "frac": 3.0, "exp": 3e0, "upper": 3E2, "negexp": 2e-3, "big": 12345678901234567890}',
+  ],
   ['integer then number, number then integer', '{"a": [1, 2.5], "b": [2.5, 1], "c": [1, 2], "d": [1.5, 2.5]}'],
   ['null first, null last, only nulls', '{"a": [null, 1], "b": [1, null], "c": [null, null], "d": [null, "x", null]}'],
-  ['mixed kinds keep first-seen order, each once', '{"a": [1, "x", 2, true, "y"], "b": [true, 1.5, 1], "c": [[1], {"k": 1}, "s"], "d": [null, 1, "x"]}'],
+  [
+    'mixed kinds keep first-seen order, each once',
+    '{"a": [1, "x", 2, true, "y"], "b": [true, 1.5, 1], "c": [[1], {"k": 1}, "s"], "d": [null, 1, "x"]}',
+  ],
   ['mixed meets mixed', '{"a": [[1, "x"], ["y", true], [false]]}'],
-  ['arrays meet arrays', '{"a": [[], [1]], "b": [[1], []], "c": [[], []], "d": [[1], null], "e": [null, []], "f": [["x", null], ["y"]]}'],
+  [
+    'arrays meet arrays',
+    '{"a": [[], [1]], "b": [[1], []], "c": [[], []], "d": [[1], null], "e": [null, []], "f": [["x", null], ["y"]]}',
+  ],
   ['nested nullable arrays are spelled with parentheses', '{"a": [[1, null]], "b": [[[1, "x"]]], "c": [[[]], null]}'],
   [
     'objects seen in only some elements',
@@ -70,7 +79,10 @@ describe('JSON samples whose arrays merge', () => {
   it('resolves and shows the path against the process working directory', async () => {
     const result = await jsonSampleExtractor.extract({ path: 'test/fixtures/json/provision_request.sample.json' });
     expect([result.root, result.fields[0]?.location]).toEqual([
-      { name: 'provision_request.sample.json', location: { file: 'test/fixtures/json/provision_request.sample.json', line: 1, column: 1 } },
+      {
+        name: 'provision_request.sample.json',
+        location: { file: 'test/fixtures/json/provision_request.sample.json', line: 1, column: 1 },
+      },
       { file: 'test/fixtures/json/provision_request.sample.json', line: 2, column: 3 },
     ]);
   });

@@ -65,13 +65,20 @@ describe('JSON samples made at test time', () => {
       try {
         const result = await jsonSampleExtractor.extract({ path: `${name}.json`, cwd: dir });
         out.push(`  root ${result.root.name} ${result.root.location.line}:${result.root.location.column}`);
-        for (const f of result.fields) out.push(`  ${f.pointer} ${JSON.stringify(f.type)} ${f.required ? 'required' : 'optional'} ${f.location.line}:${f.location.column} "${f.sourceType}"`);
+        for (const f of result.fields)
+          out.push(
+            `  ${f.pointer} ${JSON.stringify(f.type)} ${f.required ? 'required' : 'optional'} ${f.location.line}:${f.location.column} "${f.sourceType}"`,
+          );
         for (const o of result.opaque) out.push(`  opaque ${o.pointer} ${o.typeName}: ${o.reason}`);
       } catch (error) {
         out.push(JSON.stringify(errorFacts(error)));
       }
     }
-    const named = await jsonSampleExtractor.extract({ path: 'root-array.json'.replace('root-array', 'shapes'), typeName: 'Payload', cwd: dir });
+    const named = await jsonSampleExtractor.extract({
+      path: 'root-array.json'.replace('root-array', 'shapes'),
+      typeName: 'Payload',
+      cwd: dir,
+    });
     out.push(`# named root: ${named.root.name}`);
     expectTable(out, 'test/extract/json/tables/made-samples.json');
   });

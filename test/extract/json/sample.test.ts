@@ -4,9 +4,6 @@ import { jsonSampleExtractor } from '../../../src/extract/json/index.js';
 import { rejectionOf } from '../../support/facts.js';
 import { repoRoot, summarize } from '../../support/wire-fields.js';
 
-
-
-
 function extract(fixture: string) {
   return jsonSampleExtractor.extract({ path: `test/fixtures/json/${fixture}`, cwd: repoRoot });
 }
@@ -15,50 +12,57 @@ async function failure(fixture: string): Promise<WirepinError> {
   return rejectionOf(extract(fixture));
 }
 
-const shapeCases: readonly { name: string; fixture: string; fields: readonly string[]; opaque?: readonly string[] }[] = [
-  {
-    name: 'nested objects',
-    fixture: 'nested.json',
-    fields: ['/id: string', '/owner: object', '/owner/name: string', '/owner/address: object', '/owner/address/city: string'],
-  },
-  {
-    name: 'scalars: integer vs number by the literal, null',
-    fixture: 'scalars.json',
-    fields: [
-      '/count: integer',
-      '/negative: integer',
-      '/zero: integer',
-      '/ratio: number',
-      '/whole_float: number',
-      '/exponent: number',
-      '/flag: boolean',
-      '/nothing: null',
-      '/label: string',
-    ],
-  },
-  {
-    name: 'arrays: elements merged, keys missing from some elements are optional',
-    fixture: 'arrays.json',
-    fields: [
-      '/tags: array<string>',
-      '/empty: array<any>',
-      '/items: array<object>',
-      '/items/*/name: string',
-      '/items/*/qty: integer | null',
-      '/items/*/price?: number',
-      '/matrix: array<array<number>>',
-      '/mixed: array<opaque>',
-      '/maybe: array<string | null>',
-    ],
-    opaque: ['/mixed/*'],
-  },
-  {
-    name: 'keys like __proto__ and constructor are ordinary names; pointers escape ~ and /',
-    fixture: 'proto.json',
-    fields: ['/__proto__: object', '/__proto__/polluted: boolean', '/constructor: string', '/a~1b~0c: integer'],
-  },
-  { name: 'a leading byte order mark is skipped', fixture: 'bom.json', fields: ['/bom: string'] },
-];
+const shapeCases: readonly { name: string; fixture: string; fields: readonly string[]; opaque?: readonly string[] }[] =
+  [
+    {
+      name: 'nested objects',
+      fixture: 'nested.json',
+      fields: [
+        '/id: string',
+        '/owner: object',
+        '/owner/name: string',
+        '/owner/address: object',
+        '/owner/address/city: string',
+      ],
+    },
+    {
+      name: 'scalars: integer vs number by the literal, null',
+      fixture: 'scalars.json',
+      fields: [
+        '/count: integer',
+        '/negative: integer',
+        '/zero: integer',
+        '/ratio: number',
+        '/whole_float: number',
+        '/exponent: number',
+        '/flag: boolean',
+        '/nothing: null',
+        '/label: string',
+      ],
+    },
+    {
+      name: 'arrays: elements merged, keys missing from some elements are optional',
+      fixture: 'arrays.json',
+      fields: [
+        '/tags: array<string>',
+        '/empty: array<any>',
+        '/items: array<object>',
+        '/items/*/name: string',
+        '/items/*/qty: integer | null',
+        '/items/*/price?: number',
+        '/matrix: array<array<number>>',
+        '/mixed: array<opaque>',
+        '/maybe: array<string | null>',
+      ],
+      opaque: ['/mixed/*'],
+    },
+    {
+      name: 'keys like __proto__ and constructor are ordinary names; pointers escape ~ and /',
+      fixture: 'proto.json',
+      fields: ['/__proto__: object', '/__proto__/polluted: boolean', '/constructor: string', '/a~1b~0c: integer'],
+    },
+    { name: 'a leading byte order mark is skipped', fixture: 'bom.json', fields: ['/bom: string'] },
+  ];
 
 describe('jsonSampleExtractor shapes', () => {
   it.each(shapeCases)('$name', async ({ fixture, fields, opaque = [] }) => {
@@ -103,11 +107,18 @@ describe('jsonSampleExtractor shapes', () => {
     const result = await extract('arrays.json');
     const byPointer = new Map(result.fields.map((field) => [field.pointer, field]));
     expect(byPointer.get('/items')?.location).toEqual({ file: 'test/fixtures/json/arrays.json', line: 4, column: 3 });
-    expect(byPointer.get('/items/*/qty')?.location).toEqual({ file: 'test/fixtures/json/arrays.json', line: 5, column: 22 });
+    expect(byPointer.get('/items/*/qty')?.location).toEqual({
+      file: 'test/fixtures/json/arrays.json',
+      line: 5,
+      column: 22,
+    });
     expect(byPointer.get('/items/*/price')?.location).toMatchObject({ line: 6, column: 22 });
     expect(byPointer.get('/items')?.sourceType).toBe('object[]');
     expect(byPointer.get('/matrix')?.sourceType).toBe('number[][]');
-    expect(result.root).toEqual({ name: 'arrays.json', location: { file: 'test/fixtures/json/arrays.json', line: 1, column: 1 } });
+    expect(result.root).toEqual({
+      name: 'arrays.json',
+      location: { file: 'test/fixtures/json/arrays.json', line: 1, column: 1 },
+    });
   });
 
   it('counts columns after a byte order mark as if it were not there', async () => {

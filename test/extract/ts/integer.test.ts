@@ -15,7 +15,9 @@ import { errorFacts, expectTable } from '../../support/facts.js';
 const dir = mkdtempSync(join(tmpdir(), 'wirepin-ts-integer-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const chain = Array.from({ length: 20 }, (_, i) => `type Hop${i} = ${i === 19 ? 'integer' : `Hop${i + 1}`};`).join('\n');
+const chain = Array.from({ length: 20 }, (_, i) => `type Hop${i} = ${i === 19 ? 'integer' : `Hop${i + 1}`};`).join(
+  '\n',
+);
 
 const SOURCE = `
 import type { Imported } from './other.js';
@@ -70,7 +72,10 @@ describe('TypeScript types as written', () => {
     const out: string[] = [];
     try {
       const result = await tsExtractor.extract({ path: 'req.ts', typeName: 'Req', cwd: dir });
-      for (const f of result.fields) out.push(`${f.pointer} ${JSON.stringify(f.type)} ${f.required ? 'required' : 'optional'} ${f.location.line}:${f.location.column} "${f.sourceType}"`);
+      for (const f of result.fields)
+        out.push(
+          `${f.pointer} ${JSON.stringify(f.type)} ${f.required ? 'required' : 'optional'} ${f.location.line}:${f.location.column} "${f.sourceType}"`,
+        );
       for (const o of result.opaque) out.push(`opaque ${o.pointer} ${o.typeName}: ${o.reason}`);
     } catch (error) {
       out.push(JSON.stringify(errorFacts(error)));
@@ -80,7 +85,10 @@ describe('TypeScript types as written', () => {
 
   // withoutNullish (src/extract/ts/type-nodes.ts) peels nested unions level by level.
   it('reads integer through a nested nullable union', async () => {
-    writeFileSync(join(dir, 'nested.ts'), 'type integer = number;\nexport interface N {\n  l?: (integer | null) | undefined;\n}\n');
+    writeFileSync(
+      join(dir, 'nested.ts'),
+      'type integer = number;\nexport interface N {\n  l?: (integer | null) | undefined;\n}\n',
+    );
     const result = await tsExtractor.extract({ path: 'nested.ts', typeName: 'N', cwd: dir });
     expect(result.fields[0]?.type).toEqual({ kind: 'integer', nullable: true });
   }, 60_000);

@@ -8,7 +8,10 @@ describe('loadTypeScript', () => {
   });
 
   it('turns a missing install (an optional peer) into E_CONFIG naming the package to install', async () => {
-    const missing = (): Promise<never> => Promise.reject(Object.assign(new Error(`Cannot find package '${TYPESCRIPT_PACKAGE}'`), { code: 'ERR_MODULE_NOT_FOUND' }));
+    const missing = (): Promise<never> =>
+      Promise.reject(
+        Object.assign(new Error(`Cannot find package '${TYPESCRIPT_PACKAGE}'`), { code: 'ERR_MODULE_NOT_FOUND' }),
+      );
     await expect(loadTypeScript(missing)).rejects.toMatchObject({
       name: 'WirepinError',
       code: 'E_CONFIG',

@@ -2,9 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { tsExtractor } from '../../../src/extract/ts/index.js';
 import { repoRoot, summarize } from '../../support/wire-fields.js';
 
-
-
-
 const sharedFields = [
   '/org_id: string',
   '/workspace_id: string',
@@ -28,14 +25,24 @@ const sharedFields = [
 
 describe('provision request fixtures', () => {
   it('reads the producer side (cp) with template_assets', async () => {
-    const result = await tsExtractor.extract({ path: 'test/fixtures/ts/provision/producer.ts', typeName: 'CpProvisionRequest', cwd: repoRoot });
+    const result = await tsExtractor.extract({
+      path: 'test/fixtures/ts/provision/producer.ts',
+      typeName: 'CpProvisionRequest',
+      cwd: repoRoot,
+    });
     expect(result.fields.map(summarize)).toEqual([...sharedFields, '/template_assets?: map<string>']);
     expect(result.opaque).toEqual([]);
-    expect(result.fields.find((field) => field.pointer === '/display/width')?.location.file).toBe('test/fixtures/ts/provision/display.ts');
+    expect(result.fields.find((field) => field.pointer === '/display/width')?.location.file).toBe(
+      'test/fixtures/ts/provision/display.ts',
+    );
   });
 
   it('reads the consumer side (ws) without template_assets', async () => {
-    const result = await tsExtractor.extract({ path: 'test/fixtures/ts/provision/consumer.ts', typeName: 'WsProvisionRequest', cwd: repoRoot });
+    const result = await tsExtractor.extract({
+      path: 'test/fixtures/ts/provision/consumer.ts',
+      typeName: 'WsProvisionRequest',
+      cwd: repoRoot,
+    });
     expect(result.fields.map(summarize)).toEqual(sharedFields);
     expect(result.root.location).toEqual({ file: 'test/fixtures/ts/provision/consumer.ts', line: 4, column: 18 });
   });

@@ -2,9 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { tsExtractor } from '../../../src/extract/ts/index.js';
 import { repoRoot, summarize } from '../../support/wire-fields.js';
 
-
-
-
 async function extract(fixture: string, typeName: string) {
   return tsExtractor.extract({ path: `test/fixtures/ts/${fixture}`, typeName, cwd: repoRoot });
 }
@@ -36,7 +33,12 @@ const cases: readonly ShapeCase[] = [
       '/flag: boolean',
     ],
   },
-  { name: 'type alias of an object literal', fixture: 'alias/types.ts', typeName: 'Account', fields: ['/id: string', '/balance: number'] },
+  {
+    name: 'type alias of an object literal',
+    fixture: 'alias/types.ts',
+    typeName: 'Account',
+    fields: ['/id: string', '/balance: number'],
+  },
   {
     name: 'intersection',
     fixture: 'intersection/types.ts',
@@ -92,12 +94,23 @@ const cases: readonly ShapeCase[] = [
     typeName: 'UserWithoutSecret',
     fields: ['/id: string', '/name: string', '/email?: string'],
   },
-  { name: 'Partial of Pick', fixture: 'pick-omit/types.ts', typeName: 'PartialUser', fields: ['/id?: string', '/name?: string'] },
+  {
+    name: 'Partial of Pick',
+    fixture: 'pick-omit/types.ts',
+    typeName: 'PartialUser',
+    fields: ['/id?: string', '/name?: string'],
+  },
   {
     name: 'null unions',
     fixture: 'null-union/types.ts',
     typeName: 'Reply',
-    fields: ['/note: string | null', '/count: number | null', '/nothing: null', '/child: object | null', '/child/id: string'],
+    fields: [
+      '/note: string | null',
+      '/count: number | null',
+      '/nothing: null',
+      '/child: object | null',
+      '/child/id: string',
+    ],
   },
   {
     name: 'Record and index signatures',
@@ -135,7 +148,12 @@ const cases: readonly ShapeCase[] = [
       '/maybe: array<string> | null',
     ],
   },
-  { name: 'Date is sent as a string', fixture: 'date/types.ts', typeName: 'Event', fields: ['/at: string', '/ended_at?: string | null'] },
+  {
+    name: 'Date is sent as a string',
+    fixture: 'date/types.ts',
+    typeName: 'Event',
+    fields: ['/at: string', '/ended_at?: string | null'],
+  },
   {
     name: 'integer convention: aliases named integer/Integer/int and @asType integer',
     fixture: 'integer/types.ts',
@@ -183,7 +201,13 @@ const cases: readonly ShapeCase[] = [
     name: 'property names that need quotes keep their literal names',
     fixture: 'names/types.ts',
     typeName: 'Headers',
-    fields: ['/content-type: string', '/__proto__: string', '/constructor: string', '/a~1b~0c: number', '/double: boolean'],
+    fields: [
+      '/content-type: string',
+      '/__proto__: string',
+      '/constructor: string',
+      '/a~1b~0c: number',
+      '/double: boolean',
+    ],
   },
   {
     name: 'class instances: fields only, no methods, accessors or #private fields',
@@ -211,10 +235,21 @@ describe('tsExtractor shapes', () => {
 describe('tsExtractor details', () => {
   it('reports the root and each property at its name, 1-based, relative to cwd', async () => {
     const result = await extract('imported/types.ts', 'Screen');
-    expect(result.root).toEqual({ name: 'Screen', location: { file: 'test/fixtures/ts/imported/types.ts', line: 3, column: 18 } });
+    expect(result.root).toEqual({
+      name: 'Screen',
+      location: { file: 'test/fixtures/ts/imported/types.ts', line: 3, column: 18 },
+    });
     const byPointer = new Map(result.fields.map((field) => [field.pointer, field]));
-    expect(byPointer.get('/display')?.location).toEqual({ file: 'test/fixtures/ts/imported/types.ts', line: 5, column: 3 });
-    expect(byPointer.get('/display/width')?.location).toEqual({ file: 'test/fixtures/ts/imported/display.ts', line: 3, column: 3 });
+    expect(byPointer.get('/display')?.location).toEqual({
+      file: 'test/fixtures/ts/imported/types.ts',
+      line: 5,
+      column: 3,
+    });
+    expect(byPointer.get('/display/width')?.location).toEqual({
+      file: 'test/fixtures/ts/imported/display.ts',
+      line: 3,
+      column: 3,
+    });
   });
 
   it('keeps the type as written in sourceType, on one line', async () => {
@@ -233,7 +268,9 @@ describe('tsExtractor details', () => {
     expect(mixed?.reason).toContain('string | number');
     const field = result.fields.find((candidate) => candidate.pointer === '/mixed');
     expect(field?.type).toMatchObject({ kind: 'opaque', reason: mixed?.reason });
-    const unresolved = (await extract('type-error/types.ts', 'Loose')).opaque.find((place) => place.pointer === '/gone');
+    const unresolved = (await extract('type-error/types.ts', 'Loose')).opaque.find(
+      (place) => place.pointer === '/gone',
+    );
     expect(unresolved?.reason).toContain('does not resolve');
   });
 

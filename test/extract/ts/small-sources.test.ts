@@ -25,7 +25,10 @@ interface Case {
 }
 
 const nest = (depth: number): string =>
-  Array.from({ length: depth }, (_, i) => `interface L${i} { v${i}: ${i === depth - 1 ? 'string' : `L${i + 1}`}; }`).join('\n');
+  Array.from(
+    { length: depth },
+    (_, i) => `interface L${i} { v${i}: ${i === depth - 1 ? 'string' : `L${i + 1}`}; }`,
+  ).join('\n');
 
 const CASES: readonly Case[] = [
   {
@@ -175,12 +178,19 @@ export class T {
 }`,
     },
   },
-  { name: 'objects nested deeper than the limit', files: { 'a.ts': `${nest(50)}\nexport interface T { top: L0; }` }, tail: 4 },
+  {
+    name: 'objects nested deeper than the limit',
+    files: { 'a.ts': `${nest(50)}\nexport interface T { top: L0; }` },
+    tail: 4,
+  },
   {
     name: 'a type nested too deeply for the compiler itself',
     files: { 'a.ts': `export type T = ${'{ a: '.repeat(6000)}string${' }'.repeat(6000)};` },
   },
-  { name: 'a union of undefined and void only', files: { 'a.ts': 'export interface T {\n  gone: undefined | void;\n  kept?: undefined | null;\n}' } },
+  {
+    name: 'a union of undefined and void only',
+    files: { 'a.ts': 'export interface T {\n  gone: undefined | void;\n  kept?: undefined | null;\n}' },
+  },
   {
     name: 'declaration order across files and extends',
     files: {
@@ -248,8 +258,14 @@ export declare class Klass { b: string; }`,
 }`,
     },
   },
-  { name: 'a type alias of an object literal as root', files: { 'a.ts': `type integer = number;\nexport type T = {\n  n: integer;\n};` } },
-  { name: 'a class as root, found by name', files: { 'a.ts': `export class Other { x = 1; }\nexport class T { y = 'a'; }` } },
+  {
+    name: 'a type alias of an object literal as root',
+    files: { 'a.ts': `type integer = number;\nexport type T = {\n  n: integer;\n};` },
+  },
+  {
+    name: 'a class as root, found by name',
+    files: { 'a.ts': `export class Other { x = 1; }\nexport class T { y = 'a'; }` },
+  },
   {
     name: 'a type found through a re-export',
     files: {
@@ -257,7 +273,10 @@ export declare class Klass { b: string; }`,
       'real.ts': `export interface Real {\n  id: string;\n}`,
     },
   },
-  { name: 'a type re-exported with export *', files: { 'a.ts': `export * from './real.js';`, 'real.ts': `export interface T {\n  id: string;\n}` } },
+  {
+    name: 'a type re-exported with export *',
+    files: { 'a.ts': `export * from './real.js';`, 'real.ts': `export interface T {\n  id: string;\n}` },
+  },
   { name: 'an empty interface', files: { 'a.ts': 'export interface T {}' } },
   {
     name: 'integer tags and written integers reach array items and map values, not nested properties',
@@ -306,7 +325,12 @@ export interface T {
 
   // Refusals.
   { name: 'no type name', files: { 'a.ts': 'export interface T { a: string; }' }, type: '' },
-  { name: 'a type the file does not declare', files: { 'a.ts': 'interface A { a: string; }\nexport type B = A;\nclass C {}\nexport const d = 1;\nfunction e() {}' } },
+  {
+    name: 'a type the file does not declare',
+    files: {
+      'a.ts': 'interface A { a: string; }\nexport type B = A;\nclass C {}\nexport const d = 1;\nfunction e() {}',
+    },
+  },
   { name: 'a file that declares no types', files: { 'a.ts': 'export const x = 1;\n' } },
   {
     name: 'names exported from other files are listed after local ones, once',
@@ -316,12 +340,18 @@ export interface T {
     },
   },
   { name: 'a syntax error', files: { 'a.ts': 'export interface T {\n  a: string;\n  b: = 1;\n}' } },
-  { name: 'an anonymous default class is skipped, its export listed', files: { 'a.ts': 'export default class { x = 1; }\ninterface Named { a: string; }' } },
+  {
+    name: 'an anonymous default class is skipped, its export listed',
+    files: { 'a.ts': 'export default class { x = 1; }\ninterface Named { a: string; }' },
+  },
   { name: 'a root that is a string', files: { 'a.ts': 'export type T = string;' } },
   { name: 'a root that is an array', files: { 'a.ts': 'type X = { a: string };\nexport type T = X[];' } },
   { name: 'a root that is an integer', files: { 'a.ts': 'type integer = number;\nexport type T = integer | null;' } },
   { name: 'a root that is a map', files: { 'a.ts': 'export type T = Record<string, string>;' } },
-  { name: 'a root that is opaque', files: { 'a.ts': 'interface A { a: string; }\ninterface B { b: string; }\nexport type T = A | B;' } },
+  {
+    name: 'a root that is opaque',
+    files: { 'a.ts': 'interface A { a: string; }\ninterface B { b: string; }\nexport type T = A | B;' },
+  },
   { name: 'a file the compiler does not load', files: { 'a.txt': 'interface T { a: string; }' } },
   { name: 'a file that is not there', files: { 'other.ts': '' }, type: 'T' },
 ];
@@ -332,7 +362,7 @@ async function describeCase(testCase: Case): Promise<string[]> {
     mkdirSync(dirname(join(dir, file)), { recursive: true });
     writeFileSync(join(dir, file), text);
   }
-  const first = testCase.name === 'a file that is not there' ? 'missing.ts' : Object.keys(testCase.files)[0] ?? '';
+  const first = testCase.name === 'a file that is not there' ? 'missing.ts' : (Object.keys(testCase.files)[0] ?? '');
   const out: string[] = [];
   try {
     out.push(...extractionRows(await tsExtractor.extract({ path: first, typeName: testCase.type ?? 'T', cwd: dir })));
@@ -343,9 +373,13 @@ async function describeCase(testCase: Case): Promise<string[]> {
 }
 
 describe('the TypeScript extractor on small sources', () => {
-  it.each(CASES.map((c) => [c.name, c] as const))('%s', async (name, testCase) => {
-    expectTableEntry(name, await describeCase(testCase), 'test/extract/ts/tables/small-sources.json');
-  }, 60_000);
+  it.each(CASES.map((c) => [c.name, c] as const))(
+    '%s',
+    async (name, testCase) => {
+      expectTableEntry(name, await describeCase(testCase), 'test/extract/ts/tables/small-sources.json');
+    },
+    60_000,
+  );
 });
 
 describe('the TypeScript extractor without a working directory', () => {

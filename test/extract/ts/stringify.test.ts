@@ -25,13 +25,17 @@ beforeAll(async () => {
   });
   dir = mkdtempSync(join(tmpdir(), 'wirepin-stringify-'));
   writeFileSync(join(dir, 'types.mjs'), output.outputText);
-  samples = ((await import(pathToFileURL(join(dir, 'types.mjs')).href)) as { samples: Record<string, readonly unknown[]> }).samples;
+  samples = (
+    (await import(pathToFileURL(join(dir, 'types.mjs')).href)) as { samples: Record<string, readonly unknown[]> }
+  ).samples;
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** The keys JSON.stringify sends for each sample, top level only. */
 function sentKeys(typeName: string): string[][] {
-  return (samples[typeName] ?? []).map((value) => Object.keys(JSON.parse(JSON.stringify(value)) as Record<string, unknown>));
+  return (samples[typeName] ?? []).map((value) =>
+    Object.keys(JSON.parse(JSON.stringify(value)) as Record<string, unknown>),
+  );
 }
 
 async function read(typeName: string) {
@@ -39,27 +43,37 @@ async function read(typeName: string) {
 }
 
 describe('the TypeScript extractor agrees with JSON.stringify', () => {
-  it.each(['WithAccessor', 'WithGetter', 'WithInterfaceGetter', 'WithLiteralGetter', 'WithFunctions', 'WithUndefined', 'WithSymbol', 'HoldsInherited'])(
-    '%s: every key a sample sends is a field, and every required field is sent by every sample',
-    async (typeName) => {
-      const result = await read(typeName);
-      const top = result.fields.filter((f) => f.pointer.lastIndexOf('/') === 0);
-      const listed = new Set(top.map((f) => f.jsonName));
-      const samplesSent = sentKeys(typeName);
-      expect(samplesSent.length).toBeGreaterThan(0);
-      const union = new Set(samplesSent.flat());
-      // Exactly the keys some sample sends: nothing missing, nothing that never travels.
-      expect([...listed].sort()).toEqual([...union].sort());
-      for (const field of top.filter((f) => f.required)) {
-        for (const keys of samplesSent) expect(keys, `${typeName}.${field.jsonName} is required`).toContain(field.jsonName);
-      }
-    },
-  );
+  it.each([
+    'WithAccessor',
+    'WithGetter',
+    'WithInterfaceGetter',
+    'WithLiteralGetter',
+    'WithFunctions',
+    'WithUndefined',
+    'WithSymbol',
+    'HoldsInherited',
+  ])('%s: every key a sample sends is a field, and every required field is sent by every sample', async (typeName) => {
+    const result = await read(typeName);
+    const top = result.fields.filter((f) => f.pointer.lastIndexOf('/') === 0);
+    const listed = new Set(top.map((f) => f.jsonName));
+    const samplesSent = sentKeys(typeName);
+    expect(samplesSent.length).toBeGreaterThan(0);
+    const union = new Set(samplesSent.flat());
+    // Exactly the keys some sample sends: nothing missing, nothing that never travels.
+    expect([...listed].sort()).toEqual([...union].sort());
+    for (const field of top.filter((f) => f.required)) {
+      for (const keys of samplesSent)
+        expect(keys, `${typeName}.${field.jsonName} is required`).toContain(field.jsonName);
+    }
+  });
 
   it('reads class getters, setters and `accessor` fields as not sent, interface and literal getters as sent', async () => {
     expect((await read('WithAccessor')).fields.map((f) => f.jsonName)).toEqual(['id']);
     expect((await read('WithGetter')).fields.map((f) => f.jsonName)).toEqual(['id']);
-    expect((await read('WithInterfaceGetter')).fields.map((f) => [f.jsonName, f.required])).toEqual([['id', true], ['size', true]]);
+    expect((await read('WithInterfaceGetter')).fields.map((f) => [f.jsonName, f.required])).toEqual([
+      ['id', true],
+      ['size', true],
+    ]);
     expect((await read('WithLiteralGetter')).fields.map((f) => f.jsonName)).toEqual(['id', 'size']);
   });
 
@@ -69,7 +83,11 @@ describe('the TypeScript extractor agrees with JSON.stringify', () => {
   });
 
   it('reads a property whose type includes undefined as not always sent', async () => {
-    expect((await read('WithUndefined')).fields.map((f) => [f.jsonName, f.required])).toEqual([['id', true], ['maybe', false], ['optional', false]]);
+    expect((await read('WithUndefined')).fields.map((f) => [f.jsonName, f.required])).toEqual([
+      ['id', true],
+      ['maybe', false],
+      ['optional', false],
+    ]);
   });
 
   it('reads a type with an inherited toJSON() as opaque: what it sends is up to that method', async () => {
