@@ -45,7 +45,7 @@ export const MIN_NOTE_WORDS = 3;
 export function normalizeNote(note: string): string {
   return note
     .normalize('NFKC')
-    .replace(/[\t\n\v\f\r]/gu, ' ')
+    .replace(/[\t\n\v\f\r]/g, ' ') // no u flag: Stryker's regex mutator writes \V here, which a u-flag regex rejects at parse time
     .replace(/[\p{Cf}\p{Cc}]/gu, '')
     .replace(/\s+/gu, ' ')
     .trim();
