@@ -34,7 +34,8 @@ export interface DialectKeyword {
   readonly why: string;
 }
 
-const NESTED: readonly SchemaPosition[] = ['field', 'items', 'values'];
+/** The positions of a wire value: a field, array items, map values (where `items`, constraints and `$ref` may stand). */
+export const NESTED: readonly SchemaPosition[] = ['field', 'items', 'values'];
 const EVERYWHERE: readonly SchemaPosition[] = ['root', 'field', 'items', 'values', 'def'];
 
 /** The dialect, in the order the rule doc lists it. */

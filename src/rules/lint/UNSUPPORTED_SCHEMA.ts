@@ -1,6 +1,6 @@
 import { escapeSegment } from '../../json-pointer.js';
 import { isJsonObject, member, type JsonObject, type JsonValue } from '../../contract/json-document.js';
-import { dialectKeyword, REFUSED_REASONS, type SchemaPosition } from '../../contract/dialect.js';
+import { dialectKeyword, NESTED, REFUSED_REASONS, type SchemaPosition } from '../../contract/dialect.js';
 import { allContractFields, fieldLabel, nullableRefForm } from '../../contract/field-table.js';
 import { opaqueReasonOf } from '../../guards/wire-type-compat.js';
 import type { FindingDraft } from '../../rule.js';
@@ -26,12 +26,7 @@ function judgeKeywords(schema: JsonObject, pointer: string, position: SchemaPosi
   for (const keyword of Object.keys(schema)) {
     const known = dialectKeyword(keyword);
     if (known?.positions.includes(position)) continue;
-    if (
-      keyword === 'anyOf' &&
-      position !== 'root' &&
-      position !== 'def' &&
-      nullableRefForm(schema, member(schema, 'anyOf') ?? null)
-    )
+    if (keyword === 'anyOf' && NESTED.includes(position) && nullableRefForm(schema, member(schema, 'anyOf') ?? null))
       continue;
     const name = fieldNameOfSchemaPointer(pointer);
     const where = position === 'root' ? POSITION_WORDS.root : `${POSITION_WORDS[position]} ("${name}")`;
@@ -66,7 +61,7 @@ function judgeKeywords(schema: JsonObject, pointer: string, position: SchemaPosi
     }
   }
   const items: JsonValue | undefined = member(schema, 'items');
-  if (position !== 'root' && position !== 'def' && isJsonObject(items ?? null))
+  if (NESTED.includes(position) && isJsonObject(items ?? null))
     judgeKeywords(items as JsonObject, `${pointer}/items`, 'items', out);
   const values: JsonValue | undefined = member(schema, 'additionalProperties');
   if (isJsonObject(values ?? null))
