@@ -210,6 +210,13 @@ describe('dialect rules on variations of one contract', () => {
     ],
     ['two types', contract({ a: { type: ['string', 'integer'], cp_consumes: true } })],
     ['a oneOf', contract({ a: { oneOf: [{ type: 'string' }, { type: 'integer' }], cp_consumes: true } })],
+    [
+      'a oneOf in one field and two types in another',
+      contract({
+        a: { oneOf: [{ type: 'string' }, { type: 'integer' }], cp_consumes: true },
+        b: { type: ['string', 'integer'], cp_consumes: true },
+      }),
+    ],
     ['cp_consumes missing', contract({ a: { type: 'string' } })],
     ['cp_consumes as a string', contract({ a: { type: 'string', cp_consumes: 'false' } })],
     ['a bare boolean field', contract({ a: true })],

@@ -666,6 +666,32 @@ ruleTester(UNSUPPORTED_SCHEMA, {
       ],
     },
     {
+      // Beside a nullable reference in array items, the ledger stands where only a field may hold it.
+      fixture: 'bad-nullable-ref-items-ledger.contract.json',
+      expect: [
+        {
+          path: '/properties/spare/items/cp_consumes',
+          line: 14,
+          column: 77,
+          field: 'spare.*',
+          data: { kind: 'misplaced-keyword', keyword: 'cp_consumes', position: 'items' },
+        },
+      ],
+    },
+    {
+      // A definition is judged as a definition: "title" names the contract, not a shared shape.
+      fixture: 'bad-def-title.contract.json',
+      expect: [
+        {
+          path: '/$defs/Node/title',
+          line: 16,
+          column: 7,
+          field: '$defs.Node',
+          data: { kind: 'misplaced-keyword', keyword: 'title', position: 'def' },
+        },
+      ],
+    },
+    {
       fixture: 'bad-defs-not-at-root.contract.json',
       expect: [
         {

@@ -1,5 +1,5 @@
 import { escapeSegment } from '../../json-pointer.js';
-import { isJsonObject, member, type JsonObject, type JsonValue } from '../../contract/json-document.js';
+import { isJsonObject, member, type JsonValue } from '../../contract/json-document.js';
 import { dialectKeyword, NESTED, REFUSED_REASONS, type SchemaPosition } from '../../contract/dialect.js';
 import { allContractFields, fieldLabel, nullableRefForm } from '../../contract/field-table.js';
 import { opaqueReasonOf } from '../../guards/wire-type-compat.js';
@@ -21,8 +21,16 @@ const POSITION_WORDS: Readonly<Record<SchemaPosition, string>> = {
  * `additionalProperties` schema (map values) and the root's `$defs`; other
  * subschemas are refused with the keyword that holds them, so nothing below
  * them goes unjudged. The one `anyOf` wirepin reads is a nullable reference.
+ * A schema that is not an object (`true`, `false`, or a value of the wrong
+ * kind that SCHEMA_INVALID reports) holds no keyword to judge.
  */
-function judgeKeywords(schema: JsonObject, pointer: string, position: SchemaPosition, out: FindingDraft[]): void {
+function judgeKeywords(
+  schema: JsonValue | undefined,
+  pointer: string,
+  position: SchemaPosition,
+  out: FindingDraft[],
+): void {
+  if (!isJsonObject(schema)) return;
   for (const keyword of Object.keys(schema)) {
     const known = dialectKeyword(keyword);
     if (known?.positions.includes(position)) continue;
@@ -53,25 +61,15 @@ function judgeKeywords(schema: JsonObject, pointer: string, position: SchemaPosi
     });
   }
   const properties = member(schema, 'properties');
-  if (isJsonObject(properties ?? null)) {
-    for (const name of Object.keys(properties as JsonObject)) {
-      const field = member(properties as JsonObject, name);
-      if (isJsonObject(field ?? null))
-        judgeKeywords(field as JsonObject, `${pointer}/properties/${escapeSegment(name)}`, 'field', out);
-    }
+  if (isJsonObject(properties)) {
+    for (const name of Object.keys(properties))
+      judgeKeywords(member(properties, name), `${pointer}/properties/${escapeSegment(name)}`, 'field', out);
   }
-  const items: JsonValue | undefined = member(schema, 'items');
-  if (NESTED.includes(position) && isJsonObject(items ?? null))
-    judgeKeywords(items as JsonObject, `${pointer}/items`, 'items', out);
-  const values: JsonValue | undefined = member(schema, 'additionalProperties');
-  if (isJsonObject(values ?? null))
-    judgeKeywords(values as JsonObject, `${pointer}/additionalProperties`, 'values', out);
-  const defs: JsonValue | undefined = position === 'root' ? member(schema, '$defs') : undefined;
-  if (isJsonObject(defs ?? null)) {
-    for (const name of Object.keys(defs as JsonObject)) {
-      const def = member(defs as JsonObject, name);
-      if (isJsonObject(def ?? null)) judgeKeywords(def as JsonObject, `/$defs/${escapeSegment(name)}`, 'def', out);
-    }
+  if (NESTED.includes(position)) judgeKeywords(member(schema, 'items'), `${pointer}/items`, 'items', out);
+  judgeKeywords(member(schema, 'additionalProperties'), `${pointer}/additionalProperties`, 'values', out);
+  const defs = position === 'root' ? member(schema, '$defs') : undefined;
+  if (isJsonObject(defs)) {
+    for (const name of Object.keys(defs)) judgeKeywords(member(defs, name), `/$defs/${escapeSegment(name)}`, 'def', out);
   }
 }
 
@@ -93,7 +91,7 @@ export const UNSUPPORTED_SCHEMA: LintRule<
   },
   check(context) {
     const drafts: FindingDraft[] = [];
-    if (isJsonObject(context.value ?? null)) judgeKeywords(context.value as JsonObject, '', 'root', drafts);
+    judgeKeywords(context.value, '', 'root', drafts);
     const refused = drafts.map((d) => d.path);
     const model = context.model;
     if (!model) return drafts;
