@@ -121,6 +121,18 @@ describe('wirepin sync MIRROR SOURCE', () => {
     ]);
   });
 
+  it('a changed value constraint explains only its own keyword: a retitled mirror is still drift', async () => {
+    const mirror = source();
+    props(mirror)['disk_gb'] = { ...props(mirror)['disk_gb'], maximum: 4096 };
+    mirror['title'] = 'ProvisionRequestMirror';
+    const { exit, report } = await sync(files(mirror));
+    expect(exit).toBe(1);
+    expect(report.findings.map((f) => [f.rule, f.kind, f.field ?? f.pointer])).toEqual([
+      ['FIELD_CONSTRAINT_CHANGED', 'maximum-tightened', 'disk_gb'],
+      ['SYNC_DRIFT', 'changed', '/title'],
+    ]);
+  });
+
   it('reports field changes and the drift they leave unexplained together', async () => {
     const mirror = source();
     delete props(mirror)['kind'];

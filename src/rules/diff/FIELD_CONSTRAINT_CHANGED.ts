@@ -156,7 +156,13 @@ export const FIELD_CONSTRAINT_CHANGED: DiffRule<Kind> = {
               .map((s) => (s === 'items' ? 'items' : 'map values'))
               .reverse()
               .join(' of ')})`;
-      const change = `Field "${name}": "${constraint.keyword}"${where} ${was === undefined ? `added (${spell(now?.value)})` : now === undefined ? `removed (was ${spell(was.value)})` : `${LABELS[direction]} from ${spell(was.value)} to ${spell(now.value)}`}.`;
+      const what =
+        was === undefined
+          ? `added (${canonicalJson(constraint.value)})`
+          : now === undefined
+            ? `removed (was ${canonicalJson(was.value)})`
+            : `${LABELS[direction]} from ${canonicalJson(was.value)} to ${canonicalJson(now.value)}`;
+      const change = `Field "${name}": "${constraint.keyword}"${where} ${what}.`;
       const consequence =
         direction === 'tightened'
           ? `${atStart(consumer)} validating with this contract rejects values ${producer} may still send: make ${names.producer} stop sending them before this contract ships.`
