@@ -812,12 +812,14 @@ describe('every bad fixture of a lint rule', () => {
     );
 
   it.each(bad.map((f) => [f]))(
-    '%s: every message is one or more whole sentences ending in a single period',
+    '%s: every message is one or more whole sentences ending in a single period, with no clause left empty',
     async (fixture) => {
       const analyzed = await lintFile(fixture);
       expect(analyzed.findings.length).toBeGreaterThan(0);
       for (const f of analyzed.findings) {
         expect(f.message, `${f.rule} at ${f.line}:${f.column}`).toMatch(/^[A-Z"].*[^.]\.$/su);
+        // An empty part of a template shows as doubled spaces or a space before punctuation (": .", "stand , "); "..." is an ellipsis.
+        expect(f.message, `${f.rule} at ${f.line}:${f.column}`).not.toMatch(/ {2}| [,:;]| \.(?!\.\.)/u);
         expect(f.line).toBeGreaterThanOrEqual(1);
         expect(f.column).toBeGreaterThanOrEqual(1);
       }
