@@ -69,7 +69,8 @@ function judgeKeywords(
   judgeKeywords(member(schema, 'additionalProperties'), `${pointer}/additionalProperties`, 'values', out);
   const defs = position === 'root' ? member(schema, '$defs') : undefined;
   if (isJsonObject(defs)) {
-    for (const name of Object.keys(defs)) judgeKeywords(member(defs, name), `/$defs/${escapeSegment(name)}`, 'def', out);
+    for (const name of Object.keys(defs))
+      judgeKeywords(member(defs, name), `/$defs/${escapeSegment(name)}`, 'def', out);
   }
 }
 
