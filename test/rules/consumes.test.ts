@@ -18,6 +18,24 @@ guardRuleTester(CONSUMER_CASE_COLLISION, 'consumes', {
   valid: ['good'],
   invalid: [
     {
+      // The field tagged exactly keeps its claim although the contract lists the other spelling first.
+      fixture: 'bad-exact-key-listed-second',
+      expect: [
+        {
+          path: '/properties/amount',
+          line: 12,
+          column: 5,
+          data: { pointer: '/amount', collidesWith: '/Amount', sourcePointer: '/Amount' },
+          field: 'amount',
+          related: {
+            file: 'test/fixtures/rules/CONSUMER_CASE_COLLISION/bad-exact-key-listed-second/request.go',
+            line: 11,
+            column: 2,
+          },
+        },
+      ],
+    },
+    {
       fixture: 'bad-item-keys-differ-in-case',
       expect: [
         {
