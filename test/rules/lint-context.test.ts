@@ -211,7 +211,10 @@ describe('dialect rules on variations of one contract', () => {
     ['two types', contract({ a: { type: ['string', 'integer'], cp_consumes: true } })],
     ['a oneOf', contract({ a: { oneOf: [{ type: 'string' }, { type: 'integer' }], cp_consumes: true } })],
     // A subschema under a keyword misplaced where it stands is refused whole, with that keyword: nothing below it is walked.
-    ['items at the top level holding a ledger entry', contract({ a: S }, { items: { type: 'string', cp_consumes: true } })],
+    [
+      'items at the top level holding a ledger entry',
+      contract({ a: S }, { items: { type: 'string', cp_consumes: true } }),
+    ],
     [
       '$defs in a field holding a titled definition',
       contract({ a: { ...S, $defs: { D: { type: 'object', title: 'D', additionalProperties: false } } } }),
