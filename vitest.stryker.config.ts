@@ -12,7 +12,6 @@ import { defineConfig } from 'vitest/config';
  */
 export default defineConfig({
   test: {
-    isolate: process.env['STRYKER_ISOLATE'] !== '0',
     include: [
       'test/rules/**/*.test.ts',
       'test/extract/**/*.test.ts',
