@@ -181,13 +181,6 @@ describe('pin and consumes against $defs', () => {
     const strict = await run('consumes', s.dir, ['--strict-reads']);
     expect(strict.exit).toBe(1);
   });
-
-  it('refuses a trace (exit 2)', async () => {
-    const s = scratch();
-    s.write('t.trace.json', JSON.stringify({ endpoint: 'POST /trees', requests: 1, read: ['/root'] }));
-    const result = await runCliJson(['consumes', '--contract', CONTRACT, '--trace', 't.trace.json'], { cwd: s.dir });
-    expect(result.exit).toBe(2);
-  });
 });
 
 describe('a Fibonacci type graph against $defs', () => {
