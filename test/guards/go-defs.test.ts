@@ -74,6 +74,24 @@ describe('pin and consumes against $defs', () => {
     ]);
   });
 
+  it.each([
+    ['pin', 'PRODUCER_FIELD_MISSING', ''],
+    ['consumes', 'CONSUMER_FIELD_MISSING', '/cp_consumes'],
+  ] as const)(
+    '%s compares a definition with an anonymous struct that has no fields at all (it passed silently)',
+    async (guard, rule, suffix) => {
+      const s = scratch();
+      s.edit(`${DIR}/tree.go`, '\tSpare  *Node            `json:"spare"`', '\tSpare  *struct{}        `json:"spare"`');
+      const result = await run(guard, s.dir);
+      expect(result.findings.map((f) => [f.rule, f.path, f.data?.['pointer']])).toEqual([
+        [rule, `/$defs/Node/properties/name${suffix}`, '/spare/name'],
+        [rule, `/$defs/Node/properties/children${suffix}`, '/spare/children'],
+        [rule, `/$defs/Node/properties/owner${suffix}`, '/spare/owner'],
+      ]);
+      expect(result.exit).toBe(1);
+    },
+  );
+
   it('finds a field the producer adds inside a shared type once, at the definition', async () => {
     const s = scratch();
     s.edit(

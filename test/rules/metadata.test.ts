@@ -39,6 +39,7 @@ const RULES: ReadonlyArray<readonly [id: string, stage: string, severity: string
   ['PRODUCER_FIELD_UNDECLARED', 'pin', 'error', false],
   ['PRODUCER_REQUIRED_MISMATCH', 'pin', 'error', false],
   ['PRODUCER_TYPE_MISMATCH', 'pin', 'error', false],
+  ['READS_MODE_CHANGED', 'diff', 'notice', false],
   ['REQUIRED_NOT_DECLARED', 'lint', 'error', false],
   ['SCHEMA_INVALID', 'lint', 'error', false],
   ['SIDE_TYPE_CHANGED', 'diff', 'notice', false],
