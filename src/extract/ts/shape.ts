@@ -209,7 +209,8 @@ class ShapeWalker {
   /** What JSON.stringify makes of an object type, decided before anything below it is read. */
   private objectForm(type: ts.Type): ObjectForm {
     const checker = this.checker;
-    if (checker.isArrayType(type)) return { kind: 'array', element: checker.getTypeArguments(type as ts.TypeReference)[0] };
+    if (checker.isArrayType(type))
+      return { kind: 'array', element: checker.getTypeArguments(type as ts.TypeReference)[0] };
     if (checker.isTupleType(type)) {
       return { kind: 'opaque', reason: 'a tuple has a type per position, which a wire array type cannot express' };
     }
