@@ -79,6 +79,7 @@ export function runGuardGraph(
   sourceKind: SourceKind,
   reads?: ReadEvidence,
   limits?: GraphLimits,
+  mode: 'static' | 'trace' = 'static',
 ): Finding[] {
   const { model } = requireUsable(contract);
   const findings: Finding[] = [];
@@ -91,14 +92,14 @@ export function runGuardGraph(
       model: scope.model,
       source: scope.source,
       sourceKind,
-      mode: 'static',
+      mode,
       ...(evidence !== undefined ? { reads: evidence } : {}),
       ...(scope.isRoot ? {} : { scopeSchemaPointer: scope.schemaPointer }),
       pairs: pairFields(
         scope.model,
         scope.source,
         sourceKind,
-        guard === 'consumes' && sourceKind === 'go' ? { foldKey: foldGoName } : {},
+        guard === 'consumes' && sourceKind === 'go' && mode === 'static' ? { foldKey: foldGoName } : {},
       ),
     };
     for (const rule of RULES[guard])

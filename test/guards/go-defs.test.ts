@@ -199,25 +199,6 @@ describe('pin and consumes against $defs', () => {
     const strict = await run('consumes', s.dir, ['--strict-reads']);
     expect(strict.exit).toBe(1);
   });
-
-  it.each([
-    ['--ts', ['--ts', 'x.ts', '--type', 'Tree'], '--ts'],
-    ['--json', ['--json', 'x.json'], '--json'],
-  ])('refuses %s (exit 2): only Go has a graph mode', async (_name, flags, flag) => {
-    const s = scratch();
-    s.write('x.ts', 'export interface Tree { root: string }\n');
-    s.write('x.json', '{"root": {}}\n');
-    const result = await runCliJson(['pin', '--contract', CONTRACT, ...flags], { cwd: s.dir });
-    expect(result.exit).toBe(2);
-    expect(result.stderr).toContain(`not supported for ${flag} yet`);
-  });
-
-  it('refuses a trace (exit 2)', async () => {
-    const s = scratch();
-    s.write('t.trace.json', JSON.stringify({ endpoint: 'POST /trees', requests: 1, read: ['/root'] }));
-    const result = await runCliJson(['consumes', '--contract', CONTRACT, '--trace', 't.trace.json'], { cwd: s.dir });
-    expect(result.exit).toBe(2);
-  });
 });
 
 describe('a Fibonacci type graph against $defs', () => {

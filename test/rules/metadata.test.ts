@@ -22,6 +22,7 @@ const RULES: ReadonlyArray<readonly [id: string, stage: string, severity: string
   ['CONTRACT_PARSE_ERROR', 'lint', 'error', true],
   ['CONTRACT_REMOVED', 'diff', 'error', false],
   ['DEAD_FIELD_NOTE_MISSING', 'lint', 'error', false],
+  ['DEFINITION_NAME_COLLISION', 'lint', 'error', false],
   ['DESCRIPTION_CHANGED', 'diff', 'notice', false],
   ['DUPLICATE_KEY', 'lint', 'error', false],
   ['ENDPOINT_CHANGED', 'diff', 'error', false],

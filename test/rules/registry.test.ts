@@ -9,8 +9,8 @@ const DOCS = join(REPO_ROOT, 'docs', 'rules');
 const template = parseRuleDoc(readFileSync(join(DOCS, 'TEMPLATE.md'), 'utf8'));
 
 describe('the rule registry', () => {
-  it('includes the ten lint rules and the generate rule', () => {
-    expect(rules.filter((r) => r.stage === 'lint')).toHaveLength(10);
+  it('includes the eleven lint rules and the generate rule', () => {
+    expect(rules.filter((r) => r.stage === 'lint')).toHaveLength(11);
     expect(rules.map((r) => r.id)).toContain('GENERATED_FILE_STALE');
   });
 
