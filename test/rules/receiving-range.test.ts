@@ -112,6 +112,12 @@ describe('receivingRangeProblem', () => {
       undefined,
     ],
     [
+      '[0] with at most 0 items',
+      { type: 'array', items: I, maxItems: 0 },
+      array({ kind: 'integer', nullable: false }, 0),
+      undefined,
+    ],
+    [
       '[2] with at least 2 items',
       { type: 'array', items: I, minItems: 2 },
       array({ kind: 'integer', nullable: false }, 2),
