@@ -10,9 +10,10 @@ import { loadGoPackage } from '../extract/go/parse-package.js';
 import type { GoFileSyntax } from '../extract/go/parse-package.js';
 import type { FileScope } from '../extract/go/type-syntax.js';
 import { locationOf } from '../extract/go/type-syntax.js';
+import { declarationKey } from '../wire.js';
 import type { ReadEscape, ReadEvidence, WireField } from '../wire.js';
 import { displayPath } from '../paths.js';
-import { fieldReads, locationKey } from './field-reads.js';
+import { fieldReads } from './field-reads.js';
 
 /**
  * The type of a Go value as far as the read analysis needs it: a struct type
@@ -326,14 +327,21 @@ class GoReadAnalysis {
   }
 
   evidence(fields: readonly WireField[], strict: boolean): ReadEvidence {
-    const escapeOf = (key: string): Escape | undefined => {
+    const escapeOf = (key: string, field: WireField): ReadEscape | undefined => {
       const owner = this.ownerOf.get(key);
-      return this.escapes.find((e) => e.field === key || (owner !== undefined && e.structs.has(owner)));
+      // A field of a struct the analysis never declared (a generic type, a type of another module) cannot be
+      // judged unread: no read of it could have been seen.
+      if (owner === undefined)
+        return {
+          what: `declared in a struct type the read analysis does not follow (a generic type, or one of another module)`,
+          location: field.location,
+        };
+      return this.escapes.find((e) => e.field === key || e.structs.has(owner));
     };
     return {
       decodedAt: this.decodedAt,
       scope: this.scopeName,
-      fields: fieldReads(fields, this.reads, escapeOf),
+      byDeclaration: fieldReads(fields, this.reads, escapeOf),
       strict,
     };
   }
@@ -510,13 +518,13 @@ class GoReadAnalysis {
                 : base.childForFieldName('type');
         }
         if (base === null) continue;
-        const locKey = locationKey(locationOf(base, this.scope.file));
+        const locKey = declarationKey(locationOf(base, this.scope.file));
         fields.set(base.text, { type, locKey, embedded: true });
         this.ownerOf.set(locKey, key);
         continue;
       }
       for (const name of names) {
-        const locKey = locationKey(locationOf(name, this.scope.file));
+        const locKey = declarationKey(locationOf(name, this.scope.file));
         fields.set(name.text, { type, locKey, embedded: false });
         this.ownerOf.set(locKey, key);
       }

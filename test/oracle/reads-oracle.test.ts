@@ -19,6 +19,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { extractGoStruct } from '../../src/extract/go/index.js';
 import { analyzeGoReads } from '../../src/reads/go-reads.js';
+import { declarationKey } from '../../src/wire.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -480,7 +481,7 @@ describe('the read analysis against go/types', () => {
       for (const field of extracted.fields) {
         const at = `${field.location.file}:${field.location.line}:${field.location.column}`;
         const oracleSites = truth[at] ?? [];
-        const reads = evidence.fields.get(field.pointer);
+        const reads = evidence.byDeclaration.get(declarationKey(field.location));
         const where = `${pkg.id} ${field.pointer}`;
         if (reads?.status === 'read') {
           // No silent pass: every site wirepin names is a read go/types sees.
@@ -497,7 +498,11 @@ describe('the read analysis against go/types', () => {
           if (oracleSites.length > 0) tally.falseNegative++;
         }
       }
-      const status = (pointer: string) => evidence.fields.get(pointer)?.status;
+      const byPointer = new Map(extracted.fields.map((f) => [f.pointer, f.location]));
+      const status = (pointer: string) => {
+        const location = byPointer.get(pointer);
+        return location === undefined ? undefined : evidence.byDeclaration.get(declarationKey(location))?.status;
+      };
       for (const pointer of pkg.read) expect(status(pointer), `${pkg.id} ${pointer} should be read`).toBe('read');
       for (const pointer of pkg.unread) expect(status(pointer), `${pkg.id} ${pointer} should be unread`).toBe('unread');
       for (const pointer of pkg.unprovable ?? [])
