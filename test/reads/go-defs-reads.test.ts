@@ -218,6 +218,43 @@ describe('the read analysis against a $defs contract', () => {
   });
 });
 
+describe('wirepin check on a $defs contract', () => {
+  it('compares the consumer as a graph with the read analysis, like consumes: passes, then finds the unread field once', async () => {
+    const s = scratch();
+    s.write(
+      'wirepin.yaml',
+      [
+        'version: 1',
+        'contracts:',
+        `  - contract: ${CONTRACT}`,
+        '    consumer:',
+        `      go: ${DIR}`,
+        '      type: Tree',
+        '    generate:',
+        '      schema: false',
+        '      producerTypes: false',
+        '      consumerTypes: false',
+        '',
+      ].join('\n'),
+    );
+    const good = await runCliJson(['check'], { cwd: s.dir });
+    expect(good.findings).toEqual([]);
+    expect(good.exit).toBe(0);
+    s.edit(HANDLER, TEAM_NAME_READ, '');
+    const unread = await runCliJson(['check'], { cwd: s.dir });
+    expect(unread.exit).toBe(1);
+    expect(facts(unread.findings)).toEqual([
+      {
+        rule: 'CONSUMER_FIELD_UNREAD',
+        severity: 'error',
+        path: '/$defs/Team/properties/name/cp_consumes',
+        at: '42:37',
+        data: { pointer: '/by_name/*/team/name', kind: 'static', decodedAt: DECODED_AT },
+      },
+    ]);
+  });
+});
+
 describe('a struct type the read analysis does not follow', () => {
   const GENERIC =
     'package f\n\nimport "encoding/json"\n\ntype Req struct {\n\tLabel Box[string] `json:"label"`\n}\n\n// Box holds one value.\ntype Box[T any] struct {\n\tValue T `json:"value"`\n}\n\nfunc Handle(b []byte) string {\n\tvar r Req\n\t_ = json.Unmarshal(b, &r)\n\treturn r.Label.Value\n}\n';
