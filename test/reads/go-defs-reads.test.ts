@@ -9,6 +9,9 @@
  * the tree and reads every consumed field, in recursive functions.
  */
 import { afterEach, describe, expect, it } from 'vitest';
+import { extractGoGraph } from '../../src/extract/go/index.js';
+import { analyzeGoReads } from '../../src/reads/go-reads.js';
+import { declarationKey } from '../../src/wire.js';
 import { editContract, runCliJson, scratchCopy } from '../support/run-cli.js';
 
 const DIR = 'test/fixtures/reads-defs';
@@ -294,4 +297,40 @@ describe('a struct type the read analysis does not follow', () => {
       expect(run.findings[0]?.data?.['escape']).toMatch(/does not follow \(a generic type/u);
     },
   );
+});
+
+describe('the read analysis on a long chain of struct types', () => {
+  it('judges 5,000 types linked by pointers without recursing per link, each field once, in bounded time', async () => {
+    const s = scratch();
+    const types = 5_000;
+    const decls = Array.from(
+      { length: types },
+      (_, i) =>
+        `type T${i} struct {\n\tName string \`json:"name"\`\n${i + 1 < types ? `\tNext *T${i + 1} \`json:"next"\`\n` : ''}}\n`,
+    );
+    s.write('chain/types.go', `package chain\n\n${decls.join('\n')}`);
+    // T0's name and next are read; the rest of the chain leaves through log.Println, so it is not provable.
+    s.write(
+      'chain/handler.go',
+      'package chain\n\nimport (\n\t"encoding/json"\n\t"log"\n)\n\nfunc Handle(b []byte) string {\n\tvar t T0\n\t_ = json.Unmarshal(b, &t)\n\tlog.Println(t.Next)\n\treturn t.Name\n}\n',
+    );
+    const started = performance.now();
+    const graph = await extractGoGraph({ path: 'chain', typeName: 'T0', cwd: s.dir, direction: 'decode' });
+    const fields = [...graph.types.values()].flatMap((t) => t.fields);
+    expect(fields).toHaveLength(2 * types - 1);
+    const evidence = await analyzeGoReads({ path: 'chain', cwd: s.dir, typeName: 'T0', fields, strict: false });
+    const status = (type: string, name: string) => {
+      const field = graph.types.get(type)?.fields.find((f) => f.jsonName === name);
+      return field && evidence.byDeclaration.get(declarationKey(field.location))?.status;
+    };
+    expect([status('T0', 'name'), status('T0', 'next'), status('T1', 'name'), status('T4999', 'name')]).toEqual([
+      'read',
+      'read',
+      'unprovable',
+      'unprovable',
+    ]);
+    expect(evidence.byDeclaration.size).toBe(2 * types - 1);
+    // Registering each struct's fields by recursion per link overflowed the stack here (an internal error, exit 2).
+    expect(performance.now() - started).toBeLessThan(20_000);
+  }, 60_000);
 });
