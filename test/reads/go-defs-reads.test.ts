@@ -300,7 +300,7 @@ describe('a struct type the read analysis does not follow', () => {
 });
 
 describe('the read analysis on a long chain of struct types', () => {
-  it('judges 5,000 types linked by pointers without recursing per link, each field once, in bounded time', async () => {
+  it('judges 5,000 types linked by pointers without recursing per link (no stack overflow), each field once', async () => {
     const s = scratch();
     const types = 5_000;
     const decls = Array.from(
@@ -314,10 +314,10 @@ describe('the read analysis on a long chain of struct types', () => {
       'chain/handler.go',
       'package chain\n\nimport (\n\t"encoding/json"\n\t"log"\n)\n\nfunc Handle(b []byte) string {\n\tvar t T0\n\t_ = json.Unmarshal(b, &t)\n\tlog.Println(t.Next)\n\treturn t.Name\n}\n',
     );
-    const started = performance.now();
     const graph = await extractGoGraph({ path: 'chain', typeName: 'T0', cwd: s.dir, direction: 'decode' });
     const fields = [...graph.types.values()].flatMap((t) => t.fields);
     expect(fields).toHaveLength(2 * types - 1);
+    // Registering each struct's fields by recursion per link overflowed the stack here (an internal error, exit 2).
     const evidence = await analyzeGoReads({ path: 'chain', cwd: s.dir, typeName: 'T0', fields, strict: false });
     const status = (type: string, name: string) => {
       const field = graph.types.get(type)?.fields.find((f) => f.jsonName === name);
@@ -330,7 +330,5 @@ describe('the read analysis on a long chain of struct types', () => {
       'unprovable',
     ]);
     expect(evidence.byDeclaration.size).toBe(2 * types - 1);
-    // Registering each struct's fields by recursion per link overflowed the stack here (an internal error, exit 2).
-    expect(performance.now() - started).toBeLessThan(20_000);
   }, 60_000);
 });
