@@ -61,6 +61,9 @@ if (values['render-only']) {
   // Likewise bench/reads.js (the read analysis, issue 16).
   const readsResult = join(ROOT, 'bench', 'results', 'reads.json');
   if (existsSync(readsResult)) saved.reads = JSON.parse(readFileSync(readsResult, 'utf8'));
+  // And bench/pact-round.js (npm run bench:pact), whose newer result times more phases of the round.
+  const pactFile = join(ROOT, 'bench', 'results', 'pact.json');
+  if (existsSync(pactFile)) saved.pact = JSON.parse(readFileSync(pactFile, 'utf8'));
   const goScaleFile = join(ROOT, 'bench', 'results', 'go-scale.json');
   if (existsSync(goScaleFile)) saved.goScale = JSON.parse(readFileSync(goScaleFile, 'utf8'));
   writeFileSync(join(ROOT, 'BENCHMARKS.md'), render(saved, previousBenchmarks()));

@@ -39,6 +39,8 @@ export interface RuleMeta<Kind extends string = string> {
   readonly messages?: Readonly<Record<Kind, string>>;
   /** True when the rule's before/after values are prose (notes, descriptions), shown on lines of their own. */
   readonly proseValues?: boolean;
+  /** True when the rule's before/after values are the field's note itself, so reports leave their note column empty. */
+  readonly valuesAreNote?: boolean;
 }
 
 export interface Rule<Context, Kind extends string = string> extends RuleMeta<Kind> {

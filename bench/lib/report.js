@@ -365,12 +365,15 @@ function renderBenchmarksOnly(result) {
   out.push('## Pact round and reference server', '');
   if (result.pact && !result.pact.failed) {
     const p = result.pact.in_process_ms;
+    // A phase an older saved result did not time reads "not timed" rather than breaking --render-only.
+    const median = (phase) => (p[phase] === undefined ? 'not timed' : n(p[phase].median));
+    const interactions = result.pact.interactions === undefined ? '' : ` (${result.pact.interactions} interactions)`;
     out.push(
-      `bench/pact-round.js, ${result.pact.rounds} cold rounds, each in a fresh process (median ms): import of Pact and the sources ${n(p.import_pact_and_sources.median)}, ` +
-        `generating the pact set (${result.pact.interactions} interactions) ${n(p.generate_pact_set.median)}, consumer test ${n(p.consumer_test.median)}, ` +
-        `provider verification of the TypeScript reference server ${n(p.provider_verification.median)}, ` +
-        `of the Go provider ${result.pact.go_provider_verified ? n(p.go_provider_verification.median) : 'not run (no go on PATH)'}, round ${n(p.round_total.median)}; ` +
-        `process wall ${n(p.process_wall.median)} (max ${n(p.process_wall.max)}).` +
+      `bench/pact-round.js, ${result.pact.rounds} cold rounds, each in a fresh process (median ms): import of Pact and the sources ${median('import_pact_and_sources')}, ` +
+        `generating the pact set${interactions} ${median('generate_pact_set')}, consumer test ${median('consumer_test')}, ` +
+        `provider verification of the TypeScript reference server ${median('provider_verification')}, ` +
+        `of the Go provider ${result.pact.go_provider_verified ? median('go_provider_verification') : 'not run (no go on PATH)'}, round ${median('round_total')}; ` +
+        `process wall ${median('process_wall')} (max ${p.process_wall === undefined ? 'not timed' : n(p.process_wall.max)}).` +
         (result.pact.vitest_wall_ms
           ? ` As CI runs it, \`vitest run\` of both Pact test files: ${n(result.pact.vitest_wall_ms.median)} ms (median of ${result.pact.vitest_wall_ms.runs}).`
           : ''),

@@ -23,9 +23,9 @@ export async function extractGraph(kind: SourceKind, request: ExtractRequest): P
   if (extractor.extractGraph === undefined) {
     throw new WirepinError(
       'E_UNSUPPORTED',
-      `A contract with "$defs" is not supported for --${kind} yet: only --go compares shared definitions with code.`,
+      `The ${kind} extractor has no graph mode: only Go and TypeScript sources are read as a graph of named types.`,
       {
-        hint: 'Pin or check this contract against the Go source, or spell the shared types out inline for this source.',
+        hint: 'A JSON sample or a trace is compared with a contract with "$defs" by cutting it at the contract\'s references (wirepin pin --json, wirepin consumes --trace).',
       },
     );
   }

@@ -49,9 +49,10 @@ interface SourceScope {
 }
 
 /** Where a field's value is an object: the field itself, or its array items or map values at some depth ("/f", "/f/*"). */
-function objectSite(
-  field: ContractField,
-): { readonly site: string; readonly ref: string | undefined; readonly depth: number } | undefined {
+function objectSite(field: {
+  readonly pointer: string;
+  readonly type: WireType;
+}): { readonly site: string; readonly ref: string | undefined; readonly depth: number } | undefined {
   let type: WireType = field.type;
   let site = field.pointer;
   let depth = 0;
@@ -108,7 +109,10 @@ export function* graphPairs(
   };
   enqueue(rootScope, { type: graph.rootType, sub: '' }, '');
   let compared = 0;
-  for (let task = queue.shift(); task !== undefined; task = queue.shift()) {
+  // An index, not queue.shift(): shifting a 50,000-entry array moves it each time.
+  for (let next = 0; next < queue.length; next += 1) {
+    const task = queue[next];
+    if (task === undefined) break;
     const { contract, source, at } = task;
     const type: SourceTypeFields | undefined = graph.types.get(source.type);
     if (type === undefined) continue;
@@ -134,7 +138,14 @@ export function* graphPairs(
         if (child === undefined) continue;
         // The source continues in a named type, or in an anonymous struct in place (its fields below the site).
         if (link !== undefined) enqueue(child, { type: link, sub: '' }, childAt);
-        else if (sourceFields.some((f) => under(rel(f.pointer, source.sub), site))) {
+        else if (
+          sourceFields.some(
+            (f) =>
+              under(rel(f.pointer, source.sub), site) ||
+              // An anonymous struct with no fields at all is still an object to compare with the definition.
+              objectSite({ pointer: rel(f.pointer, source.sub), type: f.type })?.site === site,
+          )
+        ) {
           sourceCut.push(site);
           enqueue(child, { type: source.type, sub: `${source.sub}${site}` }, childAt);
         }

@@ -118,6 +118,22 @@ export async function analyzeTsReads(request: TsReadRequest): Promise<ReadEviden
     );
   };
 
+  /**
+   * How to name the callee of a call whose body is not among the consumer's files, or undefined when it is (its reads
+   * are then seen where they are).
+   */
+  const calleeOutside = (call: ts.CallExpression | ts.NewExpression): string | undefined => {
+    const name = call.expression.getText();
+    const declaration = checker.getResolvedSignature(call)?.declaration;
+    if (declaration === undefined) return `${name}, which the analysis cannot resolve`;
+    const where = path.resolve(declaration.getSourceFile().fileName);
+    if (files.includes(where)) return undefined;
+    // A package's file is named from its node_modules folder on: the rest of the path says nothing to the reader.
+    const marker = `node_modules${path.sep}`;
+    const shown = where.includes(marker) ? where.slice(where.lastIndexOf(marker)) : displayPath(where, request.cwd);
+    return `${name}, declared outside the consumer's files (${shown})`;
+  };
+
   for (const file of program.getSourceFiles()) {
     if (!files.includes(path.resolve(file.fileName))) continue;
     const inDeclaringFile = path.resolve(file.fileName) === declaring;
@@ -158,6 +174,17 @@ export async function analyzeTsReads(request: TsReadRequest): Promise<ReadEviden
             location: locate(node.arguments[0]),
             keys,
           });
+      } else if (tsApi.isCallExpression(node) || tsApi.isNewExpression(node)) {
+        // A value handed to a function the analysis cannot read (the standard library, a package, a file outside the
+        // consumer's, or a callee whose type it could not resolve) may be read there or not: an escape, not "unread".
+        const callee = calleeOutside(node);
+        if (callee !== undefined) {
+          for (const argument of node.arguments ?? []) {
+            const keys = reachable(checker.getTypeAtLocation(argument));
+            if (keys.size > 0)
+              escapes.push({ what: `${argument.getText()} passed to ${callee}`, location: locate(argument), keys });
+          }
+        }
       } else if (
         !inDeclaringFile &&
         decodedAt === undefined &&

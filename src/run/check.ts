@@ -11,6 +11,7 @@ import { CONTRACTS_DIR, defaultContractFiles } from './contract-files.js';
 import { exitCodeFor, worstExitCode, type ExitCode } from './exit-code.js';
 import { compareGenerated, targetFor } from './generate.js';
 import { runGuard, runGuardGraph } from './guard-engine.js';
+import { sampleGraph } from '../guards/sample-graph.js';
 import { analyzeReads, readsModeFor } from './read-analysis.js';
 import type { Outcome, RunEnv } from './outcome.js';
 
@@ -29,9 +30,14 @@ async function guardSide(
     ...(side.goTarget ? { goTarget: side.goTarget } : {}),
   };
   const readsMode = readsModeFor(side.reads ?? 'on', contract.model.consumer);
-  // A contract with `$defs` is compared as `pin`/`consumes` compare it: pairwise over the source's type graph.
+  // A contract with `$defs` is compared as `pin`/`consumes` compare it: pairwise over the source's type graph (a
+  // JSON sample cut at the contract's references along its own paths).
   const source =
-    contract.model.defs.size > 0 ? await extractGraph(side.kind, request) : await extractFields(side.kind, request);
+    contract.model.defs.size === 0
+      ? await extractFields(side.kind, request)
+      : side.kind === 'json'
+        ? sampleGraph(contract.model, await extractFields('json', request), { trace: false })
+        : await extractGraph(side.kind, request);
   notes.push(...(source.notes ?? []));
   const reads = guard === 'consumes' ? await analyzeReads(io, side, source, readsMode) : { notes: [] };
   notes.push(...reads.notes);

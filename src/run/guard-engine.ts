@@ -79,6 +79,7 @@ export function runGuardGraph(
   sourceKind: SourceKind,
   reads?: ReadEvidence,
   limits?: GraphLimits,
+  mode: 'static' | 'trace' = 'static',
 ): Finding[] {
   const { model } = requireUsable(contract);
   const findings: Finding[] = [];
@@ -89,14 +90,15 @@ export function runGuardGraph(
       model: scope.model,
       source: scope.source,
       sourceKind,
-      mode: 'static',
-      ...(reads !== undefined && guard === 'consumes' ? { reads } : {}),
+      mode,
+      // A trace is its own evidence of reads; the static analysis' verdicts go with static sources only.
+      ...(reads !== undefined && guard === 'consumes' && mode === 'static' ? { reads } : {}),
       ...(scope.isRoot ? {} : { scopeSchemaPointer: scope.schemaPointer }),
       pairs: pairFields(
         scope.model,
         scope.source,
         sourceKind,
-        guard === 'consumes' && sourceKind === 'go' ? { foldKey: foldGoName } : {},
+        guard === 'consumes' && sourceKind === 'go' && mode === 'static' ? { foldKey: foldGoName } : {},
       ),
     };
     for (const rule of RULES[guard])

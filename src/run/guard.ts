@@ -11,6 +11,7 @@ import { exitCodeFor } from './exit-code.js';
 import { unusableOutcome, type Outcome, type RunEnv } from './outcome.js';
 import { parentPointer, splitPointer } from '../json-pointer.js';
 import { analyzeReads, readsModeFor } from './read-analysis.js';
+import { sampleGraph } from '../guards/sample-graph.js';
 
 /** The source flags shared by pin and consumes: exactly one of them. */
 export interface SourceFlags {
@@ -180,9 +181,9 @@ export async function runGuardCommand(io: RunEnv, guard: 'pin' | 'consumes', arg
 
 /**
  * pin and consumes for a contract with `$defs`: the source is read as a
- * graph of named types and compared pair by pair (runGuardGraph). Only Go
- * sources have a graph mode; a trace, a TypeScript type or a JSON sample is
- * refused (exit 2) rather than compared with the root alone.
+ * graph of named types (Go, TypeScript) and compared pair by pair
+ * (runGuardGraph); a JSON sample or a trace is cut at the contract's
+ * references along its own paths (sampleGraph) and compared the same way.
  */
 async function runGraphGuard(
   io: RunEnv,
@@ -192,15 +193,28 @@ async function runGraphGuard(
   contract: CleanContract,
   target: { goTarget?: { goos: string; goarch: string } },
 ): Promise<Outcome> {
-  if (source.kind === 'trace') {
-    throw new WirepinError(
-      'E_UNSUPPORTED',
-      `A contract with "$defs" is not supported for --trace yet: only --go compares shared definitions with code.`,
-      {
-        location: { file: contract.file, line: 1, column: 1 },
-        hint: 'Check this contract against the Go source with --go.',
-      },
+  // A JSON sample or a trace is a finite tree: it is cut at the contract's references along its own paths.
+  if (source.kind === 'trace' || source.kind === 'json') {
+    const sample =
+      source.kind === 'trace'
+        ? await traceAsSource(io, source.path, contract.model.endpoint, () => false)
+        : await extractFields('json', { path: source.path, cwd: io.cwd });
+    const graph = sampleGraph(contract.model, sample, { trace: source.kind === 'trace' });
+    const findings = runGuardGraph(
+      guard,
+      contract,
+      graph,
+      'json',
+      undefined,
+      undefined,
+      source.kind === 'trace' ? 'trace' : 'static',
     );
+    const side = guard === 'pin' ? 'producer' : 'consumer';
+    const notes = graph.notes !== undefined && graph.notes.length > 0 ? { notes: graph.notes } : {};
+    return {
+      report: { command: guard, subject: `${side} ${graph.root.name} against ${contract.file}`, findings, ...notes },
+      exitCode: exitCodeFor(findings),
+    };
   }
   const kind = source.kind;
   const graph = await extractGraph(kind, {

@@ -332,6 +332,28 @@ const CASES: Readonly<Record<string, readonly ExpectedChange[]>> = {
       data: { before: 'wsProvisionRequest', after: 'provisionRequest' },
     },
   ],
+  'reads-became-strict': [
+    {
+      rule: 'READS_MODE_CHANGED',
+      class: 'safe',
+      kind: 'became-strict',
+      path: '/consumer/reads',
+      line: 15,
+      column: 5,
+      data: { before: null, after: 'strict' },
+    },
+  ],
+  'reads-no-longer-strict': [
+    {
+      rule: 'READS_MODE_CHANGED',
+      class: 'safe',
+      kind: 'no-longer-strict',
+      path: '/consumer',
+      line: 11,
+      column: 3,
+      data: { before: 'strict', after: null },
+    },
+  ],
   'contract-added': [
     {
       rule: 'CONTRACT_ADDED',

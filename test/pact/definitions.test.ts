@@ -162,6 +162,6 @@ describe('pact with $defs', () => {
     await expect(loadPactContract(file, dir).then(contractInteractions)).rejects.toThrow(
       new RegExp(`the example body would hold more than ${MAX_EXAMPLE_VALUES} values`, 'u'),
     );
-    expect(performance.now() - started).toBeLessThan(2000);
+    expect(performance.now() - started).toBeLessThan(10_000);
   });
 });

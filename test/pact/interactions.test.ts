@@ -259,7 +259,7 @@ describe('values made from a pattern', () => {
     const refused = patternExample('^(a{1000}){1000}(b{1000}){1000}$');
     expect(refused).toMatchObject({ ok: false });
     expect(refused.ok ? '' : refused.reason).toContain(String(MAX_MADE_UP_LENGTH));
-    expect(performance.now() - started).toBeLessThan(1000);
+    expect(performance.now() - started).toBeLessThan(10_000);
   });
 
   it('stays bounded on a catastrophic pattern and on one it cannot satisfy', () => {
@@ -267,6 +267,6 @@ describe('values made from a pattern', () => {
     expect(patternExample('^(a+)+$').ok).toBe(true);
     expect(patternExample('^(?=x)y$')).toMatchObject({ ok: false });
     expect(patternExample('([')).toMatchObject({ ok: false });
-    expect(performance.now() - started).toBeLessThan(2000);
+    expect(performance.now() - started).toBeLessThan(10_000);
   });
 });

@@ -119,15 +119,56 @@ describe('the TypeScript read analysis', () => {
       const run = await consumes({ 'bill.ts': handler }, (billing) =>
         symlinkSync(join(outside, 'same.ts'), join(billing, 'same.ts')),
       );
-      expect(run.findings.map((f) => [f.rule, f.field])).toEqual([
-        ['CONSUMER_FIELD_UNREAD', 'id'],
-        ['CONSUMER_FIELD_UNREAD', 'total'],
-        ['CONSUMER_FIELD_UNREAD', 'lines'],
-        ['CONSUMER_FIELD_UNREAD', 'lines.*.sku'],
+      // The request is handed to a function whose file the analysis may not read: where it is read, if at all, cannot
+      // be seen, so no field is called unread (that would be a guess); each is unprovable, naming that call.
+      expect(run.findings.map((f) => [f.rule, f.field, f.severity, f.data?.kind])).toEqual([
+        ['CONSUMER_READ_UNPROVABLE', 'id', 'warning', 'escape'],
+        ['CONSUMER_READ_UNPROVABLE', 'total', 'warning', 'escape'],
+        ['CONSUMER_READ_UNPROVABLE', 'lines', 'warning', 'escape'],
+        ['CONSUMER_READ_UNPROVABLE', 'lines.*.sku', 'warning', 'escape'],
       ]);
+      expect(run.findings.map((f) => [f.data?.escapedAt, f.data?.escape])).toEqual(
+        Array(4).fill([
+          'billing/bill.ts:5:22',
+          'JSON.parse(body) as Order passed to same, which the analysis cannot resolve',
+        ]),
+      );
     } finally {
       rmSync(outside, { recursive: true, force: true });
     }
+  });
+
+  it('a value handed to a function outside the consumer is an escape, one inside it is followed', async () => {
+    // Object.keys is declared in the compiler's lib: what it does with the order cannot be seen.
+    const logged = await consumes({
+      'bill.ts': HANDLER.replace('${order.total}', 'x').replace('return ', 'void Object.keys(order);\n  return '),
+    });
+    expect(logged.findings.map((f) => [f.rule, f.field, f.severity, f.data?.kind])).toEqual([
+      ['CONSUMER_READ_UNPROVABLE', 'total', 'warning', 'escape'],
+    ]);
+    expect(logged.findings[0]?.data?.escapedAt).toBe('billing/bill.ts:6:20');
+    expect(logged.findings[0]?.data?.escape).toMatch(
+      /^order passed to Object\.keys, declared outside the consumer's files \(node_modules\/typescript\/lib\/lib\.[a-z0-9.]+\.d\.ts\)$/u,
+    );
+    // A helper among the consumer's files that never reads total: its body is seen, so total is unread.
+    const helper = await consumes({
+      'bill.ts': HANDLER.replace('${order.total}', 'x')
+        .replace('return ', 'audit(order);\n  return ')
+        .replace("from './order.js';", "from './order.js';\nimport { audit } from './audit.js';"),
+      'audit.ts':
+        "import type { Order } from './order.js';\n\nexport function audit(order: Order): string {\n  return order.id;\n}\n",
+    });
+    expect(helper.findings.map((f) => [f.rule, f.field])).toEqual([['CONSUMER_FIELD_UNREAD', 'total']]);
+    expect(helper.exit).toBe(1);
+    // The same helper reading it proves the read.
+    const reading = await consumes({
+      'bill.ts': HANDLER.replace('${order.total}', 'x')
+        .replace('return ', 'audit(order);\n  return ')
+        .replace("from './order.js';", "from './order.js';\nimport { audit } from './audit.js';"),
+      'audit.ts':
+        "import type { Order } from './order.js';\n\nexport function audit(order: Order): number {\n  return order.total;\n}\n",
+    });
+    expect(reading.findings).toEqual([]);
   });
 
   it('a spread of the request is an escape: a warning for the field no code reads', async () => {

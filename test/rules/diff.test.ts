@@ -17,6 +17,7 @@ import { FIELD_REMOVED } from '../../src/rules/diff/FIELD_REMOVED.js';
 import { FIELD_REQUIRED_CHANGED } from '../../src/rules/diff/FIELD_REQUIRED_CHANGED.js';
 import { FIELD_TYPE_CHANGED } from '../../src/rules/diff/FIELD_TYPE_CHANGED.js';
 import { NOTE_CHANGED } from '../../src/rules/diff/NOTE_CHANGED.js';
+import { READS_MODE_CHANGED } from '../../src/rules/diff/READS_MODE_CHANGED.js';
 import { SIDE_TYPE_CHANGED } from '../../src/rules/diff/SIDE_TYPE_CHANGED.js';
 import { diffRuleTester } from './rule-tester.js';
 
@@ -777,6 +778,32 @@ diffRuleTester(SIDE_TYPE_CHANGED, {
             note: null,
           },
           related: { file: 'test/fixtures/rules/SIDE_TYPE_CHANGED/base.contract.json', line: 8, column: 5 },
+        },
+      ],
+    },
+  ],
+});
+
+diffRuleTester(READS_MODE_CHANGED, {
+  valid: ['good.contract.json'],
+  invalid: [
+    {
+      fixture: 'bad-became-strict.contract.json',
+      expect: [
+        {
+          path: '/consumer/reads',
+          line: 14,
+          column: 5,
+          data: {
+            class: 'safe',
+            kind: 'became-strict',
+            pointer: '',
+            before: null,
+            after: 'strict',
+            consumes: null,
+            note: null,
+          },
+          related: { file: 'test/fixtures/rules/READS_MODE_CHANGED/base.contract.json', line: 10, column: 3 },
         },
       ],
     },

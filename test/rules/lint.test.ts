@@ -6,6 +6,7 @@ import { MAX_JSON_DEPTH } from '../../src/contract/json-document.js';
 import { CONSUMED_UNDER_DEAD_PARENT } from '../../src/rules/lint/CONSUMED_UNDER_DEAD_PARENT.js';
 import { CONSUMES_FLAG_MISSING } from '../../src/rules/lint/CONSUMES_FLAG_MISSING.js';
 import { CONTRACT_PARSE_ERROR } from '../../src/rules/lint/CONTRACT_PARSE_ERROR.js';
+import { DEFINITION_NAME_COLLISION } from '../../src/rules/lint/DEFINITION_NAME_COLLISION.js';
 import { DEAD_FIELD_NOTE_MISSING } from '../../src/rules/lint/DEAD_FIELD_NOTE_MISSING.js';
 import { DUPLICATE_KEY } from '../../src/rules/lint/DUPLICATE_KEY.js';
 import { OBJECT_NOT_CLOSED } from '../../src/rules/lint/OBJECT_NOT_CLOSED.js';
@@ -797,4 +798,58 @@ describe('every bad fixture of a lint rule', () => {
       }
     },
   );
+});
+
+// The type names are json-schema-to-typescript's own (toSafeString of the $ref's last segment, as generate emits them).
+ruleTester(DEFINITION_NAME_COLLISION, {
+  valid: ['good.contract.json'],
+  invalid: [
+    {
+      // Reported at the second definition's key, in document order.
+      fixture: 'bad-case.contract.json',
+      expect: [
+        {
+          path: '/$defs/Address',
+          line: 48,
+          column: 5,
+          data: { kind: 'definition', definition: 'Address', first: 'address', typeName: 'Address' },
+        },
+      ],
+    },
+    {
+      // "Parcel" keeps its name; "a-b" and "a_b" both lose their punctuation.
+      fixture: 'bad-punctuation.contract.json',
+      expect: [
+        {
+          path: '/$defs/a_b',
+          line: 65,
+          column: 5,
+          data: { kind: 'definition', definition: 'a_b', first: 'a-b', typeName: 'AB' },
+        },
+      ],
+    },
+    {
+      // "x/y" is referred to as "#/$defs/x~1y", so its name is made from "x~1y".
+      fixture: 'bad-escaped-slash.contract.json',
+      expect: [
+        {
+          path: '/$defs/X1Y',
+          line: 48,
+          column: 5,
+          data: { kind: 'definition', definition: 'X1Y', first: 'x/y', typeName: 'X1Y' },
+        },
+      ],
+    },
+    {
+      fixture: 'bad-title.contract.json',
+      expect: [
+        {
+          path: '/$defs/exampleRequest',
+          line: 31,
+          column: 5,
+          data: { kind: 'title', definition: 'exampleRequest', typeName: 'ExampleRequest' },
+        },
+      ],
+    },
+  ],
 });

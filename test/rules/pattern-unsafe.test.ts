@@ -53,7 +53,7 @@ describe('a pathological pattern no longer hangs pact', () => {
       });
       expect(run.exit).toBe(2);
       expect(run.stdout).toContain('PATTERN_UNSAFE');
-      expect(Date.now() - started).toBeLessThan(5000);
+      expect(Date.now() - started).toBeLessThan(20_000);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

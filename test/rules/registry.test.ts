@@ -9,8 +9,8 @@ const DOCS = join(REPO_ROOT, 'docs', 'rules');
 const template = parseRuleDoc(readFileSync(join(DOCS, 'TEMPLATE.md'), 'utf8'));
 
 describe('the rule registry', () => {
-  it('includes the ten lint rules and the generate rule', () => {
-    expect(rules.filter((r) => r.stage === 'lint')).toHaveLength(10);
+  it('includes the eleven lint rules and the generate rule', () => {
+    expect(rules.filter((r) => r.stage === 'lint')).toHaveLength(11);
     expect(rules.map((r) => r.id)).toContain('GENERATED_FILE_STALE');
   });
 
@@ -125,6 +125,28 @@ describe('the rule files', () => {
   it('are all rules: no UPPER_SNAKE file under src/rules outside the registry', () => {
     const ids = new Set(rules.map((r) => r.id));
     expect(files.filter((f) => !ids.has(basename(f, '.ts')))).toEqual([]);
+  });
+
+  // What a rule means lives in its file: no other module decides by its ID (issue 13). The registry imports rules
+  // by identifier, so a rule ID spelled as a string anywhere else in src/ is a switch on it, or wording about it.
+  it('are the only place a rule ID is spelled as a string in src/', () => {
+    const sources = (dir: string): string[] =>
+      readdirSync(join(REPO_ROOT, dir), { withFileTypes: true }).flatMap((entry) =>
+        entry.isDirectory()
+          ? sources(`${dir}/${entry.name}`)
+          : entry.name.endsWith('.ts')
+            ? [`${dir}/${entry.name}`]
+            : [],
+      );
+    const spelled: string[] = [];
+    for (const file of sources('src')) {
+      const text = readFileSync(join(REPO_ROOT, file), 'utf8');
+      for (const { id } of rules) {
+        if (file.endsWith(`/${id}.ts`)) continue;
+        if (new RegExp(`['"\x60]${id}['"\x60]`, 'u').test(text)) spelled.push(`${file}: ${id}`);
+      }
+    }
+    expect(spelled).toEqual([]);
   });
 });
 

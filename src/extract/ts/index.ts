@@ -2,11 +2,12 @@ import path from 'node:path';
 import type ts from 'typescript';
 import { WirepinError, type SourceLocation } from '../../errors.js';
 import { readSourceText } from '../source-text.js';
-import type { ExtractResult } from '../../wire.js';
+import type { ExtractResult, SourceGraph, WireType } from '../../wire.js';
 import type { ExtractRequest, Extractor } from '../types.js';
 import { createConfinedHost } from './confined-host.js';
 import { loadTypeScript } from './load-compiler.js';
-import { readShape } from './shape.js';
+import { readShape, type ShapeContext } from './shape.js';
+import { readGraph } from './graph.js';
 import { displayPath } from '../../paths.js';
 import { withArticle } from '../../wording.js';
 
@@ -27,7 +28,8 @@ import { withArticle } from '../../wording.js';
  */
 export const tsExtractor: Extractor = {
   kind: 'ts',
-  extract: extractTs,
+  extract: (request) => withCompilerStack(request, extractTsFrom),
+  extractGraph: (request) => withCompilerStack(request, extractTsGraphFrom),
 };
 
 /**
@@ -44,12 +46,15 @@ const PROGRAM_OPTIONS: ts.CompilerOptions = {
 
 type RootDeclaration = ts.InterfaceDeclaration | ts.TypeAliasDeclaration | ts.ClassDeclaration;
 
-async function extractTs(request: ExtractRequest): Promise<ExtractResult> {
+async function withCompilerStack<T>(
+  request: ExtractRequest,
+  extract: (request: ExtractRequest, absolutePath: string, shownPath: string, cwd: string) => Promise<T>,
+): Promise<T> {
   const cwd = request.cwd ?? process.cwd();
   const absolutePath = path.resolve(cwd, request.path);
   const shownPath = displayPath(absolutePath, cwd);
   try {
-    return await extractTsFrom(request, absolutePath, shownPath, cwd);
+    return await extract(request, absolutePath, shownPath, cwd);
   } catch (error) {
     // The compiler recurses per nesting level; a hostile file can exhaust the stack inside it.
     if (error instanceof RangeError) {
@@ -66,12 +71,22 @@ async function extractTs(request: ExtractRequest): Promise<ExtractResult> {
   }
 }
 
-async function extractTsFrom(
+/** The program, and the root type found and checked to be one a body can be: what both modes start from. */
+interface LoadedRoot {
+  readonly shapeContext: ShapeContext;
+  readonly typeName: string;
+  readonly shownPath: string;
+  readonly rootType: ts.Type;
+  readonly rootNode: ts.TypeNode | undefined;
+  readonly rootLocation: SourceLocation;
+}
+
+async function loadRoot(
   request: ExtractRequest,
   absolutePath: string,
   shownPath: string,
   cwd: string,
-): Promise<ExtractResult> {
+): Promise<LoadedRoot> {
   // Strict UTF-8, like every source wirepin reads; the compiler re-reads the file itself.
   await readSourceText(absolutePath, shownPath, {
     what: 'TypeScript file',
@@ -150,26 +165,63 @@ async function extractTsFrom(
       },
     );
   }
-  const shape = readShape(
-    { ts: tsApi, program, checker, locate, unresolvedWhy: (node) => confined.unresolvedWhy(node, checker) },
+  return {
+    shapeContext: {
+      ts: tsApi,
+      program,
+      checker,
+      locate,
+      unresolvedWhy: (node) => confined.unresolvedWhy(node, checker),
+    },
+    typeName,
+    shownPath,
     rootType,
     rootNode,
     rootLocation,
-  );
-  if (shape.type.kind !== 'object') {
-    const what = shape.type.kind === 'opaque' ? `opaque (${shape.type.reason})` : withArticle(shape.type.kind);
-    throw new WirepinError(
-      'E_UNSUPPORTED',
-      `Type "${typeName}" in "${shownPath}" is ${what}, not an object with named fields.`,
-      {
-        location: rootLocation,
-        hint: 'Point wirepin at the object type that is sent on the wire.',
-      },
-    );
-  }
-  return { root: { name: typeName, location: rootLocation }, fields: shape.fields, opaque: shape.opaque };
+  };
 }
 
+/** The root must be an object with named fields, in either mode. */
+function requireObjectRoot(loaded: LoadedRoot, type: WireType): void {
+  if (type.kind === 'object') return;
+  const what = type.kind === 'opaque' ? `opaque (${type.reason})` : withArticle(type.kind);
+  throw new WirepinError(
+    'E_UNSUPPORTED',
+    `Type "${loaded.typeName}" in "${loaded.shownPath}" is ${what}, not an object with named fields.`,
+    {
+      location: loaded.rootLocation,
+      hint: 'Point wirepin at the object type that is sent on the wire.',
+    },
+  );
+}
+
+async function extractTsFrom(
+  request: ExtractRequest,
+  absolutePath: string,
+  shownPath: string,
+  cwd: string,
+): Promise<ExtractResult> {
+  const loaded = await loadRoot(request, absolutePath, shownPath, cwd);
+  const shape = readShape(loaded.shapeContext, loaded.rootType, loaded.rootNode, loaded.rootLocation);
+  requireObjectRoot(loaded, shape.type);
+  return { root: { name: loaded.typeName, location: loaded.rootLocation }, fields: shape.fields, opaque: shape.opaque };
+}
+
+async function extractTsGraphFrom(
+  request: ExtractRequest,
+  absolutePath: string,
+  shownPath: string,
+  cwd: string,
+): Promise<SourceGraph> {
+  const loaded = await loadRoot(request, absolutePath, shownPath, cwd);
+  return readGraph(loaded.shapeContext, {
+    name: loaded.typeName,
+    type: loaded.rootType,
+    node: loaded.rootNode,
+    location: loaded.rootLocation,
+    checkRoot: (type) => requireObjectRoot(loaded, type),
+  });
+}
 function isRootDeclaration(tsApi: typeof ts, node: ts.Node): node is RootDeclaration {
   return tsApi.isInterfaceDeclaration(node) || tsApi.isTypeAliasDeclaration(node) || tsApi.isClassDeclaration(node);
 }

@@ -26,13 +26,31 @@ export interface ShapeContext {
   readonly locate: (node: ts.Node) => SourceLocation;
   /** Why the type written at this node does not resolve, when the compiler host knows (an import it did not read). */
   readonly unresolvedWhy?: ((node: ts.Node | undefined) => string | undefined) | undefined;
+  /** Graph mode: named object types below the walk's root are linked by identity instead of expanded. */
+  readonly linker?: GraphLinker | undefined;
+}
+
+/** Graph mode's hand-off: which object types are named, and their identity in the graph. */
+export interface GraphLinker {
+  /** The identity of a named object type (queued for a walk of its own), or undefined for an anonymous one (expanded in place). */
+  identityOf(type: ts.Type, site: SourceLocation): string | undefined;
 }
 
 export interface Shape {
   readonly type: WireType;
   readonly fields: readonly WireField[];
   readonly opaque: readonly OpaqueRef[];
+  /** Graph mode: pointer of a linked object ("/owner", "/children/*") → the identity of its named type. */
+  readonly links: ReadonlyMap<string, string>;
 }
+
+/** What JSON.stringify makes of an object type. */
+type ObjectForm =
+  | { readonly kind: 'array'; readonly element: ts.Type | undefined }
+  | { readonly kind: 'opaque'; readonly reason: string }
+  | { readonly kind: 'date' }
+  | { readonly kind: 'map'; readonly values: ts.Type }
+  | { readonly kind: 'fields'; readonly properties: readonly ts.Symbol[]; readonly stringIndex: ts.Type | undefined };
 
 /** Object nesting deeper than this is cut (generic types can build new types at every level). */
 const MAX_DEPTH = 48;
@@ -69,7 +87,7 @@ export function readShape(
     { pointer: '', node, text, location, integerTag: false, undefinedMeans: 'omitted' },
     sink,
   );
-  return { type: wireType, fields: sink.fields, opaque: sink.opaque };
+  return { type: wireType, fields: sink.fields, opaque: sink.opaque, links: walker.links };
 }
 
 class ShapeWalker {
@@ -78,6 +96,8 @@ class ShapeWalker {
   private readonly nodes: TypeNodeReader;
   /** Object types being expanded, outermost first: meeting one again is a cycle. */
   private readonly expanding: ts.Type[] = [];
+  /** Graph mode: where a named type was linked instead of expanded. */
+  readonly links = new Map<string, string>();
 
   constructor(private readonly context: ShapeContext) {
     this.ts = context.ts;
@@ -158,6 +178,15 @@ class ShapeWalker {
 
   private convertObject(type: ts.Type, site: Site, sink: Sink, nullable: boolean): WireType {
     const checker = this.checker;
+    const form = this.objectForm(type);
+    // Graph mode: a named object type below the walk's own root is linked, and read once in a walk of its own.
+    if (form.kind === 'fields' && site.pointer !== '' && this.context.linker !== undefined) {
+      const identity = this.context.linker.identityOf(type, site.location);
+      if (identity !== undefined) {
+        this.links.set(site.pointer, identity);
+        return { kind: 'object', nullable };
+      }
+    }
     if (this.expanding.includes(type)) {
       return this.opaque(
         site,
@@ -171,37 +200,22 @@ class ShapeWalker {
     }
     this.expanding.push(type);
     try {
-      return this.expandObject(type, site, sink, nullable);
+      return this.expandObject(type, form, site, sink, nullable);
     } finally {
       this.expanding.pop();
     }
   }
 
-  private expandObject(type: ts.Type, site: Site, sink: Sink, nullable: boolean): WireType {
+  /** What JSON.stringify makes of an object type, decided before anything below it is read. */
+  private objectForm(type: ts.Type): ObjectForm {
     const checker = this.checker;
-    if (checker.isArrayType(type)) {
-      const element = checker.getTypeArguments(type as ts.TypeReference)[0];
-      const itemSite: Site = {
-        ...site,
-        pointer: `${site.pointer}/*`,
-        node: this.nodes.elementNode(site.node),
-        text: element === undefined ? 'unknown' : checker.typeToString(element),
-        undefinedMeans: 'null',
-      };
-      const items: WireType =
-        element === undefined ? { kind: 'any', nullable: false } : this.convert(element, itemSite, sink);
-      return { kind: 'array', items, nullable };
-    }
+    if (checker.isArrayType(type))
+      return { kind: 'array', element: checker.getTypeArguments(type as ts.TypeReference)[0] };
     if (checker.isTupleType(type)) {
-      return this.opaque(
-        site,
-        sink,
-        'a tuple has a type per position, which a wire array type cannot express',
-        nullable,
-      );
+      return { kind: 'opaque', reason: 'a tuple has a type per position, which a wire array type cannot express' };
     }
     if (type.getCallSignatures().length > 0 || type.getConstructSignatures().length > 0) {
-      return this.opaque(site, sink, 'functions are not sent by JSON.stringify', nullable);
+      return { kind: 'opaque', reason: 'functions are not sent by JSON.stringify' };
     }
 
     // Library types are not read: `Date` is known, other lib interfaces (RegExp, Error, boxed
@@ -210,52 +224,71 @@ class ShapeWalker {
     const symbol = type.getSymbol();
     if (symbol !== undefined) {
       const origin = this.declaredIn(symbol);
-      if (origin === 'lib' && symbol.getName() === 'Date') return { kind: 'string', nullable };
+      if (origin === 'lib' && symbol.getName() === 'Date') return { kind: 'date' };
       const isClass = (symbol.flags & this.ts.SymbolFlags.Class) !== 0;
       const isInterface = (symbol.flags & this.ts.SymbolFlags.Interface) !== 0;
       if ((origin === 'lib' && (isClass || isInterface)) || (origin === 'node_modules' && isClass)) {
         const where = origin === 'lib' ? 'the standard library' : 'node_modules';
-        return this.opaque(
-          site,
-          sink,
-          `"${symbol.getName()}" is declared in ${where}; wirepin does not guess how its instances are sent`,
-          nullable,
-        );
+        return {
+          kind: 'opaque',
+          reason: `"${symbol.getName()}" is declared in ${where}; wirepin does not guess how its instances are sent`,
+        };
       }
     }
 
     if (checker.getPropertyOfType(type, 'toJSON') !== undefined) {
-      return this.opaque(site, sink, 'the type has toJSON(), so JSON.stringify sends whatever that returns', nullable);
+      return { kind: 'opaque', reason: 'the type has toJSON(), so JSON.stringify sends whatever that returns' };
     }
     const properties = this.sentProperties(type);
     const indexInfos = checker.getIndexInfosOfType(type);
     const stringIndex = indexInfos.find((info) => (info.keyType.flags & this.ts.TypeFlags.StringLike) !== 0);
-
-    if (properties.length === 0 && stringIndex !== undefined) {
-      const valueSite: Site = {
-        ...site,
-        pointer: `${site.pointer}/*`,
-        node: this.nodes.mapValueNode(site.node),
-        text: checker.typeToString(stringIndex.type),
-        undefinedMeans: 'omitted',
-      };
-      return { kind: 'map', values: this.convert(stringIndex.type, valueSite, sink), nullable };
-    }
+    if (properties.length === 0 && stringIndex !== undefined) return { kind: 'map', values: stringIndex.type };
     if (properties.length === 0 && indexInfos.length > 0) {
-      return this.opaque(
-        site,
-        sink,
-        'only number or symbol keys are declared, which JSON objects do not have',
-        nullable,
-      );
+      return { kind: 'opaque', reason: 'only number or symbol keys are declared, which JSON objects do not have' };
+    }
+    return { kind: 'fields', properties, stringIndex: stringIndex?.type };
+  }
+
+  private expandObject(type: ts.Type, form: ObjectForm, site: Site, sink: Sink, nullable: boolean): WireType {
+    const checker = this.checker;
+    switch (form.kind) {
+      case 'array': {
+        const element = form.element;
+        const itemSite: Site = {
+          ...site,
+          pointer: `${site.pointer}/*`,
+          node: this.nodes.elementNode(site.node),
+          text: element === undefined ? 'unknown' : checker.typeToString(element),
+          undefinedMeans: 'null',
+        };
+        const items: WireType =
+          element === undefined ? { kind: 'any', nullable: false } : this.convert(element, itemSite, sink);
+        return { kind: 'array', items, nullable };
+      }
+      case 'opaque':
+        return this.opaque(site, sink, form.reason, nullable);
+      case 'date':
+        return { kind: 'string', nullable };
+      case 'map': {
+        const valueSite: Site = {
+          ...site,
+          pointer: `${site.pointer}/*`,
+          node: this.nodes.mapValueNode(site.node),
+          text: checker.typeToString(form.values),
+          undefinedMeans: 'omitted',
+        };
+        return { kind: 'map', values: this.convert(form.values, valueSite, sink), nullable };
+      }
+      case 'fields':
+        break;
     }
 
     this.unresolvedBases(type, site, sink);
-    for (const property of properties) this.readProperty(property, site, sink);
-    if (stringIndex !== undefined) {
+    for (const property of form.properties) this.readProperty(property, site, sink);
+    if (form.stringIndex !== undefined) {
       sink.opaque.push({
         pointer: `${site.pointer}/*`,
-        typeName: checker.typeToString(stringIndex.type),
+        typeName: checker.typeToString(form.stringIndex),
         reason: 'an index signature next to named properties admits more keys than wirepin can list',
         location: site.location,
       });

@@ -8,6 +8,7 @@ import {
   CLASS_LABEL,
   classMeaning,
   hasProseValues,
+  noteColumn,
   rowFacts,
   rowSubject,
   type DiffRenderer,
@@ -62,7 +63,8 @@ function row(finding: Finding, docsBase: string): string {
   const prose = hasProseValues(finding.rule);
   const change = `${changeLabel(finding.rule, facts.kind)}<br>[\`${finding.rule}\`](${docsBase}/${finding.rule}.md)`;
   const consumed = facts.consumes === null ? '' : facts.consumes ? 'yes' : 'no';
-  const note = facts.note === null || finding.rule === 'NOTE_CHANGED' ? '' : cell(facts.note);
+  const shown = noteColumn(finding, facts);
+  const note = shown === null ? '' : cell(shown);
   const impact = facts.class
     ? `${ICON[facts.class]} **${CLASS_LABEL[facts.class]}**: ${cell(finding.message)}`
     : `${ICON.drift} **drift**: ${cell(finding.message)}`;

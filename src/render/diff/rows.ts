@@ -38,6 +38,11 @@ export function hasProseValues(rule: string): boolean {
   return ruleById(rule)?.proseValues === true;
 }
 
+/** The note a row shows beside the change: none when the rule declares that its before/after values are the note. */
+export function noteColumn(finding: Finding, facts: RowFacts): string | null {
+  return ruleById(finding.rule)?.valuesAreNote === true ? null : facts.note;
+}
+
 /** The facts renderers show for any finding of a diff report; SYNC_DRIFT has no class. */
 export interface RowFacts {
   readonly class: ChangeClass | undefined;

@@ -9,6 +9,7 @@ export const NOTE_CHANGED: DiffRule<'added' | 'changed' | 'removed'> = {
   why: 'The note is the recorded reason a dead field is still sent; a reviewer should see when that reason changes, though nothing on the wire does.',
   messages: { added: 'note added', changed: 'note changed', removed: 'note removed' },
   proseValues: true,
+  valuesAreNote: true,
   onKept({ base, head }, sides) {
     if (base.note === head.note) return undefined;
     // The note that comes with "field became dead", or goes with "field became alive", is part of that flip.

@@ -10,6 +10,7 @@ import { FIELD_REMOVED } from './FIELD_REMOVED.js';
 import { FIELD_REQUIRED_CHANGED } from './FIELD_REQUIRED_CHANGED.js';
 import { FIELD_TYPE_CHANGED } from './FIELD_TYPE_CHANGED.js';
 import { NOTE_CHANGED } from './NOTE_CHANGED.js';
+import { READS_MODE_CHANGED } from './READS_MODE_CHANGED.js';
 import { SIDE_TYPE_CHANGED } from './SIDE_TYPE_CHANGED.js';
 
 /** The rules `wirepin diff` runs over a contract pairing, sorted by ID. SYNC_DRIFT belongs to `wirepin sync` and is not here. */
@@ -25,5 +26,6 @@ export const DIFF_RULES: readonly DiffRule[] = [
   FIELD_REQUIRED_CHANGED,
   FIELD_TYPE_CHANGED,
   NOTE_CHANGED,
+  READS_MODE_CHANGED,
   SIDE_TYPE_CHANGED,
 ];

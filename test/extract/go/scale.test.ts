@@ -20,9 +20,8 @@ afterAll(() => {
 describe('the bound on the flat field list', () => {
   test('a 32-type graph where each type points at the next two is refused with E_UNSUPPORTED, naming the root and the repeating path', async () => {
     const dir = writePackage(fibonacciGraph(32));
-    const started = performance.now();
+    // How fast is bench/go-scale.js's to say; here, the refusal comes before the test's timeout instead of an abort.
     const error = await rejectionOf(goExtractor.extract({ path: dir, typeName: 'T0', cwd: dir }));
-    expect(performance.now() - started).toBeLessThan(10_000);
     expect(error.code).toBe('E_UNSUPPORTED');
     expect(error.location).toEqual({ file: 'graph.go', line: 3, column: 6 });
     expect(error.message).toContain('"T0" expands to more than 200,000 fields');
@@ -75,14 +74,13 @@ describe('a package is parsed once per process', () => {
     const generated = bigPackage({ lines: 100_000 });
     expect(generated.lines).toBeGreaterThanOrEqual(100_000);
     const dir = writePackage(generated.files);
-    const started = performance.now();
     let fields = 0;
     for (const name of generated.structs.slice(0, 1_000)) {
       const result = await goExtractor.extract({ path: dir, typeName: name, cwd: dir });
       fields += result.fields.length;
     }
-    // The target (< 10 s alone) is measured by bench/go-scale.js; this bound only catches a parse per struct.
-    expect(performance.now() - started).toBeLessThan(60_000);
+    // The target (< 10 s alone) is measured by bench/go-scale.js; a parse per struct (about 0.4 s each) would run
+    // past this test's timeout.
     expect(fields).toBeGreaterThan(100_000);
   }, 120_000);
 
