@@ -80,8 +80,10 @@ async function traceAsSource(
     );
   }
   const location = { file, line: 1, column: 1 };
+  // The recorder notes an item or member read as "<container>/*" beside the container's own read: that is no wire
+  // field (the contract names none at "/*"), so it is not compared as one.
   const fields: WireField[] = trace.read
-    .filter((pointer) => !isMapLike(pointer))
+    .filter((pointer) => !isMapLike(pointer) && splitPointer(pointer).at(-1) !== '*')
     .map((pointer) => ({
       pointer,
       jsonName: splitPointer(pointer).at(-1) ?? '',

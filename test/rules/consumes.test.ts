@@ -95,7 +95,7 @@ guardRuleTester(CONSUMER_FIELD_MISSING, 'consumes', {
 });
 
 guardRuleTester(CONSUMER_FIELD_UNKNOWN, 'consumes', {
-  valid: ['good'],
+  valid: ['good', 'good-item-reads.trace.json'],
   invalid: [
     {
       fixture: 'bad-expects-unsent-field',
