@@ -6,7 +6,7 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { bigPackage, fibonacciDefsContract, fibonacciGraph } from './lib/go-graphs.js';
+import { bigPackage, fibonacciDefsContract, fibonacciGraph, fibonacciHandler } from './lib/go-graphs.js';
 import { measure, median } from './lib/measure.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -77,6 +77,69 @@ for (const direction of ['pin', 'consumes']) {
   }
 }
 
+// The same graph with a consumer handler that decodes T0 and reads every field of every type (the read analysis in
+// graph mode, issue 15): consumes against the `$defs` contract proves all 125 fields read (exit 0); with T31's count
+// never read, exit 1 with one CONSUMER_FIELD_UNREAD. Budgets of the read analysis: < 1.5 s, consumes < 200 MiB.
+const READS_BUDGET = { limitMs: 2_000, limitMiB: 200, target: '< 2 s and < 200 MiB, exit as expected' };
+const readsDir = writePackage('graph-reads', { ...fibonacciGraph(32), ...fibonacciHandler(32) });
+const unreadDir = writePackage('graph-unread', { ...fibonacciGraph(32), ...fibonacciHandler(32, { unread: true }) });
+for (const [dir, expected, what] of [
+  [readsDir, 0, 'every field read'],
+  [unreadDir, 1, "T31's count never read: one CONSUMER_FIELD_UNREAD at `/$defs/T31/properties/count`"],
+]) {
+  const run = measure({
+    label: `\`wirepin consumes --go\` with the read analysis, the same graph with a handler that decodes T0 and reads every type's fields, \`$defs\` contract (${what})`,
+    command: process.execPath,
+    args: [bin, 'consumes', '--contract', join(work, 'graph-defs.contract.json'), '--go', dir, '--type', 'T0'],
+    cwd: work,
+    runs: 5,
+    check: (r) =>
+      r.status === expected ? undefined : `expected exit ${expected}, got ${r.status}: ${r.stdout}${r.stderr}`,
+    timeoutMs: 60_000,
+  });
+  results.push({ id: `consumes-fibonacci-32-defs-reads${expected === 0 ? '' : '-unread'}`, ...READS_BUDGET, ...run });
+}
+// The analysis alone, in process over the parse the extraction cached: the 32 types' 125 fields, median of 5 after a warm-up.
+const readsScript = `
+  const { extractGoGraph } = await import(${JSON.stringify(join(root, 'dist', 'extract', 'go', 'index.js'))});
+  const { analyzeGoReads } = await import(${JSON.stringify(join(root, 'dist', 'reads', 'go-reads.js'))});
+  const graph = await extractGoGraph({ path: ${JSON.stringify(readsDir)}, typeName: 'T0', cwd: ${JSON.stringify(work)}, direction: 'decode' });
+  const fields = [...graph.types.values()].flatMap((t) => t.fields);
+  const times = [];
+  let evidence;
+  for (let i = 0; i <= 5; i++) {
+    const started = performance.now();
+    evidence = await analyzeGoReads({ path: ${JSON.stringify(readsDir)}, cwd: ${JSON.stringify(work)}, typeName: 'T0', fields, strict: false });
+    if (i > 0) times.push(performance.now() - started);
+  }
+  const read = [...evidence.byDeclaration.values()].filter((r) => r.status === 'read').length;
+  if (read !== fields.length) throw new Error('expected every field read, got ' + read + ' of ' + fields.length);
+  times.sort((a, b) => a - b);
+  process.stdout.write(JSON.stringify({ ms: times[2], fields: fields.length }));
+`;
+const readsInProcess = [];
+const readsRun = measure({
+  label:
+    'the read analysis alone on that graph (125 fields of 32 types, in process over the cached parse, median of 5 after a warm-up)',
+  command: process.execPath,
+  args: ['--input-type=module', '-e', readsScript],
+  cwd: work,
+  runs: 1,
+  check: (r) => {
+    if (r.status !== 0) return `exit ${r.status}: ${r.stderr}`;
+    readsInProcess.push(JSON.parse(r.stdout));
+    return undefined;
+  },
+});
+results.push({
+  id: 'reads-fibonacci-32-analysis',
+  limitMs: 1_500,
+  target: 'analysis < 1.5 s',
+  analysisMs: median(readsInProcess.map((r) => r.ms)),
+  fields: readsInProcess.at(-1)?.fields,
+  ...readsRun,
+});
+
 // In one process: extract 1,000 structs of a 100,000-line package (parsed once).
 const big = bigPackage({ lines: 100_000 });
 const bigDir = writePackage('big', big.files);
@@ -116,7 +179,12 @@ writeFileSync(
   `${JSON.stringify({ node: process.version, results }, null, 2)}\n`,
 );
 for (const r of results) {
-  const extra = r.extractMs === undefined ? '' : `, extraction alone ${Math.round(r.extractMs)} ms, ${r.fields} fields`;
+  const extra =
+    r.extractMs !== undefined
+      ? `, extraction alone ${Math.round(r.extractMs)} ms, ${r.fields} fields`
+      : r.analysisMs !== undefined
+        ? `, analysis alone ${Math.round(r.analysisMs)} ms`
+        : '';
   console.log(
     `${r.label}: median ${Math.round(r.medianMs)} ms (${Math.round(r.minMs)}–${Math.round(r.maxMs)}), peak RSS ${r.rssMiB?.toFixed(1)} MiB${extra}`,
   );

@@ -93,7 +93,7 @@ for (let i = 0; i <= RUNS; i++) {
   if (i > 0) analysis.push(performance.now() - start);
 }
 const statuses = {};
-for (const reads of evidence.fields.values()) statuses[reads.status] = (statuses[reads.status] ?? 0) + 1;
+for (const reads of evidence.byDeclaration.values()) statuses[reads.status] = (statuses[reads.status] ?? 0) + 1;
 if (evidence.decodedAt === undefined || statuses.read !== extracted.fields.length)
   throw new Error(`unexpected analysis result: ${JSON.stringify(statuses)}`);
 

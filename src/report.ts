@@ -16,6 +16,8 @@ export interface Report {
 
 /** One consumer field in the read analysis: read (with every read site, `file:line:column`), unread, or unprovable (with the escape). */
 export interface FieldReadsReport {
+  /** Graph mode (a contract with `$defs`): the source type that declares the field; `pointer` is then relative to it. */
+  readonly type?: string;
   readonly pointer: string;
   readonly status: 'read' | 'unread' | 'unprovable';
   readonly sites?: readonly string[];

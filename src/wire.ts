@@ -129,14 +129,28 @@ export interface ReadEscape {
   readonly location: SourceLocation;
 }
 
-/** The read analysis of one consumer: where the root value is decoded, and per source pointer what was found. */
+/**
+ * The read analysis of one consumer: where the root value is decoded, and
+ * per declared field what was found. A verdict belongs to the declaration (a
+ * field of a struct type or interface), not to a payload path: a shared type
+ * reached along many paths has one verdict per field, found once.
+ */
 export interface ReadEvidence {
   /** The first place the root type is decoded into (json.Unmarshal, Decoder.Decode, JSON.parse); undefined when none was found. */
   readonly decodedAt: SourceLocation | undefined;
   /** "the package" (Go) or "the consumer's files" (TypeScript), for messages. */
   readonly scope: string;
-  /** By source field pointer (WireField.pointer). */
-  readonly fields: ReadonlyMap<string, FieldReads>;
+  /** By the field's declaration, `declarationKey(WireField.location)`. */
+  readonly byDeclaration: ReadonlyMap<string, FieldReads>;
   /** Strict mode: an unprovable field is an error, not a warning. */
   readonly strict: boolean;
+}
+
+/**
+ * A field's declaration as a map key, `file:line:column` (1-based): how the
+ * read analyses tie what they found to a wire field, and how the consumes
+ * rules look a pair's verdict up, whatever path reached the field.
+ */
+export function declarationKey(location: SourceLocation): string {
+  return `${location.file}:${location.line}:${location.column}`;
 }

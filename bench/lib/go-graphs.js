@@ -18,6 +18,42 @@ export function fibonacciGraph(types = 32) {
 }
 
 /**
+ * A consumer handler for fibonacciGraph(types) (same package): decodes a T0
+ * and reads every field of every type it reaches, one function per type,
+ * each calling the next two (the read analysis follows it by type, once per
+ * type however many paths there are). With `unread`, T<types-1>'s count is
+ * never read, so consumes finds exactly one unread field.
+ */
+export function fibonacciHandler(types = 32, { unread = false } = {}) {
+  const out = [
+    'package graph',
+    '',
+    'import (',
+    '\t"encoding/json"',
+    '\t"strconv"',
+    ')',
+    '',
+    '// Handle decodes a T0 and reads every field of every type it reaches.',
+    'func Handle(body []byte) (string, error) {',
+    '\tvar t T0',
+    '\tif err := json.Unmarshal(body, &t); err != nil {',
+    '\t\treturn "", err',
+    '\t}',
+    '\treturn visit0(&t), nil',
+    '}',
+    '',
+  ];
+  for (let i = 0; i < types; i++) {
+    const count = unread && i === types - 1 ? '' : ' + strconv.Itoa(t.Count)';
+    out.push(`func visit${i}(t *T${i}) string {`, '\tif t == nil {', '\t\treturn ""', '\t}', `\ts := t.Name${count}`);
+    if (i + 1 < types) out.push(`\ts += visit${i + 1}(t.A)`);
+    if (i + 2 < types) out.push(`\ts += visit${i + 2}(t.B)`);
+    out.push('\treturn s', '}', '');
+  }
+  return { 'handler.go': out.join('\n') };
+}
+
+/**
  * The `$defs` contract that matches fibonacciGraph(types) for its root T0:
  * T0's own fields at the root, every type T<i> (i >= 1) once under `$defs`,
  * each pointer a `"$ref"`. With `drift`, T<types-1> gains a field the source

@@ -177,9 +177,18 @@ function renderGoScale(g) {
   );
   for (const r of g.results) {
     const big = r.id.startsWith('extract-');
-    const limitMs = big ? 10_000 : 2_000;
-    const met = r.medianMs !== null && r.medianMs < limitMs && (big || (r.rssMiB ?? Infinity) < 300);
-    const target = big ? '< 10 s' : '< 2 s and < 300 MiB, exit as expected';
+    // A row may carry its own budget (the read analysis: < 1.5 s for the analysis, < 200 MiB for consumes).
+    if (r.analysisMs !== undefined) {
+      const met = r.analysisMs !== null && r.analysisMs < r.limitMs;
+      out.push(
+        `| ${r.label} | ${Math.round(r.analysisMs)} analysing; ${wall(r)} whole process | – | ${r.rssMiB ?? 'n/a'} | ${r.target} | ${met ? 'yes' : 'no'} |`,
+      );
+      continue;
+    }
+    const limitMs = r.limitMs ?? (big ? 10_000 : 2_000);
+    const limitMiB = r.limitMiB ?? 300;
+    const met = r.medianMs !== null && r.medianMs < limitMs && (big || (r.rssMiB ?? Infinity) < limitMiB);
+    const target = r.target ?? (big ? '< 10 s' : '< 2 s and < 300 MiB, exit as expected');
     out.push(`| ${r.label} | ${wall(r)} | ${spread(r)} | ${r.rssMiB ?? 'n/a'} | ${target} | ${met ? 'yes' : 'no'} |`);
   }
   out.push('');

@@ -1,5 +1,6 @@
 import type { ContractModel } from '../contract/field-table.js';
 import { dottedName } from '../json-pointer.js';
+import { declarationKey } from '../wire.js';
 import type { ExtractResult, FieldReads, ReadEvidence, SourceKind, WireType } from '../wire.js';
 import type { RelatedLocation } from '../finding.js';
 import { serviceNamesOf } from '../contract/service-names.js';
@@ -94,10 +95,14 @@ export function serviceName(context: GuardContext, side: 'producer' | 'consumer'
   return serviceNamesOf([context.model])[side];
 }
 
-/** The read analysis' verdict on a pair's source field, when the analysis ran and the consumer declares the field. */
+/**
+ * The read analysis' verdict on a pair's source field, when the analysis ran
+ * and the consumer declares the field: the verdict of its declaration, the
+ * same for every path (and every graph pair) that reaches it.
+ */
 export function readsOf(context: GuardContext, pair: SourcePair): FieldReads | undefined {
   if (context.reads === undefined || pair.source === undefined) return undefined;
-  return context.reads.fields.get(pair.source.pointer);
+  return context.reads.byDeclaration.get(declarationKey(pair.source.location));
 }
 
 /** "decoded at consumer/go/provision.go:12:5", or where the type is declared when no decode was found. */

@@ -1,39 +1,37 @@
 import type { SourceLocation } from '../errors.js';
+import { declarationKey } from '../wire.js';
 import type { FieldReads, ReadEscape, WireField } from '../wire.js';
 
-/** A source place as a map key, `file:line:column` (1-based): how both read analyses tie a declaration to its wire field. */
-export function locationKey(location: SourceLocation): string {
-  return `${location.file}:${location.line}:${location.column}`;
-}
-
 /**
- * Each wire field's verdict, by pointer, from what an analysis found: `read`
- * with its read sites (in file, line, column order) when a site reads the
- * field's declaration; else `unprovable` with the escape `escapeOf` names for
- * that declaration; else `unread`.
+ * Each declared field's verdict, by declaration (`declarationKey`), from what
+ * an analysis found: `read` with its read sites (in file, line, column order)
+ * when a site reads the declaration; else `unprovable` with the escape
+ * `escapeOf` names for it; else `unread`. Fields listed twice (a shared type
+ * reached along two paths, or listed by two types) are judged once.
  */
 export function fieldReads(
   fields: readonly WireField[],
   reads: ReadonlyMap<string, readonly SourceLocation[]>,
-  escapeOf: (key: string) => ReadEscape | undefined,
+  escapeOf: (key: string, field: WireField) => ReadEscape | undefined,
 ): Map<string, FieldReads> {
-  const byPointer = new Map<string, FieldReads>();
+  const byDeclaration = new Map<string, FieldReads>();
   for (const field of fields) {
-    const key = locationKey(field.location);
+    const key = declarationKey(field.location);
+    if (byDeclaration.has(key)) continue;
     const sites = reads.get(key);
     if (sites !== undefined && sites.length > 0) {
-      byPointer.set(field.pointer, { status: 'read', sites: [...sites].sort(compareLocations) });
+      byDeclaration.set(key, { status: 'read', sites: [...sites].sort(compareLocations) });
       continue;
     }
-    const escape = escapeOf(key);
-    byPointer.set(
-      field.pointer,
+    const escape = escapeOf(key, field);
+    byDeclaration.set(
+      key,
       escape
         ? { status: 'unprovable', escape: { what: escape.what, location: escape.location } }
         : { status: 'unread' },
     );
   }
-  return byPointer;
+  return byDeclaration;
 }
 
 function compareLocations(a: SourceLocation, b: SourceLocation): number {

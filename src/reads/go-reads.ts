@@ -10,9 +10,10 @@ import { loadGoPackage } from '../extract/go/parse-package.js';
 import type { GoFileSyntax } from '../extract/go/parse-package.js';
 import type { FileScope } from '../extract/go/type-syntax.js';
 import { locationOf } from '../extract/go/type-syntax.js';
+import { declarationKey } from '../wire.js';
 import type { ReadEscape, ReadEvidence, WireField } from '../wire.js';
 import { displayPath } from '../paths.js';
-import { fieldReads, locationKey } from './field-reads.js';
+import { fieldReads } from './field-reads.js';
 
 /**
  * The type of a Go value as far as the read analysis needs it: a struct type
@@ -42,8 +43,8 @@ interface FuncSignature {
 }
 
 interface Escape extends ReadEscape {
-  /** Struct types whose every field the escaped value can reach. */
-  readonly structs: ReadonlySet<string>;
+  /** The escaped value's type: every field of every struct type reachable from it is out of sight. */
+  readonly from: ValueType;
   /** A single field whose address escaped. */
   readonly field?: string;
 }
@@ -261,6 +262,14 @@ class GoReadAnalysis {
   private readonly escapes: Escape[] = [];
   private decodedAt: SourceLocation | undefined;
   private depth = 0;
+  /**
+   * Named struct types resolved but whose fields are not registered yet. A
+   * struct's fields name further structs (a chain of thousands through
+   * pointers in a generated API package); registering them one after another
+   * from this queue, not by recursion, keeps the stack flat however long the chain.
+   */
+  private readonly pendingStructs: { node: Node; key: string; scope: FileScope; pkg: PackageIndex }[] = [];
+  private registering = false;
   private scope: FileScope = { file: '', imports: new Map() };
   /** The package of the file being read: bare names resolve in it. */
   private pkg: PackageIndex;
@@ -313,8 +322,13 @@ class GoReadAnalysis {
     const root = this.resolveNamed(this.rootName, new Set(), this.primary);
     const relevant = reachableStructs(root, this.structs);
     if (relevant.size === 0) return undefined;
-    const reaches = (type: ValueType): boolean =>
-      [...reachableStructs(type, this.structs)].some((key) => relevant.has(key));
+    // The struct types from which a relevant one can be reached, found once backwards along field types (not one
+    // walk per declaration: a package of thousands of linked structs would cost their square).
+    const reaching = reachingStructs(relevant, this.structs);
+    const reaches = (type: ValueType): boolean => {
+      const inner = unwrap(type);
+      return inner.k === 'struct' && reaching.has(inner.key);
+    };
     const names = new Set<string>();
     for (const pkg of this.packages) {
       for (const name of pkg.typeDecls.keys()) if (reaches(this.resolveNamed(name, new Set(), pkg))) names.add(name);
@@ -326,14 +340,36 @@ class GoReadAnalysis {
   }
 
   evidence(fields: readonly WireField[], strict: boolean): ReadEvidence {
-    const escapeOf = (key: string): Escape | undefined => {
+    // Per struct type and per field, the first escape (in the order found) that reaches it.
+    const byOwner = new Map<string, number>();
+    const byField = new Map<string, number>();
+    this.escapes.forEach((escape, index) => {
+      if (escape.field !== undefined && !byField.has(escape.field)) byField.set(escape.field, index);
+      // A struct already reached by an earlier escape has everything below it reached by that one too: stop there.
+      const pending: ValueType[] = [escape.from];
+      for (let type = pending.pop(); type !== undefined; type = pending.pop()) {
+        const inner = unwrap(type);
+        if (inner.k !== 'struct' || byOwner.has(inner.key)) continue;
+        byOwner.set(inner.key, index);
+        for (const f of this.structs.get(inner.key)?.values() ?? []) pending.push(f.type);
+      }
+    });
+    const escapeOf = (key: string, field: WireField): ReadEscape | undefined => {
       const owner = this.ownerOf.get(key);
-      return this.escapes.find((e) => e.field === key || (owner !== undefined && e.structs.has(owner)));
+      // A field of a struct the analysis never declared (a generic type, a type of another module) cannot be
+      // judged unread: no read of it could have been seen.
+      if (owner === undefined)
+        return {
+          what: `declared in a struct type the read analysis does not follow (a generic type, or one of another module)`,
+          location: field.location,
+        };
+      const first = Math.min(byField.get(key) ?? Infinity, byOwner.get(owner) ?? Infinity);
+      return first === Infinity ? undefined : this.escapes[first];
     };
     return {
       decodedAt: this.decodedAt,
       scope: this.scopeName,
-      fields: fieldReads(fields, this.reads, escapeOf),
+      byDeclaration: fieldReads(fields, this.reads, escapeOf),
       strict,
     };
   }
@@ -472,17 +508,38 @@ class GoReadAnalysis {
     this.pkg = pkg;
     let resolved: ValueType;
     if (typeNode?.type === 'struct_type') {
-      // Registered under its name first, so a struct that refers to itself (through a pointer) resolves.
+      // Known by its name at once, so a struct that refers to itself (through a pointer) resolves; its fields are
+      // registered from the queue before the outermost resolution returns.
       resolved = { k: 'struct', key };
       pkg.resolvedNamed.set(name, resolved);
-      this.registerStruct(typeNode, key);
+      this.pendingStructs.push({ node: typeNode, key, scope: decl.scope, pkg });
     } else {
       resolved = this.resolveType(typeNode, new Set([...seen, key]));
       pkg.resolvedNamed.set(name, resolved);
     }
     this.scope = saved;
     this.pkg = savedPkg;
+    this.registerPending();
     return resolved;
+  }
+
+  /** Registers the queued structs' fields, unless an outer call is already doing so (it will reach them). */
+  private registerPending(): void {
+    if (this.registering) return;
+    this.registering = true;
+    const saved = this.scope;
+    const savedPkg = this.pkg;
+    try {
+      for (let next = this.pendingStructs.shift(); next !== undefined; next = this.pendingStructs.shift()) {
+        this.scope = next.scope;
+        this.pkg = next.pkg;
+        this.registerStruct(next.node, next.key);
+      }
+    } finally {
+      this.registering = false;
+      this.scope = saved;
+      this.pkg = savedPkg;
+    }
   }
 
   private registerStruct(node: Node, key: string): string {
@@ -510,13 +567,13 @@ class GoReadAnalysis {
                 : base.childForFieldName('type');
         }
         if (base === null) continue;
-        const locKey = locationKey(locationOf(base, this.scope.file));
+        const locKey = declarationKey(locationOf(base, this.scope.file));
         fields.set(base.text, { type, locKey, embedded: true });
         this.ownerOf.set(locKey, key);
         continue;
       }
       for (const name of names) {
-        const locKey = locationKey(locationOf(name, this.scope.file));
+        const locKey = declarationKey(locationOf(name, this.scope.file));
         fields.set(name.text, { type, locKey, embedded: false });
         this.ownerOf.set(locKey, key);
       }
@@ -855,7 +912,7 @@ class GoReadAnalysis {
     this.escapes.push({
       what: `address taken (&${target.text})`,
       location: locationOf(node, this.scope.file),
-      structs: reachableStructs(field.type, this.structs),
+      from: field.type,
       field: field.locKey,
     });
   }
@@ -873,7 +930,7 @@ class GoReadAnalysis {
     this.escapes.push({
       what: `${value.text.length > 40 ? `${value.text.slice(0, 40)}…` : value.text} ${what}`,
       location: locationOf(value, this.scope.file),
-      structs: reachableStructs(type, this.structs),
+      from: type,
     });
   }
 
@@ -996,6 +1053,40 @@ function isTracked(type: ValueType): boolean {
   let current = type;
   while (current.k === 'ptr' || current.k === 'slice' || current.k === 'map') current = current.elem;
   return current.k === 'struct';
+}
+
+/** The type a pointer, slice or map leads to (the struct itself for a struct). */
+function unwrap(type: ValueType): ValueType {
+  let current = type;
+  while (current.k === 'ptr' || current.k === 'slice' || current.k === 'map') current = current.elem;
+  return current;
+}
+
+/** The struct types from which one of `targets` is reachable along field types (`targets` included). */
+function reachingStructs(
+  targets: ReadonlySet<string>,
+  structs: ReadonlyMap<string, ReadonlyMap<string, StructField>>,
+): Set<string> {
+  const usedBy = new Map<string, string[]>();
+  for (const [key, fields] of structs) {
+    for (const field of fields.values()) {
+      const inner = unwrap(field.type);
+      if (inner.k !== 'struct') continue;
+      let users = usedBy.get(inner.key);
+      if (users === undefined) usedBy.set(inner.key, (users = []));
+      users.push(key);
+    }
+  }
+  const found = new Set(targets);
+  const pending = [...targets];
+  for (let key = pending.pop(); key !== undefined; key = pending.pop()) {
+    for (const user of usedBy.get(key) ?? []) {
+      if (found.has(user)) continue;
+      found.add(user);
+      pending.push(user);
+    }
+  }
+  return found;
 }
 
 function reachableStructs(

@@ -6,8 +6,9 @@ import type { SourceLocation } from '../errors.js';
 import { createConfinedHost } from '../extract/ts/confined-host.js';
 import { loadTypeScript } from '../extract/ts/load-compiler.js';
 import { displayPath } from '../paths.js';
+import { declarationKey } from '../wire.js';
 import type { ReadEscape, ReadEvidence, WireField } from '../wire.js';
-import { fieldReads, locationKey } from './field-reads.js';
+import { fieldReads } from './field-reads.js';
 
 export interface TsReadRequest {
   /** The file declaring the consumer's type; the consumer's files are the TypeScript files of its directory. */
@@ -65,7 +66,7 @@ export async function analyzeTsReads(request: TsReadRequest): Promise<ReadEviden
     const at = file.getLineAndCharacterOfPosition(node.getStart(file));
     return { file: displayPath(file.fileName, request.cwd), line: at.line + 1, column: at.character + 1 };
   };
-  const wanted = new Set(request.fields.map((field) => locationKey(field.location)));
+  const wanted = new Set(request.fields.map((field) => declarationKey(field.location)));
   const reads = new Map<string, SourceLocation[]>();
   const escapes: (ReadEscape & { readonly keys: ReadonlySet<string> })[] = [];
   let decodedAt: SourceLocation | undefined;
@@ -73,7 +74,7 @@ export async function analyzeTsReads(request: TsReadRequest): Promise<ReadEviden
   /** The wire-field declarations a symbol stands for. */
   const declared = (symbol: ts.Symbol | undefined): string[] =>
     (symbol?.declarations ?? [])
-      .map((d) => locationKey(locate(tsApi.getNameOfDeclaration(d) ?? d)))
+      .map((d) => declarationKey(locate(tsApi.getNameOfDeclaration(d) ?? d)))
       .filter((key) => wanted.has(key));
   /** Every wire-field declaration reachable from a value of this type. */
   const reachable = (type: ts.Type, seen = new Set<ts.Type>()): Set<string> => {
@@ -210,6 +211,6 @@ export async function analyzeTsReads(request: TsReadRequest): Promise<ReadEviden
     }
   }
 
-  const fields = fieldReads(request.fields, reads, (key) => escapes.find((e) => e.keys.has(key)));
-  return { decodedAt, scope: "the consumer's files", fields, strict: request.strict };
+  const byDeclaration = fieldReads(request.fields, reads, (key) => escapes.find((e) => e.keys.has(key)));
+  return { decodedAt, scope: "the consumer's files", byDeclaration, strict: request.strict };
 }

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadConfig, type ContractEntry, type SideSource } from '../config/load-config.js';
 import { judgeContract, type CleanContract } from '../contract/usable.js';
-import { extractFields } from '../extract/index.js';
+import { extractFields, extractGraph } from '../extract/index.js';
 import { failsOn, isContractChange, type FailOn } from '../diff/change.js';
 import { sortFindings, type Finding } from '../finding.js';
 import { plural } from '../wording.js';
@@ -10,7 +10,8 @@ import { analyzeContractFile, type AnalyzedContract } from './analyze.js';
 import { CONTRACTS_DIR, defaultContractFiles } from './contract-files.js';
 import { exitCodeFor, worstExitCode, type ExitCode } from './exit-code.js';
 import { compareGenerated, targetFor } from './generate.js';
-import { runGuard } from './guard-engine.js';
+import { runGuard, runGuardGraph } from './guard-engine.js';
+import { sampleGraph } from '../guards/sample-graph.js';
 import { analyzeReads, readsModeFor } from './read-analysis.js';
 import type { Outcome, RunEnv } from './outcome.js';
 
@@ -21,20 +22,28 @@ async function guardSide(
   side: SideSource,
   notes: string[],
 ): Promise<Finding[]> {
-  const source = await extractFields(side.kind, {
+  const request = {
     path: side.path,
     ...(side.type ? { typeName: side.type } : {}),
     cwd: io.cwd,
-    direction: guard === 'consumes' ? 'decode' : 'encode',
+    direction: guard === 'consumes' ? ('decode' as const) : ('encode' as const),
     ...(side.goTarget ? { goTarget: side.goTarget } : {}),
-  });
+  };
+  const readsMode = readsModeFor(side.reads ?? 'on', contract.model.consumer);
+  // A contract with `$defs` is compared as `pin`/`consumes` compare it: pairwise over the source's type graph (a
+  // JSON sample cut at the contract's references along its own paths).
+  const source =
+    contract.model.defs.size === 0
+      ? await extractFields(side.kind, request)
+      : side.kind === 'json'
+        ? sampleGraph(contract.model, await extractFields('json', request), { trace: false })
+        : await extractGraph(side.kind, request);
   notes.push(...(source.notes ?? []));
-  const reads =
-    guard === 'consumes'
-      ? await analyzeReads(io, side, source, readsModeFor(side.reads ?? 'on', contract.model.consumer))
-      : { notes: [] };
+  const reads = guard === 'consumes' ? await analyzeReads(io, side, source, readsMode) : { notes: [] };
   notes.push(...reads.notes);
-  return runGuard(guard, contract, source, side.kind, 'static', reads.evidence);
+  return 'types' in source
+    ? runGuardGraph(guard, contract, source, side.kind, reads.evidence)
+    : runGuard(guard, contract, source, side.kind, 'static', reads.evidence);
 }
 
 /**

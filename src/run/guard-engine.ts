@@ -1,6 +1,6 @@
 import type { AnalyzedContract } from './analyze.js';
 import { requireUsable } from '../contract/usable.js';
-import type { ExtractResult, FieldReads, ReadEvidence, SourceGraph, SourceKind } from '../wire.js';
+import type { ExtractResult, ReadEvidence, SourceGraph, SourceKind } from '../wire.js';
 import { sortFindings, type Finding } from '../finding.js';
 import { CONSUMES_RULES } from '../rules/consumes/index.js';
 import { PIN_RULES } from '../rules/pin/index.js';
@@ -68,9 +68,9 @@ export function checkGuardRule(rule: GuardRule, context: GuardContext): FindingD
  * named types: compares each (contract scope, source type) pair once (see
  * `graphPairs`), running the same rules on each pair's fields. A finding
  * inside a definition is placed at the definition's field and names the
- * first payload path that reaches it. The read analysis covers the root
- * type's own fields (`reads`); a consumed field of any other pair is reported
- * as not provable, never passed unread.
+ * first payload path that reaches it. The read analysis' verdicts (`reads`)
+ * are per declared field, so each pair looks its fields up in the same
+ * evidence: a field of a shared type is judged once, whatever path reaches it.
  */
 export function runGuardGraph(
   guard: GuardName,
@@ -84,8 +84,6 @@ export function runGuardGraph(
   const { model } = requireUsable(contract);
   const findings: Finding[] = [];
   for (const scope of graphPairs(model, graph, limits)) {
-    const evidence =
-      reads === undefined || guard !== 'consumes' ? undefined : scope.isRoot ? reads : notFollowed(reads, scope.source);
     const context: GuardContext = {
       guard,
       contractFile: contract.file,
@@ -93,7 +91,8 @@ export function runGuardGraph(
       source: scope.source,
       sourceKind,
       mode,
-      ...(evidence !== undefined ? { reads: evidence } : {}),
+      // A trace is its own evidence of reads; the static analysis' verdicts go with static sources only.
+      ...(reads !== undefined && guard === 'consumes' && mode === 'static' ? { reads } : {}),
       ...(scope.isRoot ? {} : { scopeSchemaPointer: scope.schemaPointer }),
       pairs: pairFields(
         scope.model,
@@ -106,16 +105,4 @@ export function runGuardGraph(
       findings.push(...placeDrafts(rule, checkGuardRule(rule, context), contract.file, contract.document?.positions));
   }
   return sortFindings(findings);
-}
-
-/** The read analysis follows the root type's fields only: every field of another type is not provable, with that reason. */
-function notFollowed(reads: ReadEvidence, source: ExtractResult): ReadEvidence {
-  const unprovable: FieldReads = {
-    status: 'unprovable',
-    escape: {
-      what: `the read analysis does not follow the shared type ${source.root.name} yet`,
-      location: source.root.location,
-    },
-  };
-  return { ...reads, fields: new Map(source.fields.map((f) => [f.pointer, unprovable])) };
 }

@@ -226,17 +226,14 @@ async function runGraphGuard(
     direction: guard === 'consumes' ? 'decode' : 'encode',
     ...target,
   });
-  const readsMode = args.reads === false ? 'off' : args.strictReads === true ? 'strict' : 'on';
-  // The read analysis looks for the root type's own fields; fields of other types are judged not provable.
-  const rootFields = graph.types.get(graph.rootType);
-  const flatRoot: ExtractResult = {
-    root: graph.root,
-    fields: rootFields?.fields ?? [],
-    opaque: rootFields?.opaque ?? [],
-  };
+  const readsMode = readsModeFor(
+    args.reads === false ? 'off' : args.strictReads === true ? 'strict' : 'on',
+    contract.model.consumer,
+  );
+  // The read analysis judges the fields of every type of the graph, each declaration once.
   const reads =
     guard === 'consumes'
-      ? await analyzeReads(io, { kind, path: source.path, type: source.typeName, ...target }, flatRoot, readsMode)
+      ? await analyzeReads(io, { kind, path: source.path, type: source.typeName, ...target }, graph, readsMode)
       : { notes: [] };
   const findings = runGuardGraph(guard, contract, graph, kind, reads.evidence);
   const side = guard === 'pin' ? 'producer' : 'consumer';

@@ -1,7 +1,8 @@
 import type { ReadsMode } from '../config/load-config.js';
 import type { ConsumerSide } from '../contract/field-table.js';
 import type { FieldReadsReport } from '../report.js';
-import type { ExtractResult, ReadEvidence, SourceKind } from '../wire.js';
+import { declarationKey } from '../wire.js';
+import type { ExtractResult, FieldReads, ReadEvidence, SourceGraph, SourceKind, WireField } from '../wire.js';
 import type { RunEnv } from './outcome.js';
 
 export interface ReadAnalysis {
@@ -27,6 +28,9 @@ export function readsModeFor(local: ReadsMode, consumer: ConsumerSide | undefine
  * The static read analysis of a consumer (`consumes --go` and `--ts`, on
  * unless `--no-reads` or `reads: off`). When it finds no place the request is
  * decoded it says so in a note rather than judge fields it cannot place.
+ * `source` is the flat extraction, or in graph mode (a contract with `$defs`)
+ * the graph of named types: then the fields of every type are analysed, and
+ * the report lists each type's fields once, under the type's name.
  */
 export async function analyzeReads(
   io: RunEnv,
@@ -38,16 +42,19 @@ export async function analyzeReads(
     /** Go: other packages of the module that are part of the consumer (wirepin.yaml's `packages`). */
     readonly packages?: readonly string[];
   },
-  source: ExtractResult,
+  source: ExtractResult | SourceGraph,
   mode: ReadsMode,
 ): Promise<ReadAnalysis> {
   if (mode === 'off') return { notes: [] };
   if ((side.kind !== 'go' && side.kind !== 'ts') || side.type === undefined) return { notes: [] };
+  // Per type, the fields the report lists ("" for a flat extraction: its pointers are payload pointers).
+  const listed: ReadonlyArray<readonly [string, readonly WireField[]]> =
+    'types' in source ? [...source.types.values()].map((t) => [t.name, t.fields] as const) : [['', source.fields]];
   const request = {
     path: side.path,
     cwd: io.cwd,
     typeName: side.type,
-    fields: source.fields,
+    fields: listed.flatMap(([, fields]) => fields),
     strict: mode === 'strict',
   };
   const evidence =
@@ -71,7 +78,18 @@ export async function analyzeReads(
       ],
     };
   }
-  const report: FieldReadsReport[] = [...evidence.fields].map(([pointer, reads]) => ({
+  const report: FieldReadsReport[] = listed.flatMap(([type, fields]) =>
+    fields.flatMap((field) => {
+      const reads = evidence.byDeclaration.get(declarationKey(field.location));
+      return reads === undefined ? [] : [reportRow(type, field.pointer, reads)];
+    }),
+  );
+  return { evidence, report, notes: [] };
+}
+
+function reportRow(type: string, pointer: string, reads: FieldReads): FieldReadsReport {
+  return {
+    ...(type !== '' ? { type } : {}),
     pointer,
     status: reads.status,
     ...(reads.status === 'read' ? { sites: reads.sites.map((s) => `${s.file}:${s.line}:${s.column}`) } : {}),
@@ -80,6 +98,5 @@ export async function analyzeReads(
           escape: `${reads.escape.location.file}:${reads.escape.location.line}:${reads.escape.location.column}: ${reads.escape.what}`,
         }
       : {}),
-  }));
-  return { evidence, report, notes: [] };
+  };
 }

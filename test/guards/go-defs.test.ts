@@ -181,24 +181,6 @@ describe('pin and consumes against $defs', () => {
       },
     ]);
   });
-
-  it('reports the consumed fields of shared types as not provable by the read analysis, never as read', async () => {
-    const s = scratch();
-    s.write(
-      `${DIR}/decode.go`,
-      'package tree\n\nimport "encoding/json"\n\nfunc Handle(body []byte) (string, error) {\n\tvar t Tree\n\tif err := json.Unmarshal(body, &t); err != nil {\n\t\treturn "", err\n\t}\n\t_ = t.Spare\n\t_ = t.ByName\n\treturn t.Root.Name, nil\n}\n',
-    );
-    const result = await run('consumes', s.dir);
-    const rules = new Set(result.findings.map((f) => f.rule));
-    expect([...rules]).toEqual(['CONSUMER_READ_UNPROVABLE']);
-    expect(result.findings.every((f) => f.path.startsWith('/$defs/') && f.severity === 'warning')).toBe(true);
-    expect(result.findings.find((f) => f.path === '/$defs/Node/properties/name/cp_consumes')?.data).toMatchObject({
-      escape: 'the read analysis does not follow the shared type Node yet',
-    });
-    expect(result.exit).toBe(0);
-    const strict = await run('consumes', s.dir, ['--strict-reads']);
-    expect(strict.exit).toBe(1);
-  });
 });
 
 describe('a Fibonacci type graph against $defs', () => {

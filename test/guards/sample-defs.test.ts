@@ -39,6 +39,28 @@ function editReads(s: ReturnType<typeof scratchCopy>, change: (read: string[]) =
 }
 
 describe('pin --json against $defs', () => {
+  it("wirepin check cuts the sample at the contract's references as pin --json does", async () => {
+    const s = scratch();
+    s.write(
+      'wirepin.yaml',
+      `version: 1\ncontracts:\n  - contract: ${CONTRACT}\n    producer:\n      json: ${SAMPLE}\n    generate:\n      schema: false\n      producerTypes: false\n      consumerTypes: false\n`,
+    );
+    const good = await runCliJson(['check'], { cwd: s.dir });
+    expect(good.findings).toEqual([]);
+    expect(good.exit).toBe(0);
+    s.edit(SAMPLE, '{ "name": "c", "children": null', '{ "children": null');
+    const drift = await runCliJson(['check'], { cwd: s.dir });
+    expect(drift.exit).toBe(1);
+    expect(facts(drift.findings)).toEqual([
+      {
+        rule: 'PRODUCER_FIELD_MISSING',
+        path: '/$defs/Node/properties/name',
+        at: '21:9',
+        data: { pointer: '/root/children/*/children/*/name', consumed: true },
+      },
+    ]);
+  });
+
   it('passes on a sample that matches, following Node three levels deep and no further', async () => {
     const s = scratch();
     const result = await pin(s.dir);

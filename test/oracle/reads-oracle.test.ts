@@ -12,13 +12,14 @@
  * HTTP handler. Needs `go` on PATH; run with `npm run test:go-oracle`.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { extractGoStruct } from '../../src/extract/go/index.js';
+import { extractGoGraph, extractGoStruct } from '../../src/extract/go/index.js';
 import { analyzeGoReads } from '../../src/reads/go-reads.js';
+import { declarationKey } from '../../src/wire.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -391,6 +392,17 @@ let work = '';
 let oracle: Record<string, Record<string, string[]>> = {};
 const corpus: CorpusPackage[] = [];
 
+/**
+ * Graph mode (a contract with `$defs`): test/fixtures/reads-defs (a shared
+ * Node at two places, recursion, an embedded struct, Owner and Team referring
+ * to each other), as shipped and with its one read of Team.Name removed.
+ * `unread` lists fields as `Type/pointer`.
+ */
+const GRAPH_CORPUS: readonly { readonly id: string; readonly unread: readonly string[] }[] = [
+  { id: 'defs', unread: [] },
+  { id: 'defs-unread', unread: ['Team/name'] },
+];
+
 beforeAll(() => {
   work = mkdtempSync(path.join(os.tmpdir(), 'wirepin-reads-oracle-'));
   const tool = path.join(work, 'tool');
@@ -448,11 +460,16 @@ beforeAll(() => {
     unread: ['/unused'],
     unprovable: ['/display/mode', '/display/width'],
   });
-  const run = spawnSync(
-    path.join(tool, 'oracle'),
-    corpus.map((p) => p.id),
-    { cwd: work, env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
-  );
+  for (const { id } of GRAPH_CORPUS)
+    cpSync(path.join(repoRoot, 'test/fixtures/reads-defs'), path.join(work, id), { recursive: true });
+  const handler = path.join(work, 'defs-unread', 'handler.go');
+  writeFileSync(handler, readFileSync(handler, 'utf8').replace(' + "/" + o.Team.Name', ''));
+  const run = spawnSync(path.join(tool, 'oracle'), [...corpus.map((p) => p.id), ...GRAPH_CORPUS.map((p) => p.id)], {
+    cwd: work,
+    env,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
   if (run.status !== 0) throw new Error(`the reads oracle failed:\n${run.stderr}`);
   oracle = JSON.parse(run.stdout) as Record<string, Record<string, string[]>>;
 }, 300_000);
@@ -480,7 +497,7 @@ describe('the read analysis against go/types', () => {
       for (const field of extracted.fields) {
         const at = `${field.location.file}:${field.location.line}:${field.location.column}`;
         const oracleSites = truth[at] ?? [];
-        const reads = evidence.fields.get(field.pointer);
+        const reads = evidence.byDeclaration.get(declarationKey(field.location));
         const where = `${pkg.id} ${field.pointer}`;
         if (reads?.status === 'read') {
           // No silent pass: every site wirepin names is a read go/types sees.
@@ -497,7 +514,11 @@ describe('the read analysis against go/types', () => {
           if (oracleSites.length > 0) tally.falseNegative++;
         }
       }
-      const status = (pointer: string) => evidence.fields.get(pointer)?.status;
+      const byPointer = new Map(extracted.fields.map((f) => [f.pointer, f.location]));
+      const status = (pointer: string) => {
+        const location = byPointer.get(pointer);
+        return location === undefined ? undefined : evidence.byDeclaration.get(declarationKey(location))?.status;
+      };
       for (const pointer of pkg.read) expect(status(pointer), `${pkg.id} ${pointer} should be read`).toBe('read');
       for (const pointer of pkg.unread) expect(status(pointer), `${pkg.id} ${pointer} should be unread`).toBe('unread');
       for (const pointer of pkg.unprovable ?? [])
@@ -510,5 +531,36 @@ describe('the read analysis against go/types', () => {
       `read analysis vs go/types: ${corpus.length} packages, ${JSON.stringify(tally)}, precision ${precision.toFixed(3)}, recall ${recall.toFixed(3)}`,
     );
     expect(precision).toBe(1);
+  }, 300_000);
+
+  test('agrees in graph mode: every field of every type of the graph, one verdict per declaration', async () => {
+    for (const pkg of GRAPH_CORPUS) {
+      const graph = await extractGoGraph({ path: pkg.id, typeName: 'Tree', cwd: work, direction: 'decode' });
+      const listed = [...graph.types.values()].flatMap((t) => t.fields.map((field) => ({ type: t.name, field })));
+      const evidence = await analyzeGoReads({
+        path: pkg.id,
+        cwd: work,
+        typeName: 'Tree',
+        fields: listed.map((l) => l.field),
+        strict: false,
+      });
+      const truth = oracle[pkg.id] ?? {};
+      const unread: string[] = [];
+      for (const { type, field } of listed) {
+        const at = declarationKey(field.location);
+        const reads = evidence.byDeclaration.get(at);
+        const where = `${pkg.id} ${type}${field.pointer}`;
+        if (reads?.status === 'read') {
+          expect(truth[at]?.length ?? 0, `${where}: wirepin says read, go/types says not`).toBeGreaterThan(0);
+          for (const site of reads.sites) expect(truth[at], where).toContain(declarationKey(site));
+        } else {
+          expect(reads?.status, where).toBe('unread');
+          expect(truth[at] ?? [], `${where}: wirepin says unread, go/types finds reads`).toEqual([]);
+          unread.push(`${type}${field.pointer}`);
+        }
+      }
+      expect(listed.length, pkg.id).toBe(11);
+      expect(unread, pkg.id).toEqual(pkg.unread);
+    }
   }, 300_000);
 });
