@@ -56,8 +56,6 @@ export function sampleGraph(
   const above = new Set<string>();
   for (const field of sample.fields)
     for (let p = parentPointer(field.pointer); p !== '' && !above.has(p); p = parentPointer(p)) above.add(p);
-  /** Array items that hold a definition: a trace's record of an element read ("/children/*") is the reference's, not a field. */
-  const itemSites = new Set<string>();
   /** The piece a pointer lies in: the nearest piece starting strictly above it. */
   const ownerOf = (pointer: string): Piece => {
     for (let p = parentPointer(pointer); ; p = parentPointer(p)) {
@@ -90,13 +88,13 @@ export function sampleGraph(
   for (const field of sample.fields) {
     const piece = ownerOf(field.pointer);
     const rel = field.pointer.slice(piece.at.length);
-    if (itemSites.has(field.pointer) || (options.trace && mapLikeAbove(piece, rel))) continue;
+    // A trace's item-read notes ("/children/*") never get here: reading the trace drops them (traceAsSource).
+    if (options.trace && mapLikeAbove(piece, rel)) continue;
     piece.fields.push({ ...field, pointer: rel });
     const contract = piece.table.get(rel);
     const reference = contract === undefined ? undefined : referenceSite(contract);
     if (reference === undefined) continue;
     const at = `${field.pointer}${reference.below}`;
-    if (reference.below !== '') itemSites.add(at);
     // A trace types nothing: the handler read something inside the value, or it did not.
     const holds = options.trace
       ? above.has(at)
