@@ -47,6 +47,7 @@ export async function analyzeTsReads(request: TsReadRequest): Promise<ReadEviden
     .filter(({ entry, file }) => entry.isFile() || file === declaring)
     .map(({ file }) => file)
     .sort();
+  const consumerFiles = new Set(files);
   const options: ts.CompilerOptions = {
     lib: ['lib.es2022.d.ts'],
     types: [],
@@ -127,7 +128,7 @@ export async function analyzeTsReads(request: TsReadRequest): Promise<ReadEviden
     const declaration = checker.getResolvedSignature(call)?.declaration;
     if (declaration === undefined) return `${name}, which the analysis cannot resolve`;
     const where = path.resolve(declaration.getSourceFile().fileName);
-    if (files.includes(where)) return undefined;
+    if (consumerFiles.has(where)) return undefined;
     // A package's file is named from its node_modules folder on: the rest of the path says nothing to the reader.
     const marker = `node_modules${path.sep}`;
     const shown = where.includes(marker) ? where.slice(where.lastIndexOf(marker)) : displayPath(where, request.cwd);
@@ -135,7 +136,7 @@ export async function analyzeTsReads(request: TsReadRequest): Promise<ReadEviden
   };
 
   for (const file of program.getSourceFiles()) {
-    if (!files.includes(path.resolve(file.fileName))) continue;
+    if (!consumerFiles.has(path.resolve(file.fileName))) continue;
     const inDeclaringFile = path.resolve(file.fileName) === declaring;
     const walk = (node: ts.Node): void => {
       if (tsApi.isPropertyAccessExpression(node) && !isWrite(node)) {
