@@ -9,26 +9,17 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { fibonacciDefsContract, fibonacciGraph } from '../../bench/lib/go-graphs.js';
 import { buildContractModel } from '../../src/contract/field-table.js';
 import type { JsonValue } from '../../src/contract/json-document.js';
 import { graphPairs } from '../../src/guards/pair-graph.js';
 import type { SourceGraph } from '../../src/wire.js';
-import { runCliJson, scratchCopy } from '../support/run-cli.js';
+import { runCliJson, scratchCopies } from '../support/run-cli.js';
 
 const DIR = 'test/fixtures/defs-tree';
 const CONTRACT = `${DIR}/tree.contract.json`;
-const scratches: Array<ReturnType<typeof scratchCopy>> = [];
-afterEach(() => {
-  for (const s of scratches.splice(0)) s.cleanup();
-});
-
-function scratch(): ReturnType<typeof scratchCopy> {
-  const s = scratchCopy([DIR]);
-  scratches.push(s);
-  return s;
-}
+const scratch = scratchCopies([DIR]);
 
 type Guard = 'pin' | 'consumes';
 const run = (guard: Guard, cwd: string, extra: readonly string[] = []): ReturnType<typeof runCliJson> =>
@@ -184,7 +175,7 @@ describe('pin and consumes against $defs', () => {
 });
 
 describe('a Fibonacci type graph against $defs', () => {
-  const graphDir = (s: ReturnType<typeof scratchCopy>, types: number, drift: boolean): void => {
+  const graphDir = (s: ReturnType<typeof scratch>, types: number, drift: boolean): void => {
     mkdirSync(join(s.dir, 'graph'), { recursive: true });
     writeFileSync(join(s.dir, 'graph', 'graph.go'), fibonacciGraph(types)['graph.go'] ?? '');
     writeFileSync(join(s.dir, 'graph.contract.json'), JSON.stringify(fibonacciDefsContract(types, { drift }), null, 2));

@@ -8,22 +8,13 @@
  * mutually recursive, Owner also as map values. The sample nests Node three
  * levels deep and ends each branch with null.
  */
-import { afterEach, describe, expect, it } from 'vitest';
-import { runCliJson, scratchCopy } from '../support/run-cli.js';
+import { describe, expect, it } from 'vitest';
+import { runCliJson, scratchCopies } from '../support/run-cli.js';
 
 const CONTRACT = 'test/fixtures/defs-tree/tree.contract.json';
 const SAMPLE = 'test/fixtures/defs-sample/tree.sample.json';
 const TRACE = 'test/fixtures/defs-sample/tree.trace.json';
-const scratches: Array<ReturnType<typeof scratchCopy>> = [];
-afterEach(() => {
-  for (const s of scratches.splice(0)) s.cleanup();
-});
-
-function scratch(): ReturnType<typeof scratchCopy> {
-  const s = scratchCopy(['test/fixtures/defs-tree', 'test/fixtures/defs-sample']);
-  scratches.push(s);
-  return s;
-}
+const scratch = scratchCopies(['test/fixtures/defs-tree', 'test/fixtures/defs-sample']);
 
 const pin = (cwd: string): ReturnType<typeof runCliJson> =>
   runCliJson(['pin', '--contract', CONTRACT, '--json', SAMPLE], { cwd });
@@ -33,7 +24,7 @@ const facts = (findings: Awaited<ReturnType<typeof runCliJson>>['findings']): un
   findings.map((f) => ({ rule: f.rule, path: f.path, at: `${f.line}:${f.column}`, data: f.data }));
 
 /** Rewrites the trace's `read` list. */
-function editReads(s: ReturnType<typeof scratchCopy>, change: (read: string[]) => string[]): void {
+function editReads(s: ReturnType<typeof scratch>, change: (read: string[]) => string[]): void {
   const trace = JSON.parse(s.read(TRACE)) as { read: string[] };
   s.write(TRACE, JSON.stringify({ ...trace, read: change(trace.read) }));
 }

@@ -8,22 +8,13 @@
  * (children), Owner (a class) and Team (a type alias) mutually recursive, Owner
  * also as map values, nullable references.
  */
-import { afterEach, describe, expect, it } from 'vitest';
-import { runCliJson, scratchCopy } from '../support/run-cli.js';
+import { describe, expect, it } from 'vitest';
+import { runCliJson, scratchCopies } from '../support/run-cli.js';
 
 const DIR = 'test/fixtures/defs-tree-ts';
 const CONTRACT = `${DIR}/tree.contract.json`;
 const SOURCE = `${DIR}/tree.ts`;
-const scratches: Array<ReturnType<typeof scratchCopy>> = [];
-afterEach(() => {
-  for (const s of scratches.splice(0)) s.cleanup();
-});
-
-function scratch(): ReturnType<typeof scratchCopy> {
-  const s = scratchCopy([DIR]);
-  scratches.push(s);
-  return s;
-}
+const scratch = scratchCopies([DIR]);
 
 type Guard = 'pin' | 'consumes';
 const run = (guard: Guard, cwd: string, type = 'Tree'): ReturnType<typeof runCliJson> =>

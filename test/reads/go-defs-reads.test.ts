@@ -8,11 +8,11 @@
  * map and a pointer, and Team, which refer to each other. Its handler decodes
  * the tree and reads every consumed field, in recursive functions.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { extractGoGraph } from '../../src/extract/go/index.js';
 import { analyzeGoReads } from '../../src/reads/go-reads.js';
 import { declarationKey } from '../../src/wire.js';
-import { editContract, runCliJson, scratchCopy } from '../support/run-cli.js';
+import { editContract, runCliJson, scratchCopies } from '../support/run-cli.js';
 
 const DIR = 'test/fixtures/reads-defs';
 const CONTRACT = `${DIR}/tree.contract.json`;
@@ -27,16 +27,7 @@ interface ReadsEntry {
   readonly escape?: string;
 }
 
-const scratches: Array<ReturnType<typeof scratchCopy>> = [];
-afterEach(() => {
-  for (const s of scratches.splice(0)) s.cleanup();
-});
-
-function scratch(): ReturnType<typeof scratchCopy> {
-  const s = scratchCopy([DIR]);
-  scratches.push(s);
-  return s;
-}
+const scratch = scratchCopies([DIR]);
 
 async function consumes(cwd: string, extra: readonly string[] = []) {
   const run = await runCliJson([...ARGS, ...extra], { cwd });

@@ -6,8 +6,8 @@
  * and "spare" and recursive; Owner, a class, and Team, a type alias, referring
  * to each other); the handler that decodes and reads it is written here.
  */
-import { afterEach, describe, expect, it } from 'vitest';
-import { runCliJson, scratchCopy } from '../support/run-cli.js';
+import { describe, expect, it } from 'vitest';
+import { runCliJson, scratchCopies } from '../support/run-cli.js';
 
 const DIR = 'test/fixtures/defs-tree-ts';
 const CONTRACT = `${DIR}/tree.contract.json`;
@@ -44,14 +44,10 @@ interface ReadsEntry {
   readonly sites?: readonly string[];
 }
 
-const scratches: Array<ReturnType<typeof scratchCopy>> = [];
-afterEach(() => {
-  for (const s of scratches.splice(0)) s.cleanup();
-});
+const scratch = scratchCopies([DIR]);
 
-function withHandler(handler: string = HANDLER): ReturnType<typeof scratchCopy> {
-  const s = scratchCopy([DIR]);
-  scratches.push(s);
+function withHandler(handler: string = HANDLER): ReturnType<typeof scratch> {
+  const s = scratch();
   s.write(HANDLER_FILE, handler);
   return s;
 }

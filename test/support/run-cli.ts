@@ -1,3 +1,4 @@
+import { afterEach } from 'vitest';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -56,6 +57,22 @@ export async function runCliJson(
   const run = await runCli([...args, '--format', 'json'], options);
   const findings = run.stdout ? (JSON.parse(run.stdout) as { findings: JsonFinding[] }).findings : [];
   return { ...run, findings };
+}
+
+/**
+ * A maker of scratch copies of `paths` for one test file: each copy it makes is removed after the test that made it.
+ * Call it at the top level of the file.
+ */
+export function scratchCopies(paths: readonly string[]): () => ReturnType<typeof scratchCopy> {
+  const made: Array<ReturnType<typeof scratchCopy>> = [];
+  afterEach(() => {
+    for (const s of made.splice(0)) s.cleanup();
+  });
+  return () => {
+    const s = scratchCopy(paths);
+    made.push(s);
+    return s;
+  };
 }
 
 /** A scratch copy of some repository paths, to mutate freely. */
