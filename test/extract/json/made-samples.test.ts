@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { jsonSampleExtractor } from '../../../src/extract/json/index.js';
-import { errorFacts, expectTable } from '../../support/facts.js';
+import { errorFacts, expectTable, rejectionOf } from '../../support/facts.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'wirepin-json-sample-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -81,5 +81,52 @@ describe('JSON samples made at test time', () => {
     });
     out.push(`# named root: ${named.root.name}`);
     expectTable(out, 'test/extract/json/tables/made-samples.json');
+  });
+});
+
+async function refusal(name: string, text: string) {
+  writeFileSync(join(dir, `${name}.json`), text);
+  return rejectionOf(jsonSampleExtractor.extract({ path: `${name}.json`, cwd: dir }));
+}
+
+describe('what a refused JSON sample is said to hold', () => {
+  it.each([
+    ['"text"', 'a string'],
+    ['42', 'a number'],
+    ['false', 'a boolean'],
+    ['null', 'null'],
+    ['[]', 'an array'],
+  ])('a root %s is named as %s', async (text, kind) => {
+    const error = await refusal(`kind-${kind.replace(' ', '-')}`, text);
+    expect(error.code).toBe('E_PARSE');
+    expect(error.message).toContain(` is ${kind}, not an object`);
+  });
+
+  it('names the control character by its code point, upper-case hex in the message and lower-case in the escape', async () => {
+    const error = await refusal('control-1f', '{"a": "x\u001f"}');
+    expect(error.message).toContain('U+001F');
+    expect(error.hint).toContain('\\u001f');
+    expect(error.location).toMatchObject({ line: 1, column: 9 });
+  });
+
+  it('lets a space and every printable character through', async () => {
+    writeFileSync(join(dir, 'printable.json'), '{"a b": " ~\u007f\u00a0"}');
+    const result = await jsonSampleExtractor.extract({ path: 'printable.json', cwd: dir });
+    expect(result.fields.map((f) => f.pointer)).toEqual(['/a b']);
+  });
+
+  it('quotes a duplicate key with both places, line:column', async () => {
+    const error = await refusal('duplicate-deep', '{\n "o": {"k": 1,\n  "k": 2}}');
+    expect(error.message).toContain('"k"');
+    expect(error.message).toContain('first at 2:8');
+    expect(error.message).toContain('again at 3:3');
+    expect(error.location).toMatchObject({ line: 3, column: 3 });
+  });
+
+  it('gives a syntax error its place and drops momoa\'s "(line:column)" from the detail', async () => {
+    const error = await refusal('syntax-detail', '{\n  "a": tru\n}');
+    expect(error.location).toMatchObject({ line: 2, column: 8 });
+    expect(error.message).not.toMatch(/\(\d+:\d+\)\s*$/u);
+    expect(error.message).toMatch(/is not valid JSON: \S/u);
   });
 });
