@@ -38,6 +38,7 @@ async function extractJsonSample(request: ExtractRequest): Promise<ExtractResult
   });
   // A byte order mark is not JSON, but editors write it; positions below count from after it.
   if (text.startsWith('\uFEFF')) text = text.slice(1);
+  // The scan counts every bracket the parser will nest into, so the reader below never recurses deeper than MAX_DEPTH.
   const tooDeep = findExcessiveNesting(text, MAX_DEPTH);
   if (tooDeep >= 0) {
     const { line, column } = positionAt(text, tooDeep);
@@ -62,7 +63,7 @@ async function extractJsonSample(request: ExtractRequest): Promise<ExtractResult
       hint: 'Save the payload as it is sent: a JSON object with the fields at the top level.',
     });
   }
-  const root = reader.readObject(body, 0);
+  const root = reader.readObject(body);
   const { fields, opaque } = shapeToFields(root);
   return { root: { name: request.typeName ?? path.basename(file), location: rootLocation }, fields, opaque };
 }
@@ -77,8 +78,7 @@ class SampleReader {
     return { file: this.file, line: position.line, column: position.column };
   }
 
-  readObject(node: ObjectNode, depth: number): ObjectShape {
-    this.checkDepth(node, depth);
+  readObject(node: ObjectNode): ObjectShape {
     const members = new Map<string, MemberShape>();
     const firstByKey = new Map<string, MemberNode>();
     for (const member of node.members) {
@@ -99,7 +99,7 @@ class SampleReader {
       firstByKey.set(key, member);
       members.set(key, {
         location: this.locate(member.name.loc.start),
-        shape: this.readValue(member.value, depth + 1),
+        shape: this.readValue(member.value),
         seen: 1,
       });
     }
@@ -113,14 +113,13 @@ class SampleReader {
     return member.name.value;
   }
 
-  private readValue(node: ValueNode, depth: number): SampleShape {
+  private readValue(node: ValueNode): SampleShape {
     switch (node.type) {
       case 'Object':
-        return this.readObject(node, depth);
+        return this.readObject(node);
       case 'Array': {
-        this.checkDepth(node, depth);
         let items: SampleShape | undefined;
-        for (const element of node.elements) items = mergeShapes(items, this.readValue(element.value, depth + 1));
+        for (const element of node.elements) items = mergeShapes(items, this.readValue(element.value));
         return { kind: 'array', nullable: false, items };
       }
       case 'String':
@@ -157,14 +156,6 @@ class SampleReader {
         },
       );
     }
-  }
-
-  private checkDepth(node: ValueNode, depth: number): void {
-    if (depth <= MAX_DEPTH) return;
-    throw new WirepinError('E_UNSUPPORTED', `JSON sample "${this.file}" nests deeper than ${MAX_DEPTH} levels.`, {
-      location: this.locate(node.loc.start),
-      hint: 'Trim the sample to the levels the contract describes.',
-    });
   }
 
   private notJson(position: { readonly line: number; readonly column: number }, what: string): WirepinError {
