@@ -93,3 +93,41 @@ describe('TypeScript types as written', () => {
     expect(result.fields[0]?.type).toEqual({ kind: 'integer', nullable: true });
   }, 60_000);
 });
+
+/** `type Name0 = Name1; ...; type Name<last> = <target>`: resolving Name0 takes `last + 1` alias hops. */
+function aliasChain(name: string, last: number, target: string): string {
+  return Array.from(
+    { length: last + 1 },
+    (_, i) => `type ${name}${i} = ${i === last ? target : `${name}${i + 1}`};`,
+  ).join('\n');
+}
+
+// expand (src/extract/ts/type-nodes.ts) follows at most 16 aliases to find an array's element or a map's value as written.
+describe('arrays and maps behind chains of aliases', () => {
+  it('reads integer elements and values through 16 aliases, and stops at the 17th', async () => {
+    writeFileSync(
+      join(dir, 'chains.ts'),
+      [
+        'type integer = number;',
+        aliasChain('NearList', 15, 'integer[]'),
+        aliasChain('FarList', 16, 'integer[]'),
+        aliasChain('NearMap', 15, 'Record<string, integer>'),
+        aliasChain('FarMap', 16, 'Record<string, integer>'),
+        'export interface Chains {',
+        '  near_list: NearList0;',
+        '  far_list: FarList0;',
+        '  near_map: NearMap0;',
+        '  far_map: FarMap0;',
+        '}',
+        '',
+      ].join('\n'),
+    );
+    const result = await tsExtractor.extract({ path: 'chains.ts', typeName: 'Chains', cwd: dir });
+    expect(Object.fromEntries(result.fields.map((f) => [f.pointer, f.type]))).toEqual({
+      '/near_list': { kind: 'array', nullable: false, items: { kind: 'integer', nullable: false } },
+      '/far_list': { kind: 'array', nullable: false, items: { kind: 'number', nullable: false } },
+      '/near_map': { kind: 'map', nullable: false, values: { kind: 'integer', nullable: false } },
+      '/far_map': { kind: 'map', nullable: false, values: { kind: 'number', nullable: false } },
+    });
+  }, 60_000);
+});
