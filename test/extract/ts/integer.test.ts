@@ -104,7 +104,7 @@ function aliasChain(name: string, last: number, target: string): string {
 
 // expand (src/extract/ts/type-nodes.ts) follows at most 16 aliases to find an array's element or a map's value as written.
 describe('arrays and maps behind chains of aliases', () => {
-  it('reads integer elements and values through 16 aliases, and stops at the 17th', async () => {
+  it('reads integer elements and values through 16 aliases and stops at the 17th; the integer name itself within 16 names', async () => {
     writeFileSync(
       join(dir, 'chains.ts'),
       [
@@ -113,11 +113,15 @@ describe('arrays and maps behind chains of aliases', () => {
         aliasChain('FarList', 16, 'integer[]'),
         aliasChain('NearMap', 15, 'Record<string, integer>'),
         aliasChain('FarMap', 16, 'Record<string, integer>'),
+        aliasChain('NearInt', 14, 'integer'),
+        aliasChain('FarInt', 15, 'integer'),
         'export interface Chains {',
         '  near_list: NearList0;',
         '  far_list: FarList0;',
         '  near_map: NearMap0;',
         '  far_map: FarMap0;',
+        '  near_int: NearInt0;',
+        '  far_int: FarInt0;',
         '}',
         '',
       ].join('\n'),
@@ -128,6 +132,8 @@ describe('arrays and maps behind chains of aliases', () => {
       '/far_list': { kind: 'array', nullable: false, items: { kind: 'number', nullable: false } },
       '/near_map': { kind: 'map', nullable: false, values: { kind: 'integer', nullable: false } },
       '/far_map': { kind: 'map', nullable: false, values: { kind: 'number', nullable: false } },
+      '/near_int': { kind: 'integer', nullable: false },
+      '/far_int': { kind: 'number', nullable: false },
     });
   }, 60_000);
 });
