@@ -123,3 +123,62 @@ describe('pairContracts', () => {
     expect(p.removed.every((r) => r.possibleRename !== undefined)).toBe(true);
   });
 });
+
+/** A lint-clean contract with definitions. */
+function withDefs(properties: Record<string, Schema>, defs: Record<string, Schema>): string {
+  return JSON.stringify({
+    title: 'Shape',
+    endpoint: 'POST /shape',
+    producer: { name: 'orders', repo: 'orders', type: 'Shape' },
+    consumer: { name: 'billing', repo: 'billing', type: 'Shape' },
+    type: 'object',
+    additionalProperties: false,
+    properties,
+    $defs: defs,
+  });
+}
+
+function pairDefs(base: string, head: string) {
+  const b = contractFromText('base.json', base);
+  const h = contractFromText('head.json', head);
+  expect(b.findings).toEqual([]);
+  expect(h.findings).toEqual([]);
+  return pairContracts(b, h);
+}
+
+const def = (properties: Record<string, Schema>): Schema => ({
+  type: 'object',
+  additionalProperties: false,
+  properties,
+});
+
+describe('pairContracts under a moved shape', () => {
+  // followMovedShapes lays the definition's fields out under the field; their parents must be payload pointers.
+  it('lays a definition out under array items: a top field hangs from the field, deeper ones from their own parent', () => {
+    const p = pairDefs(
+      withDefs({ rows: list({ keep: str(), old: str() }) }, { Row: def({ keep: str(), gone: str() }) }),
+      withDefs(
+        { rows: { type: 'array', cp_consumes: true, items: { $ref: '#/$defs/Row' } } },
+        { Row: def({ keep: str(), fresh: str(), box: obj({ inner: str() }) }) },
+      ),
+    );
+    expect(p.kept.map((k) => [k.pointer, k.head.parent, k.shapeMoved])).toEqual([
+      ['/rows', '', { before: 'object', after: '$defs.Row' }],
+      ['/rows/*/keep', '/rows', undefined],
+      // Row's own fields, paired once in the definition's scope.
+      ['/keep', '', undefined],
+    ]);
+    expect(p.added.map((a) => [a.field.pointer, a.field.parent, a.nested])).toEqual([
+      ['/rows/*/fresh', '/rows', 0],
+      ['/rows/*/box', '/rows', 1],
+      ['/fresh', '', 0],
+      ['/box', '', 1],
+    ]);
+    // The inline item's "old" and the definition's "fresh" share a parent and a type: a rename candidate.
+    expect(p.removed.map((r) => [r.field.pointer, r.nested, r.possibleRename?.pointer, r.removedFrom])).toEqual([
+      ['/rows/*/old', 0, '/rows/*/fresh', '/properties/rows'],
+      // Removed from the top of a definition: from the definition's own properties.
+      ['/gone', 0, '/fresh', '/$defs/Row/properties'],
+    ]);
+  });
+});
