@@ -244,7 +244,8 @@ function pairScope(
   }
   const removed: RemovedField[] = removedTops.map(({ top, subtree }) => {
     const type = formatWireType(top.type);
-    const parent = top.parent === '' ? undefined : headFields?.get(top.parent);
+    // A top-level field's parent is "", which no field has as its pointer.
+    const parent = headFields?.get(top.parent);
     return {
       field: top,
       type,
