@@ -644,6 +644,28 @@ diffRuleTester(FIELD_TYPE_CHANGED, {
   valid: ['good-key-order.contract.json'],
   invalid: [
     {
+      fixture: 'bad-became-nullable.contract.json',
+      expect: [
+        {
+          path: '/properties/order_id/type',
+          line: 24,
+          column: 7,
+          data: {
+            class: 'breaking',
+            kind: 'became-nullable',
+            pointer: '/order_id',
+            consumes: true,
+            note: null,
+            before: 'string',
+            after: 'string|null',
+            nested: 0,
+          },
+          field: 'order_id',
+          related: { file: 'test/fixtures/rules/FIELD_TYPE_CHANGED/base.contract.json', line: 24, column: 7 },
+        },
+      ],
+    },
+    {
       fixture: 'bad-became-non-nullable.contract.json',
       expect: [
         {
@@ -684,6 +706,29 @@ diffRuleTester(FIELD_TYPE_CHANGED, {
           },
           field: 'amount',
           related: { file: 'test/fixtures/rules/FIELD_TYPE_CHANGED/base.contract.json', line: 28, column: 7 },
+        },
+      ],
+    },
+    {
+      // The array of objects became a string: its one nested field goes with it, counted here, not removed on its own.
+      fixture: 'bad-nested-dropped.contract.json',
+      expect: [
+        {
+          path: '/properties/lines/type',
+          line: 44,
+          column: 7,
+          data: {
+            class: 'breaking',
+            kind: 'changed',
+            pointer: '/lines',
+            consumes: true,
+            note: null,
+            before: 'array<object>|null',
+            after: 'string',
+            nested: 1,
+          },
+          field: 'lines',
+          related: { file: 'test/fixtures/rules/FIELD_TYPE_CHANGED/base.contract.json', line: 44, column: 7 },
         },
       ],
     },
