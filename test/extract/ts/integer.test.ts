@@ -83,6 +83,36 @@ describe('TypeScript types as written', () => {
     expectTable(out, 'test/extract/ts/tables/integer.json');
   }, 60_000);
 
+  // hasIntegerTag (src/extract/ts/type-nodes.ts): only the tag named asType with the text "integer" counts.
+  it('reads the @asType tag only with the text integer; a bare tag or another tag name is no integer', async () => {
+    writeFileSync(
+      join(dir, 'tags.ts'),
+      [
+        'export interface T {',
+        '  /** @asType */',
+        '  bare: number;',
+        '  /** @astype integer */',
+        '  lower_name: number;',
+        '  /** @type integer */',
+        '  other_name: number;',
+        '  /** @asType integers */',
+        '  longer_text: number;',
+        '  /** @deprecated @asType integer */',
+        '  second_tag: number;',
+        '}',
+        '',
+      ].join('\n'),
+    );
+    const result = await tsExtractor.extract({ path: 'tags.ts', typeName: 'T', cwd: dir });
+    expect(Object.fromEntries(result.fields.map((f) => [f.pointer, f.type.kind]))).toEqual({
+      '/bare': 'number',
+      '/lower_name': 'number',
+      '/other_name': 'number',
+      '/longer_text': 'number',
+      '/second_tag': 'integer',
+    });
+  }, 60_000);
+
   // withoutNullish (src/extract/ts/type-nodes.ts) peels nested unions level by level.
   it('reads integer through a nested nullable union', async () => {
     writeFileSync(
