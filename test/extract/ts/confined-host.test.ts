@@ -100,6 +100,17 @@ describe('the TypeScript compiler host', () => {
     expect(opaque[0]?.[2]).toContain('its import "above" points to ../node_modules/above/index.d.ts');
   });
 
+  it('explains an unread import written next to a local type, past the local one', async () => {
+    const { repo } = layout({
+      'repo/src/req.ts':
+        "import type { Secret } from '../../outside/secret';\ninterface Local { x: string }\nexport interface Req { both: Local | Secret }\n",
+    });
+    const { fields, opaque } = await fieldTypes(repo, 'src/req.ts');
+    expect(fields).toEqual([['/both', 'opaque']]);
+    expect(opaque[0]?.slice(0, 2)).toEqual(['/both', 'Local | Secret']);
+    expect(opaque[0]?.[2]).toContain('its import "../../outside/secret" points to ../outside/secret.ts');
+  });
+
   it('reports an unread base type as an opaque place instead of dropping the fields it adds', async () => {
     const { repo } = layout({
       'repo/src/req.ts':
