@@ -338,6 +338,51 @@ describe('use paths stay bounded', () => {
     expect(changes[0]?.message).toMatch(/and at least \d+ more\.$/u);
   });
 
+  // The uses sentence (usesSentence, src/rules/diff/context.ts) states the counts in data; its wording is in the golden.
+  it('counts the uses past the list as complete, and the message gives that count', () => {
+    const changes = diffContracts(
+      contractFromText('base.contract.json', denseGraph(9)),
+      contractFromText('head.contract.json', denseGraph(9, true)),
+    );
+    // D8 is reached along Fibonacci(9) = 34 paths: 20 listed, 14 more.
+    expect(changes.map((c) => [c.rule, c.data.def, c.data.uses?.length, c.data.moreUses, c.data.usesComplete])).toEqual(
+      [['FIELD_TYPE_CHANGED', 'D8', USE_PATH_LIMIT, 14, true]],
+    );
+    expect(changes[0]?.message).toMatch(/"root\.a\.a\.a\.a\.a\.a\.a\.a", .+ and 14 more\.$/u);
+    expect(changes[0]?.message).not.toContain('at least');
+  });
+
+  it('says when no field uses a changed or removed definition', () => {
+    const text = (defs: Record<string, unknown>) =>
+      JSON.stringify({
+        title: 'Lonely',
+        endpoint: 'POST /lonely',
+        producer: { name: 'orders', repo: 'orders', type: 'L' },
+        consumer: { name: 'billing', repo: 'billing', type: 'L' },
+        type: 'object',
+        additionalProperties: false,
+        properties: { id: { type: 'string', cp_consumes: true } },
+        $defs: defs,
+      });
+    const unused = (type: string) => ({
+      type: 'object',
+      additionalProperties: false,
+      properties: { v: { type, cp_consumes: true } },
+    });
+    const base = contractFromText('b.contract.json', text({ Kept: unused('string'), Gone: unused('string') }));
+    const head = contractFromText('h.contract.json', text({ Kept: unused('integer') }));
+    const changes = diffContracts(base, head);
+    expect(
+      changes.map((c) => [c.rule, c.data.kind, c.data.def, c.data.uses, c.data.moreUses, c.data.usesComplete]),
+    ).toEqual([
+      ['FIELD_TYPE_CHANGED', 'changed', 'Kept', [], 0, true],
+      ['FIELD_REMOVED', 'definition', 'Gone', [], 0, true],
+    ]);
+    const byDef = new Map(changes.map((c) => [c.data.def, c.message]));
+    expect(byDef.get('Kept')).toMatch(/ No field uses this definition\.$/u);
+    expect(byDef.get('Gone')).toMatch(/ No field used this definition\.$/u);
+  });
+
   it('ends on a retarget between two self-recursive definitions', () => {
     const node = (name: string, extra: Record<string, unknown> = {}) => ({
       type: 'object',
