@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { ChangeClass, ChangeData, ContractChange } from '../../src/diff/change.js';
 import type { Finding } from '../../src/finding.js';
 import { DIFF_RENDERERS } from '../../src/render/diff/index.js';
+import { changeLabel, hasProseValues, noteColumn, rowFacts } from '../../src/render/diff/rows.js';
 import type { DiffReport } from '../../src/run/diff-report.js';
 import { REPO_ROOT } from './fixtures.js';
 
@@ -172,6 +173,8 @@ const CASES: Record<string, DiffReport> = {
   ),
   // Only a safe change under --fail-on needs-both-sides: passes, and eleven unchanged contracts are only counted.
   'safe-passes': diffReport(every.slice(3, 4), 'needs-both-sides', [{ base: A, head: A, file: A }, ...unchanged(11)]),
+  // Under --fail-on any every change fails; ten unchanged contracts are still listed by name.
+  'any-fails': diffReport(every.slice(3, 4), 'any', [{ base: A, head: A, file: A }, ...unchanged(10)]),
   // Nothing changed.
   nothing: diffReport([], 'any', [{ base: A, head: A, file: A }]),
 };
@@ -210,6 +213,14 @@ describe('golden report framing of the diff renderers', () => {
       expect(out).toBe(readFileSync(golden, 'utf8'));
     });
   }
+
+  it('shows a finding of a rule it does not know by its kind, as a token', () => {
+    const unknown: Finding = { ...drift, rule: 'NOT_A_RULE', data: { kind: 'odd', before: 'a b', after: null } };
+    expect(changeLabel('NOT_A_RULE', 'odd')).toBe('odd');
+    expect(hasProseValues('NOT_A_RULE')).toBe(false);
+    expect(noteColumn(unknown, rowFacts(unknown))).toBeNull();
+    expect(DIFF_RENDERERS.text(syncReport([unknown]), options)).toContain('NOT_A_RULE  /$id odd: a b → (none)');
+  });
 
   it('links the classification guide beside the rule docs, wherever they are', () => {
     const md = DIFF_RENDERERS.markdown(CASES['nothing'] as DiffReport, {
