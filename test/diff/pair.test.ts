@@ -181,4 +181,37 @@ describe('pairContracts under a moved shape', () => {
       ['/gone', 0, '/fresh', '/$defs/Row/properties'],
     ]);
   });
+
+  it('lays a definition out under map values, and lays out each field moved to the same definition', () => {
+    const rowRef = { $ref: '#/$defs/Row' };
+    const p = pairDefs(
+      withDefs(
+        {
+          by_id: { type: 'object', cp_consumes: true, additionalProperties: def({ keep: str() }) },
+          first: obj({ keep: str() }),
+          second: obj({ keep: str() }),
+        },
+        { Row: def({ keep: str() }) },
+      ),
+      withDefs(
+        {
+          by_id: { type: 'object', cp_consumes: true, additionalProperties: rowRef },
+          first: { ...rowRef, cp_consumes: true },
+          second: { ...rowRef, cp_consumes: true },
+        },
+        { Row: def({ keep: str() }) },
+      ),
+    );
+    expect(p.kept.map((k) => [k.pointer, k.shapeMoved?.after, k.typeChanged, k.nested])).toEqual([
+      ['/by_id', '$defs.Row', false, 0],
+      ['/first', '$defs.Row', false, 0],
+      ['/second', '$defs.Row', false, 0],
+      ['/by_id/*/keep', undefined, false, 0],
+      ['/first/keep', undefined, false, 0],
+      ['/second/keep', undefined, false, 0],
+      ['/keep', undefined, false, 0],
+    ]);
+    expect(p.added).toEqual([]);
+    expect(p.removed).toEqual([]);
+  });
 });
