@@ -180,7 +180,8 @@ function onlyOnOneSide(
   const subtreeOf = new Map<string, Subtree>();
   for (const field of from.values()) {
     if (other?.has(field.pointer)) continue;
-    const enclosing = field.parent === '' ? undefined : (subtreeOf.get(field.parent) ?? typeChangedAt(field.parent));
+    // A top-level field's parent is "", which is no field's pointer: it has no enclosing subtree.
+    const enclosing = subtreeOf.get(field.parent) ?? typeChangedAt(field.parent);
     if (enclosing) {
       enclosing.nested += 1;
       subtreeOf.set(field.pointer, enclosing);
