@@ -19,6 +19,10 @@ import { FIELD_TYPE_CHANGED } from '../../src/rules/diff/FIELD_TYPE_CHANGED.js';
 import { NOTE_CHANGED } from '../../src/rules/diff/NOTE_CHANGED.js';
 import { READS_MODE_CHANGED } from '../../src/rules/diff/READS_MODE_CHANGED.js';
 import { SIDE_TYPE_CHANGED } from '../../src/rules/diff/SIDE_TYPE_CHANGED.js';
+import { describe, expect, it } from 'vitest';
+import { diffContracts } from '../../src/run/diff-engine.js';
+import { analyzeContractFile } from '../../src/run/analyze.js';
+import { REPO_ROOT } from '../support/facts.js';
 import { diffRuleTester } from './rule-tester.js';
 
 diffRuleTester(CONSUMES_FLIPPED, {
@@ -853,4 +857,17 @@ diffRuleTester(READS_MODE_CHANGED, {
       ],
     },
   ],
+});
+
+// The count of consumed fields is said only in the message (data.nested counts all fields), so it is checked there.
+describe('a contract added or deleted: the consumed fields counted apart from the dead', () => {
+  it.each([
+    ['CONTRACT_ADDED', 'bad-contract-added.contract.json', 'base'],
+    ['CONTRACT_REMOVED', 'base.contract.json', 'head'],
+  ] as const)('%s counts 5 of 6 fields as consumed', async (rule, fixture, without) => {
+    const contract = await analyzeContractFile(`test/fixtures/rules/${rule}/${fixture}`, REPO_ROOT);
+    const changes = without === 'base' ? diffContracts(undefined, contract) : diffContracts(contract, undefined);
+    expect(changes.map((c) => [c.rule, c.data.nested])).toEqual([[rule, 6]]);
+    expect(changes[0]?.message).toContain(', with 6 fields, 5 consumed.');
+  });
 });
