@@ -22,6 +22,8 @@ import { SIDE_TYPE_CHANGED } from '../../src/rules/diff/SIDE_TYPE_CHANGED.js';
 import { describe, expect, it } from 'vitest';
 import { diffContracts } from '../../src/run/diff-engine.js';
 import { analyzeContractFile } from '../../src/run/analyze.js';
+import { syncContracts } from '../../src/run/sync-engine.js';
+import { contractFromText } from '../diff/fixtures.js';
 import { REPO_ROOT } from '../support/facts.js';
 import { diffRuleTester } from './rule-tester.js';
 
@@ -869,5 +871,28 @@ describe('a contract added or deleted: the consumed fields counted apart from th
     const changes = without === 'base' ? diffContracts(undefined, contract) : diffContracts(contract, undefined);
     expect(changes.map((c) => [c.rule, c.data.nested])).toEqual([[rule, 6]]);
     expect(changes[0]?.message).toContain(', with 6 fields, 5 consumed.');
+  });
+});
+
+// explains: sync reports as SYNC_DRIFT any difference no change accounts for.
+describe('what FIELD_TYPE_CHANGED explains to sync', () => {
+  const contract = (amount: Record<string, unknown>): string =>
+    JSON.stringify({
+      title: 'T',
+      endpoint: 'POST /t',
+      producer: { name: 'orders', repo: 'orders', type: 'T' },
+      consumer: { name: 'billing', repo: 'billing', type: 'T' },
+      type: 'object',
+      additionalProperties: false,
+      properties: { amount: { cp_consumes: true, ...amount } },
+    });
+
+  it('a type change explains the type keywords with it: an integer that became a string enum leaves no drift', () => {
+    const result = syncContracts(
+      contractFromText('source.contract.json', contract({ type: 'integer' })),
+      contractFromText('mirror.contract.json', contract({ type: 'string', enum: ['a', 'b'] })),
+    );
+    expect(result.changes.map((c) => [c.rule, c.data.kind])).toEqual([['FIELD_TYPE_CHANGED', 'changed']]);
+    expect(result.drift).toEqual([]);
   });
 });
