@@ -129,4 +129,10 @@ describe('what a refused JSON sample is said to hold', () => {
     expect(error.message).not.toMatch(/\(\d+:\d+\)\s*$/u);
     expect(error.message).toMatch(/is not valid JSON: \S/u);
   });
+
+  it('drops the "(line:column)" of momoa however many digits each has', async () => {
+    const error = await refusal('syntax-far', `{\n${'  "k": 1,\n'.repeat(10)}            "a": tru\n}`);
+    expect(error.location).toMatchObject({ line: 12, column: 18 });
+    expect(error.message).not.toMatch(/\(\d+:\d+\)/u);
+  });
 });

@@ -165,6 +165,9 @@ describe('jsonSampleExtractor errors', () => {
   });
 
   it('E_READ for a missing file', async () => {
-    expect((await failure('no-such-sample.json')).code).toBe('E_READ');
+    const error = await failure('no-such-sample.json');
+    expect(error.code).toBe('E_READ');
+    expect(error.message).toContain('JSON sample');
+    expect(error.hint).toContain('working directory');
   });
 });
