@@ -46,6 +46,10 @@ const SOURCE = [
   '  /** A class property. */', // 27
   '  held = 1;', // 28
   '}', // 29
+  '/** Not a type: a function. */', // 30
+  'export function helper(): void {}', // 31
+  '/** Not a type: a constant. */', // 32
+  'export const LIMIT = 3;', // 33
   '',
 ].join('\n');
 writeFileSync(join(dir, 'req.ts'), SOURCE);
@@ -87,6 +91,11 @@ describe('tsDocComments', () => {
       ['req.ts:26:14', 'A class.'],
       ['req.ts:28:3', 'A class property.'],
     ]);
+  });
+
+  it('gives nothing for declarations that are not properties or types, JSDoc or not', async () => {
+    const docs = await tsDocComments([at('req.ts', 31, 17), at('req.ts', 33, 14)], dir);
+    expect(docs.size).toBe(0);
   });
 
   it('matches a location only at the name itself: a column or line off gives nothing', async () => {
