@@ -1,5 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { editContract, runCliJson, scratchCopy } from '../support/run-cli.js';
+import type { SourceLocation } from '../../src/errors.js';
+import { extractGoStruct } from '../../src/extract/go/index.js';
+import { analyzeGoReads } from '../../src/reads/go-reads.js';
+import { declarationKey } from '../../src/wire.js';
+import { editContract, runCliJson, scratchCopies, scratchCopy } from '../support/run-cli.js';
 
 /**
  * The static read analysis on the shipped Go consumer (consumer/go): every
@@ -234,4 +238,421 @@ describe('drifts the read analysis catches', () => {
       data: { readAt: 'consumer/go/assets.go:3:62' },
     });
   });
+});
+
+/**
+ * analyzeGoReads on small packages, one construct per case: the facts it
+ * returns (each field's verdict with its read sites, or the escape it names
+ * with that escape's place, and where the root was decoded), keyed by the Go
+ * declaration (`Type.Field`), so a change in how a value is followed shows up
+ * as a changed fact even where a whole handler's verdicts would not move.
+ */
+const TYPES_GO = [
+  'package h',
+  '',
+  'type Stamp struct {',
+  '\tAt string `json:"at"`',
+  '}',
+  '',
+  'type Inner struct {',
+  '\tName string `json:"name"`',
+  '\tSize int    `json:"size"`',
+  '}',
+  '',
+  'type Req struct {',
+  '\tStamp',
+  '\tID    string           `json:"id"`',
+  '\tCount int              `json:"count"`',
+  '\tInner Inner            `json:"inner"`',
+  '\tPtr   *Inner           `json:"ptr"`',
+  '\tList  []Inner          `json:"list"`',
+  '\tByKey map[string]Inner `json:"by_key"`',
+  '}',
+  '',
+].join('\n');
+
+const ALL_UNREAD: Readonly<Record<string, string>> = {
+  'Stamp.At': 'unread',
+  'Req.ID': 'unread',
+  'Req.Count': 'unread',
+  'Req.Inner': 'unread',
+  'Req.Ptr': 'unread',
+  'Req.List': 'unread',
+  'Req.ByKey': 'unread',
+  'Inner.Name': 'unread',
+  'Inner.Size': 'unread',
+};
+
+const goScratch = scratchCopies([]);
+
+/**
+ * The analysis' facts for package `h` (types.go above plus `files`): per
+ * declaration `read <sites>`, `unread` or `unprovable <place>: <what>`, with
+ * places as `file:line:column` inside the package.
+ */
+async function goReadFacts(
+  files: Readonly<Record<string, string>>,
+  typesGo: string = TYPES_GO,
+  typeName = 'Req',
+): Promise<{ decodedAt: string | undefined; fields: Record<string, string> }> {
+  const s = goScratch();
+  s.write('h/types.go', typesGo);
+  for (const [name, text] of Object.entries(files)) s.write(`h/${name}`, text);
+  const extracted = await extractGoStruct({ path: 'h', typeName, cwd: s.dir, direction: 'decode' });
+  const evidence = await analyzeGoReads({ path: 'h', cwd: s.dir, typeName, fields: extracted.fields, strict: false });
+  const at = (l: SourceLocation) => `${l.file.replace(/^h\//u, '')}:${l.line}:${l.column}`;
+  const fields: Record<string, string> = {};
+  for (const field of extracted.fields) {
+    // The declaration as Type.Field: the field's name at its column, the type from the nearest `type X` above it.
+    const lines = s.read(field.location.file).split('\n');
+    const name = /^\w+/u.exec((lines[field.location.line - 1] ?? '').slice(field.location.column - 1))?.[0];
+    let owner: string | undefined;
+    for (let i = field.location.line - 1; i >= 0 && owner === undefined; i--)
+      owner = /^type (\w+)/u.exec(lines[i] ?? '')?.[1];
+    const verdict = evidence.byDeclaration.get(declarationKey(field.location));
+    fields[`${owner}.${name}`] =
+      verdict === undefined
+        ? 'missing'
+        : verdict.status === 'read'
+          ? `read ${verdict.sites.map(at).join(' ')}`
+          : verdict.status === 'unread'
+            ? 'unread'
+            : `unprovable ${at(verdict.escape.location)}: ${verdict.escape.what}`;
+  }
+  return { decodedAt: evidence.decodedAt && at(evidence.decodedAt), fields };
+}
+
+/** One Go file of package h: `imports` (may be empty) and the declarations. */
+const go = (body: string, ...imports: string[]): string =>
+  `package h\n\n${imports.length > 0 ? `import (\n${imports.map((i) => `\t"${i}"\n`).join('')})\n\n` : ''}${body}\n`;
+
+describe('analyzeGoReads: how values are followed', () => {
+  const cases: readonly { name: string; files: Record<string, string>; facts: Record<string, string> }[] = [
+    {
+      name: 'a selector on a parameter of the struct type',
+      files: { 'x.go': go('func f(r Req) string { return r.ID }') },
+      facts: { 'Req.ID': 'read x.go:3:33' },
+    },
+    {
+      name: 'through a pointer parameter, a promoted field of an embedded struct and a pointer field',
+      files: { 'x.go': go('func f(r *Req) string { return r.At + r.Ptr.Name }') },
+      facts: { 'Stamp.At': 'read x.go:3:34', 'Req.Ptr': 'read x.go:3:41', 'Inner.Name': 'read x.go:3:45' },
+    },
+    {
+      name: 'writes are not reads, nor is the operand of a written selector',
+      files: { 'x.go': go('func f(r *Req) {\n\tr.ID = "x"\n\tr.Inner.Name = "y"\n\t(r.Count) = 2\n}') },
+      facts: {},
+    },
+    {
+      name: '`op=` and `++` read what they write',
+      files: { 'x.go': go('func f(r *Req) {\n\tr.Count += 1\n\tr.Inner.Size++\n}') },
+      facts: { 'Req.Count': 'read x.go:4:4', 'Req.Inner': 'read x.go:5:4', 'Inner.Size': 'read x.go:5:10' },
+    },
+    {
+      name: 'the address of a scalar field escapes that field alone; of a struct field, it is followed',
+      files: { 'x.go': go('func f(r *Req) (*int, string) {\n\tp := &r.Inner\n\treturn &r.Count, p.Name\n}') },
+      facts: { 'Req.Count': 'unprovable x.go:5:9: address taken (&r.Count)', 'Inner.Name': 'read x.go:5:21' },
+    },
+    {
+      name: 'range over a slice and a map binds the element; an index reads it',
+      files: {
+        'x.go': go(
+          'func f(r Req) {\n\tfor _, it := range r.List {\n\t\t_ = it.Name\n\t}\n\tfor k, v := range r.ByKey {\n\t\t_, _ = k, v.Size\n\t}\n\tfor i := range r.List {\n\t\t_ = r.List[i].Size\n\t}\n}',
+        ),
+      },
+      facts: {
+        'Req.List': 'read x.go:4:23 x.go:10:19 x.go:11:9',
+        'Req.ByKey': 'read x.go:7:22',
+        'Inner.Name': 'read x.go:5:10',
+        'Inner.Size': 'read x.go:8:15 x.go:11:17',
+      },
+    },
+    {
+      name: 'a multi-value call binds each name to its result; a function naming only a helper is still read',
+      files: {
+        'x.go': go(
+          'func load(b []byte) (*Req, error) {\n\tvar r Req\n\treturn &r, json.Unmarshal(b, &r)\n}\n\nfunc g(b []byte) string {\n\tr, err := load(b)\n\tif err != nil {\n\t\treturn ""\n\t}\n\treturn r.ID\n}',
+          'encoding/json',
+        ),
+      },
+      facts: { 'Req.ID': 'read x.go:17:11' },
+    },
+    {
+      name: 'a package variable of the struct type, in a function naming only the variable',
+      files: { 'x.go': go('var current *Req\n\nfunc g() string { return current.Inner.Name }') },
+      facts: { 'Req.Inner': 'read x.go:5:34', 'Inner.Name': 'read x.go:5:40' },
+    },
+    {
+      name: 'a closure sees the variables of the function around it',
+      files: { 'x.go': go('func g(r Req) func() int {\n\treturn func() int { return r.Count }\n}') },
+      facts: { 'Req.Count': 'read x.go:4:31' },
+    },
+    {
+      name: 'named results are variables of their type',
+      files: { 'x.go': go('func g() (r Req, n int) {\n\tn = r.Count\n\treturn\n}') },
+      facts: { 'Req.Count': 'read x.go:4:8' },
+    },
+    {
+      name: 'a variadic parameter is a slice of its type',
+      files: {
+        'x.go': go(
+          'func each(items ...Inner) {\n\tfor _, it := range items {\n\t\t_ = it.Name\n\t}\n}\n\nfunc g(r Req) { each(r.List...) }',
+        ),
+      },
+      facts: { 'Req.List': 'read x.go:9:24', 'Inner.Name': 'read x.go:5:10' },
+    },
+    {
+      name: 'var with and without a declared type, and new(T)',
+      files: {
+        'x.go': go(
+          'func g(r Req) int {\n\tvar in Inner = r.Inner\n\tvar p = r.Ptr\n\tq := new(Req)\n\treturn in.Size + len(p.Name) + q.Count\n}',
+        ),
+      },
+      facts: {
+        'Req.Inner': 'read x.go:4:19',
+        'Req.Ptr': 'read x.go:5:12',
+        'Req.Count': 'read x.go:7:35',
+        'Inner.Name': 'read x.go:7:25',
+        'Inner.Size': 'read x.go:7:12',
+      },
+    },
+    {
+      name: 'a type assertion, a conversion, a dereference and a slice expression keep the type',
+      files: {
+        'x.go': go(
+          'func g(v any, pp **Req, r Req) string {\n\t_ = v.(*Req).ID\n\t_ = (*pp).Count\n\t_ = Inner(r.Inner).Size\n\treturn r.List[1:][0].Name\n}',
+        ),
+      },
+      facts: {
+        'Req.ID': 'read x.go:4:15',
+        'Req.Count': 'read x.go:5:12',
+        'Req.Inner': 'read x.go:6:14',
+        'Req.List': 'read x.go:7:11',
+        'Inner.Size': 'read x.go:6:21',
+        'Inner.Name': 'read x.go:7:23',
+      },
+    },
+    {
+      name: 'methods: the receiver is followed, a method of the type is called without an escape',
+      files: {
+        'x.go': go(
+          'func (r *Req) Label() string { return r.ID }\n\nfunc (i Inner) Show() int { return i.Size }\n\nfunc g(r Req) (string, int) { return r.Label(), r.Ptr.Show() }',
+        ),
+      },
+      facts: { 'Req.ID': 'read x.go:3:41', 'Inner.Size': 'read x.go:5:38', 'Req.Ptr': 'read x.go:7:51' },
+    },
+    {
+      name: 'a key of a map literal is read; a struct literal keeps a value in a slot of its type',
+      files: {
+        'x.go': go(
+          'type Box struct {\n\tI Inner\n\tN int\n}\n\nfunc g(r Req) (map[string]int, Box, []Inner) {\n\treturn map[string]int{r.ID: 1}, Box{I: r.Inner, N: r.Count}, []Inner{*r.Ptr}\n}',
+        ),
+      },
+      facts: {
+        'Req.ID': 'read x.go:9:26',
+        'Req.Inner': 'read x.go:9:43',
+        'Req.Count': 'read x.go:9:55',
+        'Req.Ptr': 'read x.go:9:74',
+      },
+    },
+    {
+      name: 'the builtins that read their arguments are no escape',
+      files: {
+        'x.go': go(
+          'func g(r Req) int {\n\tl := append(r.List, *r.Ptr)\n\tdelete(r.ByKey, "a")\n\treturn len(l) + cap(r.List)\n}',
+        ),
+      },
+      facts: { 'Req.List': 'read x.go:4:16 x.go:6:24', 'Req.Ptr': 'read x.go:4:25', 'Req.ByKey': 'read x.go:5:11' },
+    },
+  ];
+  for (const c of cases) {
+    it(c.name, async () => {
+      const got = await goReadFacts(c.files);
+      expect(got.fields).toEqual({ ...ALL_UNREAD, ...c.facts });
+    });
+  }
+});
+
+describe('analyzeGoReads: escapes, each with its reason and place', () => {
+  /** Every field of Inner unprovable at `place` (Req's own fields stay as `rest` says). */
+  const innerEscapes = (place: string): Record<string, string> => ({
+    'Inner.Name': `unprovable ${place}`,
+    'Inner.Size': `unprovable ${place}`,
+  });
+  /** Every field reachable from Req unprovable at `place`. */
+  const allEscape = (place: string): Record<string, string> =>
+    Object.fromEntries(Object.keys(ALL_UNREAD).map((key) => [key, `unprovable ${place}`]));
+  const cases: readonly { name: string; files: Record<string, string>; facts: Record<string, string> }[] = [
+    {
+      name: 'passed to a function of another package: what it reaches, not what holds it',
+      files: { 'x.go': go('func g(r Req) { fmt.Println(r.Ptr) }', 'fmt') },
+      facts: { 'Req.Ptr': 'read x.go:7:31', ...innerEscapes('x.go:7:29: r.Ptr passed to fmt.Println') },
+    },
+    {
+      name: 'the whole value passed on: every field it reaches, nested and promoted ones too',
+      files: { 'x.go': go('func g(r Req) { fmt.Println(r) }', 'fmt') },
+      facts: allEscape('x.go:7:29: r passed to fmt.Println'),
+    },
+    {
+      name: 'a read beats an escape; the first escape found is the one named',
+      files: { 'x.go': go('func g(r Req) {\n\tfmt.Println(r)\n\tfmt.Print(&r)\n\t_ = r.ID\n}', 'fmt') },
+      facts: { ...allEscape('x.go:8:14: r passed to fmt.Println'), 'Req.ID': 'read x.go:10:8' },
+    },
+    {
+      name: "a field's own escape and its struct's: the first of the two",
+      files: {
+        'x.go': go('func g(r *Req) {\n\tfmt.Println(r)\n\t_ = &r.Count\n}\n\nfunc h(r *Req) *string { return &r.ID }', 'fmt'),
+      },
+      facts: { ...allEscape('x.go:8:14: r passed to fmt.Println') },
+    },
+    {
+      name: 'the address of a field taken twice: the first place',
+      files: { 'x.go': go('func g(r *Req) (*int, *int) {\n\treturn &r.Count, &r.Count\n}') },
+      facts: { 'Req.Count': 'unprovable x.go:4:9: address taken (&r.Count)' },
+    },
+    {
+      name: 'stored in an interface{} variable: declared with a value, or assigned',
+      files: {
+        'x.go': go('var sink any\n\nfunc g(r Req) {\n\tvar v interface{} = r.Ptr\n\t_ = v\n\tsink = r.List\n}'),
+      },
+      facts: {
+        'Req.Ptr': 'read x.go:6:24',
+        'Req.List': 'read x.go:8:11',
+        ...innerEscapes('x.go:6:22: r.Ptr stored in an interface{} variable'),
+      },
+    },
+    {
+      name: 'assigned to a local interface{} variable',
+      files: { 'x.go': go('func g(r Req) {\n\tvar v any\n\tv = r.Inner\n\t_ = v\n}') },
+      facts: { 'Req.Inner': 'read x.go:5:8', ...innerEscapes('x.go:5:6: r.Inner stored in an interface{} variable') },
+    },
+    {
+      name: 'sent on a channel',
+      files: { 'x.go': go('func g(r Req, ch chan Inner) { ch <- r.Inner }') },
+      facts: { 'Req.Inner': 'read x.go:3:40', ...innerEscapes('x.go:3:38: r.Inner sent on a channel') },
+    },
+    {
+      name: 'passed to a function value (a parameter, a package variable)',
+      files: {
+        'x.go': go('var hook func(Inner)\n\nfunc g(r Req, fn func(*Inner)) {\n\tfn(r.Ptr)\n\thook(r.Inner)\n}'),
+      },
+      facts: {
+        'Req.Ptr': 'read x.go:6:7',
+        'Req.Inner': 'read x.go:7:9',
+        ...innerEscapes('x.go:6:5: r.Ptr passed to the function value "fn"'),
+      },
+    },
+    {
+      name: 'passed to a package variable holding a function',
+      files: { 'x.go': go('var hook func(Inner)\n\nfunc g(r Req) { hook(r.Inner) }') },
+      facts: { 'Req.Inner': 'read x.go:5:24', ...innerEscapes('x.go:5:22: r.Inner passed to the function value "hook"') },
+    },
+    {
+      name: 'passed as interface{} to a function of the package, at that argument',
+      files: {
+        'x.go': go(
+          'func show(a, b *Inner, v interface{}) {}\n\nfunc g(r Req) { show(r.Ptr, r.Ptr, r.List) }',
+        ),
+      },
+      facts: {
+        'Req.Ptr': 'read x.go:5:24 x.go:5:31',
+        'Req.List': 'read x.go:5:38',
+        ...innerEscapes('x.go:5:36: r.List passed as interface{} to show'),
+      },
+    },
+    {
+      name: 'a builtin that is not one of the reading ones',
+      files: { 'x.go': go('func g(r Req) { print(r.Ptr) }') },
+      facts: { 'Req.Ptr': 'read x.go:3:25', ...innerEscapes('x.go:3:23: r.Ptr passed to print') },
+    },
+    {
+      name: 'passed as interface{} to a method of the type, or to a method of a value the analysis cannot follow',
+      files: {
+        'x.go': go(
+          'func (i Inner) Keep(n int, v any) {}\n\nfunc g(r Req, w interface{ Put(Inner) }) {\n\tr.Inner.Keep(1, r.List)\n\tw.Put(r.Inner)\n}',
+        ),
+      },
+      facts: {
+        'Req.Inner': 'read x.go:6:4 x.go:7:10',
+        'Req.List': 'read x.go:6:20',
+        ...innerEscapes('x.go:6:18: r.List passed as interface{} to Keep'),
+      },
+    },
+    {
+      name: 'passed to a method of a value the analysis cannot follow',
+      files: { 'x.go': go('func g(r Req, w interface{ Put(Inner) }) { w.Put(r.Inner) }') },
+      facts: {
+        'Req.Inner': 'read x.go:3:52',
+        ...innerEscapes('x.go:3:50: r.Inner passed to the method Put of a value the analysis cannot follow'),
+      },
+    },
+    {
+      name: 'passed to a function the analysis cannot name (a call of a call)',
+      files: { 'x.go': go('func pick() func(Inner) { return nil }\n\nfunc g(r Req) { pick()(r.Inner) }') },
+      facts: {
+        'Req.Inner': 'read x.go:5:26',
+        ...innerEscapes('x.go:5:24: r.Inner passed to a function the analysis cannot follow'),
+      },
+    },
+    {
+      name: 'stored in an interface{} field of a struct literal',
+      files: { 'x.go': go('type Box struct {\n\tV any\n}\n\nfunc g(r Req) Box { return Box{V: r.Ptr} }') },
+      facts: { 'Req.Ptr': 'read x.go:7:37', ...innerEscapes('x.go:7:35: r.Ptr stored in a Box literal') },
+    },
+    {
+      name: 'stored in a slice literal of interface{}',
+      files: { 'x.go': go('func g(r Req) []any { return []any{r.Inner} }') },
+      facts: { 'Req.Inner': 'read x.go:3:38', ...innerEscapes('x.go:3:36: r.Inner stored in a []any literal') },
+    },
+    {
+      name: 'stored as a value of a map literal of interface{}',
+      files: { 'x.go': go('func g(r Req) map[string]any { return map[string]any{"k": r.List} }') },
+      facts: {
+        'Req.List': 'read x.go:3:61',
+        ...innerEscapes('x.go:3:59: r.List stored in a map[string]any literal'),
+      },
+    },
+    {
+      name: 'stored in a struct literal by position (no slot is followed)',
+      files: { 'x.go': go('type Pair struct {\n\tA Inner\n\tB int\n}\n\nfunc g(r Req) Pair { return Pair{r.Inner, 1} }') },
+      facts: { 'Req.Inner': 'read x.go:8:36', ...innerEscapes('x.go:8:34: r.Inner stored in a Pair literal') },
+    },
+    {
+      name: 'converted to another struct type; a conversion to its own type is no escape',
+      files: {
+        'x.go': go(
+          'type Other struct {\n\tName string\n\tSize int\n}\n\nfunc g(r Req) (Other, Inner) { return Other(*r.Ptr), Inner(r.Inner) }',
+        ),
+      },
+      facts: {
+        'Req.Ptr': 'read x.go:8:48',
+        'Req.Inner': 'read x.go:8:62',
+        ...innerEscapes('x.go:8:45: *r.Ptr converted to Other'),
+      },
+    },
+    {
+      name: 'json.Unmarshal into something other than the root type is an escape like any call out',
+      files: { 'x.go': go('func g(b []byte, r *Req) error { return json.Unmarshal(b, &r.Inner) }', 'encoding/json') },
+      facts: { ...innerEscapes('x.go:7:59: &r.Inner passed to json.Unmarshal') },
+    },
+    {
+      name: 'a long expression is cut at 40 characters in the escape',
+      files: {
+        'x.go': go(
+          'func g(requestDecodedFromTheWireAndValidated Req) { fmt.Println(requestDecodedFromTheWireAndValidated.Inner) }',
+          'fmt',
+        ),
+      },
+      facts: {
+        'Req.Inner': 'read x.go:7:103',
+        ...innerEscapes('x.go:7:65: requestDecodedFromTheWireAndValidated.In… passed to fmt.Println'),
+      },
+    },
+  ];
+  for (const c of cases) {
+    it(c.name, async () => {
+      const got = await goReadFacts(c.files);
+      expect(got.fields).toEqual({ ...ALL_UNREAD, ...c.facts });
+    });
+  }
 });
