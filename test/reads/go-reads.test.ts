@@ -378,6 +378,14 @@ describe('analyzeGoReads: how values are followed', () => {
       facts: { 'Req.ID': 'read x.go:17:11' },
     },
     {
+      name: 'a method returning the struct type, in a function naming only the method',
+      files: {
+        'x.go': go('type Store struct{}\n\nfunc (s *Store) Load() *Req { return nil }\n\nfunc g(s *Store) string { return s.Load().ID }'),
+      },
+      // Before methods' results were among the names a function is searched for, g was skipped: "unread".
+      facts: { 'Req.ID': 'read x.go:7:43' },
+    },
+    {
       name: 'a package variable of the struct type, in a function naming only the variable',
       files: { 'x.go': go('var current *Req\n\nfunc g() string { return current.Inner.Name }') },
       facts: { 'Req.Inner': 'read x.go:5:34', 'Inner.Name': 'read x.go:5:40' },
@@ -558,6 +566,27 @@ describe('analyzeGoReads: escapes, each with its reason and place', () => {
         'Req.Ptr': 'read x.go:5:24 x.go:5:31',
         'Req.List': 'read x.go:5:38',
         ...innerEscapes('x.go:5:36: r.List passed as interface{} to show'),
+      },
+    },
+    {
+      name: 'passed to a variadic ...interface{} parameter of a function of the package',
+      files: {
+        'x.go': go('func logAll(vs ...interface{}) { fmt.Println(vs...) }\n\nfunc g(r Req) { logAll(r.ID, r.Inner) }', 'fmt'),
+      },
+      // Before the variadic parameter's element type was asked, the value went unseen into []interface{}: "unread".
+      facts: {
+        'Req.ID': 'read x.go:9:26',
+        'Req.Inner': 'read x.go:9:32',
+        ...innerEscapes('x.go:9:30: r.Inner passed as interface{} to logAll'),
+      },
+    },
+    {
+      name: 'passed to a variadic ...interface{} parameter of a method of the type',
+      files: { 'x.go': go('func (i Inner) Log(format string, vs ...any) {}\n\nfunc g(r Req) { r.Inner.Log("%v", r.Ptr) }') },
+      facts: {
+        'Req.Inner': 'read x.go:5:19',
+        'Req.Ptr': 'read x.go:5:37',
+        ...innerEscapes('x.go:5:35: r.Ptr passed as interface{} to Log'),
       },
     },
     {
