@@ -685,3 +685,166 @@ describe('analyzeGoReads: escapes, each with its reason and place', () => {
     });
   }
 });
+
+describe('analyzeGoReads: where the root is decoded', () => {
+  const cases: readonly {
+    name: string;
+    files: Record<string, string>;
+    decodedAt: string | undefined;
+    facts?: Record<string, string>;
+  }[] = [
+    {
+      name: 'json.Unmarshal into the root: the call, and the value is not an escape',
+      files: { 'x.go': go('func g(b []byte) (Req, error) {\n\tvar r Req\n\terr := json.Unmarshal(b, &r)\n\treturn r, err\n}', 'encoding/json') },
+      decodedAt: 'x.go:9:9',
+    },
+    {
+      name: 'json.Unmarshal into a pointer to the root; the data argument is still read',
+      files: {
+        'x.go': go('func g(prev Req, r *Req) error { return json.Unmarshal([]byte(prev.ID), r) }', 'encoding/json'),
+      },
+      decodedAt: 'x.go:7:41',
+      facts: { 'Req.ID': 'read x.go:7:68' },
+    },
+    {
+      name: 'a Decoder into the root: the call; its operand is read',
+      files: {
+        'x.go': go(
+          'func g(prev Req) (r Req, err error) {\n\terr = json.NewDecoder(strings.NewReader(prev.ID)).Decode(&r)\n\treturn\n}',
+          'encoding/json',
+          'strings',
+        ),
+      },
+      decodedAt: 'x.go:9:8',
+      facts: { 'Req.ID': 'read x.go:9:47' },
+    },
+    {
+      name: 'the first decode found (files by name, functions in order)',
+      files: {
+        'b.go': go('func g(b []byte, r *Req) error { return json.Unmarshal(b, r) }', 'encoding/json'),
+        'a.go': go('func f(b []byte, r *Req) error {\n\t_ = 1\n\treturn json.Unmarshal(b, r)\n}', 'encoding/json'),
+      },
+      decodedAt: 'a.go:9:9',
+    },
+    {
+      name: 'Decode into another type is no decode of the root (and an escape of what it reaches)',
+      files: {
+        'x.go': go('func g(d *json.Decoder, r *Req) error { return d.Decode(r.Ptr) }', 'encoding/json'),
+      },
+      decodedAt: undefined,
+      facts: {
+        'Req.Ptr': 'read x.go:7:59',
+        'Inner.Name': 'unprovable x.go:7:57: r.Ptr passed to the method Decode of a value the analysis cannot follow',
+        'Inner.Size': 'unprovable x.go:7:57: r.Ptr passed to the method Decode of a value the analysis cannot follow',
+      },
+    },
+    {
+      name: 'Unmarshal into another type is no decode of the root',
+      files: { 'x.go': go('func g(b []byte) error {\n\tvar in Inner\n\treturn json.Unmarshal(b, &in)\n}', 'encoding/json') },
+      decodedAt: undefined,
+      facts: {
+        'Inner.Name': 'unprovable x.go:9:27: &in passed to json.Unmarshal',
+        'Inner.Size': 'unprovable x.go:9:27: &in passed to json.Unmarshal',
+      },
+    },
+  ];
+  for (const c of cases) {
+    it(c.name, async () => {
+      const got = await goReadFacts(c.files);
+      expect(got.decodedAt).toBe(c.decodedAt);
+      expect(got.fields).toEqual({ ...ALL_UNREAD, ...c.facts });
+    });
+  }
+});
+
+describe('analyzeGoReads: the types it follows', () => {
+  const TYPES = [
+    'package h',
+    '',
+    'type Tag struct {',
+    '\tKey string `json:"key"`',
+    '}',
+    '',
+    'type Tags []Tag',
+    '',
+    'type TagAlias = Tag',
+    '',
+    'type Base struct {',
+    '\tName string `json:"name"`',
+    '\tDeep string `json:"deep"`',
+    '}',
+    '',
+    'type Mid struct {',
+    '\t*Base',
+    '}',
+    '',
+    'type Node struct {',
+    '\tNext *Node `json:"next"`',
+    '\tVal  int   `json:"val"`',
+    '}',
+    '',
+    'type Req struct {',
+    '\tMid',
+    '\tName  string                            `json:"name"`',
+    '\tTags  Tags                              `json:"tags"`',
+    '\tFixed [2]Tag                            `json:"fixed"`',
+    '\tMeta  struct{ Label string `json:"label"` } `json:"meta"`',
+    '\tHead  *Node                             `json:"head"`',
+    '\tAlias TagAlias                          `json:"alias"`',
+    '\tRefs  map[string]*Tag                   `json:"refs"`',
+    '}',
+    '',
+  ].join('\n');
+  const UNREAD = Object.fromEntries(
+    ['Base.Deep', 'Req.Name', 'Req.Tags', 'Tag.Key', 'Req.Fixed', 'Req.Meta', 'Req.Label', 'Req.Head']
+      .concat(['Node.Next', 'Node.Val', 'Req.Alias', 'Req.Refs'])
+      .map((key) => [key, 'unread']),
+  );
+  const cases: readonly { name: string; body: string; facts: Record<string, string> }[] = [
+    {
+      name: 'a named slice type, an array and a map of pointers lead to their element',
+      body: 'func g(r Req) string {\n\tfor _, t := range r.Tags {\n\t\t_ = t.Key\n\t}\n\treturn r.Fixed[0].Key + r.Refs["a"].Key\n}',
+      facts: {
+        'Req.Tags': 'read x.go:4:22',
+        'Req.Fixed': 'read x.go:7:11',
+        'Req.Refs': 'read x.go:7:28',
+        'Tag.Key': 'read x.go:5:9 x.go:7:20 x.go:7:38',
+      },
+    },
+    {
+      name: 'an anonymous struct field and an alias of a struct type',
+      body: 'func g(r Req) string { return r.Meta.Label + r.Alias.Key }',
+      facts: { 'Req.Meta': 'read x.go:3:33', 'Req.Label': 'read x.go:3:38', 'Req.Alias': 'read x.go:3:48', 'Tag.Key': 'read x.go:3:54' },
+    },
+    {
+      name: 'a recursive type walked in a three-clause for loop',
+      body: 'func g(r Req) (sum int) {\n\tfor n := r.Head; n != nil; n = n.Next {\n\t\tsum += n.Val\n\t}\n\treturn\n}',
+      facts: { 'Req.Head': 'read x.go:4:13', 'Node.Next': 'read x.go:4:35', 'Node.Val': 'read x.go:5:12' },
+    },
+    {
+      name: 'a promoted field through an embedded pointer; the shallowest field of a name wins',
+      body: 'func g(r *Req) string { return r.Deep + r.Name }',
+      facts: { 'Base.Deep': 'read x.go:3:34', 'Req.Name': 'read x.go:3:43' },
+    },
+    {
+      name: 'an escape of the root reaches every struct type below it, through every kind of type',
+      body: 'func g(r Req) { println(&r) }',
+      facts: Object.fromEntries(Object.keys(UNREAD).map((key) => [key, 'unprovable x.go:3:25: &r passed to println'])),
+    },
+    {
+      name: 'an escape of a nested type reaches only what is below it',
+      body: 'func g(r Req) { println(r.Head) }',
+      facts: {
+        'Req.Head': 'read x.go:3:27',
+        'Node.Next': 'unprovable x.go:3:25: r.Head passed to println',
+        'Node.Val': 'unprovable x.go:3:25: r.Head passed to println',
+      },
+    },
+  ];
+  for (const c of cases) {
+    it(c.name, async () => {
+      const got = await goReadFacts({ 'x.go': go(c.body) }, TYPES);
+      expect(got.fields).toEqual({ ...UNREAD, ...c.facts });
+    });
+  }
+});
