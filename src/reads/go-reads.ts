@@ -824,8 +824,15 @@ class GoReadAnalysis {
       const receiver = deref(this.typeOf(operand, env));
       const known = receiver.k === 'struct' && this.methods.get(receiver.key)?.has(method) === true;
       const field = receiver.k === 'struct' ? this.lookupField(receiver.key, method) : undefined;
-      if (!known && field === undefined)
-        this.escapeArgs(args, env, `passed to the method ${method} of a value the analysis cannot follow`);
+      // A field of function type is a function value: what it calls cannot be seen.
+      if (!known)
+        this.escapeArgs(
+          args,
+          env,
+          field === undefined
+            ? `passed to the method ${method} of a value the analysis cannot follow`
+            : `passed to the function value "${callee.text}"`,
+        );
       if (known && receiver.k === 'struct') {
         const signature = this.methods.get(receiver.key)?.get(method);
         args.forEach((arg, i) => {

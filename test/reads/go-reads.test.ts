@@ -551,6 +551,12 @@ describe('analyzeGoReads: escapes, each with its reason and place', () => {
       },
     },
     {
+      name: 'passed to a field of function type',
+      files: { 'x.go': go('type Hooks struct {\n\ton func(*Inner)\n}\n\nfunc g(r Req, h Hooks) { h.on(r.Ptr) }') },
+      // Before a called field counted as a function value, r.Ptr went unseen into it: Inner's fields "unread".
+      facts: { 'Req.Ptr': 'read x.go:7:33', ...innerEscapes('x.go:7:31: r.Ptr passed to the function value "h.on"') },
+    },
+    {
       name: 'passed to a package variable holding a function',
       files: { 'x.go': go('var hook func(Inner)\n\nfunc g(r Req) { hook(r.Inner) }') },
       facts: { 'Req.Inner': 'read x.go:5:24', ...innerEscapes('x.go:5:22: r.Inner passed to the function value "hook"') },
