@@ -464,6 +464,40 @@ describe('analyzeGoReads: how values are followed', () => {
       },
     },
     {
+      name: 'a map literal of the struct type keeps its values; a map index reads the element',
+      files: {
+        'x.go': go('func g(r Req) map[string]Inner {\n\t_ = r.ByKey["a"].Name\n\treturn map[string]Inner{"a": r.Inner}\n}'),
+      },
+      facts: { 'Req.ByKey': 'read x.go:4:8', 'Inner.Name': 'read x.go:4:19', 'Req.Inner': 'read x.go:5:33' },
+    },
+    {
+      name: 'a local variable named like an imported package is the variable',
+      files: {
+        'x.go': go('var _ = log.Println\n\nfunc (i Inner) Show(p *Inner) {}\n\nfunc g(r Req, log Inner) { log.Show(r.Ptr) }', 'log'),
+      },
+      facts: { 'Req.Ptr': 'read x.go:11:39' },
+    },
+    {
+      name: 'a package variable initialized without a type takes its value\'s type',
+      files: { 'x.go': go('var fallback = Req{ID: "none"}\n\nfunc g() int { return fallback.Count }') },
+      facts: { 'Req.Count': 'read x.go:5:32' },
+    },
+    {
+      name: 'var with several names takes each value\'s type',
+      files: { 'x.go': go('func g(r Req) int {\n\tvar a, b = r.Inner, r.Ptr\n\treturn a.Size + len(b.Name)\n}') },
+      facts: {
+        'Req.Inner': 'read x.go:4:15',
+        'Req.Ptr': 'read x.go:4:24',
+        'Inner.Size': 'read x.go:5:11',
+        'Inner.Name': 'read x.go:5:24',
+      },
+    },
+    {
+      name: 'a value received from a channel is not followed',
+      files: { 'x.go': go('func g(ch chan Inner) string {\n\tv := <-ch\n\treturn v.Name\n}') },
+      facts: {},
+    },
+    {
       name: 'the builtins that read their arguments are no escape',
       files: {
         'x.go': go(
@@ -593,6 +627,31 @@ describe('analyzeGoReads: escapes, each with its reason and place', () => {
         'Req.Inner': 'read x.go:5:19',
         'Req.Ptr': 'read x.go:5:37',
         ...innerEscapes('x.go:5:35: r.Ptr passed as interface{} to Log'),
+      },
+    },
+    {
+      name: 'passed to a parameter of an unnamed interface type, among unnamed parameters',
+      files: {
+        'x.go': go('func (i Inner) Keep(int, interface{ String() string }) {}\n\nfunc g(r Req) { r.Inner.Keep(1, r.Ptr) }'),
+      },
+      facts: {
+        'Req.Inner': 'read x.go:5:19',
+        'Req.Ptr': 'read x.go:5:35',
+        ...innerEscapes('x.go:5:33: r.Ptr passed as interface{} to Keep'),
+      },
+    },
+    {
+      name: 'passed to a generic function (not followed)',
+      files: { 'x.go': go('func keep[T any](v T) {}\n\nfunc g(r Req) { keep(r.Inner) }') },
+      facts: { 'Req.Inner': 'read x.go:5:24', ...innerEscapes('x.go:5:22: r.Inner passed to keep') },
+    },
+    {
+      name: 'the address of a slice field: the field and what its items reach',
+      files: { 'x.go': go('func g(r *Req) *[]Inner { return &r.List }') },
+      facts: {
+        'Req.List': 'unprovable x.go:3:34: address taken (&r.List)',
+        'Inner.Name': 'unprovable x.go:3:34: address taken (&r.List)',
+        'Inner.Size': 'unprovable x.go:3:34: address taken (&r.List)',
       },
     },
     {
