@@ -232,6 +232,20 @@ describe('analyzeGoReads across the packages of a module', () => {
     });
   });
 
+  it('a package listed twice, or the consumer\'s own package listed, is read once; the scope names the listed packages', async () => {
+    const body = handler('\t_ = render.Apply(req.Display)');
+    const once = await moduleReadFacts(body, ['render']);
+    expect(await moduleReadFacts(body, ['render', './render/', 'server', 'render/render.go'])).toEqual(once);
+    expect(once['/display/mode']).toBe('read render/render.go:7:21');
+    const s = scratch as NonNullable<typeof scratch>;
+    const extracted = await extractGoStruct({ path: 'server', typeName: 'request', cwd: s.dir, direction: 'decode' });
+    const request = { path: 'server/main.go', cwd: s.dir, typeName: 'request', fields: extracted.fields };
+    const listed = await analyzeGoReads({ ...request, strict: true, packages: ['render'] });
+    expect([listed.scope, listed.strict]).toEqual(['the package and the packages listed with it', true]);
+    const alone = await analyzeGoReads({ ...request, strict: false });
+    expect([alone.scope, alone.strict]).toEqual(['the package', false]);
+  });
+
   it('the same package not listed: the hand-off is an escape naming the call', async () => {
     const facts = await moduleReadFacts(handler('\t_ = render.Apply(req.Display)'), undefined);
     expect(facts).toEqual({
