@@ -201,6 +201,19 @@ describe('analyzeGoReads: how values are followed', () => {
       facts: { 'Req.ID': 'read x.go:7:43' },
     },
     {
+      name: 'types, functions and variables that lead to the struct type two levels up are names a function is read for',
+      files: {
+        'x.go': go(
+          'type Wrapper struct {\n\tR *Req\n}\n\ntype Outer struct {\n\tW []Wrapper\n}\n\nfunc mk() Outer { return Outer{} }\n\nvar last map[string]Outer\n\nfunc a(o Outer) string { return o.W[0].R.ID }\n\nfunc b() int { return mk().W[0].R.Count }\n\nfunc c() string { return last["x"].W[0].R.At }',
+        ),
+      },
+      facts: {
+        'Req.ID': 'read x.go:15:42',
+        'Req.Count': 'read x.go:17:35',
+        'Stamp.At': 'read x.go:19:43',
+      },
+    },
+    {
       name: 'a package variable of the struct type, in a function naming only the variable',
       files: { 'x.go': go('var current *Req\n\nfunc g() string { return current.Inner.Name }') },
       facts: { 'Req.Inner': 'read x.go:5:34', 'Inner.Name': 'read x.go:5:40' },
