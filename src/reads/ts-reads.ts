@@ -87,9 +87,8 @@ export async function analyzeTsReads(request: TsReadRequest): Promise<ReadEviden
         const element = checker.getIndexTypeOfType(part, tsApi.IndexKind.Number);
         if (element) visit(element);
         for (const property of checker.getPropertiesOfType(part)) {
-          const keys = declared(property);
-          if (keys.length === 0) continue;
-          for (const key of keys) found.add(key);
+          for (const key of declared(property)) found.add(key);
+          // A property that is no wire field may still hold a value that has some (`{ order, attempt }`).
           const declaration = property.valueDeclaration;
           if (declaration) visit(checker.getTypeOfSymbolAtLocation(property, declaration));
         }

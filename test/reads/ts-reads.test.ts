@@ -330,6 +330,20 @@ describe('analyzeTsReads: reads, escapes and the decode place', () => {
       },
     },
     {
+      name: 'handed out inside an object that is no wire type: an escape of what its properties hold',
+      files: {
+        'h.ts': `${IMPORT}declare const send: any;\n\nexport function f(o: Order): void {\n  send({ order: o, attempt: 1 });\n}\n`,
+      },
+      decodedAt: 'h.ts:5:22',
+      // Before the properties that are no wire fields were looked into, the order went out unseen: every field "unread".
+      facts: Object.fromEntries(
+        Object.keys(UNREAD).map((k) => [
+          k,
+          'unprovable h.ts:6:8: { order: o, attempt: 1 } passed to send, which the analysis cannot resolve',
+        ]),
+      ),
+    },
+    {
       name: 'handed to a constructor declared outside the consumer\'s files',
       files: {
         'h.ts':
