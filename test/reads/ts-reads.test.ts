@@ -276,10 +276,10 @@ describe('analyzeTsReads: reads, escapes and the decode place', () => {
       files: {
         'h.ts':
           IMPORT +
-          "export function f(o: Order): void {\n  o.total = 1;\n  (o.id) = 'x';\n  o.meta! = null;\n  o['total'] = 2;\n  o.lines[0]!.qty += 1;\n}\n",
+          "export function f(o: Order, k: 'id'): void {\n  o.total = o.lines.length;\n  (o.id) = 'x';\n  o.meta! = null;\n  o['total'] = 2;\n  o.lines[0]!.qty += 1;\n  o[k] = o[k];\n  const { [k]: v } = o;\n  void v;\n}\n",
       },
       decodedAt: 'h.ts:3:22',
-      facts: { '/lines': 'read h.ts:8:5', '/lines/*/qty': 'read h.ts:8:15' },
+      facts: { '/lines': 'read h.ts:4:15 h.ts:8:5', '/lines/*/qty': 'read h.ts:8:15' },
     },
     {
       name: 'an object rest is an escape of every field the rest can hold, at the rest',
@@ -369,6 +369,15 @@ describe('analyzeTsReads: reads, escapes and the decode place', () => {
       // Files in the program's order (an imported file before its importer).
       decodedAt: 'help.mts:3:26',
       facts: { '/total': 'read help.mts:4:12' },
+    },
+    {
+      name: 'a reference to the type in the declaring file is not the decode place',
+      files: {
+        'order.ts': `${ORDER_TS}export const parse = (body: string) => JSON.parse(body) as Order;\n`,
+        'h.ts': `${IMPORT}export const f = (body: string) => JSON.parse(body) as Order;\n`,
+      },
+      decodedAt: 'h.ts:3:56',
+      facts: {},
     },
     {
       name: 'the decode place is the first reference to the type outside the declaring file',
