@@ -326,6 +326,25 @@ describe('analyzeGoReads: how values are followed', () => {
       facts: {},
     },
     {
+      name: 'an array literal of implicit length, a parenthesized parameter type, a parenthesized operand',
+      files: {
+        'x.go': go(
+          'func g(r (*Req)) string {\n\tfor _, it := range [...]Inner{r.Inner} {\n\t\t_ = it.Size\n\t}\n\treturn (r.Ptr).Name\n}',
+        ),
+      },
+      facts: {
+        'Req.Inner': 'read x.go:4:34',
+        'Inner.Size': 'read x.go:5:10',
+        'Req.Ptr': 'read x.go:7:12',
+        'Inner.Name': 'read x.go:7:17',
+      },
+    },
+    {
+      name: 'the address of a field below a field: that field escapes, the one above is not read',
+      files: { 'x.go': go('func g(r *Req) *string { return &r.Inner.Name }') },
+      facts: { 'Inner.Name': 'unprovable x.go:3:33: address taken (&r.Inner.Name)' },
+    },
+    {
       name: 'the builtins that read their arguments are no escape',
       files: {
         'x.go': go(
