@@ -246,6 +246,18 @@ describe('analyzeGoReads across the packages of a module', () => {
     expect([alone.scope, alone.strict]).toEqual(['the package', false]);
   });
 
+  it('a struct of another package embedded in the request: its promoted fields are read on the request', async () => {
+    const facts = await moduleReadFacts(
+      'package main\n\nimport "example.com/shop/api"\n\ntype request struct {\n\t*api.Display\n\tName string `json:"name"`\n}\n\nfunc use(req request) string { return req.Mode + req.Name }\n',
+      undefined,
+    );
+    expect(facts).toEqual({
+      '/mode': 'read server/main.go:10:43',
+      '/width': 'unread',
+      '/name': 'read server/main.go:10:54',
+    });
+  });
+
   it('the same package not listed: the hand-off is an escape naming the call', async () => {
     const facts = await moduleReadFacts(handler('\t_ = render.Apply(req.Display)'), undefined);
     expect(facts).toEqual({
