@@ -311,6 +311,18 @@ describe('the TypeScript read analysis', () => {
     expect(run.findings.map((f) => [f.rule, f.field])).toEqual([['CONSUMER_FIELD_UNREAD', 'total']]);
   });
 
+  it('a consumer file nesting code deeper than the parser can follow: refused at that file, exit 2, no stack', async () => {
+    // It used to escape as an internal error with the compiler's stack (the parser overflowed in createProgram).
+    const nested = `${'('.repeat(20_000)}o.id${')'.repeat(20_000)}`;
+    const run = await consumes({
+      'bill.ts': HANDLER,
+      'deep.ts': `import type { Order } from './order.js';\nexport const f = (o: Order) => ${nested};\n`,
+    });
+    expect(run.exit).toBe(2);
+    expect(run.stderr).toMatch(/^billing\/deep\.ts:1:1: error: "billing\/deep\.ts" nests code too deeply for the read analysis/mu);
+    expect(run.stderr).not.toMatch(/internal error|\n\s+at /u);
+  });
+
   it('a FIFO named like a source beside the consumer is not handed to the compiler (it used to block the run)', async () => {
     const run = await consumes({ 'bill.ts': HANDLER }, (billing) => execFileSync('mkfifo', [join(billing, 'pipe.ts')]));
     expect(run.findings).toEqual([]);
