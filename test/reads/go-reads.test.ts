@@ -761,6 +761,23 @@ describe('analyzeGoReads: the types it follows', () => {
   }
 });
 
+describe('analyzeGoReads: nesting', () => {
+  /** `r.ID` in `n` parentheses; the function, its body, the return and the selector around them take the other 6 of the 1,000 levels. */
+  const nested = (n: number) => go(`func g(r Req) string { return ${'('.repeat(n)}r.ID${')'.repeat(n)} }`);
+
+  it('follows code nested up to 1,000 levels: a read inside 994 parentheses is found', async () => {
+    expect((await goReadFacts({ 'x.go': nested(994) })).fields['Req.ID']).toBe('read x.go:3:1027');
+  });
+
+  it('refuses code nested deeper, at the place, rather than overflowing the stack', async () => {
+    await expect(goReadFacts({ 'x.go': nested(995) })).rejects.toMatchObject({
+      code: 'E_UNSUPPORTED',
+      message: expect.stringContaining('nests expressions or statements more than 1000 levels deep'),
+      location: { file: 'h/x.go', line: 3 },
+    });
+  });
+});
+
 describe('the read analysis on consumer/go', () => {
   it('proves every consumed field read, each with a read site, and passes', async () => {
     const run = await consumes(process.cwd());
