@@ -567,19 +567,10 @@ class GoReadAnalysis {
       const type = this.resolveType(typeNode);
       const names = decl.childrenForFieldName('name');
       if (names.length === 0 && typeNode !== null) {
-        // An embedded field is named after its type, without package or `*`.
+        // An embedded field is named after its type, without package (the grammar keeps the `*` of `*T` out of the type).
         let base: Node | null = typeNode;
-        while (
-          base !== null &&
-          (base.type === 'pointer_type' || base.type === 'qualified_type' || base.type === 'generic_type')
-        ) {
-          base =
-            base.type === 'pointer_type'
-              ? (base.namedChildren[0] ?? null)
-              : base.type === 'qualified_type'
-                ? base.childForFieldName('name')
-                : base.childForFieldName('type');
-        }
+        while (base !== null && (base.type === 'qualified_type' || base.type === 'generic_type'))
+          base = base.type === 'qualified_type' ? base.childForFieldName('name') : base.childForFieldName('type');
         if (base === null) continue;
         const locKey = declarationKey(locationOf(base, this.scope.file));
         fields.set(base.text, { type, locKey, embedded: true });

@@ -248,14 +248,22 @@ describe('analyzeGoReads across the packages of a module', () => {
 
   it('a struct of another package embedded in the request: its promoted fields are read on the request', async () => {
     const facts = await moduleReadFacts(
-      'package main\n\nimport "example.com/shop/api"\n\ntype request struct {\n\t*api.Display\n\tName string `json:"name"`\n}\n\nfunc use(req request) string { return req.Mode + req.Name }\n',
+      'package main\n\nimport "example.com/shop/api"\n\ntype request struct {\n\t*api.Display\n\tName string `json:"name"`\n}\n\nfunc use(req request) string { return req.Mode + req.Name }\n\nfunc width(req request) int { return req.Display.Width }\n',
       undefined,
     );
     expect(facts).toEqual({
       '/mode': 'read server/main.go:10:43',
-      '/width': 'unread',
+      '/width': 'read server/main.go:12:50',
       '/name': 'read server/main.go:10:54',
     });
+  });
+
+  it("a listed package's struct types are its own, even named like the consumer's", async () => {
+    const facts = await moduleReadFacts(handler('\t_ = req.Display'), ['render'], {
+      'render/more.go':
+        'package render\n\ntype request struct {\n\tName string\n}\n\n// Use reads its own request.Name, not the consumer\'s.\nfunc Use(q request) string { return q.Name }\n',
+    });
+    expect(facts['/name']).toBe('unread');
   });
 
   it('the same package not listed: the hand-off is an escape naming the call', async () => {

@@ -195,10 +195,12 @@ describe('analyzeGoReads: how values are followed', () => {
     {
       name: 'a method returning the struct type, in a function naming only the method',
       files: {
-        'x.go': go('type Store struct{}\n\nfunc (s *Store) Load() *Req { return nil }\n\nfunc g(s *Store) string { return s.Load().ID }'),
+        'x.go': go(
+          'type Store struct{}\n\nfunc (s *Store) Load() *Req { return nil }\n\nfunc (s *Store) Get() (*Req, error) { return nil, nil }\n\nfunc g(s *Store) string { return s.Load().ID }\n\nfunc h(s *Store) int {\n\tr, _ := s.Get()\n\treturn r.Count\n}',
+        ),
       },
-      // Before methods' results were among the names a function is searched for, g was skipped: "unread".
-      facts: { 'Req.ID': 'read x.go:7:43' },
+      // Before methods' results were among the names a function is searched for, g and h were skipped: "unread".
+      facts: { 'Req.ID': 'read x.go:9:43', 'Req.Count': 'read x.go:13:11' },
     },
     {
       name: 'types, functions and variables that lead to the struct type two levels up are names a function is read for',
@@ -212,6 +214,13 @@ describe('analyzeGoReads: how values are followed', () => {
         'Req.Count': 'read x.go:17:35',
         'Stamp.At': 'read x.go:19:43',
       },
+    },
+    {
+      name: 'a multi-value call binds a name after the first to its own result',
+      files: {
+        'x.go': go('func pair() (int, *Req) { return 0, nil }\n\nfunc g() string {\n\tn, r := pair()\n\t_ = n\n\treturn r.ID\n}'),
+      },
+      facts: { 'Req.ID': 'read x.go:8:11' },
     },
     {
       name: 'a package variable of the struct type, in a function naming only the variable',
@@ -294,9 +303,16 @@ describe('analyzeGoReads: how values are followed', () => {
     {
       name: 'a map literal of the struct type keeps its values; a map index reads the element',
       files: {
-        'x.go': go('func g(r Req) map[string]Inner {\n\t_ = r.ByKey["a"].Name\n\treturn map[string]Inner{"a": r.Inner}\n}'),
+        'x.go': go(
+          'func g(r Req) map[string]Inner {\n\t_ = r.ByKey["a"].Name\n\t_ = r.ID[0]\n\treturn map[string]Inner{"a": r.Inner}\n}',
+        ),
       },
-      facts: { 'Req.ByKey': 'read x.go:4:8', 'Inner.Name': 'read x.go:4:19', 'Req.Inner': 'read x.go:5:33' },
+      facts: {
+        'Req.ByKey': 'read x.go:4:8',
+        'Inner.Name': 'read x.go:4:19',
+        'Req.ID': 'read x.go:5:8',
+        'Req.Inner': 'read x.go:6:33',
+      },
     },
     {
       name: 'a local variable named like an imported package is the variable',
@@ -446,7 +462,7 @@ describe('analyzeGoReads: escapes, each with its reason and place', () => {
       name: 'passed as interface{} to a function of the package, at that argument',
       files: {
         'x.go': go(
-          'func show(a, b *Inner, v interface{}) {}\n\nfunc g(r Req) { show(r.Ptr, r.Ptr, r.List) }',
+          'func show(a, b *Inner /* the pair */, v interface{}) {}\n\nfunc g(r Req) { show(r.Ptr, r.Ptr, r.List) }',
         ),
       },
       facts: {
@@ -651,6 +667,31 @@ describe('analyzeGoReads: where the root is decoded', () => {
       },
     },
     {
+      name: 'Unmarshal of another package, and a method other than Decode, are no decode (escapes)',
+      files: {
+        'x.go': go(
+          'func g(b []byte, enc *json.Encoder) error {\n\tvar r Req\n\t_ = xml.Unmarshal(b, &r)\n\treturn enc.Encode(&r)\n}',
+          'encoding/json',
+          'encoding/xml',
+        ),
+      },
+      decodedAt: undefined,
+      facts: Object.fromEntries(
+        Object.keys(ALL_UNREAD).map((key) => [key, 'unprovable x.go:10:23: &r passed to xml.Unmarshal']),
+      ),
+    },
+    {
+      name: 'a method other than Decode taking the root is no decode (an escape)',
+      files: { 'x.go': go('func g(r Req, enc *json.Encoder) error { return enc.Encode(&r) }', 'encoding/json') },
+      decodedAt: undefined,
+      facts: Object.fromEntries(
+        Object.keys(ALL_UNREAD).map((key) => [
+          key,
+          'unprovable x.go:7:60: &r passed to the method Encode of a value the analysis cannot follow',
+        ]),
+      ),
+    },
+    {
       name: 'Unmarshal into another type is no decode of the root',
       files: { 'x.go': go('func g(b []byte) error {\n\tvar in Inner\n\treturn json.Unmarshal(b, &in)\n}', 'encoding/json') },
       decodedAt: undefined,
@@ -734,6 +775,16 @@ describe('analyzeGoReads: the types it follows', () => {
       facts: { 'Req.Head': 'read x.go:4:13', 'Node.Next': 'read x.go:4:35', 'Node.Val': 'read x.go:5:12' },
     },
     {
+      name: 'a function naming only a type reached through a pointer from the root',
+      body: 'func walk(n *Node) int { return n.Val }',
+      facts: { 'Node.Val': 'read x.go:3:35' },
+    },
+    {
+      name: 'an embedded field selected by its type\'s name',
+      body: 'func g(r Req) string { return r.Mid.Base.Deep }',
+      facts: { 'Base.Deep': 'read x.go:3:42' },
+    },
+    {
       name: 'a promoted field through an embedded pointer; the shallowest field of a name wins',
       body: 'func g(r *Req) string { return r.Deep + r.Name }',
       facts: { 'Base.Deep': 'read x.go:3:34', 'Req.Name': 'read x.go:3:43' },
@@ -763,17 +814,18 @@ describe('analyzeGoReads: the types it follows', () => {
 
 describe('analyzeGoReads: nesting', () => {
   /** `r.ID` in `n` parentheses; the function, its body, the return and the selector around them take the other 6 of the 1,000 levels. */
-  const nested = (n: number) => go(`func g(r Req) string { return ${'('.repeat(n)}r.ID${')'.repeat(n)} }`);
+  const nested = (n: number) =>
+    go(`func g(r Req) string {\n${'\t_ = r.Count\n'.repeat(20)}\treturn ${'('.repeat(n)}r.ID${')'.repeat(n)}\n}`);
 
   it('follows code nested up to 1,000 levels: a read inside 994 parentheses is found', async () => {
-    expect((await goReadFacts({ 'x.go': nested(994) })).fields['Req.ID']).toBe('read x.go:3:1027');
+    expect((await goReadFacts({ 'x.go': nested(994) })).fields['Req.ID']).toBe('read x.go:24:1005');
   });
 
   it('refuses code nested deeper, at the place, rather than overflowing the stack', async () => {
     await expect(goReadFacts({ 'x.go': nested(995) })).rejects.toMatchObject({
       code: 'E_UNSUPPORTED',
       message: expect.stringContaining('nests expressions or statements more than 1000 levels deep'),
-      location: { file: 'h/x.go', line: 3 },
+      location: { file: 'h/x.go', line: 24 },
     });
   });
 });
