@@ -88,7 +88,11 @@ async function tsReadFacts(
   writeFileSync(join(dir, 'b', 'order.ts'), ORDER_TS);
   for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, 'b', name), text);
   mkdirSync(join(dir, 'lib'));
-  writeFileSync(join(dir, 'lib', 'sink.ts'), 'export class Sink {\n  constructor(readonly value: unknown) {}\n}\n');
+  // Outside the consumer's folder: its reads are not the consumer's.
+  writeFileSync(
+    join(dir, 'lib', 'sink.ts'),
+    "import type { Order } from '../b/order.js';\n\nexport class Sink {\n  constructor(readonly value: unknown) {}\n}\n\nexport const peek = (o: Order): string => o.id;\n",
+  );
   const extracted = await tsExtractor.extract({ path: 'b/order.ts', typeName: 'Order', cwd: dir });
   const evidence = await analyzeTsReads({
     path: 'b/order.ts',
@@ -146,14 +150,14 @@ describe('analyzeTsReads: reads, escapes and the decode place', () => {
       },
     },
     {
-      name: 'writes (plain, parenthesized, non-null, by element) are not reads; a compound assignment is',
+      name: 'writes (plain, parenthesized, non-null, by element) are not reads; a compound assignment and the right of = are',
       files: {
         'h.ts':
           IMPORT +
-          "export function f(o: Order, k: 'id'): void {\n  o.total = o.lines.length;\n  (o.id) = 'x';\n  o.meta! = null;\n  o['total'] = 2;\n  o.lines[0]!.qty += 1;\n  o[k] = o[k];\n  const { [k]: v } = o;\n  void v;\n}\n",
+          "export function f(o: Order, k: 'id'): void {\n  let x: unknown = null;\n  x = o.meta;\n  void x;\n  o.total = o.lines.length;\n  (o.id) = 'x';\n  o.meta! = null;\n  o['total'] = 2;\n  o.lines[0]!.qty += 1;\n  o[k] = o[k];\n  const { [k]: v } = o;\n  void v;\n}\n",
       },
       decodedAt: 'h.ts:3:22',
-      facts: { '/lines': 'read h.ts:4:15 h.ts:8:5', '/lines/*/qty': 'read h.ts:8:15' },
+      facts: { '/meta': 'read h.ts:5:9', '/lines': 'read h.ts:7:15 h.ts:11:5', '/lines/*/qty': 'read h.ts:11:15' },
     },
     {
       name: 'an object rest is an escape of every field the rest can hold, at the rest',
@@ -256,10 +260,10 @@ describe('analyzeTsReads: reads, escapes and the decode place', () => {
     {
       name: 'the decode place is the first reference to the type outside the declaring file',
       files: {
-        'a.ts': `${IMPORT}export type Orders = Order[];\n`,
+        'a.ts': `${IMPORT}export type Pair = Array<number>;\nexport type Orders = Order[];\n`,
         'h.ts': `${IMPORT}export const f = (body: string) => JSON.parse(body) as Order;\n`,
       },
-      decodedAt: 'a.ts:3:22',
+      decodedAt: 'a.ts:4:22',
       facts: {},
     },
   ];
