@@ -325,4 +325,15 @@ describe('analyzeGoReads across the packages of a module', () => {
     });
     await expect(analyzeGoReads({ ...request, path: 'nowhere' })).rejects.toMatchObject({ code: 'E_READ' });
   });
+
+  it('refuses a listed package directory that does not exist, naming it', async () => {
+    await moduleReadFacts(handler(''), undefined);
+    const s = scratch as NonNullable<typeof scratch>;
+    const extracted = await extractGoStruct({ path: 'server', typeName: 'request', cwd: s.dir, direction: 'decode' });
+    const request = { path: 'server', cwd: s.dir, typeName: 'request', fields: extracted.fields, strict: false };
+    await expect(analyzeGoReads({ ...request, packages: ['gone'] })).rejects.toMatchObject({
+      code: 'E_READ',
+      message: expect.stringMatching(/^Cannot read "gone": /u),
+    });
+  });
 });

@@ -337,6 +337,11 @@ describe('analyzeGoReads: how values are followed', () => {
       },
     },
     {
+      name: 'assigned to a variable of its own type: followed, no escape',
+      files: { 'x.go': go('func g(r Req) string {\n\tvar p *Inner\n\tp = r.Ptr\n\treturn p.Name\n}') },
+      facts: { 'Req.Ptr': 'read x.go:5:8', 'Inner.Name': 'read x.go:6:11' },
+    },
+    {
       name: 'a value received from a channel is not followed',
       files: { 'x.go': go('func g(ch chan Inner) string {\n\tv := <-ch\n\treturn v.Name\n}') },
       facts: {},
