@@ -4,8 +4,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { bigPackage, fibonacciGraph } from '../../../bench/lib/go-graphs.js';
 import { goExtractor } from '../../../src/extract/go/index.js';
-import { DEFAULT_EXPANSION_LIMITS, expansionLimits } from '../../../src/extract/go/wire-fields.js';
-import { quotedNames, rejectionOf } from '../../support/facts.js';
+import { rejectionOf } from '../../support/facts.js';
 
 const dirs: string[] = [];
 function writePackage(files: Record<string, string>): string {
@@ -67,79 +66,6 @@ describe('the bound on the flat field list', () => {
     expect(shallow.opaque.find((ref) => ref.pointer === '/a/a/a')?.reason).toBe(
       'struct nesting deeper than 3 levels is not unrolled',
     );
-  });
-});
-
-describe('the bounds a caller asks for', () => {
-  test('each bound is lowered to a whole number; below 1, infinite and missing values keep the default', () => {
-    expect(DEFAULT_EXPANSION_LIMITS).toEqual({ maxEntries: 200_000, maxDepth: 32 });
-    expect(expansionLimits(undefined)).toEqual(DEFAULT_EXPANSION_LIMITS);
-    expect(expansionLimits({})).toEqual(DEFAULT_EXPANSION_LIMITS);
-    expect(expansionLimits({ maxEntries: 40.9, maxDepth: 3.2 })).toEqual({ maxEntries: 40, maxDepth: 3 });
-    expect(expansionLimits({ maxEntries: 1, maxDepth: 1 })).toEqual({ maxEntries: 1, maxDepth: 1 });
-    expect(expansionLimits({ maxEntries: 0, maxDepth: -4 })).toEqual(DEFAULT_EXPANSION_LIMITS);
-    expect(expansionLimits({ maxEntries: 0.5, maxDepth: 0.5 })).toEqual(DEFAULT_EXPANSION_LIMITS);
-    expect(expansionLimits({ maxEntries: Number.POSITIVE_INFINITY, maxDepth: Number.NaN })).toEqual(
-      DEFAULT_EXPANSION_LIMITS,
-    );
-    expect(expansionLimits({ maxEntries: 300_000, maxDepth: 33 })).toEqual(DEFAULT_EXPANSION_LIMITS);
-    expect(expansionLimits({ maxEntries: 200_000, maxDepth: 32 })).toEqual(DEFAULT_EXPANSION_LIMITS);
-  });
-});
-
-describe('what the refusal names', () => {
-  /** The refusal's facts: the names it quotes, the chain of types in parentheses, how often the named type was unrolled. */
-  async function refusal(dir: string, maxEntries: number): Promise<{ quoted: string[]; chain: string; times: string }> {
-    const error = await rejectionOf(goExtractor.extract({ path: dir, typeName: 'T0', cwd: dir, expansion: { maxEntries } }));
-    expect(error.code).toBe('E_UNSUPPORTED');
-    expect(error.location).toEqual({ file: 'graph.go', line: 3, column: 6 });
-    return {
-      quoted: quotedNames(error.message),
-      chain: /\(([^)]*)\)/u.exec(error.message)?.[1] ?? '',
-      times: /unrolled ([\d,]+) times/u.exec(error.message)?.[1] ?? '',
-    };
-  }
-
-  test('the path being listed when the bound was crossed, its chain of types (cut in the middle past 12) and the type unrolled most', async () => {
-    const dir = writePackage(fibonacciGraph(20));
-    // Every type on the first path is unrolled once: the tie goes to the first name in order.
-    expect(await refusal(dir, 5)).toEqual({ quoted: ['T0', '/a/a', 'T1'], chain: 'T0 → T1', times: '1' });
-    expect(await refusal(dir, 35)).toEqual({
-      quoted: ['T0', '/a/a/a/a/a/a/a/a/a/a/a/a', 'T1'],
-      chain: 'T0 → T1 → T2 → T3 → T4 → T5 → T6 → T7 → T8 → T9 → T10 → T11',
-      times: '1',
-    });
-    expect(await refusal(dir, 36)).toEqual({
-      quoted: ['T0', '/a/a/a/a/a/a/a/a/a/a/a/a/name', 'T1'],
-      chain: 'T0 → T1 → T2 → T3 → T4 → T5 → … → T8 → T9 → T10 → T11 → T12',
-      times: '1',
-    });
-    expect(await refusal(dir, 1000)).toEqual({
-      quoted: ['T0', '/a/a/a/a/a/a/a/a/b/b/a/a/a/count', 'T19'],
-      chain: 'T0 → T1 → T2 → T3 → T4 → T5 → … → T10 → T12 → T13 → T14 → T15',
-      times: '123',
-    });
-  });
-
-  test('graph mode counts each type once: refused past the bound, naming the type being listed', async () => {
-    const dir = writePackage(fibonacciGraph(20));
-    const extractGraph = goExtractor.extractGraph;
-    if (extractGraph === undefined) throw new Error('the Go extractor has a graph mode');
-    const graph = await extractGraph({ path: dir, typeName: 'T0', cwd: dir });
-    let total = 0;
-    for (const type of graph.types.values()) total += type.fields.length + type.opaque.length;
-    expect({ total, types: graph.types.size }).toEqual({ total: 77, types: 20 });
-    const exact = await extractGraph({ path: dir, typeName: 'T0', cwd: dir, expansion: { maxEntries: total } });
-    expect(exact.types.size).toBe(20);
-    const error = await rejectionOf(
-      extractGraph({ path: dir, typeName: 'T0', cwd: dir, expansion: { maxEntries: total - 1 } }),
-    );
-    expect(error.code).toBe('E_UNSUPPORTED');
-    expect(error.location).toEqual({ file: 'graph.go', line: 3, column: 6 });
-    expect(quotedNames(error.message)).toEqual(['T0', 'T19']);
-    expect(error.message).toContain('more than 76 fields');
-    const early = await rejectionOf(extractGraph({ path: dir, typeName: 'T0', cwd: dir, expansion: { maxEntries: 5 } }));
-    expect(quotedNames(early.message)).toEqual(['T0', 'T1']);
   });
 });
 
