@@ -10,6 +10,7 @@
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { expectTable } from '../../support/facts.js';
+import { goExtractor } from '../../../src/extract/go/index.js';
 import { GoScratch } from './go-cases.js';
 import type { GoCase } from './go-cases.js';
 
@@ -749,4 +750,72 @@ describe('Go extractor: fields of every kind of type', () => {
     }
     expectTable(out, 'test/extract/go/tables/types.json');
   }, 60_000);
+});
+
+describe('type identity of generic instantiations', () => {
+  it('names each instantiation as reflect does (type arguments resolved: byte is uint8, rune int32, known types by import path)', async () => {
+    const dir = scratch.write({
+      'a.go': [
+        'package wire',
+        '',
+        'import (',
+        '\t"encoding/json"',
+        '\t"time"',
+        ')',
+        '',
+        'type Page[T any] struct {',
+        '\tItems []T `json:"items"`',
+        '\tNext *Page[T] `json:"next,omitempty"`',
+        '}',
+        '',
+        'type Item struct {',
+        '\tID string `json:"id"`',
+        '}',
+        '',
+        'type Pair[K comparable, V any] struct {',
+        '\tKey K `json:"key"`',
+        '\tValue V `json:"value"`',
+        '}',
+        '',
+        'type Root struct {',
+        '\tA Page[int] `json:"a"`',
+        '\tB Page[time.Time] `json:"b"`',
+        '\tC Page[[]string] `json:"c"`',
+        '\tD Page[Item] `json:"d"`',
+        '\tE Page[Missing] `json:"e"`',
+        '\tF Page[json.Number] `json:"f"`',
+        '\tG Pair[string, *Item] `json:"g"`',
+        '\tH Page[Page[byte]] `json:"h"`',
+        '\tI Page[rune] `json:"i"`',
+        '}',
+        '',
+      ].join('\n'),
+    });
+    const extractGraph = goExtractor.extractGraph;
+    if (extractGraph === undefined) throw new Error('the Go extractor has a graph mode');
+    const graph = await extractGraph({ path: 'a.go', cwd: dir, typeName: 'Root' });
+    expect([...(graph.types.get('Root')?.links ?? [])]).toEqual([
+      ['/a', 'Page[int]'],
+      ['/b', 'Page[time.Time]'],
+      ['/c', 'Page[[]string]'],
+      ['/d', 'Page[Item]'],
+      ['/e', 'Page[Missing]'],
+      ['/f', 'Page[encoding/json.Number]'],
+      ['/g', 'Pair[string,*Item]'],
+      ['/h', 'Page[Page[uint8]]'],
+      ['/i', 'Page[int32]'],
+    ]);
+    expect([...graph.types.keys()].slice(10)).toEqual(['Item', 'Page[uint8]']);
+    expect([...(graph.types.get('Page[Page[uint8]]')?.links ?? [])]).toEqual([
+      ['/items/*', 'Page[uint8]'],
+      ['/next', 'Page[Page[uint8]]'],
+    ]);
+    expect(graph.types.get('Page[uint8]')?.fields.map((field) => `${field.pointer} ${field.type.kind}`)).toEqual([
+      '/items string',
+      '/next object',
+    ]);
+    expect(graph.types.get('Page[Missing]')?.opaque.map((ref) => [ref.pointer, ref.typeName])).toEqual([
+      ['/items/*', 'Missing'],
+    ]);
+  });
 });
