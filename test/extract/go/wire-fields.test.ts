@@ -3,7 +3,7 @@
  * refusal past the bound names, graph mode (each named type once, linked where it continues), and the fields that
  * decode fails on. Small packages, extracted through the Go extractor; the large graphs are in scale.test.ts.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
@@ -206,6 +206,47 @@ describe('graph mode', () => {
       },
       { name: 'Tag', at: 'a.go:17:6', fields: ['/label string', '/weird opaque'], opaque: ['/weird'], links: [] },
     ]);
+  });
+});
+
+describe('graph mode at the root', () => {
+  test('a root with its own marshaller is one type, opaque at its root; notes about skipped files are kept', async () => {
+    const dir = writePackage({
+      'a.go': [
+        'package a',
+        '',
+        'type Root struct {',
+        '\tA string `json:"a"`',
+        '}',
+        '',
+        'func (Root) MarshalJSON() ([]byte, error) { return nil, nil }',
+        '',
+      ].join('\n'),
+    });
+    symlinkSync('missing.go', path.join(dir, 'lock.go'));
+    const graph = await extractGraph({ path: 'a.go', cwd: dir, typeName: 'Root' });
+    expect(graph.rootType).toBe('Root');
+    expect(graph.root).toEqual({ name: 'Root', location: { file: 'a.go', line: 3, column: 6 } });
+    expect(graph.notes).toHaveLength(1);
+    expect(quotedNames(graph.notes?.[0] ?? '')).toEqual(['lock.go']);
+    expect(
+      [...graph.types].map(([key, type]) => ({
+        key,
+        name: type.name,
+        fields: type.fields.length,
+        opaque: type.opaque.map((ref) => ({ pointer: ref.pointer, typeName: ref.typeName, at: ref.location.line })),
+        links: type.links.size,
+      })),
+    ).toEqual([{ key: 'Root', name: 'Root', fields: 0, opaque: [{ pointer: '', typeName: 'Root', at: 3 }], links: 0 }]);
+    expect(graph.types.get('Root')?.opaque[0]?.reason).toContain('MarshalJSON');
+  });
+
+  test('a package without skipped files gives no notes at all', async () => {
+    const dir = writePackage({ 'a.go': 'package a\n\ntype Root struct {\n\tA string `json:"a"`\n}\n' });
+    const graph = await extractGraph({ path: 'a.go', cwd: dir, typeName: 'Root' });
+    expect(Object.hasOwn(graph, 'notes')).toBe(false);
+    const flat = await goExtractor.extract({ path: 'a.go', cwd: dir, typeName: 'Root' });
+    expect(Object.hasOwn(flat, 'notes')).toBe(false);
   });
 });
 
