@@ -819,3 +819,46 @@ describe('type identity of generic instantiations', () => {
     ]);
   });
 });
+
+describe('interfaces as decode sees them', () => {
+  it('only an empty interface receives a decoded value; comments in an interface require nothing', async () => {
+    const dir = scratch.write({
+      'a.go': [
+        'package wire',
+        '',
+        'import "fmt"',
+        '',
+        'type Root struct {',
+        '\tA interface{} `json:"a"`',
+        '\tB any `json:"b"`',
+        '\tC interface {',
+        '\t\t// nothing is required',
+        '\t} `json:"c"`',
+        '\tD interface{ M() } `json:"d"`',
+        '\tE interface{ fmt.Stringer } `json:"e"`',
+        '}',
+        '',
+      ].join('\n'),
+    });
+    const kinds = async (direction: 'encode' | 'decode'): Promise<string[]> =>
+      (await goExtractor.extract({ path: 'a.go', cwd: dir, typeName: 'Root', direction })).fields.map(
+        (field) => `${field.pointer} ${field.type.kind}`,
+      );
+    expect(await kinds('decode')).toEqual(['/a any', '/b any', '/c any', '/d opaque', '/e opaque']);
+    expect(await kinds('encode')).toEqual(['/a any', '/b any', '/c any', '/d any', '/e any']);
+  });
+});
+
+describe('array lengths as decode sees them', () => {
+  it('reads every integer literal form of a length; a constant expression is not evaluated', async () => {
+    const forms = ['10', '0x1F', '0X2', '0x_1f', '0o17', '0O7', '0b101', '0B1_0', '017', '1_000', '0', '00', 'N'];
+    const dir = scratch.write({
+      'a.go': `package wire\n\nconst N = 3\n\ntype Root struct {\n${forms.map((form, i) => `\tF${i} [${form}]int \`json:"f${i}"\``).join('\n')}\n}\n`,
+    });
+    const result = await goExtractor.extract({ path: 'a.go', cwd: dir, typeName: 'Root', direction: 'decode' });
+    const lengths = result.fields
+      .filter((field) => !field.pointer.endsWith('/*'))
+      .map((field) => (field.type.kind === 'array' ? field.type.length : field.type.kind));
+    expect(lengths).toEqual([10, 31, 2, 31, 15, 7, 5, 2, 15, 1000, 0, 0, 'opaque']);
+  });
+});
