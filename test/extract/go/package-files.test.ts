@@ -112,6 +112,20 @@ describe('file order', () => {
   });
 });
 
+describe('a file named beside files of another package', () => {
+  test('its own package is read, even when another package of the directory declares the type', async () => {
+    const dir = packageDir('named-other-package', {
+      'a.go': 'package alpha\n\ntype Other struct{}\n',
+      'b.go': 'package beta\n\ntype T struct {\n\tA int `json:"a"`\n}\n',
+    });
+    const error = await rejectionOf(goExtractor.extract({ path: 'a.go', typeName: 'T', cwd: dir }));
+    expect(error.code).toBe('E_UNKNOWN_TYPE');
+    expect(quotedNames(error.message)).toEqual(['T', 'a.go']);
+    const fromDirectory = await goExtractor.extract({ path: '.', typeName: 'T', cwd: dir });
+    expect(fromDirectory.root.location.file).toBe('b.go');
+  });
+});
+
 describe('locations', () => {
   test('files are relative to cwd, with forward slashes', async () => {
     const result = await goExtractor.extract({
