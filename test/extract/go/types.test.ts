@@ -862,3 +862,17 @@ describe('array lengths as decode sees them', () => {
     expect(lengths).toEqual([10, 31, 2, 31, 15, 7, 5, 2, 15, 1000, 0, 0, 'opaque']);
   });
 });
+
+describe('embedded generic types', () => {
+  it('an embedded instantiation that is not a struct is encoded under its type name without type arguments', async () => {
+    // go1.19: json.Marshal(Root{List: List[int]{1}}) gives {"List":[1],"b":0}.
+    const dir = scratch.write({
+      'a.go': 'package wire\n\ntype List[T any] []T\n\ntype Root struct {\n\tList[int]\n\tB int `json:"b"`\n}\n',
+    });
+    const result = await goExtractor.extract({ path: 'a.go', cwd: dir, typeName: 'Root' });
+    expect(result.fields.map((field) => [field.pointer, field.type.kind])).toEqual([
+      ['/List', 'array'],
+      ['/b', 'integer'],
+    ]);
+  });
+});
