@@ -354,6 +354,16 @@ describe('methods on alias receivers count for the aliased type', () => {
       'type Inner = ReqAlias\n\nfunc (*Inner) UnmarshalJSON([]byte) error { return nil }',
       'decode',
     ],
+    [
+      'MarshalJSON on a parenthesized alias',
+      'type Paren = (Req)\n\nfunc (Paren) MarshalJSON() ([]byte, error) { return nil, nil }',
+      'encode',
+    ],
+    [
+      'MarshalJSON on the type itself, another method on the alias',
+      'func (Req) MarshalJSON() ([]byte, error) { return nil, nil }\n\nfunc (ReqAlias) Describe() string { return "" }',
+      'encode',
+    ],
   ] as const)('%s', async (_name, method, direction) => {
     const dir = packageDir({ 'zreq.go': `${REAL}\ntype ReqAlias = Req\n\n${method}\n` });
     const result = await goExtractor.extract({ path: dir, typeName: 'Req', cwd: dir, direction });
@@ -366,6 +376,13 @@ describe('methods on alias receivers count for the aliased type', () => {
         location: { file: 'zreq.go', line: 3, column: 6 },
       },
     ]);
+  });
+
+  test('a cycle of aliases with a method ends (the compiler refuses it; wirepin does not hang on it)', async () => {
+    const dir = packageDir({
+      'zreq.go': `${REAL}\ntype A = B\n\ntype B = A\n\nfunc (A) MarshalJSON() ([]byte, error) { return nil, nil }\n`,
+    });
+    expect(await pointers(dir)).toEqual(['/a']);
   });
 
   test('an alias of another package type does not take the method', async () => {
