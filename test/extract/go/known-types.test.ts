@@ -237,6 +237,68 @@ type Event struct {
   });
 });
 
+describe('which embedded known type supplies the marshaller', () => {
+  // go1.19: json.Marshal gives {"b":{},"i":"1.2.3.4","t":"0001-01-01T00:00:00Z","p":"0001-01-01T00:00:00Z","a":"0001-01-01T00:00:00Z"},
+  // and json.Unmarshal takes 42 for b and the strings for i, t and p.
+  const SOURCE = `package a
+
+import (
+	"math/big"
+	"net"
+	"net/netip"
+	"time"
+)
+
+type Plain struct {
+	A int \`json:"a"\`
+}
+
+type WithBig struct{ big.Int }
+type WithIP struct{ net.IP }
+type TimeAndField struct {
+	time.Time
+	Zone netip.Addr \`json:"zone"\`
+}
+type TimeAndPlain struct {
+	time.Time
+	Plain
+}
+
+type W struct {
+	B WithBig \`json:"b"\`
+	I WithIP \`json:"i"\`
+	T TimeAndField \`json:"t"\`
+	P TimeAndPlain \`json:"p"\`
+	A struct{ time.Time } \`json:"a"\`
+}
+`;
+
+  test('encode: a value-receiver method is promoted; a pointer-receiver one (big.Int) only to addressable values', async () => {
+    const result = await extract(SOURCE, 'W');
+    expect(shapes(result)).toEqual({
+      '/b': 'opaque required',
+      '/i': 'string required',
+      '/t': 'string required',
+      '/p': 'string required',
+      '/a': 'string required',
+    });
+    // Opaque because the promotion is not certain (the method is on *big.Int), not because big.Int's own encoding is.
+    expect(result.opaque.find((ref) => ref.pointer === '/b')?.reason).toBe(
+      'it embeds big.Int, and math/big.Int has MarshalJSON, which is promoted',
+    );
+  });
+
+  test('decode: every unmarshaller is on the pointer, and a named field is decoded through its address', async () => {
+    const result = await extract(SOURCE, 'W', 'decode');
+    expect(shapes(result)).toMatchObject({
+      '/b': 'integer required',
+      '/i': 'string required',
+      '/t': 'string required',
+      '/p': 'string required',
+    });
+  });
+});
+
 describe('omitempty on a type wirepin cannot see', () => {
   test('is neither required nor optional: requiredness is unknown and said so in the reason', async () => {
     const result = await extract(
