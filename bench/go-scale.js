@@ -77,6 +77,31 @@ for (const direction of ['pin', 'consumes']) {
   }
 }
 
+// A deep graph: 2,000 types against their `$defs` contract. Breadth first, T1999 is first reached about 1,000 fields
+// below the root, so every pair deep in the graph carries long payload pointers; pairing walks up only to the pair's
+// own payload path (pairFields' `base`). Before that, 1,000 types took 3 s and 5,000 about 450 s.
+const DEEP = 2_000;
+const deepDir = writePackage('graph-deep', fibonacciGraph(DEEP));
+writeFileSync(join(work, 'graph-deep.contract.json'), `${JSON.stringify(fibonacciDefsContract(DEEP), null, 2)}\n`);
+for (const direction of ['pin', 'consumes']) {
+  const run = measure({
+    label: `\`wirepin ${direction} --go\`, a ${DEEP.toLocaleString('en-US')}-type graph of the same shape against its \`$defs\` contract: exit 0, ${DEEP.toLocaleString('en-US')} pairs, the deepest first reached about ${(DEEP / 2).toLocaleString('en-US')} fields below the root`,
+    command: process.execPath,
+    args: [bin, direction, '--contract', join(work, 'graph-deep.contract.json'), '--go', deepDir, '--type', 'T0'],
+    cwd: work,
+    runs: 3,
+    check: (r) => (r.status === 0 ? undefined : `expected exit 0, got ${r.status}: ${r.stdout}${r.stderr}`),
+    timeoutMs: 120_000,
+  });
+  results.push({
+    id: `${direction}-fibonacci-${DEEP}-defs`,
+    limitMs: 10_000,
+    limitMiB: 300,
+    target: 'exit 0 in < 10 s and < 300 MiB',
+    ...run,
+  });
+}
+
 // The same graph with a consumer handler that decodes T0 and reads every field of every type (the read analysis in
 // graph mode, issue 15): consumes against the `$defs` contract proves all 125 fields read (exit 0); with T31's count
 // never read, exit 1 with one CONSUMER_FIELD_UNREAD. Budgets of the read analysis: < 1.5 s, consumes < 200 MiB.

@@ -6,6 +6,7 @@
 //   node scripts/mutation-sample.js --ranges /tmp/sample.json                  # the --mutate argument for it
 //   npx stryker run --mutate "$(node scripts/mutation-sample.js --ranges /tmp/sample.json)"
 //   node scripts/mutation-sample.js --score /tmp/sample.json reports/mutation/mutation.json
+//   node scripts/mutation-sample.js --size 400 --seed 2 --only 'src/rules/**,src/extract/**' > /tmp/s.json  # one area
 //
 // Stryker selects mutants by source range, so a sampled mutant's range also brings in the mutants nested inside it;
 // --score counts the sampled mutants only (matched by file, mutator, replacement and place), which keeps the
@@ -22,6 +23,8 @@ const { values, positionals } = parseArgs({
     seed: { type: 'string', default: '1' },
     ranges: { type: 'string' },
     score: { type: 'string' },
+    // Comma-separated globs: sample only the mutants of these files (e.g. the issue's target area).
+    only: { type: 'string' },
   },
   allowPositionals: true,
 });
@@ -108,6 +111,7 @@ if (values.ranges) {
   const files = execFileSync('git', ['ls-files', 'src'], { encoding: 'utf8' })
     .split('\n')
     .filter((f) => f !== '' && include.some((p) => minimatch(f, p)) && !exclude.some((p) => minimatch(f, p)))
+    .filter((f) => values.only === undefined || values.only.split(',').some((p) => minimatch(f, p.trim())))
     .sort();
   const quiet = () => undefined;
   const logger = {
@@ -141,6 +145,6 @@ if (values.ranges) {
     .slice(0, size)
     .map(({ fileName, mutatorName, replacement, location }) => ({ fileName, mutatorName, replacement, location }));
   process.stdout.write(
-    `${JSON.stringify({ population: result.mutants.length, files: files.length, seed: Number(values.seed), mutants }, null, 1)}\n`,
+    `${JSON.stringify({ population: result.mutants.length, files: files.length, seed: Number(values.seed), only: values.only ?? null, mutants }, null, 1)}\n`,
   );
 }

@@ -32,6 +32,8 @@ export interface DialectKeyword {
   readonly positions: readonly SchemaPosition[];
   /** Why it is allowed where it is, one clause (shown in the rule doc). */
   readonly why: string;
+  /** wirepin's own keyword, not JSON Schema's: a validator of the generated schema must know it as an annotation. */
+  readonly own?: true;
 }
 
 /** The positions of a wire value: a field, array items, map values (where `items`, constraints and `$ref` may stand). */
@@ -64,19 +66,27 @@ export const DIALECT: readonly DialectKeyword[] = [
     positions: ['root'],
     why: 'names the generated type; on a field it would name a separate generated type',
   },
-  { keyword: 'endpoint', role: 'header', positions: ['root'], why: 'the method and path that carry the body' },
-  { keyword: 'producer', role: 'header', positions: ['root'], why: 'the sending service and its type' },
+  {
+    keyword: 'endpoint',
+    role: 'header',
+    positions: ['root'],
+    why: 'the method and path that carry the body',
+    own: true,
+  },
+  { keyword: 'producer', role: 'header', positions: ['root'], why: 'the sending service and its type', own: true },
   {
     keyword: 'consumer',
     role: 'header',
     positions: ['root'],
     why: 'the receiving service and its type; `"reads": "strict"` there makes its read analysis strict',
+    own: true,
   },
   {
     keyword: 'pact',
     role: 'header',
     positions: ['root'],
     why: 'headers, provider state and response for `wirepin pact`; left out of the generated schema',
+    own: true,
   },
   { keyword: 'type', role: 'shape', positions: EVERYWHERE, why: 'one JSON type, optionally with "null"' },
   { keyword: 'properties', role: 'shape', positions: EVERYWHERE, why: 'the fields of an object' },
@@ -118,12 +128,14 @@ export const DIALECT: readonly DialectKeyword[] = [
     role: 'ledger',
     positions: ['field'],
     why: "whether the consumer reads the field; items and map values share their field's entry",
+    own: true,
   },
   {
     keyword: 'note',
     role: 'ledger',
     positions: ['field'],
     why: 'why a field the consumer does not read is still sent',
+    own: true,
   },
   {
     keyword: 'description',
@@ -199,7 +211,11 @@ export function allowedAt(keyword: string, position: SchemaPosition): boolean {
   return BY_KEYWORD.get(keyword)?.positions.includes(position) ?? false;
 }
 
+/** wirepin's own keywords (the header's and the ledger's), which the generated wire schema keeps as annotations. */
+export const OWN_KEYWORDS: readonly string[] = DIALECT.filter((k) => k.own === true).map((k) => k.keyword);
+
 /** The value constraints `diff` compares, in the dialect's order. */
+
 export const CONSTRAINT_KEYWORDS: readonly string[] = DIALECT.filter((k) => k.role === 'constraint').map(
   (k) => k.keyword,
 );

@@ -10,10 +10,15 @@ export interface SourcePair {
 }
 
 /** Walks up through "*" segments (array items, map values) to the nearest ancestor field pointer. */
-function ancestors(pointer: string): string[] {
+/** `base` when `pointer` lies strictly under it, else "" (the whole pointer). */
+const baseOf = (pointer: string, base: string): string => (base !== '' && pointer.startsWith(`${base}/`) ? base : '');
+
+/** The pointer's ancestors strictly below `base` (its own scope: nothing at or above `base` is a field of the pair). */
+function ancestors(pointer: string, base: string): string[] {
   const out: string[] = [];
+  const floor = baseOf(pointer, base).length;
   let p = parentPointer(pointer);
-  while (p !== '') {
+  while (p.length > floor) {
     out.push(p);
     p = parentPointer(p);
   }
@@ -32,18 +37,22 @@ function ancestors(pointer: string): string[] {
  * name is equal under Unicode case folding, level by level; the pair keeps the
  * contract's pointer and the source field it lands in. Two contract fields may
  * then share one source field.
+ *
+ * `base` is a pointer every field of the pair lies under and none is at (a graph pair's payload path): the walk up
+ * and the folding stop there, so a pair deep in a type graph costs what a pair at the root costs.
  */
 export function pairFields(
   model: ContractModel,
   source: ExtractResult,
   kind: SourceKind,
-  options: { readonly foldKey?: (key: string) => string } = {},
+  options: { readonly foldKey?: (key: string) => string; readonly base?: string } = {},
 ): SourcePair[] {
+  const base = options.base ?? '';
   const sourceFields = new Map<string, WireField>();
   for (const f of source.fields) if (!sourceFields.has(f.pointer)) sourceFields.set(f.pointer, f);
   const land =
     options.foldKey !== undefined
-      ? foldingLander(source.fields, sourceFields, options.foldKey)
+      ? foldingLander(source.fields, sourceFields, options.foldKey, base)
       : (pointer: string) => pointer;
   /** Contract pointer → the source pointer its key lands in (the same pointer without folding). */
   const landed = new Map<string, string>();
@@ -54,7 +63,7 @@ export function pairFields(
 
   const pairs: SourcePair[] = [];
   for (const pointer of pointers) {
-    const hidden = ancestors(pointer).some((a) => {
+    const hidden = ancestors(pointer, base).some((a) => {
       const c = model.fields.get(a);
       const s = sourceFields.get(landed.get(a) ?? a);
       if (s?.type.kind === 'opaque') return true;
@@ -79,6 +88,7 @@ function foldingLander(
   fields: readonly WireField[],
   byPointer: ReadonlyMap<string, WireField>,
   foldKey: (key: string) => string,
+  base: string,
 ): (pointer: string) => string {
   // Sibling fields per parent pointer, in field order (encoding/json tries them in that order).
   const children = new Map<string, WireField[]>();
@@ -89,8 +99,8 @@ function foldingLander(
     list.push(field);
   }
   return (pointer) => {
-    let at = '';
-    for (const segment of splitPointer(pointer)) {
+    let at = baseOf(pointer, base);
+    for (const segment of splitPointer(pointer.slice(at.length))) {
       const exact = joinPointer(at, segment);
       if (segment === '*' || byPointer.has(exact)) {
         at = exact;

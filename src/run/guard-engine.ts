@@ -98,7 +98,9 @@ export function runGuardGraph(
         scope.model,
         scope.source,
         sourceKind,
-        guard === 'consumes' && sourceKind === 'go' && mode === 'static' ? { foldKey: foldGoName } : {},
+        guard === 'consumes' && sourceKind === 'go' && mode === 'static'
+          ? { foldKey: foldGoName, base: scope.at }
+          : { base: scope.at },
       ),
     };
     for (const rule of RULES[guard])

@@ -497,6 +497,54 @@ describe('pairing fields', () => {
       '/ghost/in -S',
     ]);
   });
+
+  it('pairs a graph pair deep under its base as it pairs the same fields at the root', () => {
+    // A graph pair's fields all lie under its payload path; `base` stops the walk up there. Same pairs, same hiding
+    // (/q/in stays hidden under its one-letter parent, just below the base).
+    const object: WireType = { kind: 'object', nullable: false };
+    const opaque: WireType = { kind: 'opaque', nullable: false, reason: 'r' };
+    const fields: [string, WireType][] = [
+      ['/ID', STRING],
+      ['/meta', opaque],
+      ['/meta/a', STRING],
+      ['/hosts', object],
+      ['/hosts/*/port', { kind: 'integer', nullable: false }],
+      ['/hosts/x', STRING],
+      ['/q', object],
+      ['/q/in', STRING],
+    ];
+    const base = '/a/*/b/c';
+    const deepModel = {
+      ...model,
+      fields: new Map(
+        [...model.fields.values()].map((f) => [
+          `${base}${f.pointer}`,
+          { ...f, pointer: `${base}${f.pointer}`, parent: f.parent === '' ? '' : `${base}${f.parent}` },
+        ]),
+      ),
+    };
+    // Source fields named by their last segment, as extractors name them (folding compares names).
+    const named = (prefix: string): ExtractResult => {
+      const result = source(...fields.map(([pointer, type]): [string, WireType] => [`${prefix}${pointer}`, type]));
+      return { ...result, fields: result.fields.map((f) => ({ ...f, jsonName: f.pointer.split('/').at(-1) ?? '' })) };
+    };
+    const fold = (key: string) => key.toLowerCase();
+    for (const kind of ['ts', 'json', 'go'] as const) {
+      for (const options of [{}, { foldKey: fold }]) {
+        const flat = spell(pairFields(model, named(''), kind, options)).map((p) => `${base}${p}`);
+        expect(spell(pairFields(deepModel, named(base), kind, { ...options, base }))).toEqual(flat);
+        // Without the base the deep pair is paired the same way too (only slower).
+        expect(spell(pairFields(deepModel, named(base), kind, options))).toEqual(flat);
+        // A base the fields do not lie under changes nothing.
+        expect(spell(pairFields(model, named(''), kind, { ...options, base })).map((p) => `${base}${p}`)).toEqual(flat);
+      }
+    }
+    // Folding lands /id in /ID under the base as at the root.
+    const landed = pairFields(deepModel, named(base), 'go', { foldKey: fold, base }).find(
+      (p) => p.pointer === `${base}/id`,
+    );
+    expect(landed?.source?.pointer).toBe(`${base}/ID`);
+  });
 });
 
 describe('whether a sent type can be received', () => {

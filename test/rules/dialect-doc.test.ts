@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
-import { DIALECT, REFUSED_REASONS, SCHEMA_POSITIONS } from '../../src/contract/dialect.js';
+import { DIALECT, OWN_KEYWORDS, REFUSED_REASONS, SCHEMA_POSITIONS } from '../../src/contract/dialect.js';
 import { REPO_ROOT } from './rule-tester.js';
 
 /** The dialect as docs/rules/UNSUPPORTED_SCHEMA.md shows it: one row per keyword, a column per position. */
@@ -43,5 +44,14 @@ describe('the dialect in docs/rules/UNSUPPORTED_SCHEMA.md', () => {
     const keywords = DIALECT.map((k) => k.keyword);
     expect(new Set(keywords).size).toBe(keywords.length);
     for (const k of keywords) expect(Object.hasOwn(REFUSED_REASONS, k), k).toBe(false);
+  });
+});
+
+describe("the dialect's own keywords", () => {
+  it('are exactly the keywords JSON Schema 2020-12 does not have, so a validator of the wire schema is told of each', () => {
+    const known = new Ajv2020({ strict: true }).RULES.keywords;
+    const notJsonSchema = DIALECT.filter((k) => known[k.keyword] === undefined).map((k) => k.keyword);
+    expect(OWN_KEYWORDS).toEqual(notJsonSchema);
+    expect(OWN_KEYWORDS).toEqual(['endpoint', 'producer', 'consumer', 'pact', 'cp_consumes', 'note']);
   });
 });

@@ -47,12 +47,11 @@ function status(report: DiffReport, changeCount: number, contractCount: number):
   }
   const flag = `\`--fail-on ${report.failOn}\``;
   if (changeCount === 0) return `✅ Nothing changed (${compared}: ${cell(report.subject)}).`;
-  const failing =
-    report.failOn === 'any'
-      ? 'any change'
-      : failingClasses(report.failOn)
-          .map((c) => CLASS_LABEL[c])
-          .join(' or ');
+  // Under `--fail-on any` every contract change fails the run; there is no class to name.
+  if (report.failOn === 'any' && reportFails(report)) return `❌ Fails ${flag}: every change fails it (${compared}).`;
+  const failing = failingClasses(report.failOn)
+    .map((c) => CLASS_LABEL[c])
+    .join(' or ');
   return reportFails(report)
     ? `❌ Fails ${flag}: a change is ${failing} (${compared}).`
     : `✅ Passes ${flag}: no change is ${failing}; review the changes below (${compared}).`;

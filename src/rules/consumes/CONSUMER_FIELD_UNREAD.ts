@@ -28,7 +28,7 @@ export const CONSUMER_FIELD_UNREAD: GuardRule<'static'> = {
     return {
       path: `${p.contract.schemaPointer}/cp_consumes`,
       field: name(p),
-      message: `Field "${name(p)}" is marked consumed, and ${context.source.root.name} decodes it (decoded at ${decodedAt}), but nothing in ${context.reads?.scope ?? 'the package'} ever reads it. Make ${serviceName(context, 'consumer')}'s code use it, or mark it dead ("cp_consumes": false) with a note saying why it is sent.`,
+      message: `Field "${name(p)}" is marked consumed, and ${serviceName(context, 'consumer')} decodes it into ${context.source.root.name} (decoded at ${decodedAt}), but nothing in ${context.reads?.scope ?? 'the package'} ever reads it. Make ${serviceName(context, 'consumer')}'s code use it, or mark it dead ("cp_consumes": false) with a note saying why it is sent.`,
       related: sourceAt(context, 'consumer', p),
       data: { pointer: p.pointer, kind: 'static', decodedAt },
     };
