@@ -208,7 +208,12 @@ export function parsePlusBuildLine(options: string): ConstraintExpr {
   const clauses = options
     .split(/\s+/u)
     .filter((option) => option !== '')
-    .map((option) => option.split(',').map(plusBuildTerm).reduce((x, y): ConstraintExpr => ({ op: 'and', x, y })));
+    .map((option) =>
+      option
+        .split(',')
+        .map(plusBuildTerm)
+        .reduce((x, y): ConstraintExpr => ({ op: 'and', x, y })),
+    );
   return clauses.length === 0 ? IGNORE : clauses.reduce((x, y): ConstraintExpr => ({ op: 'or', x, y }));
 }
 

@@ -155,7 +155,11 @@ describe('build constraints', () => {
       y: { op: 'tag', tag: 'darwin' },
     });
     expect(evaluateConstraint(parseGoBuildExpr('unix && !windows'), { goos: 'plan9', goarch: 'amd64' })).toBe(false);
-    expect(parseGoBuildExpr('café || go1.2')).toEqual({ op: 'or', x: { op: 'tag', tag: 'café' }, y: { op: 'tag', tag: 'go1.2' } });
+    expect(parseGoBuildExpr('café || go1.2')).toEqual({
+      op: 'or',
+      x: { op: 'tag', tag: 'café' },
+      y: { op: 'tag', tag: 'go1.2' },
+    });
     // +build terms go/build/constraint cannot read are the tag `ignore`; three options OR left to right.
     expect(parsePlusBuildLine('  a  -x,!b  !!c  ')).toEqual({
       op: 'or',
@@ -189,7 +193,12 @@ describe('build constraints', () => {
 
 describe('go/build matchTag for a target', () => {
   const cases: readonly [string, string, readonly string[], readonly string[]][] = [
-    ['linux', 'amd64', ['linux', 'amd64', 'gc', 'unix', 'go1.1', 'go1.18', 'go1.24'], ['go1.25', 'go1', 'gccgo', 'cgo', 'ignore', 'android', 'solaris', 'darwin', 'arm64', 'LINUX']],
+    [
+      'linux',
+      'amd64',
+      ['linux', 'amd64', 'gc', 'unix', 'go1.1', 'go1.18', 'go1.24'],
+      ['go1.25', 'go1', 'gccgo', 'cgo', 'ignore', 'android', 'solaris', 'darwin', 'arm64', 'LINUX'],
+    ],
     ['android', 'arm64', ['android', 'linux', 'arm64', 'unix'], ['amd64', 'darwin']],
     ['illumos', 'amd64', ['illumos', 'solaris', 'unix'], ['linux']],
     ['ios', 'arm64', ['ios', 'darwin', 'unix'], ['linux']],

@@ -114,7 +114,9 @@ describe('goDocComments', () => {
 
   it('prefers the comment above to a trailing one', async () => {
     const got = await describeLines(
-      ['package wire', '', 'type Request struct {', '\t// Above wins.', '\tBoth string // not this', '}', ''].join('\n'),
+      ['package wire', '', 'type Request struct {', '\t// Above wins.', '\tBoth string // not this', '}', ''].join(
+        '\n',
+      ),
     );
     expect(got['Both']).toBe('Above wins.');
   });
@@ -153,18 +155,38 @@ describe('goDocComments', () => {
 
   it('gives nothing for an empty comment, and falls back to the trailing comment', async () => {
     const got = await describeLines(
-      ['package wire', '', 'type Request struct {', '\t//', '\tEmpty string //   ', '\t/**/', '\tStars string // kept', '}', ''].join(
-        '\n',
-      ),
+      [
+        'package wire',
+        '',
+        'type Request struct {',
+        '\t//',
+        '\tEmpty string //   ',
+        '\t/**/',
+        '\tStars string // kept',
+        '}',
+        '',
+      ].join('\n'),
     );
     expect(got).toEqual({ Request: undefined, Empty: undefined, Stars: 'kept' });
   });
 
   it('reads CRLF files like LF files', async () => {
     const got = await describeLines(
-      ['package wire', '', 'type Request struct {', '\t// First line', '\t// second line.', '\tName string', '\t/*', '\t * Block', '\t * lines.', '\t */', '\tBlock string', '}', ''].join(
-        '\r\n',
-      ),
+      [
+        'package wire',
+        '',
+        'type Request struct {',
+        '\t// First line',
+        '\t// second line.',
+        '\tName string',
+        '\t/*',
+        '\t * Block',
+        '\t * lines.',
+        '\t */',
+        '\tBlock string',
+        '}',
+        '',
+      ].join('\r\n'),
     );
     expect(got).toEqual({ Request: undefined, Name: 'First line second line.', Block: 'Block lines.' });
   });

@@ -172,14 +172,15 @@ type W struct {
         ...(decoding
           ? {
               '/p': '"P" is a defined pointer type, which has no methods, so json.Unmarshal decodes the big.Int it points at by its structure and never calls its UnmarshalJSON',
-              '/pt': '"PT" is a defined pointer type, which has no methods, so json.Unmarshal decodes the time.Time it points at by its structure and never calls its UnmarshalJSON',
+              '/pt':
+                '"PT" is a defined pointer type, which has no methods, so json.Unmarshal decodes the time.Time it points at by its structure and never calls its UnmarshalJSON',
             }
           : {}),
       });
     }
   });
 
-  test('an alias of a pointer keeps the pointer\'s methods when decoding', async () => {
+  test("an alias of a pointer keeps the pointer's methods when decoding", async () => {
     const result = await extract(
       'package a\n\nimport "math/big"\n\ntype P = *big.Int\n\ntype W struct {\n\tP P `json:"p"`\n}\n',
       'W',

@@ -103,7 +103,12 @@ describe('file order', () => {
     // A type declared twice: the later file by name is the second declaration, wherever the file system lists it.
     const twiceDir = packageDir(
       'order-twice',
-      Object.fromEntries(files.map((file) => [file, `package alpha\n${file === 'z.go' || file === 'b.go' ? '\ntype T struct{}\n' : ''}`])),
+      Object.fromEntries(
+        files.map((file) => [
+          file,
+          `package alpha\n${file === 'z.go' || file === 'b.go' ? '\ntype T struct{}\n' : ''}`,
+        ]),
+      ),
     );
     const twice = await rejectionOf(goExtractor.extract({ path: twiceDir, typeName: 'T', cwd: twiceDir }));
     expect(twice.code).toBe('E_PARSE');

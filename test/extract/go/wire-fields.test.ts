@@ -51,7 +51,9 @@ describe('the bounds a caller asks for', () => {
 describe('what the refusal names', () => {
   /** The refusal's facts: the names it quotes, the chain of types in parentheses, how often the named type was unrolled. */
   async function refusal(dir: string, maxEntries: number): Promise<{ quoted: string[]; chain: string; times: string }> {
-    const error = await rejectionOf(goExtractor.extract({ path: dir, typeName: 'T0', cwd: dir, expansion: { maxEntries } }));
+    const error = await rejectionOf(
+      goExtractor.extract({ path: dir, typeName: 'T0', cwd: dir, expansion: { maxEntries } }),
+    );
     expect(error.code).toBe('E_UNSUPPORTED');
     expect(error.location).toEqual({ file: 'graph.go', line: 3, column: 6 });
     return {
@@ -84,7 +86,7 @@ describe('what the refusal names', () => {
 
   test('graph mode counts each type once: refused past the bound, naming the type being listed', async () => {
     const dir = writePackage(fibonacciGraph(20));
-        const graph = await extractGraph({ path: dir, typeName: 'T0', cwd: dir });
+    const graph = await extractGraph({ path: dir, typeName: 'T0', cwd: dir });
     let total = 0;
     for (const type of graph.types.values()) total += type.fields.length + type.opaque.length;
     expect({ total, types: graph.types.size }).toEqual({ total: 77, types: 20 });
@@ -97,11 +99,12 @@ describe('what the refusal names', () => {
     expect(error.location).toEqual({ file: 'graph.go', line: 3, column: 6 });
     expect(quotedNames(error.message)).toEqual(['T0', 'T19']);
     expect(error.message).toContain('more than 76 fields');
-    const early = await rejectionOf(extractGraph({ path: dir, typeName: 'T0', cwd: dir, expansion: { maxEntries: 5 } }));
+    const early = await rejectionOf(
+      extractGraph({ path: dir, typeName: 'T0', cwd: dir, expansion: { maxEntries: 5 } }),
+    );
     expect(quotedNames(early.message)).toEqual(['T0', 'T1']);
   });
 });
-
 
 describe('anonymous structs and an alias root', () => {
   const source = [
