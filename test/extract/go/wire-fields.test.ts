@@ -106,6 +106,66 @@ describe('what the refusal names', () => {
   });
 });
 
+describe('the bound counts fields and opaque places alike', () => {
+  const source = [
+    'package a',
+    '',
+    'type Root struct {',
+    '\tZ Zed `json:"z"`',
+    '\tA Alpha `json:"a"`',
+    '\tSelf *Root `json:"self"`',
+    '}',
+    '',
+    'type Zed struct {',
+    '\tX int `json:"x"`',
+    '}',
+    '',
+    'type Alpha struct {',
+    '\tY int `json:"y"`',
+    '\tW int `json:"w"`',
+    '}',
+    '',
+  ].join('\n');
+
+  test('flat: the opaque repeat of the root counts; ties in unrolling go to the first name, not the first unrolled', async () => {
+    const dir = writePackage({ 'a.go': source });
+    const full = await goExtractor.extract({ path: 'a.go', cwd: dir, typeName: 'Root' });
+    expect(full.fields.map((field) => field.pointer)).toEqual(['/z', '/z/x', '/a', '/a/y', '/a/w', '/self']);
+    expect(full.opaque.map((ref) => ref.pointer)).toEqual(['/self']);
+    const exact = await goExtractor.extract({ path: 'a.go', cwd: dir, typeName: 'Root', expansion: { maxEntries: 7 } });
+    expect(exact.opaque).toHaveLength(1);
+    const over = await rejectionOf(
+      goExtractor.extract({ path: 'a.go', cwd: dir, typeName: 'Root', expansion: { maxEntries: 6 } }),
+    );
+    expect(quotedNames(over.message)).toEqual(['Root', '/self', 'Alpha']);
+    // Zed is unrolled before Alpha, once each: the first by name is named.
+    const tie = await rejectionOf(
+      goExtractor.extract({ path: 'a.go', cwd: dir, typeName: 'Root', expansion: { maxEntries: 4 } }),
+    );
+    expect(quotedNames(tie.message)).toEqual(['Root', '/a/w', 'Alpha']);
+  });
+
+  test('graph: each type once, the root included though a field links back to it; opaque places count', async () => {
+    const dir = writePackage({
+      'a.go': source.replace('\tX int `json:"x"`', '\tX int `json:"x"`\n\tC complex64 `json:"c"`'),
+    });
+    const graph = await extractGraph({ path: 'a.go', cwd: dir, typeName: 'Root' });
+    expect([...graph.types.keys()]).toEqual(['Root', 'Zed', 'Alpha']);
+    expect([...(graph.types.get('Root')?.links ?? [])]).toEqual([
+      ['/z', 'Zed'],
+      ['/a', 'Alpha'],
+      ['/self', 'Root'],
+    ]);
+    // Root 3 fields, Zed 2 fields and 1 opaque place, Alpha 2 fields: 8 entries.
+    const exact = await extractGraph({ path: 'a.go', cwd: dir, typeName: 'Root', expansion: { maxEntries: 8 } });
+    expect(exact.types.size).toBe(3);
+    const over = await rejectionOf(
+      extractGraph({ path: 'a.go', cwd: dir, typeName: 'Root', expansion: { maxEntries: 7 } }),
+    );
+    expect(quotedNames(over.message)).toEqual(['Root', 'Alpha']);
+  });
+});
+
 describe('anonymous structs and an alias root', () => {
   const source = [
     'package a',
