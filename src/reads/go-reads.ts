@@ -40,6 +40,15 @@ interface StructField {
 interface FuncSignature {
   readonly params: readonly ValueType[];
   readonly results: readonly ValueType[];
+  /** The last parameter is `...T` (held in `params` as a slice of T): the arguments from there on are each a T. */
+  readonly variadic: boolean;
+}
+
+/** Whether argument `i` of a call is received as interface{}: its parameter's type, or a variadic parameter's element type. */
+function receivedAsInterface(signature: FuncSignature, i: number): boolean {
+  const last = signature.params.length - 1;
+  const param = signature.params[Math.min(i, last)];
+  return (signature.variadic && i >= last && param?.k === 'slice' ? param.elem : param)?.k === 'iface';
 }
 
 interface Escape extends ReadEscape {
@@ -335,6 +344,9 @@ class GoReadAnalysis {
       for (const [name, signature] of pkg.funcs) if (signature.results.some(reaches)) names.add(name);
       for (const [name, type] of pkg.globals) if (reaches(type)) names.add(name);
     }
+    // A method returning one hands the value to a function that may name nothing else (`s.Load().ID`).
+    for (const table of this.methods.values())
+      for (const [name, signature] of table) if (signature.results.some(reaches)) names.add(name);
     // Go identifiers are letters, digits and underscores; nothing in them needs escaping in a pattern.
     return new RegExp(`(?<![\\p{L}\\p{N}_])(?:${[...names].sort().join('|')})(?![\\p{L}\\p{N}_])`, 'u');
   }
@@ -424,9 +436,11 @@ class GoReadAnalysis {
   }
 
   private signatureOf(node: Node): FuncSignature {
+    const parameters = node.childForFieldName('parameters');
     return {
-      params: this.parameterTypes(node.childForFieldName('parameters')),
+      params: this.parameterTypes(parameters),
       results: this.resultTypes(node.childForFieldName('result')),
+      variadic: parameters?.namedChildren.at(-1)?.type === 'variadic_parameter_declaration',
     };
   }
 
@@ -553,19 +567,10 @@ class GoReadAnalysis {
       const type = this.resolveType(typeNode);
       const names = decl.childrenForFieldName('name');
       if (names.length === 0 && typeNode !== null) {
-        // An embedded field is named after its type, without package or `*`.
+        // An embedded field is named after its type, without package (the grammar keeps the `*` of `*T` out of the type).
         let base: Node | null = typeNode;
-        while (
-          base !== null &&
-          (base.type === 'pointer_type' || base.type === 'qualified_type' || base.type === 'generic_type')
-        ) {
-          base =
-            base.type === 'pointer_type'
-              ? (base.namedChildren[0] ?? null)
-              : base.type === 'qualified_type'
-                ? base.childForFieldName('name')
-                : base.childForFieldName('type');
-        }
+        while (base !== null && (base.type === 'qualified_type' || base.type === 'generic_type'))
+          base = base.type === 'qualified_type' ? base.childForFieldName('name') : base.childForFieldName('type');
         if (base === null) continue;
         const locKey = declarationKey(locationOf(base, this.scope.file));
         fields.set(base.text, { type, locKey, embedded: true });
@@ -810,12 +815,19 @@ class GoReadAnalysis {
       const receiver = deref(this.typeOf(operand, env));
       const known = receiver.k === 'struct' && this.methods.get(receiver.key)?.has(method) === true;
       const field = receiver.k === 'struct' ? this.lookupField(receiver.key, method) : undefined;
-      if (!known && field === undefined)
-        this.escapeArgs(args, env, `passed to the method ${method} of a value the analysis cannot follow`);
+      // A field of function type is a function value: what it calls cannot be seen.
+      if (!known)
+        this.escapeArgs(
+          args,
+          env,
+          field === undefined
+            ? `passed to the method ${method} of a value the analysis cannot follow`
+            : `passed to the function value "${callee.text}"`,
+        );
       if (known && receiver.k === 'struct') {
-        const params = this.methods.get(receiver.key)?.get(method)?.params ?? [];
+        const signature = this.methods.get(receiver.key)?.get(method);
         args.forEach((arg, i) => {
-          if (params[Math.min(i, params.length - 1)]?.k === 'iface')
+          if (signature !== undefined && receivedAsInterface(signature, i))
             this.escapeIfTracked(arg, env, `passed as interface{} to ${method}`);
         });
       }
@@ -844,7 +856,7 @@ class GoReadAnalysis {
     const fn = pkg.funcs.get(name);
     if (fn !== undefined) {
       args.forEach((arg, i) => {
-        if (fn.params[Math.min(i, fn.params.length - 1)]?.k === 'iface')
+        if (receivedAsInterface(fn, i))
           this.escapeIfTracked(arg, env, `passed as interface{} to ${shown}`);
       });
       return true;

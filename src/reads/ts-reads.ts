@@ -56,11 +56,24 @@ export async function analyzeTsReads(request: TsReadRequest): Promise<ReadEviden
     skipLibCheck: true,
   };
   // The consumer's files are named by the user (its directory); what they import is read bounded and only inside the repository.
-  const program = tsApi.createProgram({
-    rootNames: files,
-    options,
-    host: createConfinedHost(tsApi, options, { cwd: request.cwd, named: files }).host,
-  });
+  const host = createConfinedHost(tsApi, options, { cwd: request.cwd, named: files }).host;
+  let program: ts.Program;
+  try {
+    program = tsApi.createProgram({ rootNames: files, options, host });
+  } catch (error) {
+    // The parser recurses per nesting level too: name the consumer's file it cannot parse (the declaring file when
+    // none alone overflows).
+    if (!(error instanceof RangeError)) throw error;
+    const overflows = (file: string): boolean => {
+      try {
+        tsApi.createSourceFile(file, host.readFile(file) ?? '', tsApi.ScriptTarget.Latest);
+        return false;
+      } catch (inner) {
+        return inner instanceof RangeError;
+      }
+    };
+    throw tooDeep(files.find(overflows) ?? declaring, error, request.cwd);
+  }
   const checker = program.getTypeChecker();
   const locate = (node: ts.Node): SourceLocation => {
     const file = node.getSourceFile();
@@ -87,9 +100,8 @@ export async function analyzeTsReads(request: TsReadRequest): Promise<ReadEviden
         const element = checker.getIndexTypeOfType(part, tsApi.IndexKind.Number);
         if (element) visit(element);
         for (const property of checker.getPropertiesOfType(part)) {
-          const keys = declared(property);
-          if (keys.length === 0) continue;
-          for (const key of keys) found.add(key);
+          for (const key of declared(property)) found.add(key);
+          // A property that is no wire field may still hold a value that has some (`{ order, attempt }`).
           const declaration = property.valueDeclaration;
           if (declaration) visit(checker.getTypeOfSymbolAtLocation(property, declaration));
         }
@@ -201,17 +213,19 @@ export async function analyzeTsReads(request: TsReadRequest): Promise<ReadEviden
     } catch (error) {
       // The walk recurses per nesting level; hostile input can exhaust the stack.
       if (!(error instanceof RangeError)) throw error;
-      throw new WirepinError(
-        'E_UNSUPPORTED',
-        `"${displayPath(file.fileName, request.cwd)}" nests code too deeply for the read analysis (${error.message}).`,
-        {
-          location: { file: displayPath(file.fileName, request.cwd), line: 1, column: 1 },
-          hint: 'Split the nested code, or turn the read analysis off for this consumer (--no-reads, or reads: off in wirepin.yaml).',
-        },
-      );
+      throw tooDeep(file.fileName, error, request.cwd);
     }
   }
 
   const byDeclaration = fieldReads(request.fields, reads, (key) => escapes.find((e) => e.keys.has(key)));
   return { decodedAt, scope: "the consumer's files", byDeclaration, strict: request.strict };
+}
+
+/** A consumer file that nests code deeper than the compiler's or the walk's recursion can follow: refused at its place. */
+function tooDeep(file: string, error: RangeError, cwd: string): WirepinError {
+  const shown = displayPath(file, cwd);
+  return new WirepinError('E_UNSUPPORTED', `"${shown}" nests code too deeply for the read analysis (${error.message}).`, {
+    location: { file: shown, line: 1, column: 1 },
+    hint: 'Split the nested code, or turn the read analysis off for this consumer (--no-reads, or reads: off in wirepin.yaml).',
+  });
 }

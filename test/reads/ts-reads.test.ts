@@ -3,6 +3,10 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { SourceLocation } from '../../src/errors.js';
+import { tsExtractor } from '../../src/extract/ts/index.js';
+import { analyzeTsReads } from '../../src/reads/ts-reads.js';
+import { declarationKey } from '../../src/wire.js';
 import { runCliJson } from '../support/run-cli.js';
 
 /**
@@ -57,6 +61,221 @@ async function consumes(files: Readonly<Record<string, string>>, setup?: (billin
 const HANDLER =
   "import type { Order } from './order.js';\n\nexport function bill(body: string): string {\n  const order = JSON.parse(body) as Order;\n  const { id } = order;\n  return `${id}:${order.total}:${order.lines.map((l) => l.sku).join(',')}`;\n}\n";
 
+/**
+ * analyzeTsReads itself: per field (by payload pointer) its read sites, or the
+ * escape it names and where, and where the value gets the consumer's type.
+ */
+const ORDER_TS = [
+  'export interface Line {',
+  '  sku: string;',
+  '  qty: number;',
+  '}',
+  '',
+  'export interface Order {',
+  '  id: string;',
+  '  total: number;',
+  '  lines: Line[];',
+  '  meta: { tag: string } | null;',
+  '}',
+  '',
+].join('\n');
+
+async function tsReadFacts(
+  files: Readonly<Record<string, string>>,
+): Promise<{ decodedAt: string | undefined; fields: Record<string, string> }> {
+  dir = mkdtempSync(join(tmpdir(), 'wirepin-ts-reads-'));
+  mkdirSync(join(dir, 'b'));
+  writeFileSync(join(dir, 'b', 'order.ts'), ORDER_TS);
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, 'b', name), text);
+  mkdirSync(join(dir, 'lib'));
+  // Outside the consumer's folder: its reads are not the consumer's.
+  writeFileSync(
+    join(dir, 'lib', 'sink.ts'),
+    "import type { Order } from '../b/order.js';\n\nexport class Sink {\n  constructor(readonly value: unknown) {}\n}\n\nexport const peek = (o: Order): string => o.id;\n",
+  );
+  const extracted = await tsExtractor.extract({ path: 'b/order.ts', typeName: 'Order', cwd: dir });
+  const evidence = await analyzeTsReads({
+    path: 'b/order.ts',
+    cwd: dir,
+    typeName: 'Order',
+    fields: extracted.fields,
+    strict: false,
+  });
+  const at = (l: SourceLocation) => `${l.file.replace(/^b\//u, '')}:${l.line}:${l.column}`;
+  const fields: Record<string, string> = {};
+  for (const field of extracted.fields) {
+    const verdict = evidence.byDeclaration.get(declarationKey(field.location));
+    fields[field.pointer] =
+      verdict?.status === 'read'
+        ? `read ${verdict.sites.map(at).join(' ')}`
+        : verdict?.status === 'unprovable'
+          ? `unprovable ${at(verdict.escape.location)}: ${verdict.escape.what}`
+          : String(verdict?.status);
+  }
+  return { decodedAt: evidence.decodedAt && at(evidence.decodedAt), fields };
+}
+
+describe('analyzeTsReads: reads, escapes and the decode place', () => {
+  const IMPORT = "import type { Order } from './order.js';\n\n";
+  const UNREAD: Readonly<Record<string, string>> = {
+    '/id': 'unread',
+    '/total': 'unread',
+    '/lines': 'unread',
+    '/lines/*/sku': 'unread',
+    '/lines/*/qty': 'unread',
+    '/meta': 'unread',
+    '/meta/tag': 'unread',
+  };
+  const cases: readonly {
+    name: string;
+    files: Record<string, string>;
+    decodedAt?: string;
+    facts: Record<string, string>;
+  }[] = [
+    {
+      name: 'property and element access, destructuring (renamed, by a string key), a callback parameter',
+      files: {
+        'h.ts':
+          IMPORT +
+          "export function f(body: string): string {\n  const o = JSON.parse(body) as Order;\n  const { id: name, 'total': t } = o;\n  return name + t + o['meta']?.tag + o.lines.map((l) => l.sku).join();\n}\n",
+      },
+      decodedAt: 'h.ts:4:33',
+      facts: {
+        '/id': 'read h.ts:5:11',
+        '/total': 'read h.ts:5:21',
+        '/meta': 'read h.ts:6:23',
+        '/meta/tag': 'read h.ts:6:32',
+        '/lines': 'read h.ts:6:40',
+        '/lines/*/sku': 'read h.ts:6:59',
+      },
+    },
+    {
+      name: 'writes (plain, parenthesized, non-null, by element) are not reads; a compound assignment and the right of = are',
+      files: {
+        'h.ts':
+          IMPORT +
+          "export function f(o: Order, k: 'id'): void {\n  let x: unknown = null;\n  x = o.meta;\n  void x;\n  o.total = o.lines.length;\n  (o.id) = 'x';\n  o.meta! = null;\n  o['total'] = 2;\n  o.lines[0]!.qty += 1;\n  o[k] = o[k];\n  const { [k]: v } = o;\n  void v;\n}\n",
+      },
+      decodedAt: 'h.ts:3:22',
+      facts: { '/meta': 'read h.ts:5:9', '/lines': 'read h.ts:7:15 h.ts:11:5', '/lines/*/qty': 'read h.ts:11:15' },
+    },
+    {
+      name: 'an object rest is an escape of every field the rest can hold, at the rest',
+      files: { 'h.ts': `${IMPORT}export function f(o: Order): unknown {\n  const { id, ...rest } = o;\n  return [id, rest];\n}\n` },
+      decodedAt: 'h.ts:3:22',
+      facts: {
+        ...Object.fromEntries(Object.keys(UNREAD).map((k) => [k, 'unprovable h.ts:4:15: object rest'])),
+        '/id': 'read h.ts:4:11',
+      },
+    },
+    {
+      name: 'a spread of an array is an escape of what its items hold',
+      files: { 'h.ts': `${IMPORT}export function f(o: Order): unknown {\n  return [...o.lines];\n}\n` },
+      decodedAt: 'h.ts:3:22',
+      facts: {
+        '/lines': 'read h.ts:4:16',
+        '/lines/*/sku': 'unprovable h.ts:4:11: spread of o.lines',
+        '/lines/*/qty': 'unprovable h.ts:4:11: spread of o.lines',
+      },
+    },
+    {
+      name: 'an object spread of a union (an object or null)',
+      files: { 'h.ts': `${IMPORT}export function f(o: Order): unknown {\n  return { ...o.meta };\n}\n` },
+      decodedAt: 'h.ts:3:22',
+      facts: { '/meta': 'read h.ts:4:17', '/meta/tag': 'unprovable h.ts:4:12: spread of o.meta' },
+    },
+    {
+      name: 'JSON.stringify of a value, at its argument',
+      files: { 'h.ts': `${IMPORT}export function f(o: Order): string {\n  return o.id + JSON.stringify(o.meta);\n}\n` },
+      decodedAt: 'h.ts:3:22',
+      facts: {
+        '/id': 'read h.ts:4:12',
+        '/meta': 'read h.ts:4:34',
+        '/meta/tag': 'unprovable h.ts:4:32: o.meta passed to JSON.stringify',
+      },
+    },
+    {
+      name: 'handed to a callee the analysis cannot resolve',
+      files: {
+        'h.ts': `${IMPORT}declare const send: any;\n\nexport function f(o: Order): void {\n  send(o.lines, o.total);\n}\n`,
+      },
+      decodedAt: 'h.ts:5:22',
+      facts: {
+        '/lines': 'read h.ts:6:10',
+        '/total': 'read h.ts:6:19',
+        '/lines/*/sku': "unprovable h.ts:6:8: o.lines passed to send, which the analysis cannot resolve",
+        '/lines/*/qty': "unprovable h.ts:6:8: o.lines passed to send, which the analysis cannot resolve",
+      },
+    },
+    {
+      name: 'handed out inside an object that is no wire type: an escape of what its properties hold',
+      files: {
+        'h.ts': `${IMPORT}declare const send: any;\n\nexport function f(o: Order): void {\n  send({ order: o, attempt: 1 });\n}\n`,
+      },
+      decodedAt: 'h.ts:5:22',
+      // Before the properties that are no wire fields were looked into, the order went out unseen: every field "unread".
+      facts: Object.fromEntries(
+        Object.keys(UNREAD).map((k) => [
+          k,
+          'unprovable h.ts:6:8: { order: o, attempt: 1 } passed to send, which the analysis cannot resolve',
+        ]),
+      ),
+    },
+    {
+      name: 'handed to a constructor declared outside the consumer\'s files',
+      files: {
+        'h.ts':
+          "import type { Order } from './order.js';\nimport { Sink } from '../lib/sink.js';\n\nexport function f(o: Order): Sink {\n  return new Sink(o);\n}\n",
+      },
+      decodedAt: 'h.ts:4:22',
+      facts: Object.fromEntries(
+        Object.keys(UNREAD).map((k) => [
+          k,
+          "unprovable h.ts:5:19: o passed to Sink, declared outside the consumer's files (lib/sink.ts)",
+        ]),
+      ),
+    },
+    {
+      name: "a helper among the consumer's files is followed, not an escape; test and .d.ts files are not the consumer",
+      files: {
+        'h.ts': `${IMPORT}import { total } from './help.mjs';\n\nexport function f(o: Order): number {\n  return total(o);\n}\n`,
+        'help.mts': `${IMPORT}export function total(o: Order): number {\n  return o.total;\n}\n`,
+        'h.test.ts': `${IMPORT}export const t = (o: Order) => o.id;\n`,
+        'h.spec.cts': `${IMPORT}export const t = (o: Order) => o.lines;\n`,
+        'x.d.ts': `${IMPORT}export declare const m: Order['meta'];\nexport const n = (o: Order) => o.meta;\n`,
+      },
+      // Files in the program's order (an imported file before its importer).
+      decodedAt: 'help.mts:3:26',
+      facts: { '/total': 'read help.mts:4:12' },
+    },
+    {
+      name: 'a reference to the type in the declaring file is not the decode place',
+      files: {
+        'order.ts': `${ORDER_TS}export const parse = (body: string) => JSON.parse(body) as Order;\n`,
+        'h.ts': `${IMPORT}export const f = (body: string) => JSON.parse(body) as Order;\n`,
+      },
+      decodedAt: 'h.ts:3:56',
+      facts: {},
+    },
+    {
+      name: 'the decode place is the first reference to the type outside the declaring file',
+      files: {
+        'a.ts': `${IMPORT}export type Pair = Array<number>;\nexport type Orders = Order[];\n`,
+        'h.ts': `${IMPORT}export const f = (body: string) => JSON.parse(body) as Order;\n`,
+      },
+      decodedAt: 'a.ts:4:22',
+      facts: {},
+    },
+  ];
+  for (const c of cases) {
+    it(c.name, async () => {
+      const got = await tsReadFacts(c.files);
+      expect(got.fields).toEqual({ ...UNREAD, ...c.facts });
+      expect(got.decodedAt).toBe(c.decodedAt);
+    });
+  }
+});
+
 describe('the TypeScript read analysis', () => {
   it('passes on the shipped reference handler (consumer/), every consumed field read', async () => {
     const run = await runCliJson([
@@ -94,6 +313,18 @@ describe('the TypeScript read analysis', () => {
       'bill.test.ts': "import type { Order } from './order.js';\nexport const t = (o: Order) => o.total;\n",
     });
     expect(run.findings.map((f) => [f.rule, f.field])).toEqual([['CONSUMER_FIELD_UNREAD', 'total']]);
+  });
+
+  it('a consumer file nesting code deeper than the parser can follow: refused at that file, exit 2, no stack', async () => {
+    // It used to escape as an internal error with the compiler's stack (the parser overflowed in createProgram).
+    const nested = `${'('.repeat(20_000)}o.id${')'.repeat(20_000)}`;
+    const run = await consumes({
+      'bill.ts': HANDLER,
+      'deep.ts': `import type { Order } from './order.js';\nexport const f = (o: Order) => ${nested};\n`,
+    });
+    expect(run.exit).toBe(2);
+    expect(run.stderr).toMatch(/^billing\/deep\.ts:1:1: error: "billing\/deep\.ts" nests code too deeply for the read analysis/mu);
+    expect(run.stderr).not.toMatch(/internal error|\n\s+at /u);
   });
 
   it('a FIFO named like a source beside the consumer is not handed to the compiler (it used to block the run)', async () => {
