@@ -145,15 +145,16 @@ export function evaluateConstraint(expr: ConstraintExpr, target: GoTarget): bool
 
 export class ConstraintSyntaxError extends Error {}
 
-const TAG = /^[A-Za-z0-9_.]+$/;
+/** go/build/constraint's isValidTag: Unicode letters and digits, `_` and `.`. */
+const TAG = /^[\p{L}\p{Nd}_.]+$/u;
 
 /**
  * Parses a `//go:build` expression by go/build/constraint's grammar:
  * `||` binds looser than `&&`, `!` binds tightest, parentheses group, and a
- * tag is letters, digits, `_` and `.`.
+ * tag is (Unicode) letters, digits, `_` and `.`.
  */
 export function parseGoBuildExpr(text: string): ConstraintExpr {
-  const tokens = text.match(/\|\||&&|[!()]|[A-Za-z0-9_.]+|\S/g) ?? [];
+  const tokens = text.match(/\|\||&&|[!()]|[\p{L}\p{Nd}_.]+|\S/gu) ?? [];
   let position = 0;
   const peek = (): string | undefined => tokens[position];
   const fail = (what: string): never => {
@@ -199,25 +200,32 @@ export function parseGoBuildExpr(text: string): ConstraintExpr {
 }
 
 /**
- * A `// +build` line: space-separated options are ORed, comma-separated terms
- * ANDed, `!` negates one term. Go skips a line it cannot parse.
+ * A `// +build` line, as go/build/constraint's parsePlusBuildExpr reads it: space-separated options are ORed,
+ * comma-separated terms ANDed, `!` negates one term. A term that is not a valid tag (`-x`, `!!x`, a lone `!`) is the
+ * tag `ignore`, which is never set, and so is a line with no options at all: such lines never fail to parse.
  */
-export function parsePlusBuildLine(options: string): ConstraintExpr | undefined {
-  let result: ConstraintExpr | undefined;
-  for (const option of options.trim().split(/\s+/)) {
-    if (option === '') continue;
-    let clause: ConstraintExpr | undefined;
-    for (const term of option.split(',')) {
-      const negated = term.startsWith('!');
-      const tag = negated ? term.slice(1) : term;
-      if (!TAG.test(tag)) return undefined;
-      const leaf: ConstraintExpr = negated ? { op: 'not', x: { op: 'tag', tag } } : { op: 'tag', tag };
-      clause = clause === undefined ? leaf : { op: 'and', x: clause, y: leaf };
-    }
-    if (clause === undefined) return undefined;
-    result = result === undefined ? clause : { op: 'or', x: result, y: clause };
-  }
-  return result;
+export function parsePlusBuildLine(options: string): ConstraintExpr {
+  const clauses = options
+    .split(/\s+/u)
+    .filter((option) => option !== '')
+    .map((option) =>
+      option
+        .split(',')
+        .map(plusBuildTerm)
+        .reduce((x, y): ConstraintExpr => ({ op: 'and', x, y })),
+    );
+  return clauses.length === 0 ? IGNORE : clauses.reduce((x, y): ConstraintExpr => ({ op: 'or', x, y }));
+}
+
+/** The tag no build sets: what go/build/constraint makes of a `// +build` term it cannot read. */
+const IGNORE: ConstraintExpr = { op: 'tag', tag: 'ignore' };
+
+function plusBuildTerm(term: string): ConstraintExpr {
+  if (term.startsWith('!!') || term === '!') return IGNORE;
+  const negated = term.startsWith('!');
+  const tag = negated ? term.slice(1) : term;
+  const named: ConstraintExpr = TAG.test(tag) ? { op: 'tag', tag } : IGNORE;
+  return negated ? { op: 'not', x: named } : named;
 }
 
 /** Where a `//go:build` line failed to parse: 1-based line, and why. */
@@ -290,8 +298,7 @@ export function fileConstraint(text: string, target: GoTarget): FileConstraint {
     const line = raw.trim();
     const match = /^\/\/\s*\+build(?:\s+(.*))?$/.exec(line);
     if (match === null) continue;
-    const expr = parsePlusBuildLine(match[1] ?? '');
-    if (expr !== undefined && !evaluateConstraint(expr, target)) {
+    if (!evaluateConstraint(parsePlusBuildLine(match[1] ?? ''), target)) {
       built = false;
       failed.push(line);
     }

@@ -175,7 +175,8 @@ function walkWireFields(
     }
   };
 
-  const rootIdentity = root.defined?.identity ?? root.expr.text;
+  // An alias of an anonymous struct (`type Root = struct{...}`) has no defined type: its name, not its multi-line text, heads the chain.
+  const rootIdentity = root.defined?.identity ?? rootInfo.name;
   visit(root, '', new Set([rootIdentity]));
   return { fields, opaque };
 }

@@ -134,6 +134,17 @@ function shapeOf(
       // A nil pointer encodes as null; the pointee is encoded in its place otherwise.
       const elem = { expr: resolved.expr.elem, env: resolved.env };
       const elemType = resolver.resolve(elem);
+      // decode.go's indirect asks a pointer for an Unmarshaler only when the pointer type has methods: a defined pointer
+      // type (`type P *time.Time`) has none, so the value it points at is decoded by its structure and its own
+      // UnmarshalJSON/UnmarshalText never runs ("cannot unmarshal string into ... of type time.Time").
+      const decodeMethod = elemType.kind === 'known' ? KNOWN_TYPES.get(elemType.known)?.decodeMethod : undefined;
+      if (decoding && resolved.defined !== undefined && decodeMethod !== undefined) {
+        return opaque(
+          typeName,
+          `"${resolved.defined.decl.name}" is a defined pointer type, which has no methods, so json.Unmarshal decodes the ${elem.expr.text} it points at by its structure and never calls its ${decodeMethod}`,
+          suffix,
+        );
+      }
       // *big.Int, *big.Float, *big.Rat: the pointer has the methods (MarshalJSON writes null for nil).
       if (
         elemType.kind === 'known' &&

@@ -9,6 +9,7 @@ import { afterAll, describe, expect, test } from 'vitest';
 import {
   excludedByName,
   fileConstraint,
+  matchTag,
   parseGoBuildExpr,
   parsePlusBuildLine,
   evaluateConstraint,
@@ -154,6 +155,27 @@ describe('build constraints', () => {
       y: { op: 'tag', tag: 'darwin' },
     });
     expect(evaluateConstraint(parseGoBuildExpr('unix && !windows'), { goos: 'plan9', goarch: 'amd64' })).toBe(false);
+    expect(parseGoBuildExpr('café || go1.2')).toEqual({
+      op: 'or',
+      x: { op: 'tag', tag: 'café' },
+      y: { op: 'tag', tag: 'go1.2' },
+    });
+    // +build terms go/build/constraint cannot read are the tag `ignore`; three options OR left to right.
+    expect(parsePlusBuildLine('  a  -x,!b  !!c  ')).toEqual({
+      op: 'or',
+      x: {
+        op: 'or',
+        x: { op: 'tag', tag: 'a' },
+        y: { op: 'and', x: { op: 'tag', tag: 'ignore' }, y: { op: 'not', x: { op: 'tag', tag: 'b' } } },
+      },
+      y: { op: 'tag', tag: 'ignore' },
+    });
+    expect(parsePlusBuildLine('!-x,!')).toEqual({
+      op: 'and',
+      x: { op: 'not', x: { op: 'tag', tag: 'ignore' } },
+      y: { op: 'tag', tag: 'ignore' },
+    });
+    expect(parsePlusBuildLine('')).toEqual({ op: 'tag', tag: 'ignore' });
   });
 
   test('an unknown GOOS or GOARCH is a usage error', async () => {
@@ -165,6 +187,111 @@ describe('build constraints', () => {
     await expect(pointers(dir, { goTarget: { goos: 'linux', goarch: 'amd46' } })).rejects.toMatchObject({
       code: 'E_USAGE',
       message: 'Unknown GOARCH "amd46".',
+    });
+  });
+});
+
+describe('go/build matchTag for a target', () => {
+  const cases: readonly [string, string, readonly string[], readonly string[]][] = [
+    [
+      'linux',
+      'amd64',
+      ['linux', 'amd64', 'gc', 'unix', 'go1.1', 'go1.18', 'go1.24'],
+      ['go1.25', 'go1', 'gccgo', 'cgo', 'ignore', 'android', 'solaris', 'darwin', 'arm64', 'LINUX'],
+    ],
+    ['android', 'arm64', ['android', 'linux', 'arm64', 'unix'], ['amd64', 'darwin']],
+    ['illumos', 'amd64', ['illumos', 'solaris', 'unix'], ['linux']],
+    ['ios', 'arm64', ['ios', 'darwin', 'unix'], ['linux']],
+    ['darwin', 'arm64', ['darwin', 'unix'], ['ios']],
+    ['solaris', 'amd64', ['solaris', 'unix'], ['illumos']],
+    ['plan9', '386', ['plan9', '386'], ['unix']],
+    ['windows', 'amd64', ['windows'], ['unix']],
+    ['js', 'wasm', ['js', 'wasm'], ['unix']],
+  ];
+  test.each(cases)('%s/%s', (goos, goarch, matched, unmatched) => {
+    const target = { goos, goarch };
+    expect(matched.filter((tag) => !matchTag(tag, target))).toEqual([]);
+    expect(unmatched.filter((tag) => matchTag(tag, target))).toEqual([]);
+  });
+});
+
+describe('file names, one at a time (goodOSArchFile)', () => {
+  test.each([
+    // Everything from the first "." on is not part of the name go/build looks at.
+    ['a.b_windows.go', LINUX, undefined],
+    ['req_windows.pb.go', LINUX, 'its name is for windows'],
+    // A _test element after the platform is dropped before the platform is read.
+    ['req_windows_test.pb.go', LINUX, 'its name is for windows'],
+    ['req_linux_test.pb.go', LINUX, undefined],
+    // Everything before the first "_" is ignored: linux_windows.go is for windows alone.
+    ['linux_windows.go', LINUX, 'its name is for windows'],
+    ['windows_amd64.go', LINUX, undefined],
+    // GOARCH before GOOS is not a pair: only the last element counts.
+    ['x_amd64_linux.go', { goos: 'linux', goarch: 'arm64' }, undefined],
+    ['x_amd64_linux.go', { goos: 'darwin', goarch: 'amd64' }, 'its name is for linux'],
+    ['req_js_wasm.go', { goos: 'js', goarch: 'wasm' }, undefined],
+    ['req_js_wasm.go', LINUX, 'its name is for js/wasm'],
+    ['req_windows_amd64.go', { goos: 'windows', goarch: 'arm64' }, 'its name is for windows/amd64'],
+    ['req_linux_amd64.go', { goos: 'windows', goarch: 'amd64' }, 'its name is for linux/amd64'],
+    ['req_nonsense_amd64.go', { goos: 'linux', goarch: 'arm64' }, 'its name is for amd64'],
+    ['req_amd64_nonsense.go', { goos: 'linux', goarch: 'arm64' }, undefined],
+    ['_windows.go', LINUX, 'go build ignores files whose names start with "_" or "."'],
+    ['.linux.go', LINUX, 'go build ignores files whose names start with "_" or "."'],
+    ['req_test.go', LINUX, 'it is a test file (_test.go)'],
+    ['req.go', LINUX, undefined],
+  ] as const)('%s for %o: %s', (name, target, why) => {
+    expect(excludedByName(name, target)).toBe(why);
+  });
+});
+
+describe('file headers, one at a time (parseFileHeader and shouldBuild)', () => {
+  test.each([
+    // Block comments may stand in the header; a //go:build line inside one is not a constraint.
+    ['/* a\n//go:build !linux\n*/\n\npackage wire\n', true, undefined],
+    ['/* a */\n//go:build !linux\n\npackage wire\n', false, '//go:build !linux'],
+    ['/* a */ /* b */\n//go:build !linux\n\npackage wire\n', false, '//go:build !linux'],
+    // Text after a block comment ends the header.
+    ['/* a */ package wire\n//go:build !linux\n', true, undefined],
+    // Tags are Unicode letters and digits, `_` and `.`; an unknown tag is unset.
+    ['//go:build café\n\npackage wire\n', false, '//go:build café'],
+    ['//go:build !café\n\npackage wire\n', true, '//go:build !café'],
+    ['// +build !café\n\npackage wire\n', true, undefined],
+    ['//go:build   linux   \n\npackage wire\n', true, '//go:build linux'],
+    ['//go:buildlinux\n\npackage wire\n', true, undefined],
+    ['//go:build\t!linux\n\npackage wire\n', false, '//go:build !linux'],
+    ['//+build !linux\n\npackage wire\n', false, '//+build !linux'],
+    ['//   +build   !linux   \n\npackage wire\n', false, '//   +build   !linux'],
+    ['// +buildx !linux\n\npackage wire\n', true, undefined],
+    // go/build/constraint reads a term that is not a tag (`-x`, `!!x`, a lone `!`) and an empty line as `ignore`.
+    ['// +build\n\npackage wire\n', false, '// +build'],
+    ['// +build !linux,-x\n\npackage wire\n', false, '// +build !linux,-x'],
+    ['// +build linux,-x\n\npackage wire\n', false, '// +build linux,-x'],
+    ['// +build -x linux\n\npackage wire\n', true, undefined],
+    ['// +build !-x\n\npackage wire\n', true, undefined],
+    ['// +build !!linux\n\npackage wire\n', false, '// +build !!linux'],
+    ['// +build !\n\npackage wire\n', false, '// +build !'],
+    ['// +build linux,,amd64\n\npackage wire\n', false, '// +build linux,,amd64'],
+    ['// +build linux\n// +build !amd64 darwin\n\npackage wire\n', false, '// +build !amd64 darwin'],
+    ['// +build !linux\n// +build !amd64\n\npackage wire\n', false, '// +build !linux // +build !amd64'],
+    ['// +build !linux\r\n\r\npackage wire\r\n', false, '// +build !linux'],
+    ['// +build !linux\n\n// +build linux\npackage wire\n', false, '// +build !linux'],
+    ['package wire\n\n// +build !linux\n\n', true, undefined],
+  ])('%j is built: %s', (text, built, expression) => {
+    expect(fileConstraint(text, LINUX)).toEqual({ ok: true, built, expression });
+  });
+
+  test('an empty //go:build expression and a stray token are errors at their line', () => {
+    expect(fileConstraint('\n//go:build\n\npackage wire\n', LINUX)).toEqual({
+      ok: false,
+      problem: { line: 2, reason: 'parsing //go:build line: unexpected end of expression' },
+    });
+    expect(fileConstraint('//go:build linux)\n\npackage wire\n', LINUX)).toEqual({
+      ok: false,
+      problem: { line: 1, reason: 'parsing //go:build line: unexpected token )' },
+    });
+    expect(fileConstraint('//go:build (linux\n\npackage wire\n', LINUX)).toEqual({
+      ok: false,
+      problem: { line: 1, reason: 'parsing //go:build line: missing close paren' },
     });
   });
 });
@@ -236,6 +363,16 @@ describe('methods on alias receivers count for the aliased type', () => {
       'type Inner = ReqAlias\n\nfunc (*Inner) UnmarshalJSON([]byte) error { return nil }',
       'decode',
     ],
+    [
+      'MarshalJSON on a parenthesized alias',
+      'type Paren = (Req)\n\nfunc (Paren) MarshalJSON() ([]byte, error) { return nil, nil }',
+      'encode',
+    ],
+    [
+      'MarshalJSON on the type itself, another method on the alias',
+      'func (Req) MarshalJSON() ([]byte, error) { return nil, nil }\n\nfunc (ReqAlias) Describe() string { return "" }',
+      'encode',
+    ],
   ] as const)('%s', async (_name, method, direction) => {
     const dir = packageDir({ 'zreq.go': `${REAL}\ntype ReqAlias = Req\n\n${method}\n` });
     const result = await goExtractor.extract({ path: dir, typeName: 'Req', cwd: dir, direction });
@@ -248,6 +385,13 @@ describe('methods on alias receivers count for the aliased type', () => {
         location: { file: 'zreq.go', line: 3, column: 6 },
       },
     ]);
+  });
+
+  test('a cycle of aliases with a method ends (the compiler refuses it; wirepin does not hang on it)', async () => {
+    const dir = packageDir({
+      'zreq.go': `${REAL}\ntype A = B\n\ntype B = A\n\nfunc (A) MarshalJSON() ([]byte, error) { return nil, nil }\n`,
+    });
+    expect(await pointers(dir)).toEqual(['/a']);
   });
 
   test('an alias of another package type does not take the method', async () => {

@@ -113,6 +113,83 @@ describe('the table of standard-library types (checked against go1.19 src/)', ()
   });
 });
 
+describe('defined types over every table type', () => {
+  const SOURCE = `package a
+
+import (
+	"encoding/json"
+	"math/big"
+	"net/url"
+	"time"
+)
+
+type D time.Duration
+type N json.Number
+type R json.RawMessage
+type U url.URL
+type T time.Time
+type B big.Int
+type F big.Float
+type P *big.Int
+type PT *time.Time
+
+type W struct {
+	D D \`json:"d"\`
+	N N \`json:"n"\`
+	R R \`json:"r"\`
+	U U \`json:"u"\`
+	T T \`json:"t"\`
+	B B \`json:"b"\`
+	F F \`json:"f"\`
+	P P \`json:"p"\`
+	PT PT \`json:"pt"\`
+}
+`;
+
+  test('keep the underlying type (Duration an int64, Number a string, RawMessage a []byte) and drop the methods', async () => {
+    for (const direction of ['encode', 'decode'] as const) {
+      const result = await extract(SOURCE, 'W', direction);
+      const decoding = direction === 'decode';
+      expect(shapes(result), direction).toEqual({
+        '/d': 'integer required',
+        '/n': 'string required',
+        '/r': 'string? required',
+        '/u': 'opaque required',
+        '/t': 'opaque required',
+        '/b': 'opaque required',
+        '/f': 'opaque required',
+        // A defined pointer type has no methods. Marshal reaches the value it points at, which is addressable, so that
+        // type's methods apply; Unmarshal (decode.go's indirect) never asks it, so big.Int and time.Time are decoded as
+        // structs and a number or string fails (checked with go1.19).
+        '/p': decoding ? 'opaque required' : 'integer? required',
+        '/pt': decoding ? 'opaque required' : 'string? required',
+      });
+      expect(Object.fromEntries(result.opaque.map((ref) => [ref.pointer, ref.reason]))).toEqual({
+        '/u': '"U" is defined over net/url.URL, whose exported fields encoding/json would list; wirepin does not model them',
+        '/t': '"T" is defined over time.Time, which drops Time\'s MarshalJSON and leaves its unexported fields',
+        '/b': '"B" is defined over math/big.Int, which drops its methods and leaves its unexported fields',
+        '/f': '"F" is defined over math/big.Float, which drops its methods and leaves its unexported fields',
+        ...(decoding
+          ? {
+              '/p': '"P" is a defined pointer type, which has no methods, so json.Unmarshal decodes the big.Int it points at by its structure and never calls its UnmarshalJSON',
+              '/pt':
+                '"PT" is a defined pointer type, which has no methods, so json.Unmarshal decodes the time.Time it points at by its structure and never calls its UnmarshalJSON',
+            }
+          : {}),
+      });
+    }
+  });
+
+  test("an alias of a pointer keeps the pointer's methods when decoding", async () => {
+    const result = await extract(
+      'package a\n\nimport "math/big"\n\ntype P = *big.Int\n\ntype W struct {\n\tP P `json:"p"`\n}\n',
+      'W',
+      'decode',
+    );
+    expect(shapes(result)).toEqual({ '/p': 'integer? required' });
+  });
+});
+
 describe('methods promoted from a known type', () => {
   const TIMESTAMP = `package a
 
@@ -158,6 +235,68 @@ type Event struct {
     const reasons = Object.fromEntries(result.opaque.map((ref) => [ref.pointer, ref.reason]));
     expect(reasons['/mine']).toMatch(/type "Own" has a custom marshaller \(MarshalJSON on its value receiver\)/);
     expect(reasons['/amb']).toMatch(/it embeds time\.Time/);
+  });
+});
+
+describe('which embedded known type supplies the marshaller', () => {
+  // go1.19: json.Marshal gives {"b":{},"i":"1.2.3.4","t":"0001-01-01T00:00:00Z","p":"0001-01-01T00:00:00Z","a":"0001-01-01T00:00:00Z"},
+  // and json.Unmarshal takes 42 for b and the strings for i, t and p.
+  const SOURCE = `package a
+
+import (
+	"math/big"
+	"net"
+	"net/netip"
+	"time"
+)
+
+type Plain struct {
+	A int \`json:"a"\`
+}
+
+type WithBig struct{ big.Int }
+type WithIP struct{ net.IP }
+type TimeAndField struct {
+	time.Time
+	Zone netip.Addr \`json:"zone"\`
+}
+type TimeAndPlain struct {
+	time.Time
+	Plain
+}
+
+type W struct {
+	B WithBig \`json:"b"\`
+	I WithIP \`json:"i"\`
+	T TimeAndField \`json:"t"\`
+	P TimeAndPlain \`json:"p"\`
+	A struct{ time.Time } \`json:"a"\`
+}
+`;
+
+  test('encode: a value-receiver method is promoted; a pointer-receiver one (big.Int) only to addressable values', async () => {
+    const result = await extract(SOURCE, 'W');
+    expect(shapes(result)).toEqual({
+      '/b': 'opaque required',
+      '/i': 'string required',
+      '/t': 'string required',
+      '/p': 'string required',
+      '/a': 'string required',
+    });
+    // Opaque because the promotion is not certain (the method is on *big.Int), not because big.Int's own encoding is.
+    expect(result.opaque.find((ref) => ref.pointer === '/b')?.reason).toBe(
+      'it embeds big.Int, and math/big.Int has MarshalJSON, which is promoted',
+    );
+  });
+
+  test('decode: every unmarshaller is on the pointer, and a named field is decoded through its address', async () => {
+    const result = await extract(SOURCE, 'W', 'decode');
+    expect(shapes(result)).toMatchObject({
+      '/b': 'integer required',
+      '/i': 'string required',
+      '/t': 'string required',
+      '/p': 'string required',
+    });
   });
 });
 

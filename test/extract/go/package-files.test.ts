@@ -7,6 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, test } from 'vitest';
 import { goExtractor } from '../../../src/extract/go/index.js';
+import { quotedNames, rejectionOf } from '../../support/facts.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const fixture = path.join(repoRoot, 'test/fixtures/go/nested-other-file');
@@ -88,6 +89,45 @@ describe('package files', () => {
     await expect(goExtractor.extract({ path: dir, typeName: 'Local', cwd: dir })).rejects.toMatchObject({
       code: 'E_UNKNOWN_TYPE',
     });
+  });
+});
+
+describe('file order', () => {
+  test('a directory is read in file-name order, whatever order the file system lists it in', async () => {
+    // ext4 lists a directory in hash order (z, q, m, a here): the package's files, and every message naming them, are sorted.
+    const files = ['z.go', 'q.go', 'm.go', 'a.go', 'c.go', 'b.go'];
+    const dir = packageDir('order', Object.fromEntries(files.map((file) => [file, 'package alpha\n'])));
+    const missing = await rejectionOf(goExtractor.extract({ path: dir, typeName: 'Nope', cwd: dir }));
+    expect(missing.code).toBe('E_UNKNOWN_TYPE');
+    expect(quotedNames(missing.message)).toEqual(['Nope', 'a.go', 'b.go', 'c.go', 'm.go', 'q.go']);
+    // A type declared twice: the later file by name is the second declaration, wherever the file system lists it.
+    const twiceDir = packageDir(
+      'order-twice',
+      Object.fromEntries(
+        files.map((file) => [
+          file,
+          `package alpha\n${file === 'z.go' || file === 'b.go' ? '\ntype T struct{}\n' : ''}`,
+        ]),
+      ),
+    );
+    const twice = await rejectionOf(goExtractor.extract({ path: twiceDir, typeName: 'T', cwd: twiceDir }));
+    expect(twice.code).toBe('E_PARSE');
+    expect(twice.location).toEqual({ file: 'z.go', line: 3, column: 6 });
+    expect(twice.message).toContain('b.go:3:6 and z.go:3:6');
+  });
+});
+
+describe('a file named beside files of another package', () => {
+  test('its own package is read, even when another package of the directory declares the type', async () => {
+    const dir = packageDir('named-other-package', {
+      'a.go': 'package alpha\n\ntype Other struct{}\n',
+      'b.go': 'package beta\n\ntype T struct {\n\tA int `json:"a"`\n}\n',
+    });
+    const error = await rejectionOf(goExtractor.extract({ path: 'a.go', typeName: 'T', cwd: dir }));
+    expect(error.code).toBe('E_UNKNOWN_TYPE');
+    expect(quotedNames(error.message)).toEqual(['T', 'a.go']);
+    const fromDirectory = await goExtractor.extract({ path: '.', typeName: 'T', cwd: dir });
+    expect(fromDirectory.root.location.file).toBe('b.go');
   });
 });
 

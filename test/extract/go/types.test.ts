@@ -10,6 +10,7 @@
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { expectTable } from '../../support/facts.js';
+import { goExtractor } from '../../../src/extract/go/index.js';
 import { GoScratch } from './go-cases.js';
 import type { GoCase } from './go-cases.js';
 
@@ -749,4 +750,129 @@ describe('Go extractor: fields of every kind of type', () => {
     }
     expectTable(out, 'test/extract/go/tables/types.json');
   }, 60_000);
+});
+
+describe('type identity of generic instantiations', () => {
+  it('names each instantiation as reflect does (type arguments resolved: byte is uint8, rune int32, known types by import path)', async () => {
+    const dir = scratch.write({
+      'a.go': [
+        'package wire',
+        '',
+        'import (',
+        '\t"encoding/json"',
+        '\t"time"',
+        ')',
+        '',
+        'type Page[T any] struct {',
+        '\tItems []T `json:"items"`',
+        '\tNext *Page[T] `json:"next,omitempty"`',
+        '}',
+        '',
+        'type Item struct {',
+        '\tID string `json:"id"`',
+        '}',
+        '',
+        'type Pair[K comparable, V any] struct {',
+        '\tKey K `json:"key"`',
+        '\tValue V `json:"value"`',
+        '}',
+        '',
+        'type Root struct {',
+        '\tA Page[int] `json:"a"`',
+        '\tB Page[time.Time] `json:"b"`',
+        '\tC Page[[]string] `json:"c"`',
+        '\tD Page[Item] `json:"d"`',
+        '\tE Page[Missing] `json:"e"`',
+        '\tF Page[json.Number] `json:"f"`',
+        '\tG Pair[string, *Item] `json:"g"`',
+        '\tH Page[Page[byte]] `json:"h"`',
+        '\tI Page[rune] `json:"i"`',
+        '}',
+        '',
+      ].join('\n'),
+    });
+    const extractGraph = goExtractor.extractGraph;
+    if (extractGraph === undefined) throw new Error('the Go extractor has a graph mode');
+    const graph = await extractGraph({ path: 'a.go', cwd: dir, typeName: 'Root' });
+    expect([...(graph.types.get('Root')?.links ?? [])]).toEqual([
+      ['/a', 'Page[int]'],
+      ['/b', 'Page[time.Time]'],
+      ['/c', 'Page[[]string]'],
+      ['/d', 'Page[Item]'],
+      ['/e', 'Page[Missing]'],
+      ['/f', 'Page[encoding/json.Number]'],
+      ['/g', 'Pair[string,*Item]'],
+      ['/h', 'Page[Page[uint8]]'],
+      ['/i', 'Page[int32]'],
+    ]);
+    expect([...graph.types.keys()].slice(10)).toEqual(['Item', 'Page[uint8]']);
+    expect([...(graph.types.get('Page[Page[uint8]]')?.links ?? [])]).toEqual([
+      ['/items/*', 'Page[uint8]'],
+      ['/next', 'Page[Page[uint8]]'],
+    ]);
+    expect(graph.types.get('Page[uint8]')?.fields.map((field) => `${field.pointer} ${field.type.kind}`)).toEqual([
+      '/items string',
+      '/next object',
+    ]);
+    expect(graph.types.get('Page[Missing]')?.opaque.map((ref) => [ref.pointer, ref.typeName])).toEqual([
+      ['/items/*', 'Missing'],
+    ]);
+  });
+});
+
+describe('interfaces as decode sees them', () => {
+  it('only an empty interface receives a decoded value; comments in an interface require nothing', async () => {
+    const dir = scratch.write({
+      'a.go': [
+        'package wire',
+        '',
+        'import "fmt"',
+        '',
+        'type Root struct {',
+        '\tA interface{} `json:"a"`',
+        '\tB any `json:"b"`',
+        '\tC interface {',
+        '\t\t// nothing is required',
+        '\t} `json:"c"`',
+        '\tD interface{ M() } `json:"d"`',
+        '\tE interface{ fmt.Stringer } `json:"e"`',
+        '}',
+        '',
+      ].join('\n'),
+    });
+    const kinds = async (direction: 'encode' | 'decode'): Promise<string[]> =>
+      (await goExtractor.extract({ path: 'a.go', cwd: dir, typeName: 'Root', direction })).fields.map(
+        (field) => `${field.pointer} ${field.type.kind}`,
+      );
+    expect(await kinds('decode')).toEqual(['/a any', '/b any', '/c any', '/d opaque', '/e opaque']);
+    expect(await kinds('encode')).toEqual(['/a any', '/b any', '/c any', '/d any', '/e any']);
+  });
+});
+
+describe('array lengths as decode sees them', () => {
+  it('reads every integer literal form of a length; a constant expression is not evaluated', async () => {
+    const forms = ['10', '0x1F', '0X2', '0x_1f', '0o17', '0O7', '0b101', '0B1_0', '017', '1_000', '0', '00', 'N'];
+    const dir = scratch.write({
+      'a.go': `package wire\n\nconst N = 3\n\ntype Root struct {\n${forms.map((form, i) => `\tF${i} [${form}]int \`json:"f${i}"\``).join('\n')}\n}\n`,
+    });
+    const result = await goExtractor.extract({ path: 'a.go', cwd: dir, typeName: 'Root', direction: 'decode' });
+    const lengths = result.fields
+      .filter((field) => !field.pointer.endsWith('/*'))
+      .map((field) => (field.type.kind === 'array' ? field.type.length : field.type.kind));
+    expect(lengths).toEqual([10, 31, 2, 31, 15, 7, 5, 2, 15, 1000, 0, 0, 'opaque']);
+  });
+});
+
+describe('embedded generic types', () => {
+  it('an embedded instantiation that is not a struct is encoded under its type name without type arguments', async () => {
+    // go1.19: json.Marshal(Root{List: List[int]{1}}) gives {"List":[1],"b":0}.
+    const dir = scratch.write({
+      'a.go': 'package wire\n\ntype List[T any] []T\n\ntype Root struct {\n\tList[int]\n\tB int `json:"b"`\n}\n',
+    });
+    const result = await goExtractor.extract({ path: 'a.go', cwd: dir, typeName: 'Root' });
+    expect(result.fields.map((field) => [field.pointer, field.type.kind])).toEqual([
+      ['/List', 'array'],
+      ['/b', 'integer'],
+    ]);
+  });
 });
