@@ -856,8 +856,7 @@ class GoReadAnalysis {
     const fn = pkg.funcs.get(name);
     if (fn !== undefined) {
       args.forEach((arg, i) => {
-        if (receivedAsInterface(fn, i))
-          this.escapeIfTracked(arg, env, `passed as interface{} to ${shown}`);
+        if (receivedAsInterface(fn, i)) this.escapeIfTracked(arg, env, `passed as interface{} to ${shown}`);
       });
       return true;
     }

@@ -224,8 +224,12 @@ export async function analyzeTsReads(request: TsReadRequest): Promise<ReadEviden
 /** A consumer file that nests code deeper than the compiler's or the walk's recursion can follow: refused at its place. */
 function tooDeep(file: string, error: RangeError, cwd: string): WirepinError {
   const shown = displayPath(file, cwd);
-  return new WirepinError('E_UNSUPPORTED', `"${shown}" nests code too deeply for the read analysis (${error.message}).`, {
-    location: { file: shown, line: 1, column: 1 },
-    hint: 'Split the nested code, or turn the read analysis off for this consumer (--no-reads, or reads: off in wirepin.yaml).',
-  });
+  return new WirepinError(
+    'E_UNSUPPORTED',
+    `"${shown}" nests code too deeply for the read analysis (${error.message}).`,
+    {
+      location: { file: shown, line: 1, column: 1 },
+      hint: 'Split the nested code, or turn the read analysis off for this consumer (--no-reads, or reads: off in wirepin.yaml).',
+    },
+  );
 }

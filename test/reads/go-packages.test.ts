@@ -184,7 +184,12 @@ async function moduleReadFacts(
   scratch = shop('');
   scratch.write('server/main.go', handler);
   for (const [file, text] of Object.entries(extra)) scratch.write(file, text);
-  const extracted = await extractGoStruct({ path: 'server', typeName: 'request', cwd: scratch.dir, direction: 'decode' });
+  const extracted = await extractGoStruct({
+    path: 'server',
+    typeName: 'request',
+    cwd: scratch.dir,
+    direction: 'decode',
+  });
   const evidence = await analyzeGoReads({
     path: 'server',
     cwd: scratch.dir,
@@ -212,7 +217,8 @@ const HANDLER_HEAD =
   'package main\n\nimport (\n\t"example.com/shop/api"\n\t"example.com/shop/render"\n)\n\n' +
   'type request struct {\n\tName    string      `json:"name"`\n\tDisplay api.Display `json:"display"`\n}\n\n';
 /** The handler: `body` is the body of `func use(req request)`, at line 15. */
-const handler = (body: string): string => `${HANDLER_HEAD}var _ = api.Display{}\n\nfunc use(req request) {\n${body}\n}\n`;
+const handler = (body: string): string =>
+  `${HANDLER_HEAD}var _ = api.Display{}\n\nfunc use(req request) {\n${body}\n}\n`;
 
 describe('analyzeGoReads across the packages of a module', () => {
   it('a listed package: its function is followed and reads there; its package variable and results are typed', async () => {
@@ -232,7 +238,7 @@ describe('analyzeGoReads across the packages of a module', () => {
     });
   });
 
-  it('a package listed twice, or the consumer\'s own package listed, is read once; the scope names the listed packages', async () => {
+  it("a package listed twice, or the consumer's own package listed, is read once; the scope names the listed packages", async () => {
     const body = handler('\t_ = render.Apply(req.Display)');
     const once = await moduleReadFacts(body, ['render']);
     expect(await moduleReadFacts(body, ['render', './render/', 'server', 'render/render.go'])).toEqual(once);
@@ -261,7 +267,7 @@ describe('analyzeGoReads across the packages of a module', () => {
   it("a listed package's struct types are its own, even named like the consumer's", async () => {
     const facts = await moduleReadFacts(handler('\t_ = req.Display'), ['render'], {
       'render/more.go':
-        'package render\n\ntype request struct {\n\tName string\n}\n\n// Use reads its own request.Name, not the consumer\'s.\nfunc Use(q request) string { return q.Name }\n',
+        "package render\n\ntype request struct {\n\tName string\n}\n\n// Use reads its own request.Name, not the consumer's.\nfunc Use(q request) string { return q.Name }\n",
     });
     expect(facts['/name']).toBe('unread');
   });
@@ -278,7 +284,8 @@ describe('analyzeGoReads across the packages of a module', () => {
 
   it('a package that only lends its types: a call of its function is an escape', async () => {
     const facts = await moduleReadFacts(handler('\t_ = api.Check(req.Display)'), ['render'], {
-      'api/check.go': 'package api\n\n// Check reads nothing wirepin sees.\nfunc Check(d Display) bool { return d.Mode != "" }\n',
+      'api/check.go':
+        'package api\n\n// Check reads nothing wirepin sees.\nfunc Check(d Display) bool { return d.Mode != "" }\n',
     });
     expect(facts).toEqual({
       '/name': 'unread',

@@ -218,7 +218,9 @@ describe('analyzeGoReads: how values are followed', () => {
     {
       name: 'a multi-value call binds a name after the first to its own result',
       files: {
-        'x.go': go('func pair() (int, *Req) { return 0, nil }\n\nfunc g() string {\n\tn, r := pair()\n\t_ = n\n\treturn r.ID\n}'),
+        'x.go': go(
+          'func pair() (int, *Req) { return 0, nil }\n\nfunc g() string {\n\tn, r := pair()\n\t_ = n\n\treturn r.ID\n}',
+        ),
       },
       facts: { 'Req.ID': 'read x.go:8:11' },
     },
@@ -317,17 +319,20 @@ describe('analyzeGoReads: how values are followed', () => {
     {
       name: 'a local variable named like an imported package is the variable',
       files: {
-        'x.go': go('var _ = log.Println\n\nfunc (i Inner) Show(p *Inner) {}\n\nfunc g(r Req, log Inner) { log.Show(r.Ptr) }', 'log'),
+        'x.go': go(
+          'var _ = log.Println\n\nfunc (i Inner) Show(p *Inner) {}\n\nfunc g(r Req, log Inner) { log.Show(r.Ptr) }',
+          'log',
+        ),
       },
       facts: { 'Req.Ptr': 'read x.go:11:39' },
     },
     {
-      name: 'a package variable initialized without a type takes its value\'s type',
+      name: "a package variable initialized without a type takes its value's type",
       files: { 'x.go': go('var fallback = Req{ID: "none"}\n\nfunc g() int { return fallback.Count }') },
       facts: { 'Req.Count': 'read x.go:5:32' },
     },
     {
-      name: 'var with several names takes each value\'s type',
+      name: "var with several names takes each value's type",
       files: { 'x.go': go('func g(r Req) int {\n\tvar a, b = r.Inner, r.Ptr\n\treturn a.Size + len(b.Name)\n}') },
       facts: {
         'Req.Inner': 'read x.go:4:15',
@@ -411,7 +416,10 @@ describe('analyzeGoReads: escapes, each with its reason and place', () => {
     {
       name: "a field's own escape and its struct's: the first of the two",
       files: {
-        'x.go': go('func g(r *Req) {\n\tfmt.Println(r)\n\t_ = &r.Count\n}\n\nfunc h(r *Req) *string { return &r.ID }', 'fmt'),
+        'x.go': go(
+          'func g(r *Req) {\n\tfmt.Println(r)\n\t_ = &r.Count\n}\n\nfunc h(r *Req) *string { return &r.ID }',
+          'fmt',
+        ),
       },
       facts: { ...allEscape('x.go:8:14: r passed to fmt.Println') },
     },
@@ -461,7 +469,10 @@ describe('analyzeGoReads: escapes, each with its reason and place', () => {
     {
       name: 'passed to a package variable holding a function',
       files: { 'x.go': go('var hook func(Inner)\n\nfunc g(r Req) { hook(r.Inner) }') },
-      facts: { 'Req.Inner': 'read x.go:5:24', ...innerEscapes('x.go:5:22: r.Inner passed to the function value "hook"') },
+      facts: {
+        'Req.Inner': 'read x.go:5:24',
+        ...innerEscapes('x.go:5:22: r.Inner passed to the function value "hook"'),
+      },
     },
     {
       name: 'passed as interface{} to a function of the package, at that argument',
@@ -479,7 +490,10 @@ describe('analyzeGoReads: escapes, each with its reason and place', () => {
     {
       name: 'passed to a variadic ...interface{} parameter of a function of the package',
       files: {
-        'x.go': go('func logAll(vs ...interface{}) { fmt.Println(vs...) }\n\nfunc g(r Req) { logAll(r.ID, r.Inner) }', 'fmt'),
+        'x.go': go(
+          'func logAll(vs ...interface{}) { fmt.Println(vs...) }\n\nfunc g(r Req) { logAll(r.ID, r.Inner) }',
+          'fmt',
+        ),
       },
       // Before the variadic parameter's element type was asked, the value went unseen into []interface{}: "unread".
       facts: {
@@ -490,7 +504,9 @@ describe('analyzeGoReads: escapes, each with its reason and place', () => {
     },
     {
       name: 'passed to a variadic ...interface{} parameter of a method of the type',
-      files: { 'x.go': go('func (i Inner) Log(format string, vs ...any) {}\n\nfunc g(r Req) { r.Inner.Log("%v", r.Ptr) }') },
+      files: {
+        'x.go': go('func (i Inner) Log(format string, vs ...any) {}\n\nfunc g(r Req) { r.Inner.Log("%v", r.Ptr) }'),
+      },
       facts: {
         'Req.Inner': 'read x.go:5:19',
         'Req.Ptr': 'read x.go:5:37',
@@ -500,7 +516,9 @@ describe('analyzeGoReads: escapes, each with its reason and place', () => {
     {
       name: 'passed to a parameter of an unnamed interface type, among unnamed parameters',
       files: {
-        'x.go': go('func (i Inner) Keep(int, interface{ String() string }) {}\n\nfunc g(r Req) { r.Inner.Keep(1, r.Ptr) }'),
+        'x.go': go(
+          'func (i Inner) Keep(int, interface{ String() string }) {}\n\nfunc g(r Req) { r.Inner.Keep(1, r.Ptr) }',
+        ),
       },
       facts: {
         'Req.Inner': 'read x.go:5:19',
@@ -576,7 +594,9 @@ describe('analyzeGoReads: escapes, each with its reason and place', () => {
     },
     {
       name: 'stored in a struct literal by position (no slot is followed)',
-      files: { 'x.go': go('type Pair struct {\n\tA Inner\n\tB int\n}\n\nfunc g(r Req) Pair { return Pair{r.Inner, 1} }') },
+      files: {
+        'x.go': go('type Pair struct {\n\tA Inner\n\tB int\n}\n\nfunc g(r Req) Pair { return Pair{r.Inner, 1} }'),
+      },
       facts: { 'Req.Inner': 'read x.go:8:36', ...innerEscapes('x.go:8:34: r.Inner stored in a Pair literal') },
     },
     {
@@ -628,7 +648,12 @@ describe('analyzeGoReads: where the root is decoded', () => {
   }[] = [
     {
       name: 'json.Unmarshal into the root: the call, and the value is not an escape',
-      files: { 'x.go': go('func g(b []byte) (Req, error) {\n\tvar r Req\n\terr := json.Unmarshal(b, &r)\n\treturn r, err\n}', 'encoding/json') },
+      files: {
+        'x.go': go(
+          'func g(b []byte) (Req, error) {\n\tvar r Req\n\terr := json.Unmarshal(b, &r)\n\treturn r, err\n}',
+          'encoding/json',
+        ),
+      },
       decodedAt: 'x.go:9:9',
     },
     {
@@ -698,7 +723,9 @@ describe('analyzeGoReads: where the root is decoded', () => {
     },
     {
       name: 'Unmarshal into another type is no decode of the root',
-      files: { 'x.go': go('func g(b []byte) error {\n\tvar in Inner\n\treturn json.Unmarshal(b, &in)\n}', 'encoding/json') },
+      files: {
+        'x.go': go('func g(b []byte) error {\n\tvar in Inner\n\treturn json.Unmarshal(b, &in)\n}', 'encoding/json'),
+      },
       decodedAt: undefined,
       facts: {
         'Inner.Name': 'unprovable x.go:9:27: &in passed to json.Unmarshal',
@@ -772,7 +799,12 @@ describe('analyzeGoReads: the types it follows', () => {
     {
       name: 'an anonymous struct field and an alias of a struct type',
       body: 'func g(r Req) string { return r.Meta.Label + r.Alias.Key }',
-      facts: { 'Req.Meta': 'read x.go:3:33', 'Req.Label': 'read x.go:3:38', 'Req.Alias': 'read x.go:3:48', 'Tag.Key': 'read x.go:3:54' },
+      facts: {
+        'Req.Meta': 'read x.go:3:33',
+        'Req.Label': 'read x.go:3:38',
+        'Req.Alias': 'read x.go:3:48',
+        'Tag.Key': 'read x.go:3:54',
+      },
     },
     {
       name: 'a recursive type walked in a three-clause for loop',
@@ -785,7 +817,7 @@ describe('analyzeGoReads: the types it follows', () => {
       facts: { 'Node.Val': 'read x.go:3:35' },
     },
     {
-      name: 'an embedded field selected by its type\'s name',
+      name: "an embedded field selected by its type's name",
       body: 'func g(r Req) string { return r.Mid.Base.Deep }',
       facts: { 'Base.Deep': 'read x.go:3:42' },
     },

@@ -161,7 +161,9 @@ describe('analyzeTsReads: reads, escapes and the decode place', () => {
     },
     {
       name: 'an object rest is an escape of every field the rest can hold, at the rest',
-      files: { 'h.ts': `${IMPORT}export function f(o: Order): unknown {\n  const { id, ...rest } = o;\n  return [id, rest];\n}\n` },
+      files: {
+        'h.ts': `${IMPORT}export function f(o: Order): unknown {\n  const { id, ...rest } = o;\n  return [id, rest];\n}\n`,
+      },
       decodedAt: 'h.ts:3:22',
       facts: {
         ...Object.fromEntries(Object.keys(UNREAD).map((k) => [k, 'unprovable h.ts:4:15: object rest'])),
@@ -203,8 +205,8 @@ describe('analyzeTsReads: reads, escapes and the decode place', () => {
       facts: {
         '/lines': 'read h.ts:6:10',
         '/total': 'read h.ts:6:19',
-        '/lines/*/sku': "unprovable h.ts:6:8: o.lines passed to send, which the analysis cannot resolve",
-        '/lines/*/qty': "unprovable h.ts:6:8: o.lines passed to send, which the analysis cannot resolve",
+        '/lines/*/sku': 'unprovable h.ts:6:8: o.lines passed to send, which the analysis cannot resolve',
+        '/lines/*/qty': 'unprovable h.ts:6:8: o.lines passed to send, which the analysis cannot resolve',
       },
     },
     {
@@ -222,7 +224,7 @@ describe('analyzeTsReads: reads, escapes and the decode place', () => {
       ),
     },
     {
-      name: 'handed to a constructor declared outside the consumer\'s files',
+      name: "handed to a constructor declared outside the consumer's files",
       files: {
         'h.ts':
           "import type { Order } from './order.js';\nimport { Sink } from '../lib/sink.js';\n\nexport function f(o: Order): Sink {\n  return new Sink(o);\n}\n",
@@ -323,7 +325,9 @@ describe('the TypeScript read analysis', () => {
       'deep.ts': `import type { Order } from './order.js';\nexport const f = (o: Order) => ${nested};\n`,
     });
     expect(run.exit).toBe(2);
-    expect(run.stderr).toMatch(/^billing\/deep\.ts:1:1: error: "billing\/deep\.ts" nests code too deeply for the read analysis/mu);
+    expect(run.stderr).toMatch(
+      /^billing\/deep\.ts:1:1: error: "billing\/deep\.ts" nests code too deeply for the read analysis/mu,
+    );
     expect(run.stderr).not.toMatch(/internal error|\n\s+at /u);
   });
 
