@@ -1061,9 +1061,7 @@ function deref(type: ValueType): ValueType {
 }
 
 function isTracked(type: ValueType): boolean {
-  let current = type;
-  while (current.k === 'ptr' || current.k === 'slice' || current.k === 'map') current = current.elem;
-  return current.k === 'struct';
+  return unwrap(type).k === 'struct';
 }
 
 /** The type a pointer, slice or map leads to (the struct itself for a struct). */
@@ -1106,9 +1104,8 @@ function reachableStructs(
 ): Set<string> {
   const found = new Set<string>();
   const pending: ValueType[] = [type];
-  while (pending.length > 0) {
-    let current = pending.pop() as ValueType;
-    while (current.k === 'ptr' || current.k === 'slice' || current.k === 'map') current = current.elem;
+  for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
+    const current = unwrap(next);
     if (current.k !== 'struct' || found.has(current.key)) continue;
     found.add(current.key);
     for (const field of structs.get(current.key)?.values() ?? []) pending.push(field.type);
