@@ -9,11 +9,13 @@ export interface SourcePair {
   readonly source: WireField | undefined;
 }
 
-/** Walks up through "*" segments (array items, map values) to the nearest ancestor field pointer. */
 /** `base` when `pointer` lies strictly under it, else "" (the whole pointer). */
 const baseOf = (pointer: string, base: string): string => (base !== '' && pointer.startsWith(`${base}/`) ? base : '');
 
-/** The pointer's ancestors strictly below `base` (its own scope: nothing at or above `base` is a field of the pair). */
+/**
+ * The pointer's ancestors, through "*" segments (array items, map values), strictly below `base` (the pair's own
+ * scope: nothing at or above `base` is a field of the pair).
+ */
 function ancestors(pointer: string, base: string): string[] {
   const out: string[] = [];
   const floor = baseOf(pointer, base).length;
