@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { ChangeClass, ChangeData, ContractChange } from '../../src/diff/change.js';
+import { SEVERITY_OF_CLASS, type ChangeClass, type ChangeData, type ContractChange } from '../../src/diff/change.js';
 import type { Finding } from '../../src/finding.js';
 import { DIFF_RENDERERS } from '../../src/render/diff/index.js';
 import { changeLabel, hasProseValues, noteColumn, rowFacts } from '../../src/render/diff/rows.js';
@@ -27,7 +27,7 @@ function change(
 ): ContractChange {
   return {
     rule,
-    severity: data.class === 'breaking' ? 'error' : data.class === 'safe' ? 'notice' : 'warning',
+    severity: SEVERITY_OF_CLASS[data.class],
     file,
     line,
     column: 5,
