@@ -1,10 +1,6 @@
-import { OWN_KEYWORDS } from '../contract/dialect.js';
 import { isJsonObject, member, type JsonObject, type JsonValue } from '../contract/json-document.js';
 
 export const JSON_SCHEMA_2020_12 = 'https://json-schema.org/draft/2020-12/schema';
-
-/** The dialect's own keywords. In a wire schema they stay as annotations; validators must know them as such. */
-export const DIALECT_KEYWORDS: readonly string[] = OWN_KEYWORDS;
 
 /** Copies a JSON value into plain objects (the loader's values have no prototype). */
 function plainCopy(value: JsonValue): JsonValue {

@@ -1,7 +1,7 @@
 import { Ajv2020, type ErrorObject } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import { dottedName, joinPointer } from '../json-pointer.js';
-import { DIALECT_KEYWORDS } from '../generate/wire-schema.js';
+import { OWN_KEYWORDS } from '../contract/dialect.js';
 
 /**
  * Runtime validation of a received JSON body against a wire schema
@@ -76,7 +76,7 @@ export function createBodyValidator<T = unknown>(
   // firstErrorOnly stops at the first problem (a server facing hostile bodies: 90,000 unknown keys cost one error, not 90,000).
   const ajv = new Ajv2020({ allErrors: options.firstErrorOnly !== true, strict: true, allowUnionTypes: true });
   addFormatsModule.default(ajv);
-  ajv.addVocabulary([...DIALECT_KEYWORDS]);
+  ajv.addVocabulary([...OWN_KEYWORDS]);
   const validate = ajv.compile(schema);
   return (body: unknown): BodyValidation<T> => {
     if (validate(body)) return { ok: true, value: body as T };
