@@ -544,12 +544,16 @@ class GoReadAnalysis {
     const saved = this.scope;
     const savedPkg = this.pkg;
     try {
-      for (let next = this.pendingStructs.shift(); next !== undefined; next = this.pendingStructs.shift()) {
+      // By index, not shift(): registering a struct may queue more, and shifting a long queue moves it each time.
+      for (let i = 0; i < this.pendingStructs.length; i += 1) {
+        const next = this.pendingStructs[i];
+        if (next === undefined) break;
         this.scope = next.scope;
         this.pkg = next.pkg;
         this.registerStruct(next.node, next.key);
       }
     } finally {
+      this.pendingStructs.length = 0;
       this.registering = false;
       this.scope = saved;
       this.pkg = savedPkg;
