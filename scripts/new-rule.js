@@ -153,7 +153,8 @@ function main() {
       `  2. Write the check, the doc page and the README's rule list entry.`,
       `  3. Put one defect in each bad-* case, add more cases, and fill in the table row's findings`,
       '     (rule, pointer, line, column, data: never the sentence).',
-      `  4. npx vitest run test/rules/${family}.test.ts test/rules/registry.test.ts test/rules/rule-docs.test.ts`,
+      `  4. UPDATE_GOLDEN=1 npx vitest run test/rules/${family}.test.ts (writes the messages golden; read it), then`,
+      `     npx vitest run test/rules/${family}.test.ts test/rules/registry.test.ts test/rules/rule-docs.test.ts`,
       '',
     ].join('\n'),
   );

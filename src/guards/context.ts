@@ -95,6 +95,11 @@ export function serviceName(context: GuardContext, side: 'producer' | 'consumer'
   return serviceNamesOf([context.model])[side];
 }
 
+/** A wire type with the source's own spelling when that says more: "integer (int32)", but "string", not "string (string)". */
+export function typeWithSource(wire: string, sourceType: string): string {
+  return wire === sourceType ? wire : `${wire} (${sourceType})`;
+}
+
 /**
  * The read analysis' verdict on a pair's source field, when the analysis ran
  * and the consumer declares the field: the verdict of its declaration, the

@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { allRules } from '../../src/rules/registry.js';
-import { parseRuleDoc, REPO_ROOT, RULE_FIXTURES } from './rule-tester.js';
+import { MESSAGES_GOLDEN, parseRuleDoc, REPO_ROOT, RULE_FIXTURES } from './rule-tester.js';
 
 const rules = allRules();
 const DOCS = join(REPO_ROOT, 'docs', 'rules');
@@ -80,7 +80,8 @@ describe('the rule fixtures', () => {
     ).toBe(true);
     const stray = entries.filter(
       (f) =>
-        !/^(?:good|bad-)/u.test(f) && !['wire.contract.json', 'base.contract.json', 'source.contract.json'].includes(f),
+        !/^(?:good|bad-)/u.test(f) &&
+        !['wire.contract.json', 'base.contract.json', 'source.contract.json', MESSAGES_GOLDEN].includes(f),
     );
     expect(stray, `${id}: files that are neither a case nor the shared input`).toEqual([]);
   });

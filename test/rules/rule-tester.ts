@@ -3,9 +3,12 @@
  * test/fixtures/rules/<ID>/ with good and bad inputs, one defect per bad
  * input, and a table row per bad input naming what the rule reports: rule ID,
  * JSON pointer, line and column, `data` (and the related location, for guard
- * and diff rules). Never the sentence: wording is pinned once per format by
- * the small goldens (test/fixtures/render, test/fixtures/diff/<case>/expected.*,
- * test/pact/golden).
+ * and diff rules). Never the sentence in the table: each rule's sentences are
+ * pinned once, in the small golden `messages.golden.txt` of its fixture folder
+ * (a block per bad case: the case, then each finding's pointer and message),
+ * and the report framing per format by test/fixtures/render,
+ * test/fixtures/diff/<case>/expected.* and test/pact/golden. Regenerate a
+ * golden with UPDATE_GOLDEN=1 and read its diff.
  *
  * Rules are driven through the stages' entry points only, never through rule
  * internals: lint through `analyzeContractFile`, the guards through the CLI's
@@ -13,6 +16,7 @@
  * diff through `diffContracts` on two analyzed contracts, sync through
  * `syncContracts`, and `generate --check` through `main` in a fixture repo.
  */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyzeContractFile, type AnalyzedContract } from '../../src/run/analyze.js';
@@ -26,8 +30,11 @@ import { runCliJson, type JsonFinding } from '../support/run-cli.js';
 
 export { REPO_ROOT };
 export const RULE_FIXTURES = 'test/fixtures/rules';
+/** The one file in a rule's fixture folder that pins the wording of its findings. */
+export const MESSAGES_GOLDEN = 'messages.golden.txt';
+const UPDATE = process.env['UPDATE_GOLDEN'] === '1';
 
-/** What a rule must report for a bad fixture. Never the message: wording is pinned by the render goldens. */
+/** What a rule must report for a bad fixture. Never the message: wording is pinned by the folder's messages golden. */
 export interface ExpectedFinding {
   /** JSON pointer into the contract file. */
   readonly path: string;
@@ -77,7 +84,10 @@ export function comparable(finding: Finding | JsonFinding, withField: boolean, w
 /** Every finding's message is there, leaks nothing and names its field (see test/support/facts.ts). */
 export const expectSpeaks: (finding: Finding | JsonFinding) => void = expectMessageSpeaks;
 
-/** Asserts one bad case: exactly these findings of the rule, its severity, and no other rule unless listed. */
+/**
+ * Asserts one bad case: exactly these findings of the rule, its severity, its wording as the folder's messages
+ * golden has it, and no other rule unless listed.
+ */
 function expectCase(
   rule: RuleMeta,
   findings: ReadonlyArray<Finding | JsonFinding>,
@@ -92,8 +102,54 @@ function expectCase(
     expect(f.severity).toBe(severityOf(f));
     expectSpeaks(f);
   }
+  expectWording(`${RULE_FIXTURES}/${rule.id}`, c.fixture, own);
   const others = [...new Set(findings.filter((f) => f.rule !== rule.id).map((f) => f.rule))].sort();
   expect(others).toEqual([...(c.alsoReportedBy ?? [])].sort());
+}
+
+/**
+ * A messages golden: blocks separated by a blank line, each the bad case's name and then one line per finding,
+ * `  <pointer>: <message>` (a message's own line breaks continue the line, indented four spaces).
+ */
+function readWording(folder: string): Map<string, string> {
+  const file = join(REPO_ROOT, folder, MESSAGES_GOLDEN);
+  const blocks = new Map<string, string>();
+  if (!existsSync(file)) return blocks;
+  for (const block of readFileSync(file, 'utf8').split('\n\n')) {
+    const text = block.replace(/\n$/u, '');
+    const name = text.split('\n', 1)[0] ?? '';
+    if (name !== '') blocks.set(name, text);
+  }
+  return blocks;
+}
+
+function writeWording(folder: string, blocks: ReadonlyMap<string, string>): void {
+  const names = [...blocks.keys()].sort();
+  const text = names.map((name) => blocks.get(name)).join('\n\n');
+  writeFileSync(join(REPO_ROOT, folder, MESSAGES_GOLDEN), text === '' ? '' : `${text}\n`);
+}
+
+function wordingBlock(fixture: string, own: ReadonlyArray<Finding | JsonFinding>): string {
+  const lines = own.map((f) => {
+    expect(f.message, `${f.rule} ${f.path}: a message is one paragraph`).not.toMatch(/\n\s*\n/u);
+    return `  ${f.path}: ${f.message.replaceAll('\n', '\n    ')}`;
+  });
+  return [fixture, ...lines].join('\n');
+}
+
+/** The case's sentences equal its block in the folder's messages golden (UPDATE_GOLDEN=1 rewrites the block). */
+function expectWording(folder: string, fixture: string, own: ReadonlyArray<Finding | JsonFinding>): void {
+  const block = wordingBlock(fixture, own);
+  const blocks = readWording(folder);
+  if (UPDATE) {
+    blocks.set(fixture, block);
+    writeWording(folder, blocks);
+    return;
+  }
+  expect(
+    blocks.get(fixture),
+    `${folder}/${MESSAGES_GOLDEN} has no block for ${fixture}: run with UPDATE_GOLDEN=1`,
+  ).toBe(block);
 }
 
 /** The table lists every entry of the rule's fixture folder, and proves the rule both ways. */
@@ -107,8 +163,16 @@ function expectTableCoversFolder(
   expect(cases.invalid.length).toBeGreaterThan(0);
   for (const name of cases.valid) expect(name).toMatch(names.good);
   for (const { fixture } of cases.invalid) expect(fixture).toMatch(names.bad);
-  const listed = [...shared, ...cases.valid, ...cases.invalid.map((c) => c.fixture)].sort();
+  const listed = [...shared, MESSAGES_GOLDEN, ...cases.valid, ...cases.invalid.map((c) => c.fixture)].sort();
+  const bad = cases.invalid.map((c) => c.fixture).sort();
+  const blocks = readWording(folder);
+  if (UPDATE) {
+    for (const name of blocks.keys()) if (!bad.includes(name)) blocks.delete(name);
+    writeWording(folder, blocks);
+  }
   expect(listDir(folder)).toEqual(listed);
+  // The golden holds a block for each bad case and nothing else (a renamed case leaves no stale wording behind).
+  if (!UPDATE) expect([...blocks.keys()].sort()).toEqual(bad);
 }
 
 export function findingsOf(rule: RuleMeta, analyzed: AnalyzedContract): Finding[] {

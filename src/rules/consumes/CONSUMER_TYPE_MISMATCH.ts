@@ -1,5 +1,5 @@
 import { formatWireType } from '../../contract/field-table.js';
-import { name, serviceName, sourceAt, type GuardRule } from '../../guards/context.js';
+import { name, serviceName, sourceAt, typeWithSource, type GuardRule } from '../../guards/context.js';
 import { whyIncompatible, type TypeMismatchKind } from '../../guards/wire-type-compat.js';
 import { receivingRangeProblem } from './receiving-range.js';
 
@@ -54,7 +54,7 @@ export const CONSUMER_TYPE_MISMATCH: GuardRule<TypeMismatchKind | 'range' | 'len
     return {
       path: `${p.contract.schemaPointer}/type`,
       field: name(p),
-      message: `The contract says "${name(p)}" is ${declared}, but ${context.source.root.name} decodes it as ${received} (${p.source.sourceType}). Change the field's type in ${serviceName(context, 'consumer')} to accept ${declared}.`,
+      message: `The contract says "${name(p)}" is ${declared}, but ${context.source.root.name} decodes it as ${typeWithSource(received, p.source.sourceType)}. Change the field's type in ${serviceName(context, 'consumer')} to accept ${declared}.`,
       related: sourceAt(context, 'consumer', p),
       data: { pointer: p.pointer, kind: reason, declared, received, sourceType: p.source.sourceType },
     };

@@ -1,4 +1,5 @@
 import { allContractFields, fieldLabel } from '../../contract/field-table.js';
+import { serviceNamesOf } from '../../contract/service-names.js';
 import { fieldNameOfSchemaPointer, ledgerFieldPointer, ledgerKeywordOf, type LintRule } from './context.js';
 
 /** Notes that hold a place instead of a reason. Compared lower-case, trimmed of punctuation. */
@@ -91,6 +92,8 @@ export const DEAD_FIELD_NOTE_MISSING: LintRule<'missing' | 'not-string' | 'blank
     'too-short': 'note too short',
   },
   check(context) {
+    const { producer, consumer } = serviceNamesOf([context.model]);
+    const sayWhy = `Say why ${producer} sends it and what ${consumer} does instead.`;
     const drafts = context.metaErrors
       .filter((e) => ledgerKeywordOf(e) === 'note')
       .map((e) => {
@@ -100,7 +103,7 @@ export const DEAD_FIELD_NOTE_MISSING: LintRule<'missing' | 'not-string' | 'blank
         return {
           path: kind === 'missing' ? pointer : e.instancePath,
           field,
-          message: `Field "${field}" is marked dead ("cp_consumes": false) but its note is ${kind === 'missing' ? 'missing' : kind === 'not-string' ? 'not a string' : 'blank'}. Say in the note why the producer sends a field the consumer ignores, or mark it consumed.`,
+          message: `Field "${field}" is marked dead ("cp_consumes": false) but its note is ${kind === 'missing' ? 'missing' : kind === 'not-string' ? 'not a string' : 'blank'}. Say in the note why ${producer} sends a field ${consumer} ignores, or mark it consumed.`,
           data: { kind },
         };
       });
@@ -114,10 +117,10 @@ export const DEAD_FIELD_NOTE_MISSING: LintRule<'missing' | 'not-string' | 'blank
         field: fieldLabel(field),
         message:
           kind === 'blank'
-            ? `Field "${field.name}" is marked dead but its note is blank once invisible and control characters are removed. Say why the producer sends it and what the consumer does instead.`
+            ? `Field "${field.name}" is marked dead but its note is blank once invisible and control characters are removed. ${sayWhy}`
             : kind === 'too-short'
-              ? `Field "${field.name}" is marked dead but its note "${normalizeNote(field.note)}" is too short to justify it (fewer than ${MIN_NOTE_WORDS} words). Say why the producer sends it and what the consumer does instead.`
-              : `Field "${field.name}" is marked dead but its note "${normalizeNote(field.note)}" is a placeholder, not a reason. Say why the producer sends it and what the consumer does instead.`,
+              ? `Field "${field.name}" is marked dead but its note "${normalizeNote(field.note)}" is too short to justify it (fewer than ${MIN_NOTE_WORDS} words). ${sayWhy}`
+              : `Field "${field.name}" is marked dead but its note "${normalizeNote(field.note)}" is a placeholder, not a reason. ${sayWhy}`,
         data: { kind },
       });
     }

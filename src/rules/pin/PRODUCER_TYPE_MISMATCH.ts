@@ -1,5 +1,5 @@
 import { formatWireType } from '../../contract/field-table.js';
-import { name, serviceName, sourceAt, type GuardRule } from '../../guards/context.js';
+import { name, serviceName, sourceAt, typeWithSource, type GuardRule } from '../../guards/context.js';
 import { whyIncompatible, type TypeMismatchKind } from '../../guards/wire-type-compat.js';
 
 export const PRODUCER_TYPE_MISMATCH: GuardRule<TypeMismatchKind> = {
@@ -30,7 +30,7 @@ export const PRODUCER_TYPE_MISMATCH: GuardRule<TypeMismatchKind> = {
       message:
         reason === 'nullable'
           ? `${context.source.root.name} can send null for "${name(p)}" (${p.source.sourceType}), but the contract does not allow null. Add "null" to the contract's type, or make ${serviceName(context, 'producer')} never send null (omitempty, or a non-nil value).`
-          : `${context.source.root.name} sends "${name(p)}" as ${sent} (${p.source.sourceType}), but the contract says ${declared}. Change the field's type in ${serviceName(context, 'producer')}, or the contract (a type change is breaking for ${serviceName(context, 'consumer')}).`,
+          : `${context.source.root.name} sends "${name(p)}" as ${typeWithSource(sent, p.source.sourceType)}, but the contract says ${declared}. Change the field's type in ${serviceName(context, 'producer')}, or the contract (a type change is breaking for ${serviceName(context, 'consumer')}).`,
       related: sourceAt(context, 'producer', p),
       data: { pointer: p.pointer, kind: reason, sent, declared, sourceType: p.source.sourceType },
     };
