@@ -165,7 +165,7 @@ export const FIELD_CONSTRAINT_CHANGED: DiffRule<Kind> = {
       const change = `Field "${name}": "${constraint.keyword}"${where} ${what}.`;
       const consequence =
         direction === 'tightened'
-          ? `${atStart(consumer)} validating with this contract rejects values ${producer} may still send: make ${names.producer} stop sending them before this contract ships.`
+          ? `Where ${consumer} validates bodies with this contract, it rejects values ${producer} may still send: make ${names.producer} stop sending them before this contract ships.`
           : direction === 'loosened'
             ? `${atStart(producer)} may now send values ${consumer} still rejects: make ${names.consumer} accept them before ${producer} sends them.`
             : direction === 'changed'

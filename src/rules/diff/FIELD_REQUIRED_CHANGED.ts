@@ -12,11 +12,6 @@ function requiredEntry(side: PairedSide, field: ContractField): string {
   return index >= 0 ? `${holder}/required/${index}` : `${holder}/required`;
 }
 
-/** "a billing" for a named consumer, "a consumer" for the generic one. */
-function aConsumer(consumer: string): string {
-  return consumer === 'the consumer' ? 'a consumer' : `a ${consumer}`;
-}
-
 export const FIELD_REQUIRED_CHANGED: DiffRule<'became-required' | 'became-optional'> = {
   id: 'FIELD_REQUIRED_CHANGED',
   stage: 'diff',
@@ -36,7 +31,7 @@ export const FIELD_REQUIRED_CHANGED: DiffRule<'became-required' | 'became-option
         : firstExisting(sides.head, [`${holderOf(pair.head.schemaPointer)}/required`, pair.head.schemaPointer]),
       field: name,
       message: becameRequired
-        ? `Field "${name}" became required: ${producer} must now always send it, and ${aConsumer(consumer)} validating with this contract rejects bodies from ${producer === 'the producer' ? 'a producer' : `a ${producer}`} that still omits it. Ship ${producer} first, then the contract to ${consumer}.`
+        ? `Field "${name}" became required: ${producer} must now always send it. Where ${consumer} validates bodies with this contract, it rejects a body ${producer} still sends without it: ship ${producer} first, then the contract to ${consumer}.`
         : `Field "${name}" became optional: ${producer} may now omit it.${pair.head.consumes === false ? '' : ` ${atStart(consumer)} reads it, so check that ${consumer} copes with it being absent.`}`,
       related: inBase(
         sides.base,

@@ -63,7 +63,7 @@ export const FIELD_TYPE_CHANGED: DiffRule<'changed' | 'became-nullable' | 'becam
       kind === 'became-nullable'
         ? `${atStart(consumer)} may now receive null where it never handled one: make ${names.consumer} accept null before ${names.producer} sends it.`
         : kind === 'became-non-nullable'
-          ? `${consumer === 'the consumer' ? 'A consumer' : `A ${consumer}`} validating with this contract rejects the null that ${names.producer} may still send: stop sending null in ${producer} first.`
+          ? `Where ${consumer} validates bodies with this contract, it rejects the null that ${names.producer} may still send: stop sending null in ${producer} first.`
           : `A decoder built for the old type fails on the new one: change ${names.producer} and ${names.consumer} together, or add a new field and retire this one.`;
     return {
       path: firstExisting(sides.head, [`${pair.head.schemaPointer}/type`, pair.head.schemaPointer]),

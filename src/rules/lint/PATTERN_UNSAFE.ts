@@ -55,7 +55,9 @@ function verdict(pattern: string): { kind: Kind; reason: string } | undefined {
       kind: 'backtracking',
       reason: 'a failing input can make a backtracking matcher try exponentially or polynomially many paths',
     };
-  return { kind: 'undecided', reason: `the detector could not prove it safe (${result.error})` };
+  // What is left is 'hitMaxSteps' or 'timedOut': the detector gave up, which is not a proof either way.
+  const why = result.error === 'timedOut' ? 'it ran out of time' : 'it reached its step limit';
+  return { kind: 'undecided', reason: `the detector could not prove it safe (${why})` };
 }
 
 export const PATTERN_UNSAFE: LintRule<Kind> = {

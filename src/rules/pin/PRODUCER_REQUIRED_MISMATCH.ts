@@ -1,4 +1,4 @@
-import { name, sourceAt, type GuardRule } from '../../guards/context.js';
+import { name, serviceName, sourceAt, type GuardRule } from '../../guards/context.js';
 
 export const PRODUCER_REQUIRED_MISMATCH: GuardRule<'producer-may-omit' | 'producer-always-sends'> = {
   id: 'PRODUCER_REQUIRED_MISMATCH',
@@ -19,8 +19,8 @@ export const PRODUCER_REQUIRED_MISMATCH: GuardRule<'producer-may-omit' | 'produc
       path: p.contract.schemaPointer,
       field: name(p),
       message: omitted
-        ? `The contract requires "${name(p)}", but ${context.source.root.name} may omit it (${p.source.sourceType}, omitempty or optional). Drop omitempty on the producer side, or remove "${p.contract.name}" from "required" in the contract.`
-        : `${context.source.root.name} always sends "${name(p)}", but the contract marks it optional. Add "${p.contract.name}" to "required" in the contract, or add omitempty on the producer side if it is really optional.`,
+        ? `The contract requires "${name(p)}", but ${context.source.root.name} may omit it (${p.source.sourceType}, omitempty or optional). Drop omitempty in ${serviceName(context, 'producer')}, or remove "${p.contract.name}" from "required" in the contract.`
+        : `${context.source.root.name} always sends "${name(p)}", but the contract marks it optional. Add "${p.contract.name}" to "required" in the contract, or add omitempty in ${serviceName(context, 'producer')} if it is really optional.`,
       related: sourceAt(context, 'producer', p),
       data: {
         pointer: p.pointer,

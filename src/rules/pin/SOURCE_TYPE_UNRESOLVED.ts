@@ -1,5 +1,5 @@
 import { dottedName } from '../../json-pointer.js';
-import { name, type GuardContext, type GuardRule } from '../../guards/context.js';
+import { name, serviceName, type GuardContext, type GuardRule } from '../../guards/context.js';
 import { opaqueReasonOf } from '../../guards/wire-type-compat.js';
 
 /**
@@ -9,8 +9,8 @@ import { opaqueReasonOf } from '../../guards/wire-type-compat.js';
  */
 function instead(context: GuardContext): string {
   return context.guard === 'pin'
-    ? 'Until wirepin can read it, check the producer by a JSON sample it sent (--json)'
-    : 'Until wirepin can read it, check the consumer by a consumption trace (--trace)';
+    ? `Until wirepin can read it, check ${serviceName(context, 'producer')} by a JSON sample it sent (--json)`
+    : `Until wirepin can read it, check ${serviceName(context, 'consumer')} by a consumption trace (--trace)`;
 }
 
 export const SOURCE_TYPE_UNRESOLVED: GuardRule = {
